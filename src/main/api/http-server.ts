@@ -1,0 +1,202 @@
+import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { contract, isMethodName } from '../../shared/contract';
+import { httpStatusOf, type ApiError, type ErrorType, type Result } from '../../shared/errors';
+import type { CoreHost } from '../core/host';
+import type { WirePrincipal } from '../core/protocol';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
+
+// Browser mode: the same registry over loopback HTTP. Binds 127.0.0.1 only, needs the
+// per-launch bearer token (or a stored API key), and refuses foreign Host headers so a
+// web page elsewhere cannot reach it by DNS rebinding.
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const LAUNCH_PRINCIPAL: WirePrincipal = { name: 'launch token', permissions: 'all' };
+
+export interface HttpServerOptions {
+  core: CoreHost;
+  /** Built renderer to serve at "/"; omitted in API-only tests. */
+  rendererDir?: string;
+  token?: string;
+  port?: number;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function newLaunchToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const token = options.token ?? newLaunchToken();
+  let port = options.port ?? 0;
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      if (!res.headersSent) sendError(res, apiError('internal_error', 'internal', `Request failed: ${(error as Error).message}`));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) {
+      return sendError(res, apiError('permission_error', 'host_not_allowed', `Host "${req.headers.host ?? ''}" is not this server; use http://127.0.0.1:${port}/`));
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendError(res, apiError('validation_error', 'method_not_allowed', 'API methods are called with POST'));
+      return handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, apiError('validation_error', 'method_not_allowed', 'Only GET serves files'));
+    return serveStatic(res, url.pathname);
+  }
+
+  async function authenticate(req: IncomingMessage): Promise<WirePrincipal | ApiError> {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer (\S+)$/.exec(header);
+    if (!match) return apiError('authentication_error', 'missing_token', 'Send Authorization: Bearer <token> (the token is in the link Closebook printed)');
+    if (safeEqual(match[1], token)) return LAUNCH_PRINCIPAL;
+    const principal = await options.core.authenticate(match[1]);
+    return principal ?? apiError('authentication_error', 'invalid_token', 'The bearer token is not valid for this Closebook session or workspace');
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
+    const principal = await authenticate(req);
+    if ('type' in principal) return sendError(res, principal);
+    let body: unknown;
+    try {
+      body = await readJson(req);
+    } catch (error) {
+      return sendError(res, error as ApiError);
+    }
+    const spec = isMethodName(method) ? contract[method] : undefined;
+    let exportPath: string | null = null;
+    if (spec?.writesFile && body && typeof body === 'object') {
+      if ('path' in body) {
+        return sendError(res, apiError('validation_error', 'invalid_input', 'Over HTTP the file is sent back as a download; do not pass "path"', { issues: [{ field: 'path', message: 'not accepted over HTTP' }] }));
+      }
+      exportPath = join(tmpdir(), `closebook-${randomBytes(8).toString('hex')}.csv`);
+      body = { ...body, path: exportPath };
+    }
+    const streaming = (req.headers.accept ?? '').includes('application/x-ndjson');
+    const call = options.core.call(method, body, principal, (event) => {
+      if (streaming) res.write(JSON.stringify({ progress: event }) + '\n');
+    });
+    req.on('close', () => {
+      if (!res.writableEnded) call.cancel();
+    });
+    if (streaming) res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' });
+    const result = await call.result;
+    if (streaming) return res.end(JSON.stringify(result) + '\n');
+    if (result.ok && exportPath) return sendFile(res, exportPath, `${method.replace(/\W+/g, '-')}.csv`, result.value);
+    sendResult(res, result);
+  }
+
+  function serveStatic(res: ServerResponse, pathname: string) {
+    if (!options.rendererDir) return sendError(res, apiError('not_found', 'not_found', 'No user interface is served here'));
+    const root = normalize(options.rendererDir);
+    const file = normalize(join(root, pathname === '/' ? 'index.html' : decodeURIComponent(pathname)));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      return sendError(res, apiError('not_found', 'not_found', `No file ${pathname}`));
+    }
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    res.end(readFileSync(file));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as { port: number }).port;
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(apiError('validation_error', 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text.trim() === '') return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch (error) {
+        reject(apiError('validation_error', 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function apiError(type: ErrorType, code: string, message: string, detail: unknown = null): ApiError {
+  return { type, code, message, detail, timestamp: new Date().toISOString() };
+}
+
+function sendResult(res: ServerResponse, result: Result<unknown>) {
+  const status = result.ok ? 200 : httpStatusOf(result.error);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(result));
+}
+
+function sendError(res: ServerResponse, error: ApiError) {
+  sendResult(res, { ok: false, error });
+}
+
+function sendFile(res: ServerResponse, path: string, name: string, value: unknown) {
+  const summary = value as { rowCount?: number };
+  res.writeHead(200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${name}"`,
+    'X-Closebook-Row-Count': String(summary.rowCount ?? ''),
+    'Cache-Control': 'no-store',
+  });
+  const stream = createReadStream(path);
+  stream.pipe(res);
+  const cleanup = () => rmSync(path, { force: true });
+  stream.on('close', cleanup);
+  stream.on('error', cleanup);
+}

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startHttpServer } from '../../api/http-server';
+import { startCore } from '../../core/host';
+import { UsageError, type Command } from '../command';
+import { workspacePathFrom } from '../workspace-option';
+
+/** The renderer build that `npm run web` makes before starting. */
+export function rendererBuildDir(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../../out/renderer');
+}
+
+export const webCommand: Command = {
+  name: 'web',
+  summary: 'Run the app in browser mode on 127.0.0.1 (use `npm run web`, which builds the UI first)',
+  usage: 'closebook web [--workspace FILE] [--port N]',
+  async run(args) {
+    const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, port: { type: 'string' } } });
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number`);
+    const rendererDir = rendererBuildDir();
+    if (!existsSync(join(rendererDir, 'index.html'))) {
+      throw new UsageError(`The user interface is not built (${rendererDir}). Start browser mode with \`npm run web\`.`);
+    }
+    const core = await startCore({ workspacePath: workspacePathFrom(values.workspace) });
+    const server = await startHttpServer({ core, rendererDir, port });
+    process.stdout.write(`Closebook is running at ${server.url}\n`);
+    const stop = async () => {
+      await server.close();
+      await core.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    await new Promise(() => {}); // serve until stopped
+    return 0;
+  },
+};

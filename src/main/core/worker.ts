@@ -1,0 +1,60 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Principal } from '../api/context';
+import { createAppRegistry } from '../api/handlers';
+import { openWorkspace, type Workspace } from '../db/workspace';
+import { WorkspaceError } from '../db/workspace-error';
+import { findApiKey } from '../system/api-keys';
+import { APP_VERSION } from '../app-version';
+import type { CoreWorkerData, FromWorker, ToWorker, WirePrincipal } from './protocol';
+
+// The core: one workspace connection and the registry, on a thread of its own so the
+// window (or the HTTP server) stays responsive during long jobs.
+
+const port = parentPort!;
+const { workspacePath, create } = workerData as CoreWorkerData;
+const send = (message: FromWorker) => port.postMessage(message);
+
+let workspace: Workspace;
+try {
+  workspace = openWorkspace(workspacePath, { create });
+} catch (error) {
+  const code = error instanceof WorkspaceError ? error.code : 'workspace_corrupt';
+  send({ type: 'open-failed', code, message: (error as Error).message });
+  process.exit(0);
+}
+
+const registry = createAppRegistry();
+send({
+  type: 'ready',
+  workspace: { name: workspace.name, path: workspace.path, schemaVersion: workspace.schemaVersion, appVersion: APP_VERSION },
+});
+
+function fromWire(p: WirePrincipal): Principal {
+  return p.permissions === 'all' ? { name: p.name, permissions: 'all' } : { name: p.name, permissions: new Set(p.permissions) };
+}
+
+port.on('message', async (message: ToWorker) => {
+  if (message.type === 'close') {
+    workspace.close();
+    port.close();
+    return;
+  }
+  if (message.type === 'authenticate') {
+    const found = findApiKey(workspace.db, message.secret);
+    const principal = found && { name: found.name, permissions: found.permissions === 'all' ? 'all' : [...found.permissions] };
+    send({ type: 'authenticated', id: message.id, principal: principal as WirePrincipal | null });
+    return;
+  }
+  const flag = new Int32Array(message.cancel);
+  const result = await registry.call(message.method, message.input, {
+    workspace,
+    principal: fromWire(message.principal),
+    progress: (event) => send({ type: 'progress', id: message.id, event }),
+    signal: {
+      get aborted() {
+        return Atomics.load(flag, 0) === 1;
+      },
+    },
+  });
+  send({ type: 'result', id: message.id, result });
+});

@@ -1,0 +1,10 @@
+import type { Migration } from './types';
+import { organizationsAndPeriods } from './001-organizations-and-periods';
+import { payeesAndProducts } from './002-payees-and-products';
+import { revenues } from './003-revenues';
+import { apiKeys } from './004-api-keys';
+
+/** Every schema step, in order. Append only: a released step is never edited. */
+export const MIGRATIONS: readonly Migration[] = [organizationsAndPeriods, payeesAndProducts, revenues, apiKeys];
+
+export type { Migration } from './types';

@@ -1,0 +1,74 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { ApiFailure } from '../api/failure';
+import type { CancelSignal } from '../api/context';
+
+/** How a column's cells are written: numbers stay bare numbers, text is made safe. */
+export type CsvCellKind = 'text' | 'number';
+
+const NEEDS_QUOTES = /[",\r\n]/;
+// A spreadsheet runs a cell starting with these as a formula.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One text cell: neutralised if a spreadsheet would run it, quoted if needed. */
+export function textCell(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  let text = value;
+  if (FORMULA_START.test(text)) text = "'" + text;
+  return NEEDS_QUOTES.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+export interface CsvWriteResult {
+  path: string;
+  rowCount: number;
+  bytes: number;
+}
+
+/**
+ * Write a CSV file from rows of already formatted cells. Goes to a temporary file and
+ * is renamed at the end, so a failed or cancelled export never leaves half a file.
+ */
+export function writeCsvFile(
+  path: string,
+  header: readonly string[],
+  rows: Iterable<readonly string[]>,
+  options: { signal?: CancelSignal; onProgress?: (rows: number) => void; progressEvery?: number } = {},
+): CsvWriteResult {
+  const partial = `${path}.partial`;
+  let fd: number;
+  try {
+    fd = openSync(partial, 'w');
+  } catch (error) {
+    throw new ApiFailure('validation_error', 'export_path_unwritable', `Cannot write ${path}: ${(error as Error).message}`, { path });
+  }
+  const every = options.progressEvery ?? 50_000;
+  let rowCount = 0;
+  let bytes = 0;
+  let chunk = header.map(textCell).join(',') + '\r\n';
+  try {
+    for (const cells of rows) {
+      chunk += cells.join(',') + '\r\n';
+      rowCount++;
+      if (chunk.length > 1 << 20) {
+        bytes += writeSync(fd, chunk);
+        chunk = '';
+      }
+      if (rowCount % every === 0) {
+        if (options.signal?.aborted) throw new ApiFailure('conflict', 'cancelled', 'The export was cancelled; no file was written.');
+        options.onProgress?.(rowCount);
+      }
+    }
+    bytes += writeSync(fd, chunk);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(partial, path);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      /* already closed */
+    }
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  return { path, rowCount, bytes };
+}

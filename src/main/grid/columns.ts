@@ -1,0 +1,13 @@
+/** How a grid column is stored, which decides the filters it accepts and how values bind. */
+export type ColumnKind = 'text' | 'number' | 'money' | 'date' | 'set';
+
+export interface GridColumn {
+  /** SQL expression for the column: fixed text from code, never from a request. */
+  sql: string;
+  kind: ColumnKind;
+  /** For 'set' columns: the values a filter may name. */
+  values?: readonly string[];
+}
+
+/** A grid's allowlist: the only column ids a request may sort or filter on. */
+export type ColumnMap = Readonly<Record<string, GridColumn>>;

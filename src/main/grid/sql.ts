@@ -1,0 +1,176 @@
+import type { ColumnFilter, FilterModel, SortModel } from '../../shared/contract/grid';
+import { decimalToMicros } from '../../shared/money';
+import { ApiFailure } from '../api/failure';
+import type { ColumnMap, GridColumn } from './columns';
+
+export interface CompiledView {
+  /** Conditions to AND together; each uses only `?` placeholders. */
+  where: string[];
+  params: unknown[];
+  orderBy: string;
+}
+
+/**
+ * Turn a grid's sort and filter model into SQL through the column allowlist: column
+ * ids pick fixed SQL expressions, and every value a user typed is a bound parameter.
+ */
+export function compileView(columns: ColumnMap, view: { sortModel: SortModel; filterModel: FilterModel }, tiebreak: string): CompiledView {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  for (const [colId, filter] of Object.entries(view.filterModel)) {
+    const column = lookup(columns, colId, `filterModel.${colId}`);
+    const clause = compileFilter(column, filter, `filterModel.${colId}`, params);
+    where.push(clause);
+  }
+  const order = view.sortModel.map((s, i) => {
+    const column = lookup(columns, s.colId, `sortModel.${i}.colId`);
+    return `${column.sql} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`;
+  });
+  order.push(tiebreak);
+  return { where, params, orderBy: order.join(', ') };
+}
+
+function lookup(columns: ColumnMap, colId: string, field: string): GridColumn {
+  if (!Object.prototype.hasOwnProperty.call(columns, colId)) {
+    throw invalidView(field, `"${colId}" is not a column of this grid (allowed: ${Object.keys(columns).join(', ')})`);
+  }
+  return columns[colId];
+}
+
+function compileFilter(column: GridColumn, filter: ColumnFilter, field: string, params: unknown[]): string {
+  if (filter.filterType === 'set') {
+    if (column.kind !== 'set') throw invalidView(field, 'a set filter applies only to set columns');
+    const unknown = filter.values.filter((v) => column.values && !column.values.includes(v));
+    if (unknown.length) throw invalidView(`${field}.values`, `unknown value(s) ${unknown.join(', ')}; allowed: ${column.values?.join(', ')}`);
+    if (filter.values.length === 0) return '0';
+    params.push(...filter.values);
+    return `${column.sql} IN (${filter.values.map(() => '?').join(', ')})`;
+  }
+  if ('conditions' in filter) {
+    const parts = filter.conditions.map((c, i) => compileCondition(column, c, `${field}.conditions.${i}`, params));
+    return '(' + parts.join(filter.operator === 'OR' ? ' OR ' : ' AND ') + ')';
+  }
+  return compileCondition(column, filter, field, params);
+}
+
+type Condition = Exclude<ColumnFilter, { filterType: 'set' } | { conditions: unknown }>;
+
+function compileCondition(column: GridColumn, c: Condition, field: string, params: unknown[]): string {
+  const sql = column.sql;
+  if (c.type === 'blank') return column.kind === 'text' ? `(${sql} IS NULL OR ${sql} = '')` : `${sql} IS NULL`;
+  if (c.type === 'notBlank') return column.kind === 'text' ? `(${sql} IS NOT NULL AND ${sql} <> '')` : `${sql} IS NOT NULL`;
+  switch (c.filterType) {
+    case 'text':
+      if (column.kind !== 'text' && column.kind !== 'set') throw invalidView(field, `a text filter does not apply to a ${column.kind} column`);
+      return textClause(sql, c.type, required(c.filter, `${field}.filter`), params);
+    case 'number':
+      if (column.kind !== 'number' && column.kind !== 'money') throw invalidView(field, `a number filter does not apply to a ${column.kind} column`);
+      return numberClause(column, c, field, params);
+    case 'date':
+      if (column.kind !== 'date') throw invalidView(field, `a date filter does not apply to a ${column.kind} column`);
+      return dateClause(sql, c, field, params);
+  }
+}
+
+function textClause(sql: string, type: string, value: string, params: unknown[]): string {
+  const like = (pattern: string) => {
+    params.push(pattern);
+    return `${sql} LIKE ? ESCAPE '\\'`;
+  };
+  const escaped = value.replace(/[\\%_]/g, (ch) => '\\' + ch);
+  switch (type) {
+    case 'contains':
+      return like(`%${escaped}%`);
+    case 'notContains':
+      params.push(`%${escaped}%`);
+      return `(${sql} IS NULL OR ${sql} NOT LIKE ? ESCAPE '\\')`;
+    case 'startsWith':
+      return like(`${escaped}%`);
+    case 'endsWith':
+      return like(`%${escaped}`);
+    case 'equals':
+      params.push(value);
+      return `${sql} = ? COLLATE NOCASE`;
+    default: // notEqual
+      params.push(value);
+      return `(${sql} IS NULL OR ${sql} <> ? COLLATE NOCASE)`;
+  }
+}
+
+const COMPARISONS: Record<string, string> = {
+  equals: '=',
+  notEqual: '<>',
+  lessThan: '<',
+  lessThanOrEqual: '<=',
+  greaterThan: '>',
+  greaterThanOrEqual: '>=',
+};
+
+function numberClause(column: GridColumn, c: Extract<Condition, { filterType: 'number' }>, field: string, params: unknown[]): string {
+  const bind = (value: number | string | null | undefined, at: string) => {
+    const v = required(value, at);
+    if (column.kind === 'money') {
+      try {
+        return decimalToMicros(typeof v === 'number' ? numberToDecimal(v, at) : v.trim());
+      } catch (error) {
+        throw invalidView(at, (error as Error).message);
+      }
+    }
+    const n = typeof v === 'number' ? v : Number(v);
+    if (!Number.isFinite(n)) throw invalidView(at, `"${v}" is not a number`);
+    return n;
+  };
+  if (c.type === 'inRange') {
+    params.push(bind(c.filter, `${field}.filter`), bind(c.filterTo, `${field}.filterTo`));
+    return `${column.sql} BETWEEN ? AND ?`;
+  }
+  params.push(bind(c.filter, `${field}.filter`));
+  return `${column.sql} ${COMPARISONS[c.type]} ?`;
+}
+
+// A JS number from the grid's input box: its shortest decimal text is what the user typed.
+function numberToDecimal(value: number, field: string): string {
+  const text = String(value);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) throw invalidView(field, `${text} is not a plain decimal amount`);
+  return text;
+}
+
+function dateClause(sql: string, c: Extract<Condition, { filterType: 'date' }>, field: string, params: unknown[]): string {
+  const day = (value: string | null | undefined, at: string) => required(value, at).slice(0, 10);
+  const from = day(c.dateFrom, `${field}.dateFrom`);
+  switch (c.type) {
+    case 'equals':
+      params.push(from, nextDay(from));
+      return `(${sql} >= ? AND ${sql} < ?)`;
+    case 'notEqual':
+      params.push(from, nextDay(from));
+      return `(${sql} < ? OR ${sql} >= ?)`;
+    case 'lessThan':
+      params.push(from);
+      return `${sql} < ?`;
+    case 'greaterThan':
+      params.push(nextDay(from));
+      return `${sql} >= ?`;
+    default: {
+      // inRange: both days included, as an accountant reads "from ... to ..."
+      const to = day(c.dateTo, `${field}.dateTo`);
+      params.push(from, nextDay(to));
+      return `(${sql} >= ? AND ${sql} < ?)`;
+    }
+  }
+}
+
+function nextDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+function required<T>(value: T | null | undefined, field: string): T {
+  if (value === null || value === undefined || value === '') throw invalidView(field, 'a value is required for this filter');
+  return value;
+}
+
+function invalidView(field: string, message: string): ApiFailure {
+  return new ApiFailure('validation_error', 'invalid_view', `${field}: ${message}`, { issues: [{ field, message }] });
+}

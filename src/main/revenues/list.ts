@@ -1,0 +1,68 @@
+import type { Page } from '../../shared/contract/grid';
+import type { RevenueKind, RevenueRow } from '../../shared/contract/revenues';
+import { microsToDecimal } from '../../shared/money';
+import type { Database } from '../db/driver';
+import { REVENUE_FROM } from './columns';
+import { compileRevenueView, type RevenueView } from './view';
+
+export const REVENUE_SELECT = `
+  SELECT r.id, r.external_id, r.kind, r.occurred_at, r.period, p.name AS payee_name,
+         pr.name AS product_name, pr.category AS product_category, r.amount_micros,
+         r.currency, r.quantity, r.description, r.refund_of`;
+
+interface RevenueRecord {
+  id: number;
+  external_id: string | null;
+  kind: RevenueKind;
+  occurred_at: string;
+  period: string;
+  payee_name: string | null;
+  product_name: string | null;
+  product_category: string | null;
+  amount_micros: number;
+  currency: string;
+  quantity: number;
+  description: string | null;
+  refund_of: string | null;
+}
+
+export function toRevenueRow(r: RevenueRecord): RevenueRow {
+  return {
+    id: r.id,
+    externalId: r.external_id,
+    kind: r.kind,
+    occurredAt: r.occurred_at,
+    period: r.period,
+    payeeName: r.payee_name,
+    productName: r.product_name,
+    productCategory: r.product_category,
+    amount: microsToDecimal(r.amount_micros),
+    currency: r.currency,
+    quantity: r.quantity,
+    description: r.description,
+    refundOf: r.refund_of,
+  };
+}
+
+/** One grid page and the number of rows the view matches. */
+export function listRevenues(db: Database.Database, view: RevenueView & { startRow: number; endRow: number }): Page<RevenueRow> {
+  const { where, params, orderBy } = compileRevenueView(db, view);
+  const rows = db
+    .prepare(`${REVENUE_SELECT} ${REVENUE_FROM} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+    .all(...params, view.endRow - view.startRow, view.startRow) as RevenueRecord[];
+  const rowCount = db.prepare(`SELECT count(*) ${REVENUE_FROM} WHERE ${where}`).pluck().get(...params) as number;
+  return { rows: rows.map(toRevenueRow), rowCount };
+}
+
+/** Count and exact totals per currency (BigInt sums: no rounding at any size). */
+export function summarizeRevenues(db: Database.Database, view: RevenueView) {
+  const { where, params } = compileRevenueView(db, view);
+  const groups = db
+    .prepare(`SELECT r.currency AS currency, count(*) AS n, sum(r.amount_micros) AS total ${REVENUE_FROM} WHERE ${where} GROUP BY r.currency ORDER BY r.currency`)
+    .safeIntegers(true)
+    .all(...params) as Array<{ currency: string; n: bigint; total: bigint }>;
+  return {
+    rowCount: groups.reduce((sum, g) => sum + Number(g.n), 0),
+    totals: groups.map((g) => ({ currency: g.currency, amount: microsToDecimal(g.total) })),
+  };
+}

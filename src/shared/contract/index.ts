@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { MethodSpec } from './define';
+import { systemMethods } from './system';
+import { orgsMethods } from './orgs';
+import { revenuesMethods } from './revenues';
+
+/** Every API method, by name ("area.verb"). Each area declares its slice in its own file. */
+export const contract = {
+  ...systemMethods,
+  ...orgsMethods,
+  ...revenuesMethods,
+} satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<K extends MethodName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends MethodName> = z.output<Contract[K]['input']>;
+export type ResultOf<K extends MethodName> = NonNullable<Contract[K]['result']>;
+
+export const METHOD_NAMES = Object.keys(contract).sort() as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type { MethodSpec } from './define';

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { method } from './define';
+import { checkPage, filterModelSchema, pageFields, sortModelSchema, type Page } from './grid';
+import { orgIdSchema, periodSchema } from './orgs';
+import type { MoneyString } from '../money';
+
+export const REVENUE_KINDS = ['sale', 'refund', 'adjustment'] as const;
+export type RevenueKind = (typeof REVENUE_KINDS)[number];
+
+export interface RevenueRow {
+  id: number;
+  externalId: string | null;
+  kind: RevenueKind;
+  /** ISO 8601 UTC date-time. */
+  occurredAt: string;
+  period: string;
+  payeeName: string | null;
+  productName: string | null;
+  productCategory: string | null;
+  amount: MoneyString;
+  currency: string;
+  quantity: number;
+  description: string | null;
+  /** external_id of the sale a refund reverses. */
+  refundOf: string | null;
+}
+
+/** Grid columns, in display order; the ids sort, filter and export accept. */
+export const REVENUE_COLUMNS = [
+  'externalId',
+  'occurredAt',
+  'kind',
+  'payeeName',
+  'productName',
+  'productCategory',
+  'amount',
+  'currency',
+  'quantity',
+  'description',
+  'refundOf',
+  'period',
+] as const satisfies ReadonlyArray<keyof RevenueRow>;
+export type RevenueColumn = (typeof REVENUE_COLUMNS)[number];
+
+const viewFields = {
+  orgId: orgIdSchema,
+  /** null: every period. */
+  period: periodSchema.nullable().default(null),
+  sortModel: sortModelSchema.default([]),
+  filterModel: filterModelSchema.default({}),
+};
+
+export const revenuesMethods = {
+  'revenues.list': method<Page<RevenueRow>>()({
+    summary: 'One page of revenues for a grid: sorted and filtered in the database.',
+    permission: 'read:revenues',
+    input: z
+      .object({ ...viewFields, ...pageFields })
+      .strict()
+      .superRefine(checkPage),
+  }),
+  'revenues.summary': method<{ rowCount: number; totals: Array<{ currency: string; amount: MoneyString }> }>()({
+    summary: 'Row count and exact amount totals per currency for the current view.',
+    permission: 'read:revenues',
+    input: z.object(viewFields).strict(),
+  }),
+  'revenues.export': method<{ path: string; rowCount: number; bytes: number }>()({
+    summary: 'Write the rows and columns of a view (sort and filters applied) to a CSV file.',
+    permission: 'read:revenues',
+    writesFile: true,
+    input: z
+      .object({
+        ...viewFields,
+        columns: z.array(z.enum(REVENUE_COLUMNS)).min(1).max(REVENUE_COLUMNS.length),
+        path: z.string().min(1),
+      })
+      .strict(),
+  }),
+};

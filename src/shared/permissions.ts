@@ -1,0 +1,16 @@
+// Permissions are named like the seed's: "<read|write>:<area>".
+export const PERMISSIONS = [
+  'read:workspace',
+  'read:orgs',
+  'read:payees',
+  'write:payees',
+  'read:products',
+  'write:products',
+  'read:revenues',
+  'write:revenues',
+  'read:imports',
+  'write:imports',
+  'admin:keys',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
