@@ -1,4 +1,7 @@
 import type { Permission } from '../../shared/permissions';
+import type { ProgressEvent } from '../../shared/progress';
+
+export type { ProgressEvent };
 import type { Workspace } from '../db/workspace';
 
 /** Who is calling: the local user (all permissions) or an API key. */
@@ -18,13 +21,6 @@ export interface CallContext {
   signal: CancelSignal;
 }
 
-export interface ProgressEvent {
-  /** What is progressing, e.g. "revenues.export". */
-  task: string;
-  done: number;
-  total: number | null;
-  message?: string;
-}
 
 /** The part of AbortSignal a job reads. The worker backs it with shared memory, so a
  * cancel lands even while a long synchronous job holds the thread. */

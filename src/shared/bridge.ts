@@ -1,0 +1,38 @@
+import type { InputOf, MethodName, ResultOf } from './contract';
+import type { WorkspaceInfo } from './contract/system';
+import type { Result } from './errors';
+import type { ProgressEvent } from './progress';
+
+/** Commands the desktop menu sends to the page (File > Import, Export, ...). */
+export type MenuCommand = 'export-view' | 'import-file' | 'toggle-sidebar';
+
+export interface SaveDialogOptions {
+  title: string;
+  defaultName: string;
+  filters: Array<{ name: string; extensions: string[] }>;
+}
+
+/** What only the desktop shell can do; absent in browser mode. */
+export interface DesktopShell {
+  /** Native save dialog; the chosen path, or null when cancelled. */
+  chooseSavePath(options: SaveDialogOptions): Promise<string | null>;
+  /** True until a workspace has been opened once (the first-launch screen offers the demo). */
+  isFirstLaunch(): Promise<boolean>;
+  openDemoWorkspace(): Promise<void>;
+}
+
+export interface BridgeEvents {
+  progress: ProgressEvent;
+  'workspace-changed': WorkspaceInfo;
+  menu: MenuCommand;
+}
+
+/**
+ * The one object the preload exposes (window.closebook), frozen. The renderer's API
+ * client uses it in the desktop app and falls back to HTTP in browser mode.
+ */
+export interface ClosebookBridge {
+  invoke<K extends MethodName>(method: K, input: InputOf<K>): Promise<Result<ResultOf<K>>>;
+  on<E extends keyof BridgeEvents>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void;
+  desktop: DesktopShell;
+}
