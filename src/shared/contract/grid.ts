@@ -65,13 +65,27 @@ export const gridViewSchema = z.object({
   filterModel: filterModelSchema.default({}),
 });
 
-/** Page fields of a grid request; pair with `checkPage` in a superRefine. */
+/** Page fields of a grid request; pair with `pageCheck` so the page size is checked. */
 export const pageFields = {
   startRow: z.number().int().min(0),
   endRow: z.number().int().min(1),
 };
 
-export function checkPage(page: { startRow: number; endRow: number }, ctx: z.RefinementCtx): void {
+/**
+ * Checks the page span even when other fields failed, so a caller hears about every
+ * failing field at once (zod skips refinements after an issue unless `when` says so).
+ */
+export const pageCheck = [
+  checkPage,
+  {
+    when: (payload: { value: unknown }) => {
+      const v = payload.value as { startRow?: unknown; endRow?: unknown } | null;
+      return Number.isInteger(v?.startRow) && Number.isInteger(v?.endRow);
+    },
+  },
+] as const;
+
+function checkPage(page: { startRow: number; endRow: number }, ctx: z.RefinementCtx): void {
   if (page.endRow <= page.startRow) {
     ctx.addIssue({ code: 'custom', message: 'endRow must be greater than startRow', path: ['endRow'] });
   } else if (page.endRow - page.startRow > MAX_PAGE_ROWS) {

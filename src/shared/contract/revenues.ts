@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { checkPage, filterModelSchema, pageFields, sortModelSchema, type Page } from './grid';
+import { filterModelSchema, pageCheck, pageFields, sortModelSchema, type Page } from './grid';
 import { orgIdSchema, periodSchema } from './orgs';
 import type { MoneyString } from '../money';
 
@@ -57,7 +57,7 @@ export const revenuesMethods = {
     input: z
       .object({ ...viewFields, ...pageFields })
       .strict()
-      .superRefine(checkPage),
+      .superRefine(...pageCheck),
   }),
   'revenues.summary': method<{ rowCount: number; totals: Array<{ currency: string; amount: MoneyString }> }>()({
     summary: 'Row count and exact amount totals per currency for the current view.',

@@ -1,0 +1,42 @@
+import type { InputOf, MethodName, ResultOf } from '../../shared/contract';
+import type { ClosebookBridge } from '../../shared/bridge';
+import type { Result } from '../../shared/errors';
+import { localApiError } from './api-call-error';
+import type { CallOptions, FileInputOf, FileSaveOptions, FileWritingMethod, SavedFile, Transport } from './transport';
+
+// Desktop: the preload's window.closebook carries calls over IPC and pushes progress
+// events; files go where the native save dialog says.
+
+export function desktopTransport(bridge: ClosebookBridge): Transport {
+  async function call<K extends MethodName>(method: K, input: InputOf<K>, options: CallOptions): Promise<Result<ResultOf<K>>> {
+    // Progress arrives as broadcast events named after the task; keep only this method's.
+    const stop = options.onProgress
+      ? bridge.on('progress', (event) => {
+          if (event.task === method) options.onProgress?.(event);
+        })
+      : null;
+    try {
+      return await bridge.invoke(method, input);
+    } catch (error) {
+      // The bridge returns results as data; a throw means IPC itself failed.
+      return { ok: false, error: localApiError('ipc_failed', `The call did not reach Closebook: ${(error as Error).message}`) };
+    } finally {
+      stop?.();
+    }
+  }
+
+  async function saveFile<K extends FileWritingMethod>(method: K, input: FileInputOf<K>, options: FileSaveOptions): Promise<Result<SavedFile> | null> {
+    const path = await bridge.desktop.chooseSavePath({
+      title: options.title,
+      defaultName: options.fileName,
+      filters: [{ name: 'CSV files', extensions: ['csv'] }],
+    });
+    if (path === null) return null;
+    const result = await call(method, { ...input, path } as InputOf<K>, options);
+    if (!result.ok) return result;
+    const written = result.value as { rowCount?: number; path?: string };
+    return { ok: true, value: { rowCount: written.rowCount ?? 0, savedAs: written.path ?? path } };
+  }
+
+  return { mode: 'desktop', call, saveFile };
+}

@@ -1,0 +1,141 @@
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiError } from '../../src/shared/errors';
+import { startHttpServer, type RunningHttpServer } from '../../src/main/api/http-server';
+import { startCore, type CoreHost } from '../../src/main/core/host';
+import { callOk, tempDir, tempWorkspace } from '../support/temp-workspace';
+import { seedOrgWithRevenues } from '../support/seed-revenues';
+
+let server: RunningHttpServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve() {
+  const ctx = tempWorkspace();
+  seedOrgWithRevenues(ctx.workspace.db, [
+    { externalId: 'ch_1', kind: 'sale', occurredAt: '2026-10-01T09:00:00Z', amount: '10.00' },
+    { externalId: 'ch_2', kind: 'sale', occurredAt: '2026-10-02T09:00:00Z', amount: '-2.50', description: '+cmd' },
+  ]);
+  server = await startHttpServer({ core: ctx.core });
+  return { ...ctx, server };
+}
+
+type Body = { ok: boolean; value: Record<string, unknown>; error: ApiError & { detail: { issues: Array<{ field: string }> } } };
+const body = (res: Response) => res.json() as Promise<Body>;
+
+function post(method: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`http://127.0.0.1:${server!.port}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server!.token}`, ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('the loopback HTTP transport', () => {
+  it('answers ping with the key and workspace', async () => {
+    await serve();
+    const res = await post('ping', {});
+    expect(res.status).toBe(200);
+    expect(await body(res)).toMatchObject({ ok: true, value: { ok: true, key: { name: 'launch token' } } });
+  });
+
+  it('binds to 127.0.0.1 only and prints an authorised link', async () => {
+    const { server } = await serve();
+    expect(server.server.address()).toMatchObject({ address: '127.0.0.1' });
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+  });
+
+  it('answers 401 without a token and with a wrong one', async () => {
+    await serve();
+    const missing = await post('ping', {}, { Authorization: '' });
+    expect(missing.status).toBe(401);
+    expect((await body(missing)).error).toMatchObject({ type: 'authentication_error', code: 'missing_token' });
+    const wrong = await post('ping', {}, { Authorization: 'Bearer not-the-token' });
+    expect(wrong.status).toBe(401);
+    expect((await body(wrong)).error.code).toBe('invalid_token');
+  });
+
+  it('answers 403 for a valid key without the permission, and ping validates that key', async () => {
+    const { core } = await serve();
+    const key = await callOk<{ secret: string }>(core, 'keys.create', { name: 'payees only', permissions: ['read:payees'] });
+    const ping = await post('ping', {}, { Authorization: `Bearer ${key.secret}` });
+    expect(await body(ping)).toMatchObject({ ok: true, value: { key: { name: 'payees only', permissions: ['read:payees'] } } });
+    const res = await post('revenues.list', { orgId: 'org-parent', startRow: 0, endRow: 10 }, { Authorization: `Bearer ${key.secret}` });
+    expect(res.status).toBe(403);
+    expect((await body(res)).error).toMatchObject({ type: 'permission_error', code: 'missing_permission', detail: { required: 'read:revenues' } });
+  });
+
+  it('answers 400 with the error shape, every failing field named', async () => {
+    await serve();
+    const res = await post('revenues.list', { orgId: 'org-parent', startRow: 0, endRow: 100_000, sortModel: [{ colId: 'amount', sort: 'sideways' }] });
+    expect(res.status).toBe(400);
+    const { error } = await body(res);
+    expect(Object.keys(error).sort()).toEqual(['code', 'detail', 'message', 'timestamp', 'type']);
+    expect(error.detail.issues.map((i) => i.field).sort()).toEqual(['endRow', 'sortModel.0.sort']);
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    await serve();
+    const res = await fetch(`http://127.0.0.1:${server!.port}/api/ping`, { method: 'POST', headers: { Authorization: `Bearer ${server!.token}` }, body: '{nope' });
+    expect(res.status).toBe(400);
+    expect((await body(res)).error.code).toBe('invalid_json');
+  });
+
+  it('answers 404 for an unknown method and a missing org', async () => {
+    await serve();
+    expect((await post('revenues.drop', {})).status).toBe(404);
+    const res = await post('periods.list', { orgId: 'nobody' });
+    expect(res.status).toBe(404);
+    expect((await body(res)).error.code).toBe('org_not_found');
+  });
+
+  it('refuses a request whose Host header is not this server', async () => {
+    const { server } = await serve();
+    const status = await new Promise<number>((resolve) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/api/ping', method: 'POST', headers: { Host: 'evil.example:80', Authorization: `Bearer ${server.token}` } }, (res) => resolve(res.statusCode!));
+      req.end('{}');
+    });
+    expect(status).toBe(403);
+  });
+
+  it('sends a file-writing method back as a download and refuses a client path', async () => {
+    await serve();
+    const res = await post('revenues.export', { orgId: 'org-parent', columns: ['externalId', 'amount', 'description'], sortModel: [{ colId: 'amount', sort: 'asc' }] });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment/);
+    expect(res.headers.get('x-closebook-row-count')).toBe('2');
+    expect(await res.text()).toBe("External ID,Amount,Description\r\nch_2,-2.50,'+cmd\r\nch_1,10.00,\r\n");
+    const withPath = await post('revenues.export', { orgId: 'org-parent', columns: ['amount'], path: '/etc/passwd' });
+    expect(withPath.status).toBe(400);
+  });
+
+  it('streams progress and the result as NDJSON when asked', async () => {
+    await serve();
+    const res = await post('ping', {}, { Accept: 'application/x-ndjson' });
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.at(-1)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the core on its own thread', () => {
+  let core: CoreHost | undefined;
+  afterEach(async () => {
+    await core?.close();
+    core = undefined;
+  });
+
+  it('opens the workspace in a worker and answers calls through HTTP', async () => {
+    const path = join(tempDir(), 'threaded.closebook');
+    core = await startCore({ workspacePath: path });
+    server = await startHttpServer({ core });
+    const res = await post('workspace.info', {});
+    expect(await body(res)).toMatchObject({ ok: true, value: { path, schemaVersion: expect.any(Number) } });
+  });
+
+  it('reports a workspace the worker refuses, with its reason', async () => {
+    await expect(startCore({ workspacePath: tempDir() })).rejects.toMatchObject({ code: 'workspace_is_directory' });
+  });
+});
