@@ -41,7 +41,9 @@ export function startCore(options: { workspacePath: string; create?: boolean; wo
       for (const p of pending.values()) p.resolve({ type: 'result', id: 0, result: crashed(error) });
       pending.clear();
     });
-    worker.on('exit', () => {
+    worker.on('exit', (code) => {
+      // A worker that stops before saying ready or open-failed must not leave the caller waiting.
+      if (!started) rejectStart(new Error(`The workspace core stopped before opening ${options.workspacePath} (exit code ${code})`));
       for (const p of pending.values()) p.resolve({ type: 'result', id: 0, result: crashed(new Error('the core stopped')) });
       pending.clear();
     });

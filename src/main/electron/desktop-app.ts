@@ -1,0 +1,185 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { app, dialog, ipcMain, Menu, protocol, session as electronSession, type BrowserWindow } from 'electron';
+import { startCore } from '../core/host';
+import { APP_NAME, defaultWorkspacePath, userDataDir } from '../db/default-location';
+import { registerApiTransport } from './api-transport';
+import { APP_ORIGIN, APP_START_URL, handleAppScheme, registerAppScheme } from './app-scheme';
+import { demoWorkerRunner, ensureDemoWorkspace } from './demo-workspace';
+import { registerDesktopTransport } from './desktop-transport';
+import { applyDevContentSecurityPolicy } from './dev-content-security';
+import { chooseSavePath, showError } from './dialogs';
+import { fileMenuActions } from './file-menu-actions';
+import { parseLaunchArgs } from './launch-args';
+import { menuTemplate } from './menu';
+import { useElectronSqliteBinding } from './native-binding';
+import { sendPageEvent } from './page-events';
+import { recentWorkspacesStore } from './recent-workspaces';
+import { denyAllPermissions } from './session-permissions';
+import { originOf } from './web-contents-guard';
+import { createMainWindow } from './window';
+import { workspaceSession } from './workspace-session';
+
+/** Where the build put things, relative to out/main (the folder of the main bundle). */
+export function buildLayout(mainDir: string) {
+  return {
+    rendererDir: resolve(mainDir, '../renderer'),
+    preload: resolve(mainDir, '../preload/index.cjs'),
+    workerPath: join(mainDir, 'core-worker.js'),
+    demoWorkerPath: join(mainDir, 'demo-worker.js'),
+  };
+}
+
+/**
+ * The desktop app's lifecycle. Runs synchronously up to app.whenReady(): Electron only
+ * accepts the scheme registration and the user-data path before the ready event.
+ */
+export function startDesktopApp(mainDir: string): void {
+  const layout = buildLayout(mainDir);
+  const args = parseLaunchArgs(process.argv);
+  const devUrl = args.dev ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+  const pageUrl = devUrl ?? APP_START_URL;
+  const pageOrigin = (devUrl && originOf(devUrl)) || APP_ORIGIN;
+
+  // The same folder the CLI and browser mode use (db/default-location.ts).
+  app.setName(APP_NAME);
+  app.setPath('userData', userDataDir());
+  registerAppScheme(protocol);
+
+  // One instance per user: a second launch (e.g. double-clicking a workspace) hands its
+  // arguments to this one instead of opening the same file twice.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  let window: BrowserWindow | null = null;
+  let firstLaunch = false;
+  let pendingOpenFile: string | null = null;
+  const chosenSavePaths = new Set<string>();
+  const recent = recentWorkspacesStore(app.getPath('userData'));
+
+  const session = workspaceSession({
+    startCore,
+    workerPath: layout.workerPath,
+    onOpened(workspace) {
+      recent.remember(workspace.path);
+      window?.setTitle(`${workspace.name} — Closebook`);
+      refreshMenu();
+      sendPageEvent(window?.webContents, 'workspace-changed', workspace);
+    },
+    reportOpenFailure: (message, detail) => showError(dialog, window, message, detail),
+  });
+
+  const actions = fileMenuActions({
+    dialog,
+    window: () => window,
+    session,
+    recent,
+    documentsDir: app.getPath('documents'),
+    userOpened: () => (firstLaunch = false),
+    refreshMenu,
+    sendMenuCommand: (command) => sendPageEvent(window?.webContents, 'menu', command),
+  });
+
+  function refreshMenu(): void {
+    const state = { recent: recent.list(), hasWorkspace: session.current() !== null, platform: process.platform, dev: devUrl !== null };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(state, actions)));
+  }
+
+  function openWindow(): void {
+    window = createMainWindow({ preload: layout.preload, icon: join(app.getAppPath(), 'resources', 'icon.png'), url: pageUrl, origin: pageOrigin });
+    const core = session.current();
+    if (core) window.setTitle(`${core.workspace.name} — Closebook`);
+    window.on('closed', () => (window = null));
+  }
+
+  async function openFirstWorkspace(): Promise<void> {
+    const remembered = recent.list();
+    firstLaunch = remembered.length === 0 && !args.workspace && !pendingOpenFile;
+    // A file macOS asked us to open must exist; --workspace FILE may name a new one (as in the CLI).
+    if (pendingOpenFile && (await session.open(pendingOpenFile, { create: false }))) return;
+    if (args.workspace && (await session.open(args.workspace, { create: true }))) return;
+    if (remembered[0] && (await session.open(remembered[0], { create: false }))) return;
+    const fallback = defaultWorkspacePath(app.getPath('userData'));
+    mkdirSync(dirname(fallback), { recursive: true });
+    await session.open(fallback, { create: true });
+  }
+
+  const page = { contents: () => window?.webContents ?? null, origin: pageOrigin };
+
+  let demoOpening: Promise<void> | null = null;
+  async function openDemo(): Promise<void> {
+    const path = join(app.getPath('userData'), 'Demo.closebook');
+    await ensureDemoWorkspace(path, demoWorkerRunner(layout.demoWorkerPath), (done, total) =>
+      sendPageEvent(window?.webContents, 'progress', { task: 'demo.create', done, total, message: 'Creating the demo workspace' }),
+    );
+    if (!(await session.open(path, { create: false }))) throw new Error('The demo workspace could not be opened.');
+    firstLaunch = false;
+  }
+
+  // macOS: double-clicking a .closebook file (may arrive before ready).
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (app.isReady()) void session.open(path, { create: false }).then((ok) => ok && (firstLaunch = false));
+    else pendingOpenFile = path;
+  });
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+    const requested = parseLaunchArgs(argv, workingDirectory).workspace;
+    if (requested) void session.open(requested, { create: true }).then((ok) => ok && (firstLaunch = false));
+  });
+
+  app.whenReady().then(() => {
+    useElectronSqliteBinding({ packaged: app.isPackaged, resourcesPath: process.resourcesPath });
+    denyAllPermissions(electronSession.defaultSession);
+    if (devUrl) applyDevContentSecurityPolicy(electronSession.defaultSession, pageOrigin);
+    handleAppScheme(protocol, layout.rendererDir);
+
+    registerApiTransport(ipcMain, {
+      page,
+      core: () => session.settled(),
+      isChosenSavePath: (path) => chosenSavePaths.has(resolve(path)),
+    });
+    registerDesktopTransport(ipcMain, {
+      page,
+      async chooseSavePath(options) {
+        const path = await chooseSavePath(dialog, window, options, app.getPath('documents'));
+        if (path) chosenSavePaths.add(resolve(path));
+        return path;
+      },
+      isFirstLaunch: () => firstLaunch,
+      openDemoWorkspace() {
+        // A second click while the demo is being made waits for the same generation.
+        demoOpening ??= openDemo().finally(() => (demoOpening = null));
+        return demoOpening;
+      },
+    });
+
+    refreshMenu();
+    openWindow();
+    void openFirstWorkspace();
+
+    app.on('activate', () => {
+      if (!window) openWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Close the workspace cleanly (the worker checkpoints and closes SQLite) before exiting.
+  let closedCore = false;
+  app.on('will-quit', (event) => {
+    if (closedCore || !session.current()) return;
+    event.preventDefault();
+    closedCore = true;
+    const giveUp = new Promise((done) => setTimeout(done, 5000));
+    void Promise.race([session.close(), giveUp]).finally(() => app.quit());
+  });
+}

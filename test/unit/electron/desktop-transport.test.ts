@@ -1,0 +1,52 @@
+import { describe, expect, it, vi } from 'vitest';
+import { handleDesktopCall, type DesktopShellContext } from '../../../src/main/electron/desktop-transport';
+import { asWebContents, fakeWebContents, invokeEvent } from './fake-electron';
+
+function setup() {
+  const page = fakeWebContents();
+  const context: DesktopShellContext = {
+    page: { contents: () => asWebContents(page), origin: 'app://closebook' },
+    chooseSavePath: vi.fn(async () => '/home/me/export.csv'),
+    isFirstLaunch: () => true,
+    openDemoWorkspace: vi.fn(async () => {}),
+  };
+  return { page, context };
+}
+
+const saveOptions = { title: 'Export revenues', defaultName: 'revenues.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] };
+
+describe('the desktop shell channel', () => {
+  it('answers chooseSavePath, isFirstLaunch and openDemoWorkspace with Results', async () => {
+    const { page, context } = setup();
+    expect(await handleDesktopCall(invokeEvent(page), { action: 'chooseSavePath', options: saveOptions }, context)).toEqual({ ok: true, value: '/home/me/export.csv' });
+    expect(context.chooseSavePath).toHaveBeenCalledWith(saveOptions);
+    expect(await handleDesktopCall(invokeEvent(page), { action: 'isFirstLaunch' }, context)).toEqual({ ok: true, value: true });
+    expect(await handleDesktopCall(invokeEvent(page), { action: 'openDemoWorkspace' }, context)).toEqual({ ok: true, value: null });
+    expect(context.openDemoWorkspace).toHaveBeenCalledTimes(1);
+  });
+
+  it('cleans the page-supplied dialog options: only a file name, no folders', async () => {
+    const { page, context } = setup();
+    await handleDesktopCall(invokeEvent(page), { action: 'chooseSavePath', options: { ...saveOptions, defaultName: '../../etc/cron.d/x.csv' } }, context);
+    expect(context.chooseSavePath).toHaveBeenCalledWith({ ...saveOptions, defaultName: 'x.csv' });
+    const bad = await handleDesktopCall(invokeEvent(page), { action: 'chooseSavePath', options: { title: 1 } }, context);
+    expect(bad).toMatchObject({ ok: false, error: { type: 'validation_error' } });
+  });
+
+  it('refuses foreign senders and unknown actions', async () => {
+    const { page, context } = setup();
+    const subframe = invokeEvent(page, { frameTreeNodeId: 5, parent: page.mainFrame, url: 'app://closebook/' });
+    expect(await handleDesktopCall(subframe, { action: 'isFirstLaunch' }, context)).toMatchObject({ ok: false, error: { code: 'sender_not_allowed' } });
+    expect(await handleDesktopCall(invokeEvent(page), { action: 'openExternal' }, context)).toMatchObject({ ok: false, error: { code: 'unknown_action' } });
+  });
+
+  it('turns a failure into an error Result rather than a thrown error', async () => {
+    const { page, context } = setup();
+    context.openDemoWorkspace = async () => {
+      throw new Error('disk full');
+    };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await handleDesktopCall(invokeEvent(page), { action: 'openDemoWorkspace' }, context)).toMatchObject({ ok: false, error: { message: 'disk full' } });
+    logged.mockRestore();
+  });
+});
