@@ -31,3 +31,11 @@ describe('the API contract', () => {
     expect(APP_VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 });
+
+describe('the page Content-Security-Policy', () => {
+  it('is the same in index.html as in the header, less what a meta tag cannot carry', async () => {
+    const { CONTENT_SECURITY_POLICY_META } = await import('../../src/main/security/csp');
+    const html = readFileSync('src/renderer/index.html', 'utf8');
+    expect(html).toContain(`content="${CONTENT_SECURITY_POLICY_META}"`);
+  });
+});

@@ -87,7 +87,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       exportPath = join(tmpdir(), `closebook-${randomBytes(8).toString('hex')}.csv`);
       body = { ...body, path: exportPath };
     }
-    const streaming = (req.headers.accept ?? '').includes('application/x-ndjson');
+    // A file-writing method answers with the file itself, so it never streams NDJSON.
+    const streaming = !exportPath && (req.headers.accept ?? '').includes('application/x-ndjson');
     const call = options.core.call(method, body, principal, (event) => {
       if (streaming) res.write(JSON.stringify({ progress: event }) + '\n');
     });
@@ -97,7 +98,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (streaming) res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' });
     const result = await call.result;
     if (streaming) return res.end(JSON.stringify(result) + '\n');
-    if (result.ok && exportPath) return sendFile(res, exportPath, `${method.replace(/\W+/g, '-')}.csv`, result.value);
+    if (exportPath) {
+      if (result.ok) return sendFile(res, exportPath, `${method.replace(/\W+/g, '-')}.csv`, result.value);
+      rmSync(exportPath, { force: true });
+    }
     sendResult(res, result);
   }
 

@@ -21,7 +21,7 @@ export function browserTransport(): Transport {
 async function call<K extends MethodName>(method: K, input: InputOf<K>, options: CallOptions): Promise<Result<ResultOf<K>>> {
   const accept = options.onProgress ? NDJSON : 'application/json';
   const response = await post(method, input, accept, options.signal);
-  if ('ok' in response) return response;
+  if (!(response instanceof Response)) return response;
   if (options.onProgress && contentType(response).includes(NDJSON)) {
     return readProgressStream<ResultOf<K>>(response, options.onProgress);
   }
@@ -35,7 +35,7 @@ async function call<K extends MethodName>(method: K, input: InputOf<K>, options:
 async function saveFile<K extends FileWritingMethod>(method: K, input: FileInputOf<K>, options: FileSaveOptions): Promise<Result<SavedFile> | null> {
   // No NDJSON here: a streamed reply carries only the result, never the file itself.
   const response = await post(method, input, 'text/csv, application/json', options.signal);
-  if ('ok' in response) return response;
+  if (!(response instanceof Response)) return response;
   if (contentType(response).includes('application/json') || !response.ok) {
     const result = await readResult<unknown>(response);
     return result.ok ? { ok: false, error: localApiError('bad_reply', 'The server answered without sending the file') } : result;

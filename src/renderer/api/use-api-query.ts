@@ -5,6 +5,8 @@ import { api } from './client';
 
 export interface ApiQuery<T> {
   data: T | null;
+  /** The input (as JSON) that `data` answers, to tell a fresh answer from the previous input's. */
+  dataKey: string | null;
   error: ApiCallError | null;
   loading: boolean;
   reload: () => void;
@@ -13,12 +15,14 @@ export interface ApiQuery<T> {
 /**
  * Calls a read method whenever its input changes (compared by value). Only the reply to
  * the latest request is kept: a slow answer for an older input never overwrites a newer one.
- * Pass null to call nothing (e.g. until an org is chosen).
+ * Pass null to call nothing (e.g. until an org is chosen); change `refreshKey` to call again
+ * with the same input (e.g. after another workspace was opened).
  */
-export function useApiQuery<K extends MethodName>(method: K, input: InputOf<K> | null): ApiQuery<ResultOf<K>> {
+export function useApiQuery<K extends MethodName>(method: K, input: InputOf<K> | null, refreshKey: unknown = null): ApiQuery<ResultOf<K>> {
   const key = input === null ? null : JSON.stringify(input);
-  const [state, setState] = useState<{ data: ResultOf<K> | null; error: ApiCallError | null; loading: boolean }>({
+  const [state, setState] = useState<{ data: ResultOf<K> | null; dataKey: string | null; error: ApiCallError | null; loading: boolean }>({
     data: null,
+    dataKey: null,
     error: null,
     loading: key !== null,
   });
@@ -28,19 +32,19 @@ export function useApiQuery<K extends MethodName>(method: K, input: InputOf<K> |
   useEffect(() => {
     const request = ++latest.current;
     if (key === null) {
-      setState({ data: null, error: null, loading: false });
+      setState({ data: null, dataKey: null, error: null, loading: false });
       return;
     }
     setState((previous) => ({ ...previous, loading: true }));
     api.call(method, JSON.parse(key) as InputOf<K>).then(
       (data) => {
-        if (request === latest.current) setState({ data, error: null, loading: false });
+        if (request === latest.current) setState({ data, dataKey: key, error: null, loading: false });
       },
       (thrown: unknown) => {
-        if (request === latest.current) setState({ data: null, error: asApiCallError(method, thrown), loading: false });
+        if (request === latest.current) setState({ data: null, dataKey: key, error: asApiCallError(method, thrown), loading: false });
       },
     );
-  }, [method, key, reloads]);
+  }, [method, key, reloads, refreshKey]);
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   return { ...state, reload };

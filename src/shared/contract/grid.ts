@@ -6,7 +6,8 @@ import { z } from 'zod';
 export const MAX_PAGE_ROWS = 1000;
 
 export const sortModelSchema = z
-  .array(z.object({ colId: z.string().min(1).max(64), sort: z.enum(['asc', 'desc']) }).strict())
+  .array(// AG Grid may add a sort `type`; it is accepted and ignored.
+    z.object({ colId: z.string().min(1).max(64), sort: z.enum(['asc', 'desc']), type: z.string().max(32).optional() }).strict())
   .max(8);
 
 const textCondition = z

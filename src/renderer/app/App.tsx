@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { RevenuesPage } from '../pages/revenues/RevenuesPage';
+import { AppStateProvider, useAppState } from './app-state';
+import { AREAS, type AreaId } from './areas';
+import { FirstLaunchPanel } from './FirstLaunchPanel';
+import { PeriodPicker } from './PeriodPicker';
+import { Sidebar } from './Sidebar';
+import { useAreaShortcuts } from './use-area-shortcuts';
+import { ViewExportProvider } from './view-export';
+
+export function App() {
+  return (
+    <AppStateProvider>
+      <ViewExportProvider>
+        <Shell />
+        <FirstLaunchPanel />
+      </ViewExportProvider>
+    </AppStateProvider>
+  );
+}
+
+function Shell() {
+  const { error, retry, workspaceVersion } = useAppState();
+  const [area, setArea] = useState<AreaId>('revenues');
+  const [sidebarHidden, setSidebarHidden] = useState(false);
+  const selectArea = useCallback((next: AreaId) => setArea(next), []);
+  useAreaShortcuts(selectArea);
+
+  useEffect(
+    () =>
+      api.on('menu', (command) => {
+        if (command === 'toggle-sidebar') setSidebarHidden((hidden) => !hidden);
+      }),
+    [],
+  );
+
+  const current = AREAS.find((a) => a.id === area) ?? AREAS[0];
+  return (
+    <div className={sidebarHidden ? 'shell shell-no-sidebar' : 'shell'}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      {!sidebarHidden && <Sidebar area={area} onSelectArea={selectArea} />}
+      <main className="main" id="main" tabIndex={-1}>
+        <header className="topbar">
+          <h1 className="page-title">{current.label}</h1>
+          <PeriodPicker />
+        </header>
+        {/* A new workspace file starts every screen afresh. */}
+        <div className="page" key={workspaceVersion}>
+          {error && <ErrorNotice error={error} title="Could not open the workspace" onRetry={retry} />}
+          {area === 'revenues' && <RevenuesPage />}
+        </div>
+      </main>
+    </div>
+  );
+}

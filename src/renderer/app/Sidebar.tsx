@@ -1,0 +1,89 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { AREAS, type AreaId } from './areas';
+import { AreaIcon } from './area-icons';
+import { useAppState } from './app-state';
+import { OrgSwitcher } from './OrgSwitcher';
+
+interface SidebarProps {
+  area: AreaId;
+  onSelectArea: (area: AreaId) => void;
+}
+
+export function Sidebar({ area, onSelectArea }: SidebarProps) {
+  const { workspace } = useAppState();
+  return (
+    <aside className="sidebar" aria-label="Workspace and areas">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          C
+        </span>
+        <span className="brand-name">Closebook</span>
+      </div>
+      <div className="workspace-name" data-testid="workspace-name" title={workspace?.path}>
+        {workspace?.name ?? '\u00a0'}
+      </div>
+      <OrgSwitcher />
+      <AreaNav area={area} onSelectArea={onSelectArea} />
+      {workspace && <div className="sidebar-footer">Closebook {workspace.appVersion}</div>}
+    </aside>
+  );
+}
+
+/**
+ * One Tab stop for the whole list (roving tabindex): Tab enters at the current area,
+ * arrow keys, Home and End move between areas, Enter or Space opens one.
+ */
+function AreaNav({ area, onSelectArea }: SidebarProps) {
+  const [focusIndex, setFocusIndex] = useState(() => AREAS.findIndex((a) => a.id === area));
+  const buttons = useRef<Array<HTMLButtonElement | null>>([]);
+
+  const moveFocus = (index: number) => {
+    const next = (index + AREAS.length) % AREAS.length;
+    setFocusIndex(next);
+    buttons.current[next]?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: AREAS.length - 1 };
+    if (event.key in moves) {
+      event.preventDefault();
+      moveFocus(moves[event.key]);
+    }
+  };
+
+  return (
+    <nav className="area-nav" aria-label="Areas">
+      <ul>
+        {AREAS.map((a, index) => {
+          const current = a.id === area;
+          return (
+            <li key={a.id}>
+              <button
+                ref={(element) => {
+                  buttons.current[index] = element;
+                }}
+                type="button"
+                id={`area-${a.id}`}
+                className="area-item"
+                data-testid={`area-${a.id}`}
+                aria-current={current ? 'page' : undefined}
+                // Upcoming areas stay focusable (and announced) but do nothing.
+                aria-disabled={a.enabled ? undefined : true}
+                aria-keyshortcuts={`Alt+${index + 1}`}
+                tabIndex={index === focusIndex ? 0 : -1}
+                onFocus={() => setFocusIndex(index)}
+                onKeyDown={(event) => onKeyDown(event, index)}
+                onClick={() => a.enabled && onSelectArea(a.id)}
+                title={a.enabled ? `${a.label} (Alt+${index + 1})` : `${a.label}: coming in a later version`}
+              >
+                <AreaIcon area={a.id} />
+                <span className="area-label">{a.label}</span>
+                {a.enabled ? <kbd className="area-shortcut">Alt+{index + 1}</kbd> : <span className="area-soon">Soon</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

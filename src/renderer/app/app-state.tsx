@@ -1,0 +1,103 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Org, PeriodInfo } from '../../shared/contract/orgs';
+import type { WorkspaceInfo } from '../../shared/contract/system';
+import type { ApiCallError } from '../api/api-call-error';
+import { api } from '../api/client';
+import { useApiQuery } from '../api/use-api-query';
+
+/** What every screen shares: the workspace, the chosen org and the chosen period. */
+export interface AppState {
+  workspace: WorkspaceInfo | null;
+  orgs: Org[];
+  /** False until the first list of orgs arrives (an empty list then means: no orgs). */
+  orgsLoaded: boolean;
+  orgId: string | null;
+  selectOrg: (orgId: string) => void;
+  periods: PeriodInfo[];
+  /** True when `periods` belongs to the chosen org (false while another org's load). */
+  periodsLoaded: boolean;
+  /** The chosen period, or null for all periods. */
+  period: string | null;
+  selectPeriod: (period: string | null) => void;
+  /**
+   * The org and period screens should show: set once the chosen org's periods are known,
+   * and held while a new choice settles, so a screen never queries a half-made choice.
+   */
+  view: { orgId: string; period: string | null } | null;
+  loading: boolean;
+  error: ApiCallError | null;
+  retry: () => void;
+  /** Changes whenever another workspace file is opened; screens reset on it. */
+  workspaceVersion: number;
+}
+
+const AppStateContext = createContext<AppState | null>(null);
+
+export function useAppState(): AppState {
+  const state = useContext(AppStateContext);
+  if (!state) throw new Error('useAppState must be used inside <AppStateProvider>');
+  return state;
+}
+
+export function AppStateProvider({ children }: { children: ReactNode }) {
+  const [workspaceVersion, setWorkspaceVersion] = useState(0);
+  const workspace = useApiQuery('workspace.info', {}, workspaceVersion);
+  const orgsQuery = useApiQuery('orgs.list', {}, workspaceVersion);
+  const [chosenOrg, setChosenOrg] = useState<string | null>(null);
+  // undefined: not chosen yet, so the most recent period is picked once periods arrive.
+  const [chosenPeriod, setChosenPeriod] = useState<string | null | undefined>(undefined);
+
+  useEffect(() => api.on('workspace-changed', () => setWorkspaceVersion((v) => v + 1)), []);
+
+  const orgs = useMemo(() => orgsQuery.data?.orgs ?? [], [orgsQuery.data]);
+  const orgId = chosenOrg && orgs.some((o) => o.id === chosenOrg) ? chosenOrg : (orgs[0]?.id ?? null);
+  const periodsQuery = useApiQuery('periods.list', orgId ? { orgId } : null, workspaceVersion);
+  const periodsLoaded = periodsQuery.data !== null && orgId !== null && periodsQuery.dataKey === JSON.stringify({ orgId });
+  const periods = useMemo(() => periodsQuery.data?.periods ?? [], [periodsQuery.data]);
+
+  // A month the new org does not have falls back to its most recent one; "all" stays "all".
+  let period: string | null;
+  if (chosenPeriod === null) period = null;
+  else if (chosenPeriod !== undefined && periods.some((p) => p.period === chosenPeriod)) period = chosenPeriod;
+  else period = periods[0]?.period ?? null;
+
+  const [view, setView] = useState<AppState['view']>(null);
+  useEffect(() => {
+    if (!periodsLoaded || orgId === null) return;
+    setView((current) => (current?.orgId === orgId && current.period === period ? current : { orgId, period }));
+  }, [periodsLoaded, orgId, period]);
+
+  const selectOrg = useCallback((id: string) => setChosenOrg(id), []);
+  const selectPeriod = useCallback((value: string | null) => setChosenPeriod(value), []);
+  const { reload: reloadWorkspace } = workspace;
+  const { reload: reloadOrgs } = orgsQuery;
+  const { reload: reloadPeriods } = periodsQuery;
+  const retry = useCallback(() => {
+    reloadWorkspace();
+    reloadOrgs();
+    reloadPeriods();
+  }, [reloadWorkspace, reloadOrgs, reloadPeriods]);
+
+  const loading = workspace.loading || orgsQuery.loading || periodsQuery.loading;
+  const error = workspace.error ?? orgsQuery.error ?? periodsQuery.error;
+  const value = useMemo<AppState>(
+    () => ({
+      workspace: workspace.data,
+      orgs,
+      orgsLoaded: orgsQuery.data !== null,
+      orgId,
+      selectOrg,
+      periods,
+      periodsLoaded,
+      period,
+      selectPeriod,
+      view,
+      loading,
+      error,
+      retry,
+      workspaceVersion,
+    }),
+    [workspace.data, orgs, orgsQuery.data, orgId, selectOrg, periods, periodsLoaded, period, selectPeriod, view, loading, error, retry, workspaceVersion],
+  );
+  return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;
+}

@@ -1,0 +1,20 @@
+import type { AreaId } from './areas';
+
+// Simple 16px line icons, drawn with currentColor so they follow the theme.
+const PATHS: Record<AreaId, string> = {
+  revenues: 'M2 13h12M4 11V7m4 4V4m4 7V8',
+  imports: 'M8 2v8m-3-3 3 3 3-3M3 12v2h10v-2',
+  payouts: 'M2 5h12v7H2zM2 8h12M5 11h2',
+  reconciliation: 'M3 5h7m0 0-2-2m2 2-2 2M13 11H6m0 0 2-2m-2 2 2 2',
+  statements: 'M4 2h6l3 3v9H4zM6 7h5M6 10h5',
+  reports: 'M3 14V2m0 12h11M6 11V8m3 3V5m3 6V7',
+  close: 'M3 8.5 6.5 12 13 4',
+};
+
+export function AreaIcon({ area }: { area: AreaId }) {
+  return (
+    <svg className="area-icon" aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+      <path d={PATHS[area]} />
+    </svg>
+  );
+}

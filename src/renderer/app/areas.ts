@@ -1,0 +1,13 @@
+/** The app's areas, in sidebar order; Alt+1..7 follows this order. */
+export const AREAS = [
+  { id: 'revenues', label: 'Revenues', enabled: true },
+  { id: 'imports', label: 'Imports', enabled: false },
+  { id: 'payouts', label: 'Payouts', enabled: false },
+  { id: 'reconciliation', label: 'Reconciliation', enabled: false },
+  { id: 'statements', label: 'Statements', enabled: false },
+  { id: 'reports', label: 'Reports', enabled: false },
+  { id: 'close', label: 'Close', enabled: false },
+] as const;
+
+export type AreaId = (typeof AREAS)[number]['id'];
+export type Area = (typeof AREAS)[number];

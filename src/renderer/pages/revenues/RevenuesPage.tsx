@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef, FilterChangedEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { FilterModel } from '../../../shared/contract/grid';
+import type { RevenueRow } from '../../../shared/contract/revenues';
+import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/use-api-query';
+import { useAppState } from '../../app/app-state';
+import { useViewExport } from '../../app/view-export';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { periodLabel } from '../../format/period-label';
+import { ColumnChooser } from '../../grid/ColumnChooser';
+import { useGridTheme } from '../../grid/grid-theme';
+import { toFilterModel } from '../../grid/grid-view-model';
+import { databaseDatasource } from '../../grid/infinite-datasource';
+import { ExportStatus } from './ExportStatus';
+import { REVENUE_COLUMN_DEFS } from './revenue-columns';
+import { RevenueSummary } from './RevenueSummary';
+import { useRevenueExport } from './use-revenue-export';
+
+type RevenueView = { orgId: string; period: string | null };
+
+export function RevenuesPage() {
+  const { view, orgs, loading, error } = useAppState();
+  if (view) return <RevenuesGrid view={view} orgName={orgs.find((o) => o.id === view.orgId)?.name ?? view.orgId} />;
+  if (error) return null; // the shell shows it
+  return (
+    <div className="page-message" data-testid="revenues-empty">
+      {loading ? (
+        <>
+          <span className="spinner" aria-hidden="true" /> Opening the workspace…
+        </>
+      ) : (
+        'This workspace has no organization yet. Import or sync data to see revenues here.'
+      )}
+    </div>
+  );
+}
+
+const DEFAULT_COL_DEF: ColDef<RevenueRow> = {
+  sortable: true,
+  resizable: true,
+  // Values are shown as the API sends them; no type guessing from the first rows.
+  cellDataType: false,
+  suppressHeaderMenuButton: true,
+  // The displayed value; with tooltipShowMode 'whenTruncated', only for a cut-off name or amount.
+  tooltip: true,
+};
+
+const SUPPRESSED_OVERLAYS: Array<'noRows' | 'noMatchingRows'> = ['noRows', 'noMatchingRows'];
+
+function RevenuesGrid({ view, orgName }: { view: RevenueView; orgName: string }) {
+  const theme = useGridTheme();
+  const [gridApi, setGridApi] = useState<GridApi<RevenueRow> | null>(null);
+  const [filterModel, setFilterModel] = useState<FilterModel>({});
+  const [gridError, setGridError] = useState<ApiCallError | null>(null);
+
+  // The datasource is made once; it reads the view at request time, so an org or period
+  // change needs only a cache purge, not a new grid.
+  const currentView = useRef(view);
+  const datasource = useMemo(
+    () =>
+      databaseDatasource<RevenueRow>(
+        (request) => api.call('revenues.list', { ...currentView.current, ...request }),
+        (thrown) => setGridError(asApiCallError('revenues.list', thrown)),
+      ),
+    [],
+  );
+
+  const reloadRows = useCallback(() => {
+    if (!gridApi) return;
+    setGridError(null);
+    datasource.invalidate();
+    gridApi.purgeInfiniteCache();
+  }, [gridApi, datasource]);
+
+  useEffect(() => {
+    if (currentView.current === view) return;
+    currentView.current = view;
+    if (!gridApi) return;
+    reloadRows();
+    gridApi.ensureIndexVisible(0, 'top');
+  }, [view, gridApi, reloadRows]);
+
+  const summary = useApiQuery('revenues.summary', { orgId: view.orgId, period: view.period, filterModel });
+  const exporter = useRevenueExport(gridApi, { orgId: view.orgId, orgName, period: view.period });
+  useViewExport(exporter.start);
+
+  const onGridReady = useCallback((event: GridReadyEvent<RevenueRow>) => setGridApi(event.api), []);
+  const onFilterChanged = useCallback((event: FilterChangedEvent<RevenueRow>) => {
+    // The grid asks again with the new filters; an error about the old ones no longer applies.
+    setGridError(null);
+    setFilterModel(toFilterModel(event.api.getFilterModel()));
+  }, []);
+  const onSortChanged = useCallback(() => setGridError(null), []);
+
+  const filtered = Object.keys(filterModel).length > 0;
+  const empty = summary.data?.rowCount === 0 && !summary.loading;
+
+  return (
+    <div className="revenues-page">
+      <div className="toolbar">
+        <RevenueSummary summary={summary} />
+        <div className="toolbar-actions">
+          {filtered && (
+            <button type="button" className="button" onClick={() => gridApi?.setFilterModel(null)} data-testid="clear-filters">
+              Clear filters
+            </button>
+          )}
+          <ColumnChooser gridApi={gridApi} />
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={exporter.start}
+            disabled={!gridApi || exporter.state.status === 'running'}
+            data-testid="export-csv"
+            title="Export the rows and columns shown, with this sort and these filters"
+          >
+            {exporter.state.status === 'running' ? 'Exporting…' : 'Export CSV'}
+          </button>
+        </div>
+      </div>
+      <ExportStatus state={exporter.state} onDismiss={exporter.dismiss} />
+      {/* A bad filter fails both calls with the same message: show it once. */}
+      {summary.error && summary.error.message !== gridError?.message && (
+        <ErrorNotice error={summary.error} title="Could not total the revenues" onRetry={summary.reload} />
+      )}
+      {gridError && <ErrorNotice error={gridError} title="Could not load revenues" onRetry={reloadRows} />}
+      <div className="grid-frame">
+        <div className="grid-host" data-testid="revenues-grid">
+          <AgGridReact<RevenueRow>
+            theme={theme}
+            columnDefs={REVENUE_COLUMN_DEFS}
+            defaultColDef={DEFAULT_COL_DEF}
+            rowModelType="infinite"
+            datasource={datasource}
+            cacheBlockSize={100}
+            // Keeps memory flat however far a user scrolls through a large month.
+            maxBlocksInCache={40}
+            maxConcurrentDatasourceRequests={2}
+            // Dragging the scrollbar across 100k rows should not fetch every block on the way.
+            blockLoadDebounceMillis={60}
+            getRowId={({ data }) => String(data.id)}
+            onGridReady={onGridReady}
+            onFilterChanged={onFilterChanged}
+            onSortChanged={onSortChanged}
+            enableCellTextSelection
+            ensureDomOrder
+            // The page says what is empty and why (period, filters), with a way out.
+            suppressOverlays={SUPPRESSED_OVERLAYS}
+            tooltipShowMode="whenTruncated"
+            tooltipShowDelay={400}
+          />
+        </div>
+        {empty && (
+          <div className="grid-empty" data-testid="grid-empty">
+            <p>{filtered ? 'No revenues match these filters.' : view.period ? `No revenues in ${periodLabel(view.period)}.` : 'No revenues yet.'}</p>
+            {filtered && (
+              <button type="button" className="button" onClick={() => gridApi?.setFilterModel(null)}>
+                Clear filters
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

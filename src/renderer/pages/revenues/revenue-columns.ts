@@ -1,0 +1,82 @@
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { REVENUE_COLUMN_LABELS } from '../../../shared/contract/revenue-labels';
+import { REVENUE_COLUMNS, REVENUE_KINDS, type RevenueColumn, type RevenueKind, type RevenueRow } from '../../../shared/contract/revenues';
+import { formatDateTime } from '../../format/date-format';
+import { formatMoney, isNegativeAmount } from '../../format/money-format';
+import { CheckboxSetFilter, type CheckboxSetFilterParams } from '../../grid/CheckboxSetFilter';
+import { KIND_LABELS, KindBadge } from './KindBadge';
+
+// Filter options limited to what the server compiles (src/shared/contract/grid.ts).
+const TEXT_FILTER = {
+  filter: 'agTextColumnFilter',
+  filterParams: {
+    filterOptions: ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'],
+    maxNumConditions: 2,
+  },
+} satisfies ColDef<RevenueRow>;
+
+const NUMBER_FILTER = {
+  filter: 'agNumberColumnFilter',
+  filterParams: {
+    filterOptions: ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank'],
+    // The server's range is BETWEEN: both ends included.
+    inRangeInclusive: true,
+    maxNumConditions: 2,
+  },
+} satisfies ColDef<RevenueRow>;
+
+const DATE_FILTER = {
+  filter: 'agDateColumnFilter',
+  filterParams: {
+    filterOptions: ['equals', 'notEqual', 'lessThan', 'greaterThan', 'inRange', 'blank', 'notBlank'],
+    // "From the 1st to the 31st" includes both days, as the server reads it.
+    inRangeInclusive: true,
+    maxNumConditions: 2,
+  },
+} satisfies ColDef<RevenueRow>;
+
+const kindFilterParams: CheckboxSetFilterParams = {
+  values: REVENUE_KINDS,
+  labelOf: (value) => KIND_LABELS[value as RevenueKind] ?? value,
+};
+
+const formatAmount = ({ value, data }: ValueFormatterParams<RevenueRow, string>) =>
+  value == null || !data ? '' : formatMoney(value, data.currency);
+
+/** Per-column settings; heading and id come from the contract, so they cannot drift. */
+const COLUMN_SETTINGS: Record<RevenueColumn, Omit<ColDef<RevenueRow>, 'colId' | 'field' | 'headerName'>> = {
+  externalId: { ...TEXT_FILTER, width: 130, cellClass: 'cell-mono' },
+  occurredAt: {
+    ...DATE_FILTER,
+    width: 210,
+    valueFormatter: ({ value }: ValueFormatterParams<RevenueRow, string>) => formatDateTime(value),
+  },
+  kind: { filter: CheckboxSetFilter, filterParams: kindFilterParams, width: 130, cellRenderer: KindBadge, tooltip: false },
+  payeeName: { ...TEXT_FILTER, width: 200 },
+  productName: { ...TEXT_FILTER, width: 180 },
+  productCategory: { ...TEXT_FILTER, width: 130 },
+  amount: {
+    ...NUMBER_FILTER,
+    width: 180,
+    type: 'rightAligned',
+    valueFormatter: formatAmount,
+    cellClass: 'cell-amount',
+    cellClassRules: { 'cell-negative': ({ value }) => isNegativeAmount(value) },
+  },
+  currency: { ...TEXT_FILTER, width: 110 },
+  quantity: { ...NUMBER_FILTER, width: 110, type: 'rightAligned', cellClass: 'cell-number' },
+  description: { ...TEXT_FILTER, width: 260, flex: 1, minWidth: 180 },
+  refundOf: { ...TEXT_FILTER, width: 130, cellClass: 'cell-mono' },
+  period: { ...TEXT_FILTER, width: 110 },
+};
+
+export const REVENUE_COLUMN_DEFS: ColDef<RevenueRow>[] = REVENUE_COLUMNS.map((id) => ({
+  colId: id,
+  field: id,
+  headerName: REVENUE_COLUMN_LABELS[id],
+  ...COLUMN_SETTINGS[id],
+}));
+
+export function isRevenueColumn(id: string): id is RevenueColumn {
+  return (REVENUE_COLUMNS as readonly string[]).includes(id);
+}
