@@ -1,4 +1,5 @@
-import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
@@ -22,6 +23,8 @@ export interface HttpServerOptions {
   rendererDir?: string;
   token?: string;
   port?: number;
+  /** Where browser uploads are staged (default: a new folder under the system temp folder). */
+  stagingDir?: string;
 }
 
 export interface RunningHttpServer {
@@ -29,6 +32,7 @@ export interface RunningHttpServer {
   port: number;
   token: string;
   url: string;
+  stagingDir: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,7 @@ export function newLaunchToken(): string {
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const token = options.token ?? newLaunchToken();
+  const stagingDir = normalize(options.stagingDir ?? join(tmpdir(), `closebook-uploads-${randomBytes(6).toString('hex')}`));
   let port = options.port ?? 0;
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -72,13 +77,20 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
     const principal = await authenticate(req);
     if ('type' in principal) return sendError(res, principal);
+    const spec = isMethodName(method) ? contract[method] : undefined;
     let body: unknown;
     try {
-      body = await readJson(req);
+      body = spec?.readsUpload ? await stageUpload(req) : await readJson(req);
     } catch (error) {
       return sendError(res, error as ApiError);
     }
-    const spec = isMethodName(method) ? contract[method] : undefined;
+    if (!spec?.readsUpload && !spec?.writesFile && body && typeof body === 'object' && typeof (body as { path?: unknown }).path === 'string') {
+      // A browser may only name files it uploaded here, never any other file on this machine.
+      const path = normalize((body as { path: string }).path);
+      if (!path.startsWith(stagingDir + sep)) {
+        return sendError(res, apiError('validation_error', 'invalid_input', 'Over HTTP, "path" must be a file staged by imports.upload', { issues: [{ field: 'path', message: 'not a staged upload' }] }));
+      }
+    }
     let exportPath: string | null = null;
     if (spec?.writesFile && body && typeof body === 'object') {
       if ('path' in body) {
@@ -103,6 +115,26 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       rmSync(exportPath, { force: true });
     }
     sendResult(res, result);
+  }
+
+  /** Stream the request body (the file) into the staging folder; the input comes in a header. */
+  async function stageUpload(req: IncomingMessage): Promise<unknown> {
+    let input: unknown;
+    try {
+      input = JSON.parse(decodeURIComponent(String(req.headers['x-closebook-input'] ?? '{}')));
+    } catch (error) {
+      throw apiError('validation_error', 'invalid_json', `The X-Closebook-Input header is not valid JSON: ${(error as Error).message}`);
+    }
+    if (!input || typeof input !== 'object' || Array.isArray(input)) throw apiError('validation_error', 'invalid_json', 'X-Closebook-Input must be a JSON object');
+    mkdirSync(stagingDir, { recursive: true });
+    const path = join(stagingDir, randomBytes(12).toString('hex'));
+    try {
+      await pipeline(req, createWriteStream(path));
+    } catch (error) {
+      rmSync(path, { force: true });
+      throw apiError('validation_error', 'upload_failed', `The upload did not arrive whole: ${(error as Error).message}`);
+    }
+    return { ...input, path };
   }
 
   function serveStatic(res: ServerResponse, pathname: string) {
@@ -131,7 +163,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     port,
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    stagingDir,
+    close: () =>
+      new Promise((resolve) =>
+        server.close(() => {
+          rmSync(stagingDir, { recursive: true, force: true });
+          resolve();
+        }),
+      ),
   };
 }
 

@@ -16,6 +16,12 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, R = unknown> {
    * own, so HTTP may choose a temporary path and send the file back as a download.
    */
   writesFile?: boolean;
+  /**
+   * The method reads a file the caller names in `input.path`. Over HTTP the body is the
+   * file itself (the JSON input travels in the X-Closebook-Input header): it is staged
+   * and its path passed on, so a browser never names a file on this machine.
+   */
+  readsUpload?: boolean;
   /** Phantom: carries the result type. Never set at run time. */
   readonly result?: R;
 }

@@ -1,4 +1,4 @@
-import { DATE_FORMATS, type DateFormat, type NumberConvention } from './file-format';
+import { DATE_FORMATS, type DateFormat, type NumberConvention } from '../../../shared/contract/file-format';
 import { parseDate } from './parse-date';
 import { microsToPlainDecimal, parseAmount, type ParseAmountOptions } from './parse-number';
 

@@ -1,6 +1,6 @@
 import { TextDecoder } from 'node:util';
 import { encodingName } from './detect-encoding';
-import type { CsvEncoding } from './file-format';
+import type { CsvEncoding } from '../../../shared/contract/file-format';
 import { countText } from './parse-error';
 import { completeUtf8Length, firstInvalidUtf8Offset } from './utf8-boundary';
 import { decodeWindows1252 } from './windows-1252';

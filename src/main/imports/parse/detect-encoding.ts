@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { CsvEncoding } from './file-format';
+import type { CsvEncoding } from '../../../shared/contract/file-format';
 import { countText, CsvParseError } from './parse-error';
 import { completeUtf8Length, firstInvalidUtf8Offset } from './utf8-boundary';
 

@@ -12,4 +12,4 @@ export { checkHeader, type CsvHeader } from './header';
 export { parseAmount, microsToPlainDecimal, type AmountResult, type ParseAmountOptions } from './parse-number';
 export { parseDate, type DateResult } from './parse-date';
 export { decideNumberConvention, decideDateFormat, type NumberConventionDecision, type DateFormatDecision, type SampleIssue } from './ambiguity';
-export * from './file-format';
+export * from '../../../shared/contract/file-format';

@@ -1,5 +1,5 @@
 import { isExists } from 'date-fns';
-import { DATE_FORMATS, type DateFormat } from './file-format';
+import { DATE_FORMATS, type DateFormat } from '../../../shared/contract/file-format';
 
 export type DateResult =
   | {

@@ -1,5 +1,5 @@
 import { decimalToRowMicros, MAX_ROW_MICROS, MONEY_SCALE, MoneyError } from '../../../shared/money';
-import type { AmountUnit, NumberConvention } from './file-format';
+import type { AmountUnit, NumberConvention } from '../../../shared/contract/file-format';
 
 export interface ParseAmountOptions {
   /** Default 'auto': a value the two conventions read differently is reported as ambiguous. */

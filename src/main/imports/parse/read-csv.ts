@@ -1,7 +1,7 @@
 import { openByteSource, DEFAULT_CHUNK_BYTES, type ByteSource, type CsvSource } from './byte-source';
 import { ChunkDecoder, InvalidBytes } from './decode-stream';
 import { detectEncoding, encodingName, type EncodingDetection } from './detect-encoding';
-import type { CsvDelimiter, CsvEncoding } from './file-format';
+import type { CsvDelimiter, CsvEncoding } from '../../../shared/contract/file-format';
 import { checkHeader, type CsvHeader } from './header';
 import { binaryCharIndex, rejectKnownBinary } from './looks-binary';
 import { countText, CsvParseError } from './parse-error';

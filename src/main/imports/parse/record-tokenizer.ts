@@ -1,4 +1,4 @@
-import type { CsvDelimiter } from './file-format';
+import type { CsvDelimiter } from '../../../shared/contract/file-format';
 import { countText, CsvParseError } from './parse-error';
 
 /** One record of the file. `cells` is empty for a blank line (no characters at all). */

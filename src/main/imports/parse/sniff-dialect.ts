@@ -1,4 +1,4 @@
-import { CSV_DELIMITERS, type CsvDelimiter } from './file-format';
+import { CSV_DELIMITERS, type CsvDelimiter } from '../../../shared/contract/file-format';
 import { CsvParseError } from './parse-error';
 import { RecordTokenizer, type CsvRow } from './record-tokenizer';
 

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { method } from './define';
+import { AMOUNT_UNITS, CSV_DELIMITERS, CSV_ENCODINGS, DATE_FORMATS, NUMBER_CONVENTIONS } from './file-format';
+import { IMPORT_ENTITIES, IMPORT_OPERATIONS, ON_ERROR_CHOICES, type ImportEntity, type OutcomeCounts } from './imports';
+import { orgIdSchema } from './orgs';
+import type { MoneyString } from '../money';
+
+// Importing files: inspect a file (encoding, delimiter, header, a preview as it will be
+// stored, the questions the file leaves open), check every row without writing, then
+// commit it as one batch. A mapping profile remembers how a layout is read.
+
+/** The fields a file's columns can feed, per entity; `required` ones must be mapped or constant. */
+export const IMPORT_TARGET_FIELDS: Record<ImportEntity, ReadonlyArray<{ field: string; label: string; required: boolean }>> = {
+  revenues: [
+    { field: 'external_id', label: 'External ID', required: false },
+    { field: 'kind', label: 'Kind (sale, refund, adjustment)', required: true },
+    { field: 'occurred_at', label: 'Date', required: true },
+    { field: 'amount', label: 'Amount', required: true },
+    { field: 'currency', label: 'Currency', required: true },
+    { field: 'quantity', label: 'Quantity', required: false },
+    { field: 'description', label: 'Description', required: false },
+    { field: 'refund_of', label: 'Refund of (sale external ID)', required: false },
+    { field: 'payee_external_id', label: 'Payee external ID', required: false },
+    { field: 'product_external_id', label: 'Product external ID', required: false },
+  ],
+  payees: [
+    { field: 'external_id', label: 'External ID', required: false },
+    { field: 'name', label: 'Name', required: true },
+    { field: 'email', label: 'Email', required: false },
+    { field: 'on_hold', label: 'On hold', required: false },
+    { field: 'threshold', label: 'Minimum payout', required: false },
+    { field: 'fallback_percentage', label: 'Fallback percentage', required: false },
+  ],
+  products: [
+    { field: 'external_id', label: 'External ID', required: false },
+    { field: 'name', label: 'Name', required: true },
+    { field: 'category', label: 'Category', required: false },
+    { field: 'tags', label: 'Tags', required: false },
+    { field: 'archived', label: 'Archived', required: false },
+  ],
+  billing: [
+    { field: 'license_reference', label: 'License reference', required: true },
+    { field: 'resource_uuid', label: 'Resource UUID', required: false },
+    { field: 'resource_name', label: 'Resource name', required: false },
+    { field: 'billing_period', label: 'Billing period', required: true },
+    { field: 'final_sell', label: 'Final sell', required: false },
+    { field: 'final_buy', label: 'Final buy', required: false },
+    { field: 'customer_name', label: 'Customer', required: false },
+    { field: 'project_name', label: 'Project', required: false },
+  ],
+};
+
+const fieldName = z.string().regex(/^[a-z_]{1,40}$/, 'a target field name');
+const columnName = z.string().min(1).max(200);
+
+/**
+ * How a file is read and its columns become a record. Everything a file could leave
+ * ambiguous is decided here or asked in the wizard; 'auto' means "detect and report".
+ */
+export const mappingSchema = z
+  .object({
+    encoding: z.enum(['auto', ...CSV_ENCODINGS]).default('auto'),
+    delimiter: z.enum(['auto', ...CSV_DELIMITERS]).default('auto'),
+    numberConvention: z.enum(['auto', ...NUMBER_CONVENTIONS]).default('auto'),
+    dateFormat: z.enum(['auto', ...DATE_FORMATS]).default('auto'),
+    amountUnit: z.enum(AMOUNT_UNITS).default('major'),
+    /** field -> the header of the column that feeds it. */
+    columns: z.record(fieldName, columnName).default({}),
+    /** field -> a value used for every row (e.g. currency "USD", kind "sale"). */
+    constants: z.record(fieldName, z.string().max(200)).default({}),
+    /** field -> (value in the file -> stored value), e.g. kind: { charge: "sale" }. */
+    valueMaps: z.record(fieldName, z.record(z.string().max(200), z.string().max(200))).default({}),
+    /** Columns carried down from the row above when empty (exports that fill order fields on the first line item only). */
+    fillDown: z.array(columnName).max(50).default([]),
+    /** The amount column is a unit price: the stored amount is price x quantity. */
+    amountIsUnitPrice: z.boolean().default(false),
+    /** Refuse a row unless these columns add up (e.g. gross + fee = net). */
+    sumCheck: z.object({ parts: z.array(columnName).min(2).max(5), total: columnName }).strict().nullable().default(null),
+  })
+  .strict();
+
+export type Mapping = z.infer<typeof mappingSchema>;
+
+export const profileSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    entity: z.enum(IMPORT_ENTITIES),
+    description: z.string().max(500).default(''),
+    /** The header this layout has; a file with the same header gets the profile automatically. */
+    header: z.array(columnName).min(1).max(500),
+    mapping: mappingSchema,
+  })
+  .strict();
+
+export type MappingProfile = z.infer<typeof profileSchema>;
+
+export interface ProfileSummary {
+  name: string;
+  entity: ImportEntity;
+  description: string;
+  builtIn: boolean;
+  columnCount: number;
+}
+
+/** A question the file leaves open, with every reading, for the wizard to ask. */
+export interface ImportQuestion {
+  kind: 'number_convention' | 'date_format' | 'encoding' | 'delimiter';
+  column: string | null;
+  message: string;
+  /** The choices, each with what the example values would become. */
+  choices: Array<{ value: string; label: string; examples: string[] }>;
+}
+
+export interface RowProblem {
+  rowNumber: number;
+  column: string | null;
+  message: string;
+}
+
+export interface ImportInspection {
+  file: { name: string; size: number };
+  encoding: { value: string; detected: boolean; reason: string };
+  delimiter: { value: string; detected: boolean; reason: string };
+  header: string[];
+  /** The profile applied (chosen, or matched by header), or null. */
+  profile: string | null;
+  /** The mapping used for the preview: the profile's, the caller's, or a guess from header names. */
+  mapping: Mapping;
+  questions: ImportQuestion[];
+  /** First rows: the raw cells and the record as it will be stored (or the row's problem). */
+  preview: Array<{ rowNumber: number; cells: string[]; record: Record<string, string | null> | null; problem: RowProblem | null }>;
+}
+
+export interface ImportCheck {
+  totalRows: number;
+  /** What committing would do, row by row, counted. Nothing was written. */
+  counts: OutcomeCounts;
+  /** The first problem rows (errors and blocked rows), at most 1,000. */
+  problems: RowProblem[];
+  rowsToWrite: number;
+  amountToWrite: MoneyString;
+}
+
+export interface ImportCommitResult {
+  batchId: number | null;
+  status: 'committed' | 'rejected';
+  totalRows: number;
+  counts: OutcomeCounts;
+  rowsWritten: number;
+  amountWritten: MoneyString;
+  /** An earlier committed import of the same file: this one created nothing new if all rows were duplicates. */
+  sameFileBatchId: number | null;
+  problems: RowProblem[];
+}
+
+const fileFields = {
+  orgId: orgIdSchema,
+  entity: z.enum(IMPORT_ENTITIES),
+  /** The file on this machine. Browser mode uploads it first (imports.upload) and passes the staged path. */
+  path: z.string().min(1).max(4096),
+  /** A saved or built-in profile by name; null: match by header, else guess. */
+  profile: z.string().max(100).nullable().default(null),
+  /** Overrides the profile when given (the wizard's edited mapping). */
+  mapping: mappingSchema.nullable().default(null),
+};
+
+const runFields = {
+  ...fileFields,
+  operation: z.enum(IMPORT_OPERATIONS).default('create_or_update'),
+  onError: z.enum(ON_ERROR_CHOICES).default('reject'),
+};
+
+export const importFilesMethods = {
+  'imports.upload': method<{ path: string; name: string; size: number }>()({
+    summary: 'Stage a file sent by the browser for inspection and import; returns the staged path.',
+    permission: 'write:imports',
+    readsUpload: true,
+    input: z.object({ name: z.string().min(1).max(255), path: z.string().min(1) }).strict(),
+  }),
+  'imports.inspect': method<ImportInspection>()({
+    summary: 'Detect encoding, delimiter and header; apply or guess a mapping; preview the first rows as stored.',
+    permission: 'read:imports',
+    input: z.object({ ...fileFields, previewRows: z.number().int().min(1).max(200).default(20) }).strict(),
+  }),
+  'imports.check': method<ImportCheck>()({
+    summary: 'Validate every row of a file against the workspace without writing anything.',
+    permission: 'read:imports',
+    input: z.object(runFields).strict(),
+  }),
+  'imports.commit': method<ImportCommitResult>()({
+    summary: 'Import a file as one batch: all of it lands, or (onError reject) none of it.',
+    permission: 'write:imports',
+    input: z.object(runFields).strict(),
+  }),
+  'profiles.list': method<{ profiles: ProfileSummary[] }>()({
+    summary: 'Mapping profiles, built-in and saved, optionally for one entity.',
+    permission: 'read:imports',
+    input: z.object({ entity: z.enum(IMPORT_ENTITIES).optional() }).strict(),
+  }),
+  'profiles.get': method<MappingProfile & { builtIn: boolean }>()({
+    summary: 'One mapping profile by name.',
+    permission: 'read:imports',
+    input: z.object({ name: z.string().min(1).max(100) }).strict(),
+  }),
+  'profiles.save': method<{ name: string }>()({
+    summary: 'Save a mapping profile under its name (replacing a saved one; built-in names are refused).',
+    permission: 'write:imports',
+    input: z.object({ profile: profileSchema }).strict(),
+  }),
+  'profiles.delete': method<{ name: string }>()({
+    summary: 'Delete a saved mapping profile.',
+    permission: 'write:imports',
+    input: z.object({ name: z.string().min(1).max(100) }).strict(),
+  }),
+  'profiles.exportFile': method<{ path: string; bytes: number }>()({
+    summary: 'Write a mapping profile to a JSON file.',
+    permission: 'read:imports',
+    writesFile: true,
+    input: z.object({ name: z.string().min(1).max(100), path: z.string().min(1) }).strict(),
+  }),
+  'profiles.importFile': method<{ name: string }>()({
+    summary: 'Read a mapping profile from a JSON file and save it.',
+    permission: 'write:imports',
+    readsUpload: true,
+    input: z.object({ path: z.string().min(1) }).strict(),
+  }),
+};
