@@ -2,8 +2,8 @@
 // ES modules). It exposes one frozen object, window.closebook, shaped exactly like
 // ClosebookBridge; the page never sees ipcRenderer. Nothing is validated here that main
 // does not validate again: main is the only side that can be trusted.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { BridgeEvents, ClosebookBridge, DesktopShell, SaveDialogOptions } from '../shared/bridge';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type { BridgeEvents, ClosebookBridge, DesktopShell, OpenDialogOptions, SaveDialogOptions } from '../shared/bridge';
 import type { Result } from '../shared/errors';
 
 // Same names as src/main/electron/ipc-channels.ts (test/unit/electron/preload.test.ts
@@ -40,7 +40,7 @@ function invalidCall(message: string): Result<never> {
 }
 
 /** Desktop calls answer with a Result (errors as data across IPC); the page's API is plain promises. */
-async function desktopCall<T>(action: string, options?: SaveDialogOptions): Promise<T> {
+async function desktopCall<T>(action: string, options?: SaveDialogOptions | OpenDialogOptions): Promise<T> {
   const result = (await ipcRenderer.invoke(DESKTOP_CHANNEL, options === undefined ? { action } : { action, options })) as Result<T>;
   if (result.ok) return result.value;
   throw new Error(result.error.message);
@@ -48,6 +48,9 @@ async function desktopCall<T>(action: string, options?: SaveDialogOptions): Prom
 
 const desktop: DesktopShell = Object.freeze({
   chooseSavePath: (options: SaveDialogOptions) => desktopCall<string | null>('chooseSavePath', options),
+  chooseOpenPath: (options: OpenDialogOptions) => desktopCall<string | null>('chooseOpenPath', options),
+  // Electron no longer puts a path on File objects; webUtils is the supported way.
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
   isFirstLaunch: () => desktopCall<boolean>('isFirstLaunch'),
   openDemoWorkspace: () => desktopCall<void>('openDemoWorkspace'),
 });

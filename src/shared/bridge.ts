@@ -13,7 +13,16 @@ export interface SaveDialogOptions {
 }
 
 /** What only the desktop shell can do; absent in browser mode. */
+export interface OpenDialogOptions {
+  title: string;
+  filters: Array<{ name: string; extensions: string[] }>;
+}
+
 export interface DesktopShell {
+  /** Native open dialog; the chosen file's path, or null when cancelled. */
+  chooseOpenPath(options: OpenDialogOptions): Promise<string | null>;
+  /** The path on disk of a File dropped on (or picked in) the page; "" when it has none. */
+  pathForFile(file: File): string;
   /** Native save dialog; the chosen path, or null when cancelled. */
   chooseSavePath(options: SaveDialogOptions): Promise<string | null>;
   /** True until a workspace has been opened once (the first-launch screen offers the demo). */

@@ -8,7 +8,7 @@ import { APP_ORIGIN, APP_START_URL, handleAppScheme, registerAppScheme } from '.
 import { demoWorkerRunner, ensureDemoWorkspace } from './demo-workspace';
 import { registerDesktopTransport } from './desktop-transport';
 import { applyDevContentSecurityPolicy } from './dev-content-security';
-import { chooseSavePath, showError } from './dialogs';
+import { chooseOpenPath, chooseSavePath, showError } from './dialogs';
 import { fileMenuActions } from './file-menu-actions';
 import { parseLaunchArgs } from './launch-args';
 import { menuTemplate } from './menu';
@@ -152,6 +152,7 @@ export function startDesktopApp(mainDir: string): void {
         if (path) chosenSavePaths.add(resolve(path));
         return path;
       },
+      chooseOpenPath: (options) => chooseOpenPath(dialog, window, options, app.getPath('documents')),
       isFirstLaunch: () => firstLaunch,
       openDemoWorkspace() {
         // A second click while the demo is being made waits for the same generation.

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ErrorType, Result } from '../../shared/errors';
-import { cleanSaveDialogOptions, type CleanSaveOptions } from './dialogs';
+import { cleanOpenDialogOptions, cleanSaveDialogOptions, type CleanOpenOptions, type CleanSaveOptions } from './dialogs';
 import { DESKTOP_ACTIONS, DESKTOP_CHANNEL, type DesktopAction } from './ipc-channels';
 import { isTrustedSender, senderNotAllowed, type TrustedPage } from './sender-check';
 
@@ -12,6 +12,7 @@ import { isTrustedSender, senderNotAllowed, type TrustedPage } from './sender-ch
 export interface DesktopShellContext {
   page: TrustedPage;
   chooseSavePath(options: CleanSaveOptions): Promise<string | null>;
+  chooseOpenPath(options: CleanOpenOptions): Promise<string | null>;
   isFirstLaunch(): boolean;
   openDemoWorkspace(): Promise<void>;
 }
@@ -30,6 +31,11 @@ export async function handleDesktopCall(event: IpcMainInvokeEvent, request: unkn
         const options = cleanSaveDialogOptions((request as { options?: unknown }).options);
         if (!options) return failure('validation_error', 'invalid_input', 'chooseSavePath takes {title, defaultName, filters: [{name, extensions}]}');
         return { ok: true, value: await context.chooseSavePath(options) };
+      }
+      case 'chooseOpenPath': {
+        const options = cleanOpenDialogOptions((request as { options?: unknown }).options);
+        if (!options) return failure('validation_error', 'invalid_input', 'chooseOpenPath takes {title, filters: [{name, extensions}]}');
+        return { ok: true, value: await context.chooseOpenPath(options) };
       }
       case 'isFirstLaunch':
         return { ok: true, value: context.isFirstLaunch() };

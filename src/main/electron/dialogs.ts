@@ -33,6 +33,21 @@ export function cleanSaveDialogOptions(raw: unknown): CleanSaveOptions | null {
   return { title: title.slice(0, 200), defaultName: name, filters: cleanFilters };
 }
 
+export type CleanOpenOptions = Omit<CleanSaveOptions, 'defaultName'>;
+
+/** The page's open-dialog options, cleaned the same way as the save dialog's. */
+export function cleanOpenDialogOptions(raw: unknown): CleanOpenOptions | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const clean = cleanSaveDialogOptions({ ...raw, defaultName: 'file' });
+  return clean && { title: clean.title, filters: clean.filters };
+}
+
+export async function chooseOpenPath(dialog: DialogApi, parent: Parent, options: CleanOpenOptions, folder: string): Promise<string | null> {
+  const dialogOptions = { title: options.title, defaultPath: folder, filters: options.filters, properties: ['openFile'] as Array<'openFile'> };
+  const result = parent ? await dialog.showOpenDialog(parent, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+}
+
 export async function chooseSavePath(dialog: DialogApi, parent: Parent, options: CleanSaveOptions, folder: string): Promise<string | null> {
   const dialogOptions = {
     title: options.title,

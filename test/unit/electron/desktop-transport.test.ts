@@ -7,6 +7,7 @@ function setup() {
   const context: DesktopShellContext = {
     page: { contents: () => asWebContents(page), origin: 'app://closebook' },
     chooseSavePath: vi.fn(async () => '/home/me/export.csv'),
+    chooseOpenPath: vi.fn(async () => '/home/me/october.csv'),
     isFirstLaunch: () => true,
     openDemoWorkspace: vi.fn(async () => {}),
   };
@@ -23,6 +24,14 @@ describe('the desktop shell channel', () => {
     expect(await handleDesktopCall(invokeEvent(page), { action: 'isFirstLaunch' }, context)).toEqual({ ok: true, value: true });
     expect(await handleDesktopCall(invokeEvent(page), { action: 'openDemoWorkspace' }, context)).toEqual({ ok: true, value: null });
     expect(context.openDemoWorkspace).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers chooseOpenPath with the chosen file, options cleaned', async () => {
+    const { page, context } = setup();
+    const options = { title: 'Import a file', filters: [{ name: 'CSV', extensions: ['csv', 'bad ext!'] }] };
+    expect(await handleDesktopCall(invokeEvent(page), { action: 'chooseOpenPath', options }, context)).toEqual({ ok: true, value: '/home/me/october.csv' });
+    expect(context.chooseOpenPath).toHaveBeenCalledWith({ title: 'Import a file', filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    expect(await handleDesktopCall(invokeEvent(page), { action: 'chooseOpenPath', options: { title: 'x' } }, context)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('cleans the page-supplied dialog options: only a file name, no folders', async () => {

@@ -20,6 +20,7 @@ const ipcRenderer = {
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
   ipcRenderer,
+  webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
 }));
 
 let bridge: ClosebookBridge;
@@ -37,7 +38,8 @@ describe('the preload bridge', () => {
     expect([...exposed.keys()]).toEqual(['closebook']);
     expect(Object.keys(bridge).sort()).toEqual(['desktop', 'invoke', 'on']);
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge.desktop).sort()).toEqual(['chooseSavePath', 'isFirstLaunch', 'openDemoWorkspace']);
+    expect(Object.keys(bridge.desktop).sort()).toEqual(['chooseOpenPath', 'chooseSavePath', 'isFirstLaunch', 'openDemoWorkspace', 'pathForFile']);
+    expect(bridge.desktop.pathForFile({ name: 'october.csv' } as File)).toBe('/dropped/october.csv');
     expect(Object.isFrozen(bridge.desktop)).toBe(true);
   });
 
