@@ -1,6 +1,10 @@
 import { orgsHandlers } from '../orgs/handlers';
 import { revenuesHandlers } from '../revenues/handlers';
 import { systemHandlers } from '../system/handlers';
+import { payeesHandlers } from '../payees/handlers';
+import { productsHandlers } from '../products/handlers';
+import { importsHandlers } from '../imports/handlers';
+import { revenueWriteHandlers } from '../imports/revenue-handlers';
 import { createRegistry, type ErrorLogger, type Registry } from './registry';
 
 /** The registry with every area's slice bound; throws if any method is left unbound. */
@@ -9,6 +13,10 @@ export function createAppRegistry(logError?: ErrorLogger): Registry {
   registry.register(systemHandlers);
   registry.register(orgsHandlers);
   registry.register(revenuesHandlers);
+  registry.register(revenueWriteHandlers);
+  registry.register(payeesHandlers);
+  registry.register(productsHandlers);
+  registry.register(importsHandlers);
   registry.assertComplete();
   return registry;
 }

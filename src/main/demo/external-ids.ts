@@ -16,7 +16,22 @@ export function scramble32(value: number, key: number): number {
   return x >>> 0;
 }
 
-/** `prefix` + 7 base-36 characters (36^7 > 2^32, so the width never varies). */
+/**
+ * `prefix` + 7 base-36 characters (36^7 > 2^32, so the width never varies). The prefix
+ * is folded into the key so payee 5, product 5 and sale 5 do not share a suffix.
+ */
 export function externalId(prefix: string, sequence: number, key: number): string {
-  return prefix + scramble32(sequence, key).toString(36).padStart(7, '0');
+  return prefix + scramble32(sequence, (key ^ prefixKey(prefix)) >>> 0).toString(36).padStart(7, '0');
+}
+
+const prefixKeys = new Map<string, number>();
+
+function prefixKey(prefix: string): number {
+  let h = prefixKeys.get(prefix);
+  if (h === undefined) {
+    h = 0x811c9dc5; // FNV-1a
+    for (let i = 0; i < prefix.length; i++) h = Math.imul(h ^ prefix.charCodeAt(i), 0x01000193) >>> 0;
+    prefixKeys.set(prefix, h);
+  }
+  return h;
 }

@@ -3,12 +3,18 @@ import type { MethodSpec } from './define';
 import { systemMethods } from './system';
 import { orgsMethods } from './orgs';
 import { revenuesMethods } from './revenues';
+import { payeesMethods } from './payees';
+import { productsMethods } from './products';
+import { importsMethods } from './imports';
 
 /** Every API method, by name ("area.verb"). Each area declares its slice in its own file. */
 export const contract = {
   ...systemMethods,
   ...orgsMethods,
   ...revenuesMethods,
+  ...payeesMethods,
+  ...productsMethods,
+  ...importsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { method } from './define';
 import { filterModelSchema, pageCheck, pageFields, sortModelSchema, type Page } from './grid';
 import { orgIdSchema, periodSchema } from './orgs';
 import type { MoneyString } from '../money';
+import { batchInputSchema, recordObject, type BatchResponse, type RevenueRecordInput } from './imports';
 
 export const REVENUE_KINDS = ['sale', 'refund', 'adjustment'] as const;
 export type RevenueKind = (typeof REVENUE_KINDS)[number];
@@ -75,5 +76,15 @@ export const revenuesMethods = {
         path: z.string().min(1),
       })
       .strict(),
+  }),
+  'revenues.create': method<{ status: 'created' | 'skipped_duplicate'; revenue: RevenueRow; batchId: number }>()({
+    summary: 'Create one revenue. An existing external_id returns the existing record as skipped_duplicate.',
+    permission: 'write:revenues',
+    input: z.object({ orgId: orgIdSchema, record: recordObject<RevenueRecordInput>() }).strict(),
+  }),
+  'revenues.batch': method<BatchResponse>()({
+    summary: 'Create (or upsert by external_id) up to 100 revenues; per-record status and meta counts.',
+    permission: 'write:revenues',
+    input: batchInputSchema<RevenueRecordInput>('create_only'),
   }),
 };

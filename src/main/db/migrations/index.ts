@@ -3,8 +3,17 @@ import { organizationsAndPeriods } from './001-organizations-and-periods';
 import { payeesAndProducts } from './002-payees-and-products';
 import { revenues } from './003-revenues';
 import { apiKeys } from './004-api-keys';
+import { importBatches } from './005-import-batches';
+import { consumptionRecords } from './006-consumption-records';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
-export const MIGRATIONS: readonly Migration[] = [organizationsAndPeriods, payeesAndProducts, revenues, apiKeys];
+export const MIGRATIONS: readonly Migration[] = [
+  organizationsAndPeriods,
+  payeesAndProducts,
+  revenues,
+  apiKeys,
+  importBatches,
+  consumptionRecords,
+];
 
 export type { Migration } from './types';

@@ -1,0 +1,91 @@
+import type { FilterModel, Page, SortModel } from '../../shared/contract/grid';
+import {
+  BATCH_STATUSES,
+  IMPORT_ENTITIES,
+  IMPORT_OPERATIONS,
+  IMPORT_SOURCES,
+  ON_ERROR_CHOICES,
+  type ImportBatchColumn,
+  type ImportBatchRow,
+} from '../../shared/contract/imports';
+import { microsToDecimal } from '../../shared/money';
+import { notFound } from '../api/failure';
+import type { Database } from '../db/driver';
+import type { GridColumn } from '../grid/columns';
+import { compileView } from '../grid/sql';
+import { assertOrg } from '../orgs/assert-org';
+
+/** The batches grid's allowlist: column id -> fixed SQL. */
+const BATCH_GRID_COLUMNS: Readonly<Record<ImportBatchColumn, GridColumn>> = {
+  id: { sql: 'b.id', kind: 'number' },
+  orgId: { sql: 'b.org_id', kind: 'text' },
+  entity: { sql: 'b.entity', kind: 'set', values: IMPORT_ENTITIES },
+  source: { sql: 'b.source', kind: 'set', values: IMPORT_SOURCES },
+  fileName: { sql: 'b.file_name', kind: 'text' },
+  fileSize: { sql: 'b.file_size', kind: 'number' },
+  sha256: { sql: 'b.file_sha256', kind: 'text' },
+  profile: { sql: 'b.profile', kind: 'text' },
+  operation: { sql: 'b.operation', kind: 'set', values: IMPORT_OPERATIONS },
+  onError: { sql: 'b.on_error', kind: 'set', values: ON_ERROR_CHOICES },
+  status: { sql: 'b.status', kind: 'set', values: BATCH_STATUSES },
+  sameFileBatchId: { sql: 'b.same_file_batch_id', kind: 'number' },
+  totalRows: { sql: 'b.total_rows', kind: 'number' },
+  created: { sql: 'b.created_count', kind: 'number' },
+  updated: { sql: 'b.updated_count', kind: 'number' },
+  unchanged: { sql: 'b.unchanged_count', kind: 'number' },
+  skippedDuplicate: { sql: 'b.skipped_duplicate_count', kind: 'number' },
+  blockedLockedPeriod: { sql: 'b.blocked_locked_period_count', kind: 'number' },
+  error: { sql: 'b.error_count', kind: 'number' },
+  rowsWritten: { sql: 'b.rows_written', kind: 'number' },
+  amountWritten: { sql: 'b.amount_written_micros', kind: 'money' },
+  createdAt: { sql: 'b.created_at', kind: 'date' },
+  undoneAt: { sql: 'b.undone_at', kind: 'date' },
+};
+
+const BATCH_SELECT = `
+  SELECT b.id, b.org_id AS orgId, b.entity, b.source, b.file_name AS fileName, b.file_size AS fileSize, b.file_sha256 AS sha256,
+         b.profile, b.operation, b.on_error AS onError, b.status, b.same_file_batch_id AS sameFileBatchId, b.total_rows AS totalRows,
+         b.created_count AS created, b.updated_count AS updated, b.unchanged_count AS unchanged,
+         b.skipped_duplicate_count AS skippedDuplicate, b.blocked_locked_period_count AS blockedLockedPeriod, b.error_count AS error,
+         b.rows_written AS rowsWritten, b.amount_written_micros AS amountWritten, b.created_at AS createdAt, b.undone_at AS undoneAt
+  FROM import_batches b`;
+
+type StoredBatch = Omit<ImportBatchRow, 'amountWritten'> & { amountWritten: bigint };
+
+function toBatchRow(row: StoredBatch): ImportBatchRow {
+  const numbers = Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' && k !== 'amountWritten' ? Number(v) : v]),
+  ) as unknown as StoredBatch;
+  return { ...numbers, amountWritten: microsToDecimal(row.amountWritten) };
+}
+
+export interface BatchView {
+  orgId: string | null;
+  sortModel: SortModel;
+  filterModel: FilterModel;
+  startRow: number;
+  endRow: number;
+}
+
+/** One grid page of batches, newest first unless sorted otherwise. */
+export function listBatches(db: Database.Database, view: BatchView): Page<ImportBatchRow> {
+  if (view.orgId !== null) assertOrg(db, view.orgId);
+  const compiled = compileView(BATCH_GRID_COLUMNS, view, 'b.id DESC');
+  const where = view.orgId === null ? ['1'] : ['b.org_id = ?'];
+  const params: unknown[] = view.orgId === null ? [] : [view.orgId];
+  where.push(...compiled.where);
+  params.push(...compiled.params);
+  const condition = where.join(' AND ');
+  const rows = db
+    .prepare(`${BATCH_SELECT} WHERE ${condition} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`)
+    .safeIntegers(true)
+    .all(...params, view.endRow - view.startRow, view.startRow) as StoredBatch[];
+  const rowCount = db.prepare(`SELECT count(*) FROM import_batches b WHERE ${condition}`).pluck().get(...params) as number;
+  return { rows: rows.map(toBatchRow), rowCount };
+}
+
+export function getBatch(db: Database.Database, batchId: number): ImportBatchRow {
+  const row = db.prepare(`${BATCH_SELECT} WHERE b.id = ?`).safeIntegers(true).get(batchId) as StoredBatch | undefined;
+  if (!row) throw notFound('batch_not_found', `There is no import batch ${batchId}`, { batchId });
+  return toBatchRow(row);
+}

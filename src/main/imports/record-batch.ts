@@ -1,0 +1,55 @@
+import type { BatchRecordResult, BatchResponse, ImportEntity, ImportOperation, OnError } from '../../shared/contract/imports';
+import { ApiFailure } from '../api/failure';
+import type { Database } from '../db/driver';
+import { startImportBatch, type BatchSummary, type WriteResult } from './records/import-batch';
+import type { RowOutcome } from './records/outcome';
+
+export interface RecordBatchInput {
+  orgId: string;
+  operation: ImportOperation;
+  onError: OnError;
+  records: readonly object[];
+}
+
+/** One outcome as the seed's per-record status. */
+export function toRecordResult(o: RowOutcome): BatchRecordResult {
+  const result: BatchRecordResult = { index: o.rowNumber, status: o.outcome, external_id: o.externalId };
+  if (o.outcome === 'skipped_duplicate') result.existing_id = o.id!;
+  else if (o.id !== null) result[o.outcome === 'blocked_locked_period' ? 'existing_id' : 'id'] = o.id;
+  if (o.changes) result.changes = o.changes;
+  if (o.message !== undefined) result.error = { field: o.column ?? '', message: o.message };
+  return result;
+}
+
+/**
+ * A batch API call (at most 100 records, checked by the contract) through the same
+ * writer as file imports: one transaction, one batch row. skip: valid records land and
+ * each record gets its status. reject: any refused record fails the call with 400 and
+ * nothing is written or recorded (the caller has the reasons in the error).
+ */
+export function runRecordBatch(db: Database.Database, entity: ImportEntity, input: RecordBatchInput): BatchResponse {
+  const batch = startImportBatch(db, { orgId: input.orgId, entity, source: 'api', operation: input.operation, keepRejected: false });
+  let written: WriteResult;
+  let summary: BatchSummary;
+  try {
+    written = batch.write(input.records.map((record, index) => ({ rowNumber: index, record })));
+    summary = batch.finish({ onError: input.onError });
+  } catch (error) {
+    batch.abort();
+    throw error;
+  }
+  const data = written.rows.map(toRecordResult);
+  if (summary.status === 'rejected') throw rejectedFailure(data);
+  return { data, meta: { total: summary.totalRows, ...summary.counts, batch_id: summary.batchId, batch_status: summary.status } };
+}
+
+function rejectedFailure(data: BatchRecordResult[]): ApiFailure {
+  const refused = data.filter((r) => r.status === 'error' || r.status === 'blocked_locked_period');
+  const issues = refused.map((r) => ({ field: `records.${r.index}${r.error?.field ? '.' + r.error.field : ''}`, message: r.error?.message ?? r.status }));
+  return new ApiFailure(
+    'validation_error',
+    'batch_rejected',
+    `The batch was rejected (onError: reject) and nothing was written: ${refused.length} of ${data.length} records were refused`,
+    { issues, results: data },
+  );
+}

@@ -1,0 +1,119 @@
+import type { EntityWriter, WriterContext } from './entity-writer';
+import { problem } from './field-problem';
+import { billingKeyText, readBillingRecord, resourceKeys, type BillingFields } from './billing-record';
+
+interface StoredConsumption {
+  id: number;
+  resource_uuid: string | null;
+  resource_name: string | null;
+  resource: string | null;
+  customer_uuid: string | null;
+  customer_name: string | null;
+  project_uuid: string | null;
+  project_name: string | null;
+  invoice_item_uuid: string | null;
+  final_sell_micros: number | null;
+  final_buy_micros: number | null;
+  is_finalized: 0 | 1;
+  finalized_at: string | null;
+  is_reconciled: 0 | 1;
+  updated_at: string;
+}
+
+const DESCRIPTIVE = ['resource_uuid', 'resource_name', 'resource', 'customer_uuid', 'customer_name', 'project_uuid', 'project_name', 'invoice_item_uuid'] as const;
+const STORED = `id, ${DESCRIPTIVE.join(', ')}, final_sell_micros, final_buy_micros, is_finalized, finalized_at, is_reconciled, updated_at`;
+
+/**
+ * Billing export rows set the final amounts of consumption records (seed 003). A row
+ * matches the record with the same org, license_reference, billing_period and resource:
+ * by resource_uuid, else by resource_name (see migration 006). Matched: final_sell /
+ * final_buy are set and the record is finalized (updated), or already were (unchanged).
+ * Not matched: a finalized record is created with no consumed amounts yet.
+ */
+export function billingWriter(ctx: WriterContext): EntityWriter {
+  const { db, orgId, batchId, now, locks, outcomes, operation } = ctx;
+  const byKey = db.prepare(`SELECT ${STORED} FROM consumption_records WHERE org_id = ? AND license_reference = ? AND resource_key = ? AND billing_period = ?`);
+  const byName = db.prepare(
+    `SELECT ${STORED} FROM consumption_records WHERE org_id = ? AND license_reference = ? AND billing_period = ? AND resource_name = ? LIMIT 2`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO consumption_records (org_id, license_reference, billing_period, ${DESCRIPTIVE.join(', ')}, final_sell_micros, final_buy_micros,
+       is_finalized, finalized_at, created_at, updated_at, batch_id, source_row)
+     VALUES (?, ?, ?, ${DESCRIPTIVE.map(() => '?').join(', ')}, ?, ?, 1, ?, ?, ?, ?, ?)`,
+  );
+  const update = db.prepare(
+    `UPDATE consumption_records SET ${DESCRIPTIVE.map((c) => `${c} = ?`).join(', ')}, final_sell_micros = ?, final_buy_micros = ?,
+       is_finalized = 1, finalized_at = ?, updated_at = ? WHERE id = ?`,
+  );
+
+  function find(f: BillingFields): StoredConsumption | undefined {
+    for (const key of resourceKeys(f)) {
+      const found = byKey.get(orgId, f.license_reference, key, f.billing_period) as StoredConsumption | undefined;
+      if (found) return found;
+    }
+    if (f.resource_name === undefined) return undefined;
+    // A record synced with a uuid, billed by name only: accept it when the name is unambiguous.
+    const named = byName.all(orgId, f.license_reference, f.billing_period, f.resource_name) as StoredConsumption[];
+    return named.length === 1 ? named[0] : undefined;
+  }
+
+  function given(f: BillingFields): Record<(typeof DESCRIPTIVE)[number], string | null | undefined> {
+    return { resource_uuid: f.resource_uuid, resource_name: f.resource_name, ...f.details };
+  }
+
+  function create(rowNumber: number, f: BillingFields, key: string | null): void {
+    if (f.final_sell_micros == null) throw problem('final_sell', 'is required: a billing row carries the final amounts');
+    if (f.final_buy_micros == null) throw problem('final_buy', 'is required: a billing row carries the final amounts');
+    const period = f.billing_period.slice(0, 7);
+    if (locks.isLocked(period)) return outcomes.blocked(rowNumber, null, key, 'billing_period', locks.lockedMessage(period));
+    const details = given(f);
+    const result = insert.run(orgId, f.license_reference, f.billing_period, ...DESCRIPTIVE.map((c) => details[c] ?? null), f.final_sell_micros, f.final_buy_micros, now, now, now, batchId, rowNumber);
+    outcomes.created(rowNumber, Number(result.lastInsertRowid), key, f.final_sell_micros);
+  }
+
+  function change(rowNumber: number, stored: StoredConsumption, f: BillingFields, key: string | null): void {
+    const next: Record<string, unknown> = { ...stored };
+    const changes: string[] = [];
+    const previous: Record<string, unknown> = {};
+    const set = (field: string, column: keyof StoredConsumption, value: unknown) => {
+      if (value === undefined || value === stored[column]) return;
+      if (value === null && (column === 'final_sell_micros' || column === 'final_buy_micros')) throw problem(field, 'cannot be cleared');
+      next[column] = value;
+      previous[column] = stored[column];
+      changes.push(field);
+    };
+    const details = given(f);
+    for (const column of DESCRIPTIVE) set(column, column, details[column]);
+    set('final_sell', 'final_sell_micros', f.final_sell_micros);
+    set('final_buy', 'final_buy_micros', f.final_buy_micros);
+    const amountsChanged = 'final_sell_micros' in previous || 'final_buy_micros' in previous;
+    if (stored.is_finalized === 0) {
+      if (next.final_sell_micros === null) throw problem('final_sell', 'is required: a billing row carries the final amounts');
+      if (next.final_buy_micros === null) throw problem('final_buy', 'is required: a billing row carries the final amounts');
+      changes.push('is_finalized');
+    }
+    if (changes.length === 0) return outcomes.unchanged(rowNumber, stored.id, key);
+    if (stored.is_reconciled === 1 && amountsChanged) {
+      throw problem(changes.find((c) => c.startsWith('final_'))!, 'the record is already reconciled; its final amounts cannot change');
+    }
+    const period = f.billing_period.slice(0, 7);
+    if (locks.isLocked(period)) return outcomes.blocked(rowNumber, stored.id, key, 'billing_period', locks.lockedMessage(period));
+    const finalizedAt = amountsChanged || stored.is_finalized === 0 ? now : stored.finalized_at;
+    Object.assign(previous, { is_finalized: stored.is_finalized, finalized_at: stored.finalized_at, updated_at: stored.updated_at });
+    update.run(...DESCRIPTIVE.map((c) => next[c]), next.final_sell_micros, next.final_buy_micros, finalizedAt, now, stored.id);
+    outcomes.updated(rowNumber, stored.id, key, changes, previous, next.final_sell_micros as number);
+  }
+
+  return {
+    keyOf: (raw) => billingKeyText(raw.license_reference, raw.resource_uuid ?? raw.resource_name, raw.billing_period),
+    write(rowNumber, raw) {
+      const f = readBillingRecord(raw);
+      const key = billingKeyText(f.license_reference, f.resource_uuid ?? f.resource_name, f.billing_period);
+      const stored = find(f);
+      if (stored && operation === 'create_only') return outcomes.duplicate(rowNumber, stored.id, key);
+      if (stored) return change(rowNumber, stored, f, key);
+      if (operation === 'update_only') throw problem('license_reference', `no consumption record matches ${key} to update`);
+      create(rowNumber, f, key);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { ImportOperation } from '../../../shared/contract/imports';
+import type { Database } from '../../db/driver';
+import type { RawRecord } from './field-readers';
+import type { OutcomeRecorder } from './outcome-recorder';
+import type { PeriodLocks } from './period-locks';
+import type { SameFileRecords } from './same-file-records';
+
+/** What an entity's writer needs from its batch. */
+export interface WriterContext {
+  db: Database.Database;
+  orgId: string;
+  batchId: number;
+  operation: ImportOperation;
+  /** The batch's timestamp: created_at / updated_at of every row it writes. */
+  now: string;
+  locks: PeriodLocks;
+  outcomes: OutcomeRecorder;
+  sameFile: SameFileRecords;
+}
+
+/**
+ * Decides and applies one record of an entity. `write` reports exactly one outcome to
+ * ctx.outcomes, or throws a FieldProblem (the batch records it as the row's error)
+ * before it has written anything.
+ */
+export interface EntityWriter {
+  write(rowNumber: number, raw: RawRecord): void;
+  /** The record's key for the outcomes list, read leniently from a record that failed. */
+  keyOf(raw: RawRecord): string | null;
+}
+
+/** external_id as given, for listing a failed row. */
+export function externalIdOf(raw: RawRecord): string | null {
+  const value = raw.external_id;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}

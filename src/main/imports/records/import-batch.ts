@@ -1,0 +1,252 @@
+import type { ImportEntity, ImportOperation, ImportSource, OnError, OutcomeCounts } from '../../../shared/contract/imports';
+import { microsToDecimal, type MoneyString } from '../../../shared/money';
+import { ApiFailure } from '../../api/failure';
+import type { Database } from '../../db/driver';
+import { assertOrg } from '../../orgs/assert-org';
+import { billingWriter } from './billing-writer';
+import { DeferredIndexes } from './deferred-indexes';
+import type { EntityWriter, WriterContext } from './entity-writer';
+import { FieldProblem } from './field-problem';
+import type { RawRecord } from './field-readers';
+import { totalOf, type RowOutcome } from './outcome';
+import { OutcomeRecorder } from './outcome-recorder';
+import { payeeWriter } from './payee-writer';
+import { PeriodLocks } from './period-locks';
+import { productWriter } from './product-writer';
+import { recordRejectedBatch } from './rejected-batch';
+import { revenueWriter } from './revenue-writer';
+import { RowClaims } from './row-claims';
+import { earlierImportsOfFile, ENTITY_TABLES, latestImportOfFile, SameFileRecords } from './same-file-records';
+
+export interface ImportBatchMeta {
+  orgId: string;
+  entity: ImportEntity;
+  source: ImportSource;
+  operation: ImportOperation;
+  fileName?: string | null;
+  fileSize?: number | null;
+  /** SHA-256 of the file, lowercase hex: re-importing the same file is recognised by it. */
+  sha256?: string | null;
+  profile?: string | null;
+  /** After a rejection, record the batch and its refused rows so they can be shown (default true). */
+  keepRejected?: boolean;
+}
+
+export interface RecordAtRow {
+  /** The row in the source (a file's row number, a batch call's index); unique in the batch. */
+  rowNumber: number;
+  /** Field name -> value, as in the entity's record input (strings from a file are fine). */
+  record: unknown;
+}
+
+export interface WriteOptions {
+  /** 'all' (default): one outcome per record. 'problems': only error and blocked rows, for large files. */
+  rows?: 'all' | 'problems';
+}
+
+export interface WriteResult {
+  /** The outcomes of this call's records, in order (see WriteOptions). */
+  rows: RowOutcome[];
+  /** Running totals of the whole batch. */
+  counts: OutcomeCounts;
+}
+
+export interface BatchSummary {
+  /** The batch row: committed, or rejected and kept; null for a rejected batch not kept. */
+  batchId: number | null;
+  status: 'committed' | 'rejected';
+  totalRows: number;
+  counts: OutcomeCounts;
+  rowsWritten: number;
+  amountWrittenMicros: bigint;
+  amountWritten: MoneyString;
+  /** The newest earlier committed import of the same file, if any. */
+  sameFileBatchId: number | null;
+}
+
+export interface ImportBatch {
+  readonly batchId: number;
+  readonly sameFileBatchId: number | null;
+  write(records: Iterable<RecordAtRow>, options?: WriteOptions): WriteResult;
+  /** A row the parser or the column mapping already refused. */
+  fail(rowNumber: number, column: string | null, message: string, externalId?: string | null): RowOutcome;
+  /** reject: any error or blocked row rolls everything back. skip: the valid rows commit. */
+  finish(options: { onError: OnError }): BatchSummary;
+  /** Cancel: roll back and record nothing. */
+  abort(): void;
+}
+
+const WRITERS: Record<ImportEntity, (ctx: WriterContext) => EntityWriter> = {
+  revenues: revenueWriter,
+  payees: payeeWriter,
+  products: productWriter,
+  billing: billingWriter,
+};
+
+/**
+ * Open one import: BEGIN IMMEDIATE now, COMMIT or ROLLBACK in finish(). Everything the
+ * batch writes is in that one transaction, so a crash or kill before finish() leaves the
+ * workspace exactly as it was. Callers must not run other writes on this connection
+ * until finish() or abort().
+ */
+export function startImportBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
+  if (db.inTransaction) throw new ApiFailure('conflict', 'write_in_progress', 'Another write is in progress in this workspace; try again when it ends.');
+  assertOrg(db, meta.orgId);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new ApiFailure('conflict', 'workspace_busy', 'The workspace is being written by another program; try again when it is done.');
+    }
+    throw error;
+  }
+  try {
+    return openBatch(db, meta);
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
+  const now = new Date().toISOString().slice(0, 19) + 'Z';
+  const sha256 = meta.sha256?.toLowerCase() ?? null;
+  const sameFileBatchId = latestImportOfFile(db, meta.orgId, meta.entity, sha256);
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO import_batches (org_id, entity, source, file_name, file_size, file_sha256, profile, operation, on_error, status, same_file_batch_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'skip', 'committed', ?, ?)`,
+    )
+    .run(meta.orgId, meta.entity, meta.source, meta.fileName ?? null, meta.fileSize ?? null, sha256, meta.profile ?? null, meta.operation, sameFileBatchId, now);
+  const batchId = Number(lastInsertRowid);
+  const outcomes = new OutcomeRecorder(db, batchId);
+  const writer = WRITERS[meta.entity]({
+    db,
+    orgId: meta.orgId,
+    batchId,
+    operation: meta.operation,
+    now,
+    locks: new PeriodLocks(db, meta.orgId),
+    outcomes,
+    // Billing rows always carry their match key, so they never need the same-file lookup.
+    sameFile: meta.entity === 'billing' ? SameFileRecords.none(db) : new SameFileRecords(db, meta.entity, earlierImportsOfFile(db, meta.orgId, meta.entity, sha256)),
+  });
+  const claims = new RowClaims();
+  const indexes = new DeferredIndexes(db, ENTITY_TABLES[meta.entity]);
+  let state: 'open' | 'finished' | 'failed' = 'open';
+
+  function assertOpen(): void {
+    if (state !== 'open') throw new Error(`Import batch ${batchId} is ${state === 'finished' ? 'already finished' : 'rolled back after a failure'}`);
+  }
+
+  function rollback(): void {
+    state = 'failed';
+    if (db.inTransaction) db.exec('ROLLBACK');
+  }
+
+  function writeOne(rowNumber: number, record: unknown): void {
+    claims.claim(rowNumber);
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      return outcomes.error(rowNumber, null, 'the record is not an object of fields', null);
+    }
+    try {
+      writer.write(rowNumber, record as RawRecord);
+    } catch (error) {
+      if (error instanceof FieldProblem) return outcomes.error(rowNumber, error.field || null, messageOf(error), writer.keyOf(record as RawRecord));
+      // A constraint the checks above missed fails only its own statement: the row is refused.
+      const code = (error as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
+      outcomes.error(rowNumber, null, `the workspace refused the row: ${(error as Error).message}`, writer.keyOf(record as RawRecord));
+    }
+  }
+
+  return {
+    batchId,
+    sameFileBatchId,
+    write(records, options = {}) {
+      assertOpen();
+      outcomes.collected = [];
+      outcomes.collectAll = options.rows !== 'problems';
+      try {
+        for (const { rowNumber, record } of records) writeOne(rowNumber, record);
+        indexes.consider(outcomes.counts.created);
+      } catch (error) {
+        rollback();
+        throw error;
+      }
+      return { rows: outcomes.collected, counts: { ...outcomes.counts } };
+    },
+    fail(rowNumber, column, message, externalId = null) {
+      assertOpen();
+      outcomes.collected = [];
+      try {
+        claims.claim(rowNumber);
+        outcomes.error(rowNumber, column, message, externalId);
+      } catch (error) {
+        rollback();
+        throw error;
+      }
+      return outcomes.collected[0];
+    },
+    finish({ onError }) {
+      assertOpen();
+      const counts = { ...outcomes.counts };
+      const totalRows = totalOf(counts);
+      try {
+        outcomes.flush();
+        if (onError === 'reject' && counts.error + counts.blocked_locked_period > 0) {
+          rollback();
+          state = 'finished';
+          const keptId = meta.keepRejected === false ? null : recordRejectedBatch(db, { ...meta, sha256, now, sameFileBatchId, counts, totalRows }, outcomes.problems);
+          return summary(keptId, 'rejected', counts, totalRows, 0, 0n, sameFileBatchId);
+        }
+        const amount = outcomes.amountWritten();
+        indexes.rebuild();
+        db.prepare(
+          `UPDATE import_batches SET on_error = ?, total_rows = ?, created_count = ?, updated_count = ?, unchanged_count = ?, skipped_duplicate_count = ?,
+             blocked_locked_period_count = ?, error_count = ?, rows_written = ?, amount_written_micros = ?, created_first_id = ?, created_last_id = ?
+           WHERE id = ?`,
+        ).run(
+          onError,
+          totalRows,
+          counts.created,
+          counts.updated,
+          counts.unchanged,
+          counts.skipped_duplicate,
+          counts.blocked_locked_period,
+          counts.error,
+          outcomes.rowsWritten,
+          amount,
+          outcomes.createdFirstId,
+          outcomes.createdLastId,
+          batchId,
+        );
+        db.exec('COMMIT');
+        state = 'finished';
+        return summary(batchId, 'committed', counts, totalRows, outcomes.rowsWritten, amount, sameFileBatchId);
+      } catch (error) {
+        rollback();
+        throw error;
+      }
+    },
+    abort() {
+      if (state === 'open') rollback();
+    },
+  };
+}
+
+function messageOf(error: FieldProblem): string {
+  return error.field ? `${error.field}: ${error.message}` : error.message;
+}
+
+function summary(
+  batchId: number | null,
+  status: BatchSummary['status'],
+  counts: OutcomeCounts,
+  totalRows: number,
+  rowsWritten: number,
+  amountWrittenMicros: bigint,
+  sameFileBatchId: number | null,
+): BatchSummary {
+  return { batchId, status, totalRows, counts, rowsWritten, amountWrittenMicros, amountWritten: microsToDecimal(amountWrittenMicros), sameFileBatchId };
+}

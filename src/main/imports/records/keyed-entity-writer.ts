@@ -1,0 +1,95 @@
+import { externalIdOf, type EntityWriter, type WriterContext } from './entity-writer';
+import { problem } from './field-problem';
+import type { RawRecord } from './field-readers';
+
+/** One column an import writes: its record field, whether create needs it, its default. */
+export interface ColumnSpec {
+  column: string;
+  field: string;
+  required: boolean;
+  /** Value on create when not given (null: none). */
+  fallback: unknown;
+  /** May an update clear it with null? */
+  clearable: boolean;
+}
+
+/** A reference entity (payees, products) upserted by external_id, with no period. */
+export interface KeyedEntitySpec {
+  table: 'payees' | 'products';
+  noun: string;
+  columns: readonly ColumnSpec[];
+  /** Per-field checks: column -> value (undefined: not given, null: cleared). */
+  read(raw: RawRecord): { externalId: string | null; values: Record<string, unknown> };
+}
+
+/**
+ * Upsert by external_id for entities without periods or amounts. create_only: an existing
+ * external_id is skipped_duplicate. update_only / create_or_update: given fields replace
+ * stored ones (updated, with the changed fields) or match them (unchanged).
+ */
+export function keyedEntityWriter(spec: KeyedEntitySpec, ctx: WriterContext): EntityWriter {
+  const { db, orgId, batchId, now, outcomes, operation } = ctx;
+  const names = spec.columns.map((c) => c.column);
+  // Table and column names come from the spec, fixed in code.
+  const insert = db.prepare(
+    `INSERT INTO ${spec.table} (org_id, external_id, ${names.join(', ')}, created_at, updated_at, batch_id, source_row)
+     VALUES (?, ?, ${names.map(() => '?').join(', ')}, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const select = `SELECT id, ${names.join(', ')}, updated_at FROM ${spec.table}`;
+  const byExternalId = db.prepare(`${select} WHERE org_id = ? AND external_id = ?`);
+  const byId = db.prepare(`${select} WHERE id = ?`);
+  const update = db.prepare(`UPDATE ${spec.table} SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
+
+  function create(rowNumber: number, externalId: string | null, given: Record<string, unknown>): void {
+    const values = spec.columns.map((c) => {
+      const value = given[c.column];
+      if (value !== undefined && value !== null) return value;
+      if (c.required) throw problem(c.field, `is required to create a ${spec.noun}`);
+      return c.fallback;
+    });
+    const result = insert.run(orgId, externalId, ...values, now, now, batchId, rowNumber);
+    if (result.changes === 0) {
+      const stored = byExternalId.get(orgId, externalId) as { id: number };
+      return outcomes.duplicate(rowNumber, stored.id, externalId);
+    }
+    outcomes.created(rowNumber, Number(result.lastInsertRowid), externalId, 0);
+  }
+
+  function change(rowNumber: number, externalId: string | null, stored: Record<string, unknown>, given: Record<string, unknown>): void {
+    const next = spec.columns.map((c) => stored[c.column]);
+    const changes: string[] = [];
+    const previous: Record<string, unknown> = {};
+    spec.columns.forEach((c, i) => {
+      const value = given[c.column];
+      if (value === undefined || value === stored[c.column]) return;
+      if (value === null && !c.clearable) throw problem(c.field, 'cannot be cleared');
+      next[i] = value;
+      previous[c.column] = stored[c.column];
+      changes.push(c.field);
+    });
+    const id = stored.id as number;
+    if (changes.length === 0) return outcomes.unchanged(rowNumber, id, externalId);
+    previous.updated_at = stored.updated_at;
+    update.run(...next, now, id);
+    outcomes.updated(rowNumber, id, externalId, changes, previous, 0);
+  }
+
+  return {
+    keyOf: externalIdOf,
+    write(rowNumber, raw) {
+      const { externalId, values } = spec.read(raw);
+      const sameFileId = ctx.sameFile.recordFor(rowNumber, externalId);
+      const stored = (sameFileId !== undefined ? byId.get(sameFileId) : externalId !== null ? byExternalId.get(orgId, externalId) : undefined) as
+        | Record<string, unknown>
+        | undefined;
+      if (stored && operation === 'create_only') return outcomes.duplicate(rowNumber, stored.id as number, externalId);
+      if (stored) return change(rowNumber, externalId, stored, values);
+      if (operation === 'update_only') {
+        throw externalId === null
+          ? problem('external_id', `is required to update a ${spec.noun} (update_only)`)
+          : problem('external_id', `no ${spec.noun} with external_id "${externalId}" in this org to update`);
+      }
+      create(rowNumber, externalId, values);
+    },
+  };
+}

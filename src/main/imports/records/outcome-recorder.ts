@@ -1,0 +1,138 @@
+import type { Outcome } from '../../../shared/contract/imports';
+import type { Database } from '../../db/driver';
+import { emptyCounts, type RowOutcome } from './outcome';
+
+/** A rejected batch keeps at most this many refused rows to show. */
+export const MAX_KEPT_PROBLEMS = 100_000;
+
+interface Run {
+  outcome: 'unchanged' | 'skipped_duplicate';
+  row: number;
+  id: number;
+  length: number;
+  externalId: string | null;
+}
+
+/**
+ * Counts every row's outcome and stores the ones a created record cannot tell: created
+ * rows are never stored (the record has batch_id + source_row), and consecutive rows
+ * matching consecutive records (a re-imported file) collapse into one stored run.
+ */
+export class OutcomeRecorder {
+  readonly counts = emptyCounts();
+  rowsWritten = 0;
+  createdFirstId: number | null = null;
+  createdLastId: number | null = null;
+  /** The current write() call's outcomes, returned to its caller: all, or only refused rows. */
+  collected: RowOutcome[] = [];
+  collectAll = true;
+  /** Error and blocked rows, kept in memory so a rolled-back batch can still list them. */
+  readonly problems: RowOutcome[] = [];
+  // Amounts add up in a double while exact, then spill into a BigInt.
+  private amountSmall = 0;
+  private amountBig = 0n;
+  private run: Run | null = null;
+  private readonly insert: Database.Statement;
+
+  constructor(
+    db: Database.Database,
+    private readonly batchId: number,
+  ) {
+    this.insert = db.prepare(
+      `INSERT INTO import_outcomes (batch_id, row_number, outcome, record_id, run_length, external_id, column_name, message, changes, previous)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  created(rowNumber: number, id: number, externalId: string | null, amountMicros: number): void {
+    this.counts.created++;
+    this.rowsWritten++;
+    this.addAmount(amountMicros);
+    if (this.createdFirstId === null) this.createdFirstId = id;
+    this.createdLastId = id;
+    if (this.collectAll) this.collected.push({ rowNumber, outcome: 'created', id, externalId });
+  }
+
+  /** `previous` holds the changed columns' stored values, which undo writes back. */
+  updated(rowNumber: number, id: number, externalId: string | null, changes: string[], previous: Record<string, unknown>, amountMicros: number): void {
+    this.counts.updated++;
+    this.rowsWritten++;
+    this.addAmount(amountMicros);
+    this.store(rowNumber, 'updated', id, 1, externalId, null, null, changes.join(','), JSON.stringify(previous));
+    if (this.collectAll) this.collected.push({ rowNumber, outcome: 'updated', id, externalId, changes });
+  }
+
+  unchanged(rowNumber: number, id: number, externalId: string | null): void {
+    this.counts.unchanged++;
+    this.extendRun('unchanged', rowNumber, id, externalId);
+    if (this.collectAll) this.collected.push({ rowNumber, outcome: 'unchanged', id, externalId });
+  }
+
+  duplicate(rowNumber: number, matchingId: number, externalId: string | null): void {
+    this.counts.skipped_duplicate++;
+    this.extendRun('skipped_duplicate', rowNumber, matchingId, externalId);
+    if (this.collectAll) this.collected.push({ rowNumber, outcome: 'skipped_duplicate', id: matchingId, externalId });
+  }
+
+  blocked(rowNumber: number, id: number | null, externalId: string | null, column: string, message: string): void {
+    this.counts.blocked_locked_period++;
+    this.store(rowNumber, 'blocked_locked_period', id, 1, externalId, column, message, null, null);
+    this.keep({ rowNumber, outcome: 'blocked_locked_period', id, externalId, column, message });
+  }
+
+  error(rowNumber: number, column: string | null, message: string, externalId: string | null): void {
+    this.counts.error++;
+    this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null);
+    this.keep({ rowNumber, outcome: 'error', id: null, externalId, column, message });
+  }
+
+  /** Store the pending run; call before reading the stored outcomes or committing. */
+  flush(): void {
+    const run = this.run;
+    if (!run) return;
+    this.run = null;
+    this.insert.run(this.batchId, run.row, run.outcome, run.id, run.length, run.externalId, null, null, null, null);
+  }
+
+  amountWritten(): bigint {
+    return this.amountBig + BigInt(this.amountSmall);
+  }
+
+  private addAmount(micros: number): void {
+    const next = this.amountSmall + micros;
+    if (Number.isSafeInteger(next)) this.amountSmall = next;
+    else {
+      this.amountBig += BigInt(this.amountSmall) + BigInt(micros);
+      this.amountSmall = 0;
+    }
+  }
+
+  private keep(outcome: RowOutcome): void {
+    this.collected.push(outcome);
+    if (this.problems.length < MAX_KEPT_PROBLEMS) this.problems.push(outcome);
+  }
+
+  private extendRun(outcome: Run['outcome'], row: number, id: number, externalId: string | null): void {
+    const run = this.run;
+    if (run && run.outcome === outcome && row === run.row + run.length && id === run.id + run.length) {
+      run.length++;
+      return;
+    }
+    this.flush();
+    this.run = { outcome, row, id, length: 1, externalId };
+  }
+
+  private store(
+    row: number,
+    outcome: Outcome,
+    id: number | null,
+    runLength: number,
+    externalId: string | null,
+    column: string | null,
+    message: string | null,
+    changes: string | null,
+    previous: string | null,
+  ): void {
+    this.insert.run(this.batchId, row, outcome, id, runLength, externalId, column, message, changes, previous);
+  }
+}

@@ -1,0 +1,136 @@
+import type { Database } from '../../db/driver';
+import { externalIdOf, type EntityWriter, type WriterContext } from './entity-writer';
+import { FieldProblem, problem } from './field-problem';
+import type { RawRecord } from './field-readers';
+import { ReferenceLookup } from './reference-lookup';
+import { readRevenueRecord, type RevenueFields } from './revenue-record';
+import {
+  applyRevenueFields,
+  checkRefundTarget,
+  checkRevenueSigns,
+  newRevenueValues,
+  type RefundTarget,
+  type RevenueReferences,
+  type RevenueValues,
+  type StoredRevenue,
+} from './revenue-rules';
+
+const STORED_COLUMNS = `id, external_id, kind, occurred_at, period, payee_id, product_id, amount_micros, currency, quantity, description, refund_of, updated_at`;
+
+function prepareStatements(db: Database.Database) {
+  return {
+    // ON CONFLICT DO NOTHING: a new external_id costs one statement; changes = 0 means it exists.
+    insert: db.prepare(
+      `INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, payee_id, product_id, amount_micros, currency, quantity,
+         description, refund_of, created_at, updated_at, batch_id, source_row)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    idByExternalId: db.prepare('SELECT id FROM revenues WHERE org_id = ? AND external_id = ?').pluck(),
+    byExternalId: db.prepare(`SELECT ${STORED_COLUMNS} FROM revenues WHERE org_id = ? AND external_id = ?`),
+    byId: db.prepare(`SELECT ${STORED_COLUMNS} FROM revenues WHERE id = ?`),
+    refundTarget: db.prepare('SELECT kind, currency FROM revenues WHERE org_id = ? AND external_id = ?'),
+    update: db.prepare(
+      `UPDATE revenues SET kind = ?, occurred_at = ?, period = ?, payee_id = ?, product_id = ?, amount_micros = ?, currency = ?,
+         quantity = ?, description = ?, refund_of = ?, updated_at = ? WHERE id = ?`,
+    ),
+  };
+}
+
+/**
+ * Revenues by external_id. create_only: an existing external_id is skipped_duplicate and
+ * the stored record is kept (the seed's idempotent create). update_only / create_or_update:
+ * the given fields replace the stored ones (updated, with the changed fields) or match
+ * them (unchanged). Rows without external_id are always new records, unless an earlier
+ * import of the same file created them.
+ */
+export function revenueWriter(ctx: WriterContext): EntityWriter {
+  const { orgId, batchId, now, locks, outcomes, operation } = ctx;
+  const sql = prepareStatements(ctx.db);
+  const payees = new ReferenceLookup(ctx.db, 'payees', orgId, 'payee');
+  const products = new ReferenceLookup(ctx.db, 'products', orgId, 'product');
+  // After a duplicate the next row is likely one too (a re-imported file): look it up
+  // first instead of trying the insert.
+  let lastWasDuplicate = false;
+
+  function references(f: RevenueFields): RevenueReferences {
+    return {
+      payee_id: payees.resolve('payee_external_id', f.payee_external_id),
+      product_id: products.resolve('product_external_id', f.product_external_id),
+    };
+  }
+
+  function refundTarget(values: RevenueValues): RefundTarget | undefined {
+    if (values.kind !== 'refund' || values.refund_of === null) return undefined;
+    return sql.refundTarget.get(orgId, values.refund_of) as RefundTarget | undefined;
+  }
+
+  function existingId(externalId: string | null): number | undefined {
+    return externalId === null ? undefined : (sql.idByExternalId.get(orgId, externalId) as number | undefined);
+  }
+
+  function create(rowNumber: number, f: RevenueFields, externalId: string | null): void {
+    let values: RevenueValues;
+    try {
+      values = newRevenueValues(f, references(f));
+      checkRevenueSigns(values);
+      checkRefundTarget(values, refundTarget(values));
+    } catch (error) {
+      // A create_only row whose external_id exists is a duplicate, whatever else it says.
+      const id = error instanceof FieldProblem ? existingId(externalId) : undefined;
+      if (id === undefined) throw error;
+      return duplicate(rowNumber, id, externalId);
+    }
+    if (locks.isLocked(values.period)) {
+      const id = existingId(externalId);
+      if (id !== undefined) return duplicate(rowNumber, id, externalId);
+      return outcomes.blocked(rowNumber, null, externalId, 'occurred_at', locks.lockedMessage(values.period));
+    }
+    const v = values;
+    const result = sql.insert.run(orgId, externalId, v.kind, v.occurred_at, v.period, v.payee_id, v.product_id, v.amount_micros, v.currency, v.quantity, v.description, v.refund_of, now, now, batchId, rowNumber);
+    if (result.changes === 0) return duplicate(rowNumber, existingId(externalId)!, externalId);
+    lastWasDuplicate = false;
+    outcomes.created(rowNumber, Number(result.lastInsertRowid), externalId, v.amount_micros);
+  }
+
+  function duplicate(rowNumber: number, id: number, externalId: string | null): void {
+    lastWasDuplicate = true;
+    outcomes.duplicate(rowNumber, id, externalId);
+  }
+
+  function update(rowNumber: number, stored: StoredRevenue, f: RevenueFields, externalId: string | null): void {
+    const { values, changes, previous } = applyRevenueFields(stored, f, references(f));
+    if (changes.length === 0) return outcomes.unchanged(rowNumber, stored.id, externalId);
+    checkRevenueSigns(values);
+    if (changes.includes('refund_of') || changes.includes('kind') || changes.includes('currency')) checkRefundTarget(values, refundTarget(values));
+    for (const period of [stored.period, values.period]) {
+      if (locks.isLocked(period)) return outcomes.blocked(rowNumber, stored.id, externalId, 'occurred_at', locks.lockedMessage(period));
+    }
+    const v = values;
+    sql.update.run(v.kind, v.occurred_at, v.period, v.payee_id, v.product_id, v.amount_micros, v.currency, v.quantity, v.description, v.refund_of, now, stored.id);
+    outcomes.updated(rowNumber, stored.id, externalId, changes, previous, v.amount_micros);
+  }
+
+  return {
+    keyOf: externalIdOf,
+    write(rowNumber: number, raw: RawRecord): void {
+      const f = readRevenueRecord(raw);
+      const externalId = f.external_id ?? null;
+      // An earlier import of this file created this row: found by row number, not by a lookup.
+      const sameFileId = ctx.sameFile.recordFor(rowNumber, externalId);
+      if (operation === 'create_only') {
+        const id = sameFileId ?? (lastWasDuplicate ? existingId(externalId) : undefined);
+        return id === undefined ? create(rowNumber, f, externalId) : duplicate(rowNumber, id, externalId);
+      }
+      const stored = (
+        sameFileId !== undefined ? sql.byId.get(sameFileId) : externalId !== null ? sql.byExternalId.get(orgId, externalId) : undefined
+      ) as StoredRevenue | undefined;
+      if (stored) return update(rowNumber, stored, f, externalId);
+      if (operation === 'update_only') {
+        throw externalId === null
+          ? problem('external_id', 'is required to update a revenue (update_only)')
+          : problem('external_id', `no revenue with external_id "${externalId}" in this org to update`);
+      }
+      create(rowNumber, f, externalId);
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { FilterModel, Page, SortModel } from '../../shared/contract/grid';
+import type { ProductColumn, ProductRow } from '../../shared/contract/products';
+import type { Database } from '../db/driver';
+import type { GridColumn } from '../grid/columns';
+import { compileView } from '../grid/sql';
+import { assertOrg } from '../orgs/assert-org';
+
+/** The products grid's allowlist: column id -> fixed SQL (tags and metadata filter as JSON text). */
+const PRODUCT_GRID_COLUMNS: Readonly<Record<ProductColumn, GridColumn>> = {
+  id: { sql: 'p.id', kind: 'number' },
+  externalId: { sql: 'p.external_id', kind: 'text' },
+  name: { sql: 'p.name', kind: 'text' },
+  category: { sql: 'p.category', kind: 'text' },
+  tags: { sql: 'p.tags', kind: 'text' },
+  metadata: { sql: 'p.metadata', kind: 'text' },
+  archived: { sql: 'p.archived', kind: 'number' },
+  createdAt: { sql: 'p.created_at', kind: 'date' },
+  updatedAt: { sql: 'p.updated_at', kind: 'date' },
+};
+
+interface StoredProduct {
+  id: number;
+  external_id: string | null;
+  name: string;
+  category: string | null;
+  tags: string;
+  metadata: string;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+function toProductRow(p: StoredProduct): ProductRow {
+  return {
+    id: p.id,
+    externalId: p.external_id,
+    name: p.name,
+    category: p.category,
+    tags: JSON.parse(p.tags) as string[],
+    metadata: JSON.parse(p.metadata) as Record<string, unknown>,
+    archived: p.archived === 1,
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+  };
+}
+
+export function listProducts(db: Database.Database, view: { orgId: string; sortModel: SortModel; filterModel: FilterModel; startRow: number; endRow: number }): Page<ProductRow> {
+  assertOrg(db, view.orgId);
+  const compiled = compileView(PRODUCT_GRID_COLUMNS, view, 'p.id ASC');
+  const where = ['p.org_id = ?', ...compiled.where].join(' AND ');
+  const params = [view.orgId, ...compiled.params];
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.external_id, p.name, p.category, p.tags, p.metadata, p.archived, p.created_at, p.updated_at
+       FROM products p WHERE ${where} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`,
+    )
+    .all(...params, view.endRow - view.startRow, view.startRow) as StoredProduct[];
+  const rowCount = db.prepare(`SELECT count(*) FROM products p WHERE ${where}`).pluck().get(...params) as number;
+  return { rows: rows.map(toProductRow), rowCount };
+}

@@ -1,0 +1,235 @@
+import { z } from 'zod';
+import { method } from './define';
+import { pageCheck, filterModelSchema, pageFields, sortModelSchema, type Page } from './grid';
+import { orgIdSchema } from './orgs';
+import type { MoneyString } from '../money';
+
+// Import batches: every write of payees, products, revenues and billing rows, whether
+// from the API, a file or the CLI, is one batch with one outcome per row.
+
+export const IMPORT_ENTITIES = ['revenues', 'payees', 'products', 'billing'] as const;
+export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
+export const IMPORT_SOURCES = ['api', 'file', 'cli'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+/** Upsert by external_id, as in the seed. */
+export const IMPORT_OPERATIONS = ['create_only', 'update_only', 'create_or_update'] as const;
+export type ImportOperation = (typeof IMPORT_OPERATIONS)[number];
+/** reject: any error row rolls the whole batch back. skip: valid rows land, errors are listed. */
+export const ON_ERROR_CHOICES = ['reject', 'skip'] as const;
+export type OnError = (typeof ON_ERROR_CHOICES)[number];
+export const BATCH_STATUSES = ['committed', 'rejected', 'undone'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+/** Every row ends in exactly one of these. */
+export const OUTCOMES = ['created', 'updated', 'unchanged', 'skipped_duplicate', 'blocked_locked_period', 'error'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export type OutcomeCounts = Record<Outcome, number>;
+
+export interface ImportBatchRow {
+  id: number;
+  orgId: string;
+  entity: ImportEntity;
+  source: ImportSource;
+  fileName: string | null;
+  fileSize: number | null;
+  sha256: string | null;
+  profile: string | null;
+  operation: ImportOperation;
+  onError: OnError;
+  status: BatchStatus;
+  /** An earlier committed batch of the same file (same org, entity and SHA-256). */
+  sameFileBatchId: number | null;
+  totalRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skippedDuplicate: number;
+  blockedLockedPeriod: number;
+  error: number;
+  /** Rows created or updated, and the sum of the amounts they hold (revenues: amount; billing: final_sell). */
+  rowsWritten: number;
+  amountWritten: MoneyString;
+  createdAt: string;
+  undoneAt: string | null;
+}
+
+export const IMPORT_BATCH_COLUMNS = [
+  'id',
+  'orgId',
+  'entity',
+  'source',
+  'fileName',
+  'fileSize',
+  'sha256',
+  'profile',
+  'operation',
+  'onError',
+  'status',
+  'sameFileBatchId',
+  'totalRows',
+  'created',
+  'updated',
+  'unchanged',
+  'skippedDuplicate',
+  'blockedLockedPeriod',
+  'error',
+  'rowsWritten',
+  'amountWritten',
+  'createdAt',
+  'undoneAt',
+] as const satisfies ReadonlyArray<keyof ImportBatchRow>;
+export type ImportBatchColumn = (typeof IMPORT_BATCH_COLUMNS)[number];
+
+/** One row of a batch's outcomes grid. */
+export interface OutcomeRow {
+  /** The row in the source: a file's line-based row number, or a batch call's record index. */
+  rowNumber: number;
+  outcome: Outcome;
+  /** The record created, updated or left unchanged (or kept, for a blocked update). */
+  recordId: number | null;
+  /** skipped_duplicate: the existing record that matched. */
+  matchingId: number | null;
+  externalId: string | null;
+  /** updated: the changed fields, comma-separated. */
+  changes: string | null;
+  /** error / blocked_locked_period: the field at fault. */
+  column: string | null;
+  message: string | null;
+}
+
+export const OUTCOME_COLUMNS = ['rowNumber', 'outcome', 'recordId', 'matchingId', 'externalId', 'changes', 'column', 'message'] as const satisfies ReadonlyArray<
+  keyof OutcomeRow
+>;
+export type OutcomeColumn = (typeof OUTCOME_COLUMNS)[number];
+
+export const OUTCOME_COLUMN_LABELS: Record<OutcomeColumn, string> = {
+  rowNumber: 'Row',
+  outcome: 'Outcome',
+  recordId: 'Record',
+  matchingId: 'Matching record',
+  externalId: 'External ID',
+  changes: 'Changed fields',
+  column: 'Column',
+  message: 'Message',
+};
+
+/** Per-record status of a batch call, as in the seed's batch responses. */
+export interface BatchRecordResult {
+  index: number;
+  status: Outcome;
+  id?: number;
+  external_id?: string | null;
+  changes?: string[];
+  existing_id?: number;
+  error?: { field: string; message: string };
+}
+
+export interface BatchResponse {
+  data: BatchRecordResult[];
+  meta: OutcomeCounts & { total: number; batch_id: number | null; batch_status: 'committed' | 'rejected' };
+}
+
+/** At most this many records per batch call (the seed's limit). */
+export const MAX_BATCH_RECORDS = 100;
+
+/** A record of a batch call: checked field by field by the writer, so one bad record fails alone. */
+export function recordObject<T extends object>() {
+  return z.custom<T>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'each record is a JSON object');
+}
+
+/** Input of `<entity>.batch`: seed-like body with the upsert operation. */
+export function batchInputSchema<T extends object>(defaultOperation: ImportOperation) {
+  return z
+    .object({
+      orgId: orgIdSchema,
+      operation: z.enum(IMPORT_OPERATIONS).default(defaultOperation),
+      /** skip (default): valid records land, the rest are listed. reject: all or nothing. */
+      onError: z.enum(ON_ERROR_CHOICES).default('skip'),
+      records: z.array(recordObject<T>()).min(1).max(MAX_BATCH_RECORDS, `at most ${MAX_BATCH_RECORDS} records per call`),
+    })
+    .strict();
+}
+
+export const batchIdSchema = z.number().int().min(1);
+
+const batchView = {
+  sortModel: sortModelSchema.default([]),
+  filterModel: filterModelSchema.default({}),
+};
+
+export const importsMethods = {
+  'imports.list': method<Page<ImportBatchRow>>()({
+    summary: 'Import batches with their outcome counts, newest first, as a grid page.',
+    permission: 'read:imports',
+    input: z
+      .object({ orgId: orgIdSchema.nullable().default(null), ...batchView, ...pageFields })
+      .strict()
+      .superRefine(...pageCheck),
+  }),
+  'imports.get': method<ImportBatchRow>()({
+    summary: 'One import batch: source file, operation, status and counts per outcome.',
+    permission: 'read:imports',
+    input: z.object({ batchId: batchIdSchema }).strict(),
+  }),
+  'imports.outcomes': method<Page<OutcomeRow>>()({
+    summary: "A batch's per-row outcomes as a grid page (sorted and filtered in the database).",
+    permission: 'read:imports',
+    input: z
+      .object({ batchId: batchIdSchema, ...batchView, ...pageFields })
+      .strict()
+      .superRefine(...pageCheck),
+  }),
+  'imports.exportOutcomes': method<{ path: string; rowCount: number; bytes: number }>()({
+    summary: "Write a batch's per-row outcomes (sort and filters applied) to a CSV file.",
+    permission: 'read:imports',
+    writesFile: true,
+    input: z
+      .object({
+        batchId: batchIdSchema,
+        ...batchView,
+        columns: z.array(z.enum(OUTCOME_COLUMNS)).min(1).max(OUTCOME_COLUMNS.length).default([...OUTCOME_COLUMNS]),
+        path: z.string().min(1),
+      })
+      .strict(),
+  }),
+  'imports.undo': method<{ batch: ImportBatchRow; removed: number; restored: number }>()({
+    summary: 'Undo a committed batch while its periods are open: remove its created rows and restore the rows it updated.',
+    permission: 'write:imports',
+    input: z.object({ batchId: batchIdSchema }).strict(),
+  }),
+};
+
+/** A revenue record as sent to revenues.create / revenues.batch or mapped from a file row. */
+export interface RevenueRecordInput {
+  external_id?: string | null;
+  /** sale (default on create), refund or adjustment. */
+  kind?: string;
+  /** ISO date or date-time; without a zone it is UTC. Its month is the period. */
+  occurred_at?: string;
+  /** Decimal string: sales >= 0, refunds <= 0, adjustments either sign. */
+  amount?: MoneyString;
+  currency?: string;
+  quantity?: number | string;
+  description?: string | null;
+  /** external_id of the sale a refund reverses (refunds only). */
+  refund_of?: string | null;
+  payee_external_id?: string | null;
+  product_external_id?: string | null;
+}
+
+/** A row of a billing export: the final amounts of one consumption record. */
+export interface BillingRecordInput {
+  license_reference?: string;
+  resource_uuid?: string | null;
+  resource_name?: string | null;
+  resource?: string | null;
+  /** The billing month: YYYY-MM or its first day YYYY-MM-01. */
+  billing_period?: string;
+  final_sell?: MoneyString;
+  final_buy?: MoneyString;
+  customer_uuid?: string | null;
+  customer_name?: string | null;
+  project_uuid?: string | null;
+  project_name?: string | null;
+  invoice_item_uuid?: string | null;
+}
