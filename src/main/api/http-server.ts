@@ -104,8 +104,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const call = options.core.call(method, body, principal, (event) => {
       if (streaming) res.write(JSON.stringify({ progress: event }) + '\n');
     });
-    req.on('close', () => {
-      if (!res.writableEnded) call.cancel();
+    // The request's own 'close' has fired once its body was read; the response's 'close'
+    // before it finished is the client going away (a cancelled fetch), so cancel the call.
+    res.on('close', () => {
+      if (!res.writableFinished) call.cancel();
     });
     if (streaming) res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' });
     const result = await call.result;
