@@ -56,9 +56,13 @@ const desktop: DesktopShell = Object.freeze({
 });
 
 const bridge: ClosebookBridge = Object.freeze({
-  invoke(method, input) {
+  invoke(method, input, options) {
     if (typeof method !== 'string') return Promise.resolve(invalidCall('The method name must be a string'));
-    return ipcRenderer.invoke(INVOKE_CHANNEL, { method, input });
+    const callId = typeof options?.callId === 'string' ? options.callId : undefined;
+    return ipcRenderer.invoke(INVOKE_CHANNEL, callId === undefined ? { method, input } : { method, input, callId });
+  },
+  cancel(callId) {
+    if (typeof callId === 'string') void ipcRenderer.invoke(INVOKE_CHANNEL, { cancel: callId });
   },
   on(event, listener) {
     const set = listeners.get(event);

@@ -41,7 +41,10 @@ export interface BridgeEvents {
  * client uses it in the desktop app and falls back to HTTP in browser mode.
  */
 export interface ClosebookBridge {
-  invoke<K extends MethodName>(method: K, input: InputOf<K>): Promise<Result<ResultOf<K>>>;
+  /** `callId` (unique per page) lets `cancel` stop the call while it runs. */
+  invoke<K extends MethodName>(method: K, input: InputOf<K>, options?: { callId?: string }): Promise<Result<ResultOf<K>>>;
+  /** Ask a running call to stop; a long job rolls back and answers with a 'cancelled' error. */
+  cancel(callId: string): void;
   on<E extends keyof BridgeEvents>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void;
   desktop: DesktopShell;
 }

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { contract, isMethodName, type MethodSpec } from '../../shared/contract';
 import type { ApiError, ErrorType, Result } from '../../shared/errors';
-import type { CoreHost } from '../core/host';
+import type { CoreCall, CoreHost } from '../core/host';
 import type { WirePrincipal } from '../core/protocol';
 import { INVOKE_CHANNEL } from './ipc-channels';
 import { sendPageEvent } from './page-events';
@@ -26,24 +26,42 @@ export function registerApiTransport(ipcMain: Pick<IpcMain, 'handle'>, context: 
   ipcMain.handle(INVOKE_CHANNEL, (event, request: unknown) => handleApiCall(event, request, context));
 }
 
+// Calls the page may still cancel, by page and the page's own call id.
+const running = new Map<string, CoreCall>();
+const runningKey = (event: IpcMainInvokeEvent, callId: string) => `${event.sender.id}:${callId}`;
+
 /** Never throws: whatever happens comes back as a Result, since IPC keeps only an error's message. */
 export async function handleApiCall(event: IpcMainInvokeEvent, request: unknown, context: ApiTransportContext): Promise<Result<unknown>> {
   try {
     if (!isTrustedSender(event, context.page)) return { ok: false, error: senderNotAllowed() };
+    if (isCancelRequest(request)) {
+      running.get(runningKey(event, request.cancel))?.cancel();
+      return { ok: true, value: null };
+    }
     if (!isCallRequest(request)) return failure('validation_error', 'invalid_call', 'An API call is {method: string, input}');
     const refusal = refuseUnchosenPath(request.method, request.input, context);
     if (refusal) return { ok: false, error: refusal };
     const core = await context.core();
     if (!core) return failure('conflict', 'no_workspace', 'No workspace is open. Open or create one from the File menu.');
     const call = core.call(request.method, request.input, LOCAL_USER, (progress) => sendPageEvent(event.sender, 'progress', progress));
-    return await call.result;
+    const key = typeof request.callId === 'string' ? runningKey(event, request.callId) : null;
+    if (key) running.set(key, call);
+    try {
+      return await call.result;
+    } finally {
+      if (key) running.delete(key);
+    }
   } catch (error) {
     console.error('[closebook] IPC call failed:', error);
     return failure('internal_error', 'ipc_failed', `The call could not be completed: ${(error as Error).message}`);
   }
 }
 
-function isCallRequest(value: unknown): value is { method: string; input: unknown } {
+function isCancelRequest(value: unknown): value is { cancel: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { cancel?: unknown }).cancel === 'string';
+}
+
+function isCallRequest(value: unknown): value is { method: string; input: unknown; callId?: unknown } {
   return typeof value === 'object' && value !== null && typeof (value as { method?: unknown }).method === 'string';
 }
 

@@ -56,6 +56,20 @@ describe('the IPC API transport', () => {
     expect(LOCAL_USER).toEqual({ name: 'local user', permissions: 'all' });
   });
 
+  it('cancels a running call when the page sends cancel with its call id', async () => {
+    let finish: (r: Result<unknown>) => void = () => {};
+    const cancel = vi.fn(() => finish({ ok: false, error: { type: 'conflict', code: 'cancelled', message: 'cancelled', detail: null, timestamp: 't' } }));
+    const core = { ...fakeCore().core, call: () => ({ result: new Promise<Result<unknown>>((resolve) => (finish = resolve)), cancel }) };
+    const { page, context } = setup(core);
+    const running = handleApiCall(invokeEvent(page), { method: 'imports.commit', input: {}, callId: 'call-1' }, context);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await handleApiCall(invokeEvent(page), { cancel: 'call-2' }, context)).toEqual({ ok: true, value: null });
+    expect(cancel).not.toHaveBeenCalled();
+    await handleApiCall(invokeEvent(page), { cancel: 'call-1' }, context);
+    expect(cancel).toHaveBeenCalledTimes(1);
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
+
   it('returns error Results from the core as data', async () => {
     const { core } = fakeCore(() => ({ ok: false, error: { type: 'not_found', code: 'unknown_method', message: 'no', detail: null, timestamp: 't' } }));
     const { page, context } = setup(core);

@@ -34,9 +34,9 @@ function emit(name: string, payload: unknown) {
 }
 
 describe('the preload bridge', () => {
-  it('exposes exactly {invoke, on, desktop} as window.closebook, frozen', () => {
+  it('exposes exactly {invoke, cancel, on, desktop} as window.closebook, frozen', () => {
     expect([...exposed.keys()]).toEqual(['closebook']);
-    expect(Object.keys(bridge).sort()).toEqual(['desktop', 'invoke', 'on']);
+    expect(Object.keys(bridge).sort()).toEqual(['cancel', 'desktop', 'invoke', 'on']);
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.keys(bridge.desktop).sort()).toEqual(['chooseOpenPath', 'chooseSavePath', 'isFirstLaunch', 'openDemoWorkspace', 'pathForFile']);
     expect(bridge.desktop.pathForFile({ name: 'october.csv' } as File)).toBe('/dropped/october.csv');
@@ -107,5 +107,15 @@ describe('the preload bridge', () => {
 
   it('listens on the same events channel main sends on', () => {
     expect([...subscribed.keys()]).toEqual([EVENT_CHANNEL]);
+  });
+
+  it('sends a call id with a cancellable call and cancels it on the same channel', async () => {
+    invoked.length = 0;
+    await bridge.invoke('imports.commit', {} as never, { callId: 'call-9' });
+    bridge.cancel('call-9');
+    expect(invoked).toEqual([
+      [INVOKE_CHANNEL, { method: 'imports.commit', input: {}, callId: 'call-9' }],
+      [INVOKE_CHANNEL, { cancel: 'call-9' }],
+    ]);
   });
 });
