@@ -5,6 +5,7 @@ import { payeesHandlers } from '../payees/handlers';
 import { productsHandlers } from '../products/handlers';
 import { importsHandlers } from '../imports/handlers';
 import { revenueWriteHandlers } from '../imports/revenue-handlers';
+import { importFilesHandlers } from '../imports/file-handlers';
 import { createRegistry, type ErrorLogger, type Registry } from './registry';
 
 /** The registry with every area's slice bound; throws if any method is left unbound. */
@@ -17,6 +18,7 @@ export function createAppRegistry(logError?: ErrorLogger): Registry {
   registry.register(payeesHandlers);
   registry.register(productsHandlers);
   registry.register(importsHandlers);
+  registry.register(importFilesHandlers);
   registry.assertComplete();
   return registry;
 }

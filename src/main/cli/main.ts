@@ -2,10 +2,11 @@ import { WorkspaceError } from '../db/workspace-error';
 import { UsageError, type Command } from './command';
 import { callCommand } from './commands/call';
 import { demoCommand } from './commands/demo';
+import { importCommand } from './commands/import';
 import { methodsCommand } from './commands/methods';
 import { webCommand } from './commands/web';
 
-const COMMANDS: Command[] = [methodsCommand, callCommand, webCommand, demoCommand];
+const COMMANDS: Command[] = [methodsCommand, callCommand, webCommand, demoCommand, importCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

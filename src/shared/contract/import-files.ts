@@ -36,6 +36,7 @@ export const IMPORT_TARGET_FIELDS: Record<ImportEntity, ReadonlyArray<{ field: s
     { field: 'name', label: 'Name', required: true },
     { field: 'category', label: 'Category', required: false },
     { field: 'tags', label: 'Tags', required: false },
+    { field: 'metadata', label: 'Metadata (JSON object)', required: false },
     { field: 'archived', label: 'Archived', required: false },
   ],
   billing: [
@@ -47,11 +48,29 @@ export const IMPORT_TARGET_FIELDS: Record<ImportEntity, ReadonlyArray<{ field: s
     { field: 'final_buy', label: 'Final buy', required: false },
     { field: 'customer_name', label: 'Customer', required: false },
     { field: 'project_name', label: 'Project', required: false },
+    { field: 'resource', label: 'Resource (description)', required: false },
+    { field: 'customer_uuid', label: 'Customer UUID', required: false },
+    { field: 'project_uuid', label: 'Project UUID', required: false },
+    { field: 'invoice_item_uuid', label: 'Invoice item UUID', required: false },
   ],
 };
 
 const fieldName = z.string().regex(/^[a-z_]{1,40}$/, 'a target field name');
 const columnName = z.string().min(1).max(200);
+
+/** How negative amounts are written, and whether refunds are written as positive numbers. */
+export const signsSchema = z
+  .object({
+    /** (12.50) is -12.50. */
+    parentheses: z.boolean().default(true),
+    /** 12.50- is -12.50. */
+    trailingMinus: z.boolean().default(true),
+    /** Refund rows carry positive amounts in the file; they are stored negated. */
+    refundsPositive: z.boolean().default(false),
+  })
+  .strict();
+
+export const DEFAULT_SIGNS: z.infer<typeof signsSchema> = { parentheses: true, trailingMinus: true, refundsPositive: false };
 
 /**
  * How a file is read and its columns become a record. Everything a file could leave
@@ -72,10 +91,31 @@ export const mappingSchema = z
     valueMaps: z.record(fieldName, z.record(z.string().max(200), z.string().max(200))).default({}),
     /** Columns carried down from the row above when empty (exports that fill order fields on the first line item only). */
     fillDown: z.array(columnName).max(50).default([]),
-    /** The amount column is a unit price: the stored amount is price x quantity. */
+    /**
+     * With fillDown: carry values down only while this column keeps its value (or is empty),
+     * e.g. the order number, so an order never inherits the previous order's fields. null: always.
+     */
+    fillDownWithin: columnName.nullable().default(null),
+    /** The amount column is a unit price: the stored amount is price x quantity (quantity must be mapped). */
     amountIsUnitPrice: z.boolean().default(false),
-    /** Refuse a row unless these columns add up (e.g. gross + fee = net). */
-    sumCheck: z.object({ parts: z.array(columnName).min(2).max(5), total: columnName }).strict().nullable().default(null),
+    /** Refuse a row unless these columns add up: sum(parts) - sum(subtract) = total (e.g. gross + fee = net, or gross - fee = net). */
+    sumCheck: z
+      .object({ parts: z.array(columnName).min(1).max(5), subtract: z.array(columnName).max(5).default([]), total: columnName })
+      .strict()
+      .refine((c) => c.parts.length + c.subtract.length >= 2, 'a sum check needs at least two columns besides the total')
+      .nullable()
+      .default(null),
+    /**
+     * external_id built from several columns, joined with ":" (e.g. order name and SKU), with
+     * the row's 1-based position among the consecutive rows sharing the first column's value
+     * appended when linePosition is set. Not together with a column mapped to external_id.
+     */
+    externalIdFrom: z
+      .object({ columns: z.array(columnName).min(1).max(5), linePosition: z.boolean().default(false) })
+      .strict()
+      .nullable()
+      .default(null),
+    signs: signsSchema.default(DEFAULT_SIGNS),
   })
   .strict();
 
@@ -124,8 +164,16 @@ export interface ImportInspection {
   header: string[];
   /** The profile applied (chosen, or matched by header), or null. */
   profile: string | null;
+  /** Where the mapping came from: the caller's, the named profile's, a profile matched by header, or guessed from the column names. */
+  mappingSource: 'input' | 'profile' | 'header' | 'guess';
   /** The mapping used for the preview: the profile's, the caller's, or a guess from header names. */
   mapping: Mapping;
+  /**
+   * What in the mapping does not fit this file (a required field not mapped, a column the
+   * file lacks), each naming the field or column. The preview leaves those parts out;
+   * imports.check and imports.commit refuse the file (invalid_mapping) until they are fixed.
+   */
+  mappingIssues: Array<{ field: string; message: string }>;
   questions: ImportQuestion[];
   /** First rows: the raw cells and the record as it will be stored (or the row's problem). */
   preview: Array<{ rowNumber: number; cells: string[]; record: Record<string, string | null> | null; problem: RowProblem | null }>;
@@ -139,6 +187,8 @@ export interface ImportCheck {
   problems: RowProblem[];
   rowsToWrite: number;
   amountToWrite: MoneyString;
+  /** An earlier committed import of the same file (same org, entity and SHA-256), if any. */
+  sameFileBatchId: number | null;
 }
 
 export interface ImportCommitResult {

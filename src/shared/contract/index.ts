@@ -6,6 +6,7 @@ import { revenuesMethods } from './revenues';
 import { payeesMethods } from './payees';
 import { productsMethods } from './products';
 import { importsMethods } from './imports';
+import { importFilesMethods } from './import-files';
 
 /** Every API method, by name ("area.verb"). Each area declares its slice in its own file. */
 export const contract = {
@@ -15,6 +16,7 @@ export const contract = {
   ...payeesMethods,
   ...productsMethods,
   ...importsMethods,
+  ...importFilesMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { revenues } from './003-revenues';
 import { apiKeys } from './004-api-keys';
 import { importBatches } from './005-import-batches';
 import { consumptionRecords } from './006-consumption-records';
+import { importProfiles } from './007-import-profiles';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   apiKeys,
   importBatches,
   consumptionRecords,
+  importProfiles,
 ];
 
 export type { Migration } from './types';

@@ -1,0 +1,115 @@
+import type { ImportOperation, OnError, OutcomeCounts } from '../../../shared/contract/imports';
+import type { ImportCheck, ImportCommitResult } from '../../../shared/contract/import-files';
+import { microsToDecimal } from '../../../shared/money';
+import type { CallContext } from '../../api/context';
+import type { Database } from '../../db/driver';
+import { dateQuestion, numberQuestion, undecidedFormat } from '../mapping/format-questions';
+import type { RowMapper } from '../mapping/row-mapper';
+import { startImportBatch, type ImportBatch } from '../records/import-batch';
+import { assertUnchanged, fingerprintFile } from './file-fingerprint';
+import { FileRowWriter } from './file-row-writer';
+import { cancelled, importFailure } from './import-failure';
+import { ImportProgress } from './import-progress';
+import { openImportFile, type ImportFileInput, type OpenedImportFile } from './open-import-file';
+import { displayNameOf } from './staged-uploads';
+
+export interface FileImportInput extends ImportFileInput {
+  orgId: string;
+  operation: ImportOperation;
+  onError: OnError;
+}
+
+type Context = Pick<CallContext, 'progress' | 'signal'>;
+
+/** 'auto' formats the first rows leave open: refused before anything is written. */
+function refuseUndecided(mapper: RowMapper): void {
+  const questions = [numberQuestion(mapper.amounts), dateQuestion(mapper.dates)].filter((q) => q !== null);
+  if (questions.length > 0) throw undecidedFormat(questions);
+}
+
+/**
+ * Import a file as one batch: hash it, open it, map and write it batch by batch inside the
+ * batch's one transaction, and check it was not changed meanwhile. commit: COMMIT (or, with
+ * onError reject and a refused row, roll back and record the rejection). check: everything
+ * the same, then ROLLBACK, so the counts are exactly what a commit would do now.
+ * Any failure or a cancel rolls back: the workspace is left as it was.
+ */
+async function runFileImport<T>(
+  db: Database.Database,
+  input: FileImportInput,
+  ctx: Context,
+  mode: 'check' | 'commit',
+  finish: (batch: ImportBatch, writer: FileRowWriter) => T,
+): Promise<T> {
+  const fileName = displayNameOf(input.path);
+  let opened: OpenedImportFile | undefined;
+  let batch: ImportBatch | undefined;
+  try {
+    const fingerprint = await fingerprintFile(input.path, ctx.signal);
+    const progress = new ImportProgress(`imports.${mode}`, fingerprint.size, ctx.progress);
+    opened = await openImportFile(db, input, { signal: ctx.signal, onProgress: (p) => progress.read(p.bytesRead) });
+    refuseUndecided(opened.mapper);
+    if (ctx.signal.aborted) throw cancelled();
+    batch = startImportBatch(db, {
+      orgId: input.orgId,
+      entity: input.entity,
+      source: 'file',
+      operation: input.operation,
+      fileName,
+      fileSize: fingerprint.size,
+      sha256: fingerprint.sha256,
+      profile: opened.profile,
+    });
+    const writer = new FileRowWriter(batch, opened.mapper, mode, input.entity);
+    writer.write(opened.sample);
+    progress.rows(writer.rows);
+    for await (const rows of opened.rest) {
+      if (ctx.signal.aborted) throw cancelled();
+      writer.write(rows);
+      progress.rows(writer.rows);
+    }
+    await assertUnchanged(input.path, fingerprint);
+    if (ctx.signal.aborted) throw cancelled();
+    progress.rows(writer.rows, true);
+    return finish(batch, writer);
+  } catch (error) {
+    batch?.abort();
+    throw importFailure(error, fileName);
+  } finally {
+    await opened?.close();
+  }
+}
+
+export function commitFile(db: Database.Database, input: FileImportInput, ctx: Context): Promise<ImportCommitResult> {
+  return runFileImport(db, input, ctx, 'commit', (batch, writer) => {
+    const summary = batch.finish({ onError: input.onError });
+    return {
+      batchId: summary.batchId,
+      status: summary.status,
+      totalRows: summary.totalRows,
+      counts: summary.counts,
+      rowsWritten: summary.rowsWritten,
+      amountWritten: summary.amountWritten,
+      sameFileBatchId: summary.sameFileBatchId,
+      problems: writer.problems,
+    };
+  });
+}
+
+export function checkFile(db: Database.Database, input: FileImportInput, ctx: Context): Promise<ImportCheck> {
+  return runFileImport(db, input, ctx, 'check', (batch, writer) => {
+    // An empty write returns the batch's running counts, the refused rows included.
+    const counts: OutcomeCounts = batch.write([]).counts;
+    batch.abort();
+    let totalRows = 0;
+    for (const n of Object.values(counts)) totalRows += n;
+    return {
+      totalRows,
+      counts,
+      problems: writer.problems,
+      rowsToWrite: counts.created + counts.updated,
+      amountToWrite: microsToDecimal(writer.amountToWrite),
+      sameFileBatchId: batch.sameFileBatchId,
+    };
+  });
+}

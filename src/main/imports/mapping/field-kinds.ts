@@ -1,0 +1,23 @@
+import type { ImportEntity } from '../../../shared/contract/imports';
+
+/**
+ * How the mapping reads a field's cell before the records layer checks it: amounts and
+ * percentages through parseAmount (the mapping's number convention, signs and unit),
+ * dates through parseDate (its date format), currency codes upper-cased; everything
+ * else is handed over as text.
+ */
+export type FieldKind = 'text' | 'money' | 'percent' | 'date' | 'currency';
+
+const KINDS: Record<ImportEntity, Readonly<Record<string, FieldKind>>> = {
+  revenues: { amount: 'money', occurred_at: 'date', currency: 'currency' },
+  payees: { threshold: 'money', fallback_percentage: 'percent' },
+  products: {},
+  billing: { final_sell: 'money', final_buy: 'money' },
+};
+
+export function fieldKind(entity: ImportEntity, field: string): FieldKind {
+  return KINDS[entity][field] ?? 'text';
+}
+
+/** The field whose amounts a batch sums (amountWritten): revenues' amount, billing's final_sell. */
+export const AMOUNT_FIELD: Record<ImportEntity, string | null> = { revenues: 'amount', payees: null, products: null, billing: 'final_sell' };

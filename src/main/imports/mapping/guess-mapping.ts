@@ -1,0 +1,64 @@
+import type { ImportEntity } from '../../../shared/contract/imports';
+import { IMPORT_TARGET_FIELDS, mappingSchema, type Mapping } from '../../../shared/contract/import-files';
+
+// A first mapping for a file no profile knows, from its column names alone: each field
+// takes the first column whose name is one of the field's usual names. Formats stay
+// 'auto' (the wizard asks what the file leaves open) and nothing else is assumed.
+
+/** Usual column names per field, compared without case, spaces or punctuation; the field's own name always counts. */
+const SYNONYMS: Record<string, readonly string[]> = {
+  external_id: ['id', 'externalid', 'transactionid', 'balancetransactionid', 'txnid', 'reference', 'referenceid', 'orderid', 'invoiceid', 'recordid'],
+  kind: ['type', 'transactiontype', 'reportingcategory', 'category', 'revenuetype'],
+  occurred_at: ['date', 'occurredat', 'created', 'createdutc', 'createdat', 'paidat', 'transactiondate', 'timestamp', 'datetime', 'time'],
+  amount: ['amount', 'gross', 'grossamount', 'total', 'value', 'price', 'sum'],
+  currency: ['currency', 'currencycode', 'ccy', 'iso'],
+  quantity: ['quantity', 'qty', 'units', 'count', 'lineitemquantity'],
+  description: ['description', 'memo', 'note', 'notes', 'itemtitle', 'item', 'title', 'lineitemname', 'details'],
+  refund_of: ['refundof', 'referencetxnid', 'originaltransaction', 'originalid', 'refundedtransaction'],
+  payee_external_id: ['payee', 'payeeid', 'payeeexternalid', 'creator', 'author', 'seller'],
+  product_external_id: ['product', 'productid', 'productexternalid', 'sku', 'lineitemsku'],
+  name: ['name', 'fullname', 'displayname', 'title', 'productname', 'payeename'],
+  email: ['email', 'emailaddress', 'mail'],
+  on_hold: ['onhold', 'hold', 'held'],
+  threshold: ['threshold', 'minimumpayout', 'minpayout'],
+  fallback_percentage: ['fallbackpercentage', 'fallback', 'percentage', 'share'],
+  tags: ['tags', 'labels'],
+  archived: ['archived', 'inactive'],
+  metadata: ['metadata', 'meta'],
+  license_reference: ['licensereference', 'license', 'licenseref'],
+  resource_uuid: ['resourceuuid', 'resourceid'],
+  resource_name: ['resourcename', 'resource'],
+  billing_period: ['billingperiod', 'period', 'month'],
+  final_sell: ['finalsell', 'sell', 'sellprice'],
+  final_buy: ['finalbuy', 'buy', 'buyprice', 'cost'],
+  customer_name: ['customername', 'customer', 'client'],
+  project_name: ['projectname', 'project'],
+  customer_uuid: ['customeruuid', 'customerid'],
+  project_uuid: ['projectuuid', 'projectid'],
+  invoice_item_uuid: ['invoiceitemuuid', 'invoiceitemid'],
+};
+
+function squash(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+export function guessMapping(entity: ImportEntity, header: readonly string[]): Mapping {
+  const squashed = header.map(squash);
+  const taken = new Set<number>();
+  const columns: Record<string, string> = {};
+  // Exact field names first, so a column named "amount" is never taken by another field's synonym.
+  for (const pass of ['exact', 'synonym'] as const) {
+    for (const { field } of IMPORT_TARGET_FIELDS[entity]) {
+      if (columns[field] !== undefined) continue;
+      const names = pass === 'exact' ? [squash(field)] : (SYNONYMS[field] ?? []);
+      for (const name of names) {
+        const index = squashed.findIndex((s, i) => s === name && !taken.has(i));
+        if (index === -1) continue;
+        columns[field] = header[index];
+        taken.add(index);
+        break;
+      }
+    }
+  }
+  return mappingSchema.parse({ columns });
+}

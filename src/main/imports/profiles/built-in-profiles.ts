@@ -1,0 +1,139 @@
+import { profileSchema, type MappingProfile } from '../../../shared/contract/import-files';
+
+// Profiles for export layouts accountants bring every month. Each decides everything a
+// file could leave open (encoding, delimiter, number convention, date format), so a file
+// of the layout never needs a question. Sample files: test/fixtures/imports/.
+
+/** A payment processor's itemized balance report (Stripe's "Balance change from activity"). */
+const balanceReport = {
+  name: 'Stripe itemized balance report',
+  entity: 'revenues',
+  description:
+    'Payment processor balance report, one row per balance transaction: gross in major units (gross - fee = net), ' +
+    'lowercase currency, UTC timestamps. charge/payment -> sale, refund -> refund, disputes and adjustments -> adjustment; ' +
+    'payouts, transfers and fees are not revenues and are refused row by row.',
+  header: [
+    'balance_transaction_id',
+    'created_utc',
+    'available_on_utc',
+    'currency',
+    'gross',
+    'fee',
+    'net',
+    'reporting_category',
+    'source_id',
+    'customer_facing_amount',
+    'description',
+  ],
+  mapping: {
+    encoding: 'utf-8',
+    delimiter: ',',
+    numberConvention: 'dot',
+    dateFormat: 'YYYY-MM-DD hh:mm:ss',
+    amountUnit: 'major',
+    columns: {
+      external_id: 'balance_transaction_id',
+      occurred_at: 'created_utc',
+      kind: 'reporting_category',
+      amount: 'gross',
+      currency: 'currency',
+      description: 'description',
+    },
+    valueMaps: {
+      kind: {
+        charge: 'sale',
+        payment: 'sale',
+        refund: 'refund',
+        payment_refund: 'refund',
+        partial_capture_reversal: 'refund',
+        dispute: 'adjustment',
+        dispute_reversal: 'adjustment',
+        adjustment: 'adjustment',
+        other_adjustment: 'adjustment',
+      },
+    },
+    sumCheck: { parts: ['gross'], subtract: ['fee'], total: 'net' },
+  },
+};
+
+/** A marketplace/payments activity download (PayPal's "Activity download" CSV). */
+const activityDownload = {
+  name: 'PayPal activity download',
+  entity: 'revenues',
+  description:
+    'Payments activity download: every field quoted, MM/DD/YYYY dates as shown in the account, amounts like 1,250.00, ' +
+    'fee negative (gross + fee = net). Payments -> sale, refunds -> refund (linked to the payment by Reference Txn ID), ' +
+    'chargebacks and reversals -> adjustment.',
+  header: ['Date', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'From Email Address', 'Transaction ID', 'Reference Txn ID', 'Item Title'],
+  mapping: {
+    encoding: 'utf-8',
+    delimiter: ',',
+    numberConvention: 'dot',
+    dateFormat: 'MM/DD/YYYY',
+    amountUnit: 'major',
+    columns: {
+      external_id: 'Transaction ID',
+      occurred_at: 'Date',
+      kind: 'Type',
+      amount: 'Gross',
+      currency: 'Currency',
+      description: 'Item Title',
+      refund_of: 'Reference Txn ID',
+    },
+    valueMaps: {
+      kind: {
+        'Express Checkout Payment': 'sale',
+        'Website Payment': 'sale',
+        'Mobile Payment': 'sale',
+        'Subscription Payment': 'sale',
+        'General Payment': 'sale',
+        'Payment Received': 'sale',
+        'Shopping Cart Payment Received': 'sale',
+        'Payment Refund': 'refund',
+        Refund: 'refund',
+        Chargeback: 'adjustment',
+        'Chargeback Reversal': 'adjustment',
+        'Payment Reversal': 'adjustment',
+      },
+    },
+    sumCheck: { parts: ['Gross', 'Fee'], total: 'Net' },
+  },
+};
+
+/** A store's order export (Shopify's orders CSV): one row per line item. */
+const orderExport = {
+  name: 'Shopify orders export',
+  entity: 'revenues',
+  description:
+    'Store order export, one row per line item; order fields (email, status, paid at, currency, totals) only on the ' +
+    "order's first row and carried down within the order. Each line item is a sale of price x quantity; its external_id " +
+    'is order name, SKU and line position ("#1001:SKU-1:1").',
+  header: ['Name', 'Email', 'Financial Status', 'Paid at', 'Currency', 'Subtotal', 'Total', 'Lineitem quantity', 'Lineitem name', 'Lineitem price', 'Lineitem sku'],
+  mapping: {
+    encoding: 'utf-8',
+    delimiter: ',',
+    numberConvention: 'dot',
+    dateFormat: 'ISO',
+    amountUnit: 'major',
+    columns: {
+      occurred_at: 'Paid at',
+      amount: 'Lineitem price',
+      quantity: 'Lineitem quantity',
+      currency: 'Currency',
+      description: 'Lineitem name',
+    },
+    constants: { kind: 'sale' },
+    fillDown: ['Name', 'Email', 'Financial Status', 'Paid at', 'Currency', 'Subtotal', 'Total'],
+    fillDownWithin: 'Name',
+    amountIsUnitPrice: true,
+    externalIdFrom: { columns: ['Name', 'Lineitem sku'], linePosition: true },
+  },
+};
+
+/** Checked against the schema once, defaults filled in, so they are profiles like saved ones. */
+export const BUILT_IN_PROFILES: readonly MappingProfile[] = [balanceReport, activityDownload, orderExport].map((p) => Object.freeze(profileSchema.parse(p)));
+
+export function builtInProfile(name: string): MappingProfile | undefined {
+  const wanted = name.trim().toLowerCase();
+  return BUILT_IN_PROFILES.find((p) => p.name.toLowerCase() === wanted);
+}
