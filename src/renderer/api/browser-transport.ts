@@ -91,7 +91,7 @@ async function readResult<T>(response: Response): Promise<Result<T>> {
   return asResult<T>(body, response.status);
 }
 
-function asResult<T>(body: unknown, status: number): Result<T> {
+export function asResult<T>(body: unknown, status: number): Result<T> {
   if (body && typeof body === 'object' && 'ok' in body && typeof body.ok === 'boolean') {
     if (body.ok && 'value' in body) return body as Result<T>;
     if (!body.ok && 'error' in body && body.error && typeof body.error === 'object') return body as Result<T>;

@@ -4,6 +4,7 @@ import { ApiCallError } from './api-call-error';
 import { browserTransport } from './browser-transport';
 import { desktopTransport } from './desktop-transport';
 import type { CallOptions, FileInputOf, FileSaveOptions, FileWritingMethod, SavedFile, Transport } from './transport';
+import { uploadFile, type UploadInputOf } from './upload-file';
 
 declare global {
   interface Window {
@@ -36,6 +37,18 @@ export const api = {
     if (!contract[method].writesFile) throw new Error(`${method} does not write a file`);
     const result = await transport.saveFile(method, input, options);
     if (result === null) return null;
+    if (!result.ok) throw new ApiCallError(method, result.error);
+    return result.value;
+  },
+
+  /**
+   * Browser mode: sends a file to a method that reads one (contract `readsUpload`), with
+   * upload progress. The desktop names files by path instead (desktop.pathForFile).
+   */
+  async upload<K extends MethodName>(method: K, input: UploadInputOf<K>, file: Blob, options: CallOptions = {}): Promise<ResultOf<K>> {
+    if (!contract[method].readsUpload) throw new Error(`${method} does not read an upload`);
+    if (transport.mode !== 'browser') throw new Error('Uploads are for browser mode; the desktop passes the file path');
+    const result = await uploadFile(method, input, file, options);
     if (!result.ok) throw new ApiCallError(method, result.error);
     return result.value;
   },

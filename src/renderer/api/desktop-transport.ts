@@ -7,6 +7,8 @@ import type { CallOptions, FileInputOf, FileSaveOptions, FileWritingMethod, Save
 // Desktop: the preload's window.closebook carries calls over IPC and pushes progress
 // events; files go where the native save dialog says.
 
+let lastCallId = 0;
+
 export function desktopTransport(bridge: ClosebookBridge): Transport {
   async function call<K extends MethodName>(method: K, input: InputOf<K>, options: CallOptions): Promise<Result<ResultOf<K>>> {
     // Progress arrives as broadcast events named after the task; keep only this method's.
@@ -15,12 +17,21 @@ export function desktopTransport(bridge: ClosebookBridge): Transport {
           if (event.task === method) options.onProgress?.(event);
         })
       : null;
+    // Cancel through the bridge when the caller aborts; the core rolls the job back.
+    const callId = options.signal ? `call-${++lastCallId}` : undefined;
+    const onAbort = () => callId && bridge.cancel(callId);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await bridge.invoke(method, input);
+      const result = await bridge.invoke(method, input, callId ? { callId } : undefined);
+      // A call that finished before the cancel landed keeps its result (the import is kept).
+      if (options.signal?.aborted && !result.ok) throw new DOMException('The call was cancelled', 'AbortError');
+      return result;
     } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
       // The bridge returns results as data; a throw means IPC itself failed.
       return { ok: false, error: localApiError('ipc_failed', `The call did not reach Closebook: ${(error as Error).message}`) };
     } finally {
+      options.signal?.removeEventListener('abort', onAbort);
       stop?.();
     }
   }

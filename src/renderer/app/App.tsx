@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ImportsPage } from '../pages/imports/ImportsPage';
+import { ImportWizardProvider } from '../pages/imports/import-wizard-context';
 import { RevenuesPage } from '../pages/revenues/RevenuesPage';
 import { AppStateProvider, useAppState } from './app-state';
 import { AREAS, type AreaId } from './areas';
@@ -22,10 +24,11 @@ export function App() {
 }
 
 function Shell() {
-  const { error, retry, workspaceVersion } = useAppState();
+  const { error, retry, workspaceVersion, dataVersion } = useAppState();
   const [area, setArea] = useState<AreaId>('revenues');
   const [sidebarHidden, setSidebarHidden] = useState(false);
   const selectArea = useCallback((next: AreaId) => setArea(next), []);
+  const showImports = useCallback(() => setArea('imports'), []);
   useAreaShortcuts(selectArea);
 
   useEffect(
@@ -38,22 +41,26 @@ function Shell() {
 
   const current = AREAS.find((a) => a.id === area) ?? AREAS[0];
   return (
-    <div className={sidebarHidden ? 'shell shell-no-sidebar' : 'shell'}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      {!sidebarHidden && <Sidebar area={area} onSelectArea={selectArea} />}
-      <main className="main" id="main" tabIndex={-1}>
-        <header className="topbar">
-          <h1 className="page-title">{current.label}</h1>
-          <PeriodPicker />
-        </header>
-        {/* A new workspace file starts every screen afresh. */}
-        <div className="page" key={workspaceVersion}>
-          {error && <ErrorNotice error={error} title="Could not open the workspace" onRetry={retry} />}
-          {area === 'revenues' && <RevenuesPage />}
-        </div>
-      </main>
-    </div>
+    <ImportWizardProvider onShowImports={showImports}>
+      <div className={sidebarHidden ? 'shell shell-no-sidebar' : 'shell'}>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        {!sidebarHidden && <Sidebar area={area} onSelectArea={selectArea} />}
+        <main className="main" id="main" tabIndex={-1}>
+          <header className="topbar">
+            <h1 className="page-title">{current.label}</h1>
+            <PeriodPicker />
+          </header>
+          {/* A new workspace file starts every screen afresh. */}
+          <div className="page" key={workspaceVersion}>
+            {error && <ErrorNotice error={error} title="Could not open the workspace" onRetry={retry} />}
+            {/* Keyed by the data version: after an import or undo the grid reads its rows again. */}
+            {area === 'revenues' && <RevenuesPage key={dataVersion} />}
+            {area === 'imports' && <ImportsPage />}
+          </div>
+        </main>
+      </div>
+    </ImportWizardProvider>
   );
 }

@@ -29,6 +29,9 @@ export interface AppState {
   retry: () => void;
   /** Changes whenever another workspace file is opened; screens reset on it. */
   workspaceVersion: number;
+  /** Changes after this window wrote data (an import, an undo); screens showing that data reload. */
+  dataVersion: number;
+  noteDataChanged: () => void;
 }
 
 const AppStateContext = createContext<AppState | null>(null);
@@ -41,6 +44,7 @@ export function useAppState(): AppState {
 
 export function AppStateProvider({ children }: { children: ReactNode }) {
   const [workspaceVersion, setWorkspaceVersion] = useState(0);
+  const [dataVersion, setDataVersion] = useState(0);
   const workspace = useApiQuery('workspace.info', {}, workspaceVersion);
   const orgsQuery = useApiQuery('orgs.list', {}, workspaceVersion);
   const [chosenOrg, setChosenOrg] = useState<string | null>(null);
@@ -51,7 +55,8 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
 
   const orgs = useMemo(() => orgsQuery.data?.orgs ?? [], [orgsQuery.data]);
   const orgId = chosenOrg && orgs.some((o) => o.id === chosenOrg) ? chosenOrg : (orgs[0]?.id ?? null);
-  const periodsQuery = useApiQuery('periods.list', orgId ? { orgId } : null, workspaceVersion);
+  // An import can open a new month: periods are asked again after a write.
+  const periodsQuery = useApiQuery('periods.list', orgId ? { orgId } : null, `${workspaceVersion}:${dataVersion}`);
   const periodsLoaded = periodsQuery.data !== null && orgId !== null && periodsQuery.dataKey === JSON.stringify({ orgId });
   const periods = useMemo(() => periodsQuery.data?.periods ?? [], [periodsQuery.data]);
 
@@ -69,6 +74,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
 
   const selectOrg = useCallback((id: string) => setChosenOrg(id), []);
   const selectPeriod = useCallback((value: string | null) => setChosenPeriod(value), []);
+  const noteDataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
   const { reload: reloadWorkspace } = workspace;
   const { reload: reloadOrgs } = orgsQuery;
   const { reload: reloadPeriods } = periodsQuery;
@@ -96,8 +102,27 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       error,
       retry,
       workspaceVersion,
+      dataVersion,
+      noteDataChanged,
     }),
-    [workspace.data, orgs, orgsQuery.data, orgId, selectOrg, periods, periodsLoaded, period, selectPeriod, view, loading, error, retry, workspaceVersion],
+    [
+      workspace.data,
+      orgs,
+      orgsQuery.data,
+      orgId,
+      selectOrg,
+      periods,
+      periodsLoaded,
+      period,
+      selectPeriod,
+      view,
+      loading,
+      error,
+      retry,
+      workspaceVersion,
+      dataVersion,
+      noteDataChanged,
+    ],
   );
   return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;
 }

@@ -1,7 +1,7 @@
 /** The app's areas, in sidebar order; Alt+1..7 follows this order. */
 export const AREAS = [
   { id: 'revenues', label: 'Revenues', enabled: true },
-  { id: 'imports', label: 'Imports', enabled: false },
+  { id: 'imports', label: 'Imports', enabled: true },
   { id: 'payouts', label: 'Payouts', enabled: false },
   { id: 'reconciliation', label: 'Reconciliation', enabled: false },
   { id: 'statements', label: 'Statements', enabled: false },

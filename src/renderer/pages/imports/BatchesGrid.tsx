@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import { RowApiModule, RowSelectionModule, type CellKeyDownEvent, type GridApi, type GridReadyEvent, type RowClickedEvent, type RowSelectionOptions, type SelectionChangedEvent } from 'ag-grid-community';
+import type { ImportBatchRow } from '../../../shared/contract/imports';
+import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
+import { api } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ColumnChooser } from '../../grid/ColumnChooser';
+import { useGridTheme } from '../../grid/grid-theme';
+import { databaseDatasource } from '../../grid/infinite-datasource';
+import { BATCH_COLUMN_DEFS } from './batch-columns';
+
+interface BatchesGridProps {
+  orgId: string;
+  /** Changes after an import or undo: the list is read again. */
+  refreshKey: number;
+  selectedBatchId: number | null;
+  onSelect: (batchId: number | null) => void;
+  onOpenWizard: () => void;
+}
+
+// Row selection and forEachNode (to show the selected batch) for this grid only.
+const MODULES = [RowSelectionModule, RowApiModule];
+// The page decides what is selected (a click or Enter on a loaded row, Space, or the
+// wizard's "Show batch"); the grid shows it. A click on a row still loading does nothing.
+const ROW_SELECTION: RowSelectionOptions<ImportBatchRow> = { mode: 'singleRow', checkboxes: false, enableClickSelection: false };
+const DEFAULT_COL_DEF = { sortable: true, resizable: true, cellDataType: false, suppressHeaderMenuButton: true, tooltip: true } as const;
+const SUPPRESSED_OVERLAYS: Array<'noRows' | 'noMatchingRows'> = ['noRows', 'noMatchingRows'];
+
+/** Every import batch of the org, newest first, paged, sorted and filtered in the database. */
+export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOpenWizard }: BatchesGridProps) {
+  const theme = useGridTheme();
+  const [gridApi, setGridApi] = useState<GridApi<ImportBatchRow> | null>(null);
+  const [error, setError] = useState<ApiCallError | null>(null);
+  const [rowCount, setRowCount] = useState<number | null>(null);
+  const [filtered, setFiltered] = useState(false);
+  const currentOrg = useRef(orgId);
+
+  const datasource = useMemo(
+    () =>
+      databaseDatasource<ImportBatchRow>(
+        async (request) => {
+          const page = await api.call('imports.list', { orgId: currentOrg.current, ...request });
+          if (request.startRow === 0) setRowCount(page.rowCount);
+          return page;
+        },
+        (thrown) => setError(asApiCallError('imports.list', thrown)),
+      ),
+    [],
+  );
+
+  const reload = useCallback(() => {
+    if (!gridApi) return;
+    setError(null);
+    datasource.invalidate();
+    gridApi.purgeInfiniteCache();
+  }, [gridApi, datasource]);
+
+  // An org switch or a new batch: same grid, fresh rows (the selection, by batch id, survives a refresh).
+  const lastRefresh = useRef({ orgId, refreshKey });
+  useEffect(() => {
+    const last = lastRefresh.current;
+    if (last.orgId === orgId && last.refreshKey === refreshKey) return;
+    lastRefresh.current = { orgId, refreshKey };
+    currentOrg.current = orgId;
+    reload();
+  }, [orgId, refreshKey, reload]);
+
+  // Keep the grid's selection in step with the page's (a batch opened from the wizard),
+  // also for rows that load later.
+  const selected = useRef(selectedBatchId);
+  const syncSelection = useCallback((api: GridApi<ImportBatchRow>) => {
+    api.forEachNode((node) => {
+      const wanted = node.data?.id === selected.current;
+      // A row still loading has no id yet and cannot be selected.
+      if (node.data && node.id !== undefined && node.isSelected() !== wanted) node.setSelected(wanted);
+    });
+  }, []);
+  useEffect(() => {
+    selected.current = selectedBatchId;
+    if (gridApi) syncSelection(gridApi);
+  }, [gridApi, selectedBatchId, syncSelection]);
+
+  const onRowClicked = useCallback(
+    (event: RowClickedEvent<ImportBatchRow>) => {
+      if (event.data) onSelect(event.data.id);
+    },
+    [onSelect],
+  );
+
+  // Enter on a focused row opens it, like a click; Space selects through the grid itself.
+  const onCellKeyDown = useCallback(
+    (event: CellKeyDownEvent<ImportBatchRow>) => {
+      const keyboard = event.event as KeyboardEvent | undefined;
+      if (keyboard?.key === 'Enter' && event.node.data) onSelect(event.node.data.id);
+    },
+    [onSelect],
+  );
+  const onSelectionChanged = useCallback(
+    (event: SelectionChangedEvent<ImportBatchRow>) => {
+      if (event.source !== 'spaceKey') return;
+      const row = event.api.getSelectedRows()[0];
+      onSelect(row ? row.id : null);
+    },
+    [onSelect],
+  );
+
+  const empty = rowCount === 0;
+  return (
+    <div className="batches-panel">
+      <div className="toolbar">
+        <p className="row-count" data-testid="batch-count" data-row-count={rowCount ?? ''}>
+          {rowCount === null ? 'Loading batches…' : `${rowCount} ${rowCount === 1 ? 'batch' : 'batches'}`}
+        </p>
+        <div className="toolbar-actions">
+          {filtered && (
+            <button type="button" className="button" onClick={() => gridApi?.setFilterModel(null)}>
+              Clear filters
+            </button>
+          )}
+          <ColumnChooser gridApi={gridApi} />
+        </div>
+      </div>
+      {error && <ErrorNotice error={error} title="Could not load the import batches" onRetry={reload} />}
+      <div className="grid-frame">
+        <div className="grid-host" data-testid="batches-grid" aria-label="Import batches">
+          <AgGridReact<ImportBatchRow>
+            modules={MODULES}
+            theme={theme}
+            columnDefs={BATCH_COLUMN_DEFS}
+            defaultColDef={DEFAULT_COL_DEF}
+            rowModelType="infinite"
+            datasource={datasource}
+            cacheBlockSize={100}
+            maxConcurrentDatasourceRequests={2}
+            getRowId={({ data }) => String(data.id)}
+            rowSelection={ROW_SELECTION}
+            onGridReady={(event: GridReadyEvent<ImportBatchRow>) => setGridApi(event.api)}
+            onRowClicked={onRowClicked}
+            onSelectionChanged={onSelectionChanged}
+            onModelUpdated={(event) => syncSelection(event.api)}
+            onCellKeyDown={onCellKeyDown}
+            onFilterChanged={(event) => {
+              setError(null);
+              setFiltered(Object.keys(event.api.getFilterModel() ?? {}).length > 0);
+            }}
+            onSortChanged={() => setError(null)}
+            suppressOverlays={SUPPRESSED_OVERLAYS}
+            tooltipShowMode="whenTruncated"
+            tooltipShowDelay={400}
+            ensureDomOrder
+            enableCellTextSelection
+          />
+        </div>
+        {empty && (
+          <div className="grid-empty" data-testid="batches-empty">
+            <p>{filtered ? 'No batches match these filters.' : 'Nothing has been imported into this organization yet.'}</p>
+            {!filtered && (
+              <button type="button" className="button button-primary" onClick={onOpenWizard}>
+                Import a file…
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useAppState } from '../../app/app-state';
+import { BatchesGrid } from './BatchesGrid';
+import { BatchOutcomes } from './BatchOutcomes';
+import { useImportWizard } from './import-wizard-context';
+
+/** The Imports screen: every batch with its counts; a batch opens its per-row outcomes. */
+export function ImportsPage() {
+  const { view, loading, error, noteDataChanged } = useAppState();
+  const wizard = useImportWizard();
+  const { requestedBatch, noteImportsChanged } = wizard;
+  const [selectedBatch, setSelectedBatch] = useState<number | null>(requestedBatch?.batchId ?? null);
+  const orgId = view?.orgId ?? null;
+
+  // "Show batch N" from the wizard opens that batch here.
+  useEffect(() => {
+    if (requestedBatch) setSelectedBatch(requestedBatch.batchId);
+  }, [requestedBatch]);
+  // Another org's batches are another list: nothing stays open across the switch.
+  const [shownOrg, setShownOrg] = useState(orgId);
+  if (shownOrg !== orgId) {
+    setShownOrg(orgId);
+    setSelectedBatch(null);
+  }
+
+  const onUndone = useCallback(() => {
+    noteImportsChanged();
+    noteDataChanged();
+  }, [noteImportsChanged, noteDataChanged]);
+
+  if (!orgId) {
+    if (error) return null; // the shell shows it
+    return (
+      <div className="page-message" data-testid="imports-empty">
+        {loading ? (
+          <>
+            <span className="spinner" aria-hidden="true" /> Opening the workspace…
+          </>
+        ) : (
+          'This workspace has no organization yet.'
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="imports-page" data-testid="imports-page">
+      <div className="imports-intro">
+        <p className="muted">Every import is one batch: open a batch to see what happened to each row, export it, or undo it.</p>
+        <button type="button" className="button button-primary" onClick={() => wizard.open()} data-testid="open-import-wizard">
+          Import file…
+        </button>
+      </div>
+      <BatchesGrid orgId={orgId} refreshKey={wizard.importsVersion} selectedBatchId={selectedBatch} onSelect={setSelectedBatch} onOpenWizard={() => wizard.open()} />
+      {selectedBatch !== null && (
+        <BatchOutcomes key={selectedBatch} batchId={selectedBatch} refreshKey={wizard.importsVersion} onUndone={onUndone} onClose={() => setSelectedBatch(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { CustomCellRendererProps } from 'ag-grid-react';
+import type { BatchStatus, Outcome } from '../../../shared/contract/imports';
+import { BATCH_STATUS_LABELS, OUTCOME_LABELS } from './outcome-labels';
+
+/** An outcome as a coloured pill; the colour repeats the word, never replaces it. */
+export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
+  return <span className={`outcome-badge outcome-${outcome}`}>{OUTCOME_LABELS[outcome] ?? outcome}</span>;
+}
+
+export function OutcomeCell({ value }: CustomCellRendererProps<unknown, Outcome>) {
+  return value ? <OutcomeBadge outcome={value} /> : null;
+}
+
+export function BatchStatusBadge({ status }: { status: BatchStatus }) {
+  return (
+    <span className={`outcome-badge batch-${status}`}>
+      {BATCH_STATUS_LABELS[status] ?? status}
+    </span>
+  );
+}
+
+export function BatchStatusCell({ value }: CustomCellRendererProps<unknown, BatchStatus>) {
+  return value ? <BatchStatusBadge status={value} /> : null;
+}

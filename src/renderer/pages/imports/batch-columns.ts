@@ -1,0 +1,103 @@
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import {
+  BATCH_STATUSES,
+  IMPORT_ENTITIES,
+  IMPORT_OPERATIONS,
+  IMPORT_SOURCES,
+  ON_ERROR_CHOICES,
+  type ImportBatchColumn,
+  type ImportBatchRow,
+} from '../../../shared/contract/imports';
+import { formatDateTime } from '../../format/date-format';
+import { isNegativeAmount } from '../../format/money-format';
+import { CheckboxSetFilter, type CheckboxSetFilterParams } from '../../grid/CheckboxSetFilter';
+import { formatAmountWritten, formatBytes, formatCount } from './format-import';
+import { DATE_FILTER, NUMBER_FILTER, TEXT_FILTER } from './grid-filters';
+import { BatchStatusCell } from './OutcomeBadge';
+import { BATCH_STATUS_LABELS, ENTITY_LABELS, ON_ERROR_LABELS, OPERATION_LABELS, OUTCOME_LABELS, SOURCE_LABELS } from './outcome-labels';
+
+type BatchCol = ColDef<ImportBatchRow>;
+
+function setFilter(values: readonly string[], labels: Record<string, string>): Pick<BatchCol, 'filter' | 'filterParams'> {
+  const filterParams: CheckboxSetFilterParams = { values, labelOf: (value) => labels[value] ?? value };
+  return { filter: CheckboxSetFilter, filterParams };
+}
+
+const count = (headerName: string, width = 100): Omit<BatchCol, 'colId' | 'field'> => ({
+  ...NUMBER_FILTER,
+  headerName,
+  width,
+  type: 'rightAligned',
+  cellClass: 'cell-number',
+  valueFormatter: ({ value }: ValueFormatterParams<ImportBatchRow, number>) => formatCount(value),
+});
+
+/** The batches grid; the ids are the server's allowlist (ImportBatchColumn), so sorting and filtering map 1:1. */
+const SETTINGS: Partial<Record<ImportBatchColumn, Omit<BatchCol, 'colId' | 'field'>>> = {
+  id: { ...count('Batch', 110), valueFormatter: undefined, sort: 'desc' },
+  createdAt: {
+    ...DATE_FILTER,
+    headerName: 'Imported',
+    width: 225,
+    valueFormatter: ({ value }: ValueFormatterParams<ImportBatchRow, string>) => formatDateTime(value),
+  },
+  entity: { ...setFilter(IMPORT_ENTITIES, ENTITY_LABELS), headerName: 'Entity', width: 120, valueFormatter: ({ value }) => ENTITY_LABELS[value as keyof typeof ENTITY_LABELS] ?? value },
+  source: { ...setFilter(IMPORT_SOURCES, SOURCE_LABELS), headerName: 'Source', width: 110, hide: true, valueFormatter: ({ value }) => SOURCE_LABELS[value as keyof typeof SOURCE_LABELS] ?? value },
+  fileName: { ...TEXT_FILTER, headerName: 'File', width: 220, valueFormatter: ({ value }) => value ?? '—' },
+  fileSize: { ...count('Size', 100), hide: true, valueFormatter: ({ value }) => formatBytes(value) },
+  profile: { ...TEXT_FILTER, headerName: 'Profile', width: 150, valueFormatter: ({ value }) => value ?? '—' },
+  operation: {
+    ...setFilter(IMPORT_OPERATIONS, OPERATION_LABELS),
+    headerName: 'Operation',
+    width: 150,
+    valueFormatter: ({ value }) => ({ create_only: 'Create only', update_only: 'Update only', create_or_update: 'Create or update' })[value as string] ?? value,
+  },
+  onError: { ...setFilter(ON_ERROR_CHOICES, ON_ERROR_LABELS), headerName: 'On error', width: 110, hide: true, valueFormatter: ({ value }) => (value === 'skip' ? 'Skip rows' : 'Reject file') },
+  status: { ...setFilter(BATCH_STATUSES, BATCH_STATUS_LABELS), headerName: 'Status', width: 120, cellRenderer: BatchStatusCell, tooltip: false },
+  totalRows: count('Rows'),
+  created: count(OUTCOME_LABELS.created, 110),
+  updated: count(OUTCOME_LABELS.updated, 115),
+  unchanged: count(OUTCOME_LABELS.unchanged, 130),
+  skippedDuplicate: count('Duplicates', 130),
+  blockedLockedPeriod: count('Locked period', 145),
+  error: count('Errors', 100),
+  rowsWritten: count('Rows written', 145),
+  amountWritten: {
+    ...NUMBER_FILTER,
+    headerName: 'Amount written',
+    width: 170,
+    type: 'rightAligned',
+    cellClass: 'cell-amount',
+    valueFormatter: ({ value }: ValueFormatterParams<ImportBatchRow, string>) => formatAmountWritten(value),
+    cellClassRules: { 'cell-negative': ({ value }) => isNegativeAmount(value) },
+  },
+  sameFileBatchId: { ...count('Same file as', 120), hide: true, valueFormatter: ({ value }) => (value == null ? '' : `Batch ${value}`) },
+  undoneAt: { ...DATE_FILTER, headerName: 'Undone', width: 200, hide: true, valueFormatter: ({ value }) => formatDateTime(value) },
+};
+
+/** In the order shown; orgId and sha256 stay out of the grid (the org is chosen in the sidebar). */
+const ORDER: ImportBatchColumn[] = [
+  'id',
+  'createdAt',
+  'entity',
+  'source',
+  'fileName',
+  'fileSize',
+  'profile',
+  'operation',
+  'onError',
+  'status',
+  'totalRows',
+  'created',
+  'updated',
+  'unchanged',
+  'skippedDuplicate',
+  'blockedLockedPeriod',
+  'error',
+  'rowsWritten',
+  'amountWritten',
+  'sameFileBatchId',
+  'undoneAt',
+];
+
+export const BATCH_COLUMN_DEFS: BatchCol[] = ORDER.map((id) => ({ colId: id, field: id, ...SETTINGS[id] }));

@@ -1,0 +1,41 @@
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { OUTCOME_COLUMN_LABELS, OUTCOME_COLUMNS, OUTCOMES, type OutcomeColumn, type OutcomeRow } from '../../../shared/contract/imports';
+import { CheckboxSetFilter, type CheckboxSetFilterParams } from '../../grid/CheckboxSetFilter';
+import { NUMBER_FILTER, TEXT_FILTER } from './grid-filters';
+import { OutcomeCell } from './OutcomeBadge';
+import { OUTCOME_LABELS } from './outcome-labels';
+
+type OutcomeCol = ColDef<OutcomeRow>;
+
+const outcomeFilterParams: CheckboxSetFilterParams = { values: OUTCOMES, labelOf: (value) => OUTCOME_LABELS[value as keyof typeof OUTCOME_LABELS] ?? value };
+
+const id = (width: number): Omit<OutcomeCol, 'colId' | 'field' | 'headerName'> => ({
+  ...NUMBER_FILTER,
+  width,
+  type: 'rightAligned',
+  cellClass: 'cell-number',
+  valueFormatter: ({ value }: ValueFormatterParams<OutcomeRow, number | null>) => (value == null ? '' : String(value)),
+});
+
+const SETTINGS: Record<OutcomeColumn, Omit<OutcomeCol, 'colId' | 'field' | 'headerName'>> = {
+  rowNumber: { ...id(100), sort: 'asc' },
+  outcome: { filter: CheckboxSetFilter, filterParams: outcomeFilterParams, width: 190, cellRenderer: OutcomeCell, tooltip: false },
+  recordId: id(115),
+  matchingId: id(175),
+  externalId: { ...TEXT_FILTER, width: 150, cellClass: 'cell-mono' },
+  changes: { ...TEXT_FILTER, width: 170 },
+  column: { ...TEXT_FILTER, width: 140 },
+  message: { ...TEXT_FILTER, flex: 1, minWidth: 260 },
+};
+
+/** Heading and id from the contract, so the grid, its filters and the CSV agree. */
+export const OUTCOME_COLUMN_DEFS: OutcomeCol[] = OUTCOME_COLUMNS.map((column) => ({
+  colId: column,
+  field: column,
+  headerName: OUTCOME_COLUMN_LABELS[column],
+  ...SETTINGS[column],
+}));
+
+export function isOutcomeColumn(column: string): column is OutcomeColumn {
+  return (OUTCOME_COLUMNS as readonly string[]).includes(column);
+}

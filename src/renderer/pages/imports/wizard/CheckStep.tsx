@@ -1,0 +1,119 @@
+import type { ImportCheck, ImportCommitResult } from '../../../../shared/contract/import-files';
+import { IMPORT_OPERATIONS, ON_ERROR_CHOICES, type ImportOperation, type OnError } from '../../../../shared/contract/imports';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { formatAmountWritten, rowsLabel } from '../format-import';
+import { JobProgress } from '../JobProgress';
+import { ON_ERROR_LABELS, OPERATION_LABELS } from '../outcome-labels';
+import type { JobState } from '../use-long-job';
+import { OutcomeCounts } from './OutcomeCounts';
+import { ProblemsGrid } from './ProblemsGrid';
+
+interface CheckStepProps {
+  operation: ImportOperation;
+  onOperation: (operation: ImportOperation) => void;
+  onError: OnError;
+  onOnError: (onError: OnError) => void;
+  check: JobState<ImportCheck>;
+  /** False when the mapping or options changed since the check ran. */
+  checkIsCurrent: boolean;
+  onCheck: () => void;
+  onCancelCheck: () => void;
+  commit: JobState<ImportCommitResult>;
+  onCancelCommit: () => void;
+}
+
+/** The check a commit may follow: done, for the settings shown, and not bound to be rejected. */
+export function committableCheck(check: JobState<ImportCheck>, checkIsCurrent: boolean, onError: OnError): ImportCheck | null {
+  if (check.status !== 'done' || !checkIsCurrent) return null;
+  return onError === 'reject' && check.value.counts.error > 0 ? null : check.value;
+}
+
+/** Step 4: how rows are written, then every row checked against the workspace, then the write (the footer's Import button). */
+export function CheckStep(props: CheckStepProps) {
+  const { operation, onOperation, onError, onOnError, check, checkIsCurrent, onCheck, onCancelCheck, commit, onCancelCommit } = props;
+  const busy = check.status === 'running' || commit.status === 'running';
+  const result = check.status === 'done' && checkIsCurrent ? check.value : null;
+  const wouldReject = result !== null && onError === 'reject' && result.counts.error > 0;
+
+  return (
+    <div className="wizard-step" data-step="check">
+      <div className="check-options">
+        <div className="field">
+          <label className="field-label" htmlFor="import-operation">
+            Rows with an external ID already in the workspace
+          </label>
+          <select
+            id="import-operation"
+            className="select wizard-select"
+            data-testid="import-operation"
+            value={operation}
+            disabled={busy}
+            onChange={(event) => onOperation(event.target.value as ImportOperation)}
+          >
+            {IMPORT_OPERATIONS.map((value) => (
+              <option key={value} value={value}>
+                {OPERATION_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="field radio-group" disabled={busy}>
+          <legend className="field-label">When a row has an error</legend>
+          {ON_ERROR_CHOICES.map((value) => (
+            <label key={value} className="radio-option">
+              <input type="radio" name="import-on-error" value={value} checked={onError === value} onChange={() => onOnError(value)} data-testid={`on-error-${value}`} />
+              {ON_ERROR_LABELS[value]}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+
+      <div className="check-actions">
+        <button type="button" className="button" onClick={onCheck} disabled={busy} data-testid="import-check">
+          {check.status === 'done' && checkIsCurrent ? 'Check again' : 'Check all rows'}
+        </button>
+        <span className="muted">Reads every row and compares it with the workspace. Nothing is written.</span>
+      </div>
+
+      {check.status === 'running' && <JobProgress label="Checking rows" unit="rows" progress={check.progress} startedAt={check.startedAt} onCancel={onCancelCheck} />}
+      {check.status === 'cancelled' && <p className="muted">Check cancelled.</p>}
+      {check.status === 'failed' && <ErrorNotice error={check.error} title="The file could not be checked" onRetry={onCheck} />}
+      {check.status === 'done' && !checkIsCurrent && (
+        <p className="field-error" role="status">
+          The mapping or options changed since the check. Check again before importing.
+        </p>
+      )}
+
+      {result && (
+        <>
+          {result.sameFileBatchId !== null && (
+            <p className="notice notice-info" data-testid="import-same-file" data-same-file-batch-id={result.sameFileBatchId}>
+              This file was already imported in batch {result.sameFileBatchId}.{' '}
+              {result.counts.created === 0 ? 'Importing it again would create nothing new.' : 'Rows already imported are skipped as duplicates.'}
+            </p>
+          )}
+          <OutcomeCounts counts={result.counts} totalRows={result.totalRows} phase="check" />
+          <p className="check-summary" data-testid="import-to-write" data-rows={result.rowsToWrite} data-amount={result.amountToWrite}>
+            Importing would write {rowsLabel(result.rowsToWrite)}, amounts summing to <strong className="amount">{formatAmountWritten(result.amountToWrite)}</strong>.
+          </p>
+          {wouldReject && (
+            <p className="field-error" role="status" data-testid="import-would-reject">
+              {rowsLabel(result.counts.error)} {result.counts.error === 1 ? 'has' : 'have'} errors, so “{ON_ERROR_LABELS.reject}” would import nothing. Fix the file, or choose “
+              {ON_ERROR_LABELS.skip}” and check again.
+            </p>
+          )}
+          <ProblemsGrid problems={result.problems} totalProblems={result.counts.error + result.counts.blocked_locked_period} />
+        </>
+      )}
+
+      {commit.status === 'running' && <JobProgress label="Importing rows" unit="rows" progress={commit.progress} startedAt={commit.startedAt} onCancel={onCancelCommit} />}
+      {commit.status === 'cancelled' && (
+        <p className="muted" role="status">
+          Import cancelled. A cancelled import is rolled back and writes nothing; one that had already finished is kept as a batch (the Imports
+          screen lists every batch).
+        </p>
+      )}
+      {commit.status === 'failed' && <ErrorNotice error={commit.error} title="The file was not imported" />}
+    </div>
+  );
+}
