@@ -112,6 +112,15 @@ describe('the loopback HTTP transport', () => {
     expect(withPath.status).toBe(400);
   });
 
+  it('names and types a JSON download by the method file type', async () => {
+    await serve();
+    const res = await post('profiles.exportFile', { name: 'Stripe itemized balance report' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('content-disposition')).toMatch(/\.json"$/);
+    expect(JSON.parse(await res.text())).toMatchObject({ format: 'closebook-mapping-profile', profile: { name: 'Stripe itemized balance report', entity: 'revenues' } });
+  });
+
   it('streams progress and the result as NDJSON when asked', async () => {
     await serve();
     const res = await post('ping', {}, { Accept: 'application/x-ndjson' });

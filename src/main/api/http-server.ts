@@ -96,7 +96,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       if ('path' in body) {
         return sendError(res, apiError('validation_error', 'invalid_input', 'Over HTTP the file is sent back as a download; do not pass "path"', { issues: [{ field: 'path', message: 'not accepted over HTTP' }] }));
       }
-      exportPath = join(tmpdir(), `closebook-${randomBytes(8).toString('hex')}.csv`);
+      exportPath = join(tmpdir(), `closebook-${randomBytes(8).toString('hex')}.${spec.fileType ?? 'csv'}`);
       body = { ...body, path: exportPath };
     }
     // A file-writing method answers with the file itself, so it never streams NDJSON.
@@ -113,7 +113,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const result = await call.result;
     if (streaming) return res.end(JSON.stringify(result) + '\n');
     if (exportPath) {
-      if (result.ok) return sendFile(res, exportPath, `${method.replace(/\W+/g, '-')}.csv`, result.value);
+      if (result.ok) return sendFile(res, exportPath, `${method.replace(/\W+/g, '-')}.${spec!.fileType ?? 'csv'}`, result.value);
       rmSync(exportPath, { force: true });
     }
     sendResult(res, result);
@@ -234,7 +234,7 @@ function sendError(res: ServerResponse, error: ApiError) {
 function sendFile(res: ServerResponse, path: string, name: string, value: unknown) {
   const summary = value as { rowCount?: number };
   res.writeHead(200, {
-    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Type': name.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${name}"`,
     'X-Closebook-Row-Count': String(summary.rowCount ?? ''),
     'Cache-Control': 'no-store',

@@ -5,6 +5,7 @@ import type { Registry } from '../api/registry';
 import type { Workspace } from '../db/workspace';
 import { findApiKey } from '../system/api-keys';
 import { APP_VERSION } from '../app-version';
+import { createCallQueue } from './call-queue';
 import type { CoreHost } from './host';
 import type { WirePrincipal } from './protocol';
 
@@ -13,16 +14,17 @@ import type { WirePrincipal } from './protocol';
  * uses it for one-shot commands; tests use it to drive transports without threads.
  */
 export function inProcessCore(workspace: Workspace, registry: Registry = createAppRegistry()): CoreHost {
+  const enqueue = createCallQueue();
   return {
     workspace: { name: workspace.name, path: workspace.path, schemaVersion: workspace.schemaVersion, appVersion: APP_VERSION },
     call(method, input, principal, onProgress) {
       const flag = { aborted: false };
-      const result: Promise<Result<unknown>> = registry.call(method, input, {
+      const result: Promise<Result<unknown>> = enqueue(() => registry.call(method, input, {
         workspace,
         principal: principal.permissions === 'all' ? { name: principal.name, permissions: 'all' } : { name: principal.name, permissions: new Set(principal.permissions) },
         progress: (event) => onProgress?.(event),
         signal: flag,
-      });
+      }));
       return { result, cancel: () => (flag.aborted = true) };
     },
     async authenticate(secret) {

@@ -5,6 +5,7 @@ import { openWorkspace, type Workspace } from '../db/workspace';
 import { WorkspaceError } from '../db/workspace-error';
 import { findApiKey } from '../system/api-keys';
 import { APP_VERSION } from '../app-version';
+import { createCallQueue } from './call-queue';
 import type { CoreWorkerData, FromWorker, ToWorker, WirePrincipal } from './protocol';
 
 // The core: one workspace connection and the registry, on a thread of its own so the
@@ -33,7 +34,15 @@ function fromWire(p: WirePrincipal): Principal {
   return p.permissions === 'all' ? { name: p.name, permissions: 'all' } : { name: p.name, permissions: new Set(p.permissions) };
 }
 
-port.on('message', async (message: ToWorker) => {
+// One call at a time (see call-queue.ts). Cancel flags live in shared memory, so a queued
+// or running call can still be cancelled.
+const enqueue = createCallQueue();
+
+port.on('message', (message: ToWorker) => {
+  enqueue(() => handle(message)).catch((error) => console.error('[closebook] core call failed', error));
+});
+
+async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'close') {
     workspace.close();
     port.close();
@@ -57,4 +66,4 @@ port.on('message', async (message: ToWorker) => {
     },
   });
   send({ type: 'result', id: message.id, result });
-});
+}

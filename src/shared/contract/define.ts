@@ -16,6 +16,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, R = unknown> {
    * own, so HTTP may choose a temporary path and send the file back as a download.
    */
   writesFile?: boolean;
+  /** What the written file is, for the download's name and type (default csv). */
+  fileType?: 'csv' | 'json';
   /**
    * The method reads a file the caller names in `input.path`. Over HTTP the body is the
    * file itself (the JSON input travels in the X-Closebook-Input header): it is staged

@@ -266,6 +266,7 @@ export const importFilesMethods = {
     summary: 'Write a mapping profile to a JSON file.',
     permission: 'read:imports',
     writesFile: true,
+    fileType: 'json',
     input: z.object({ name: z.string().min(1).max(100), path: z.string().min(1) }).strict(),
   }),
   'profiles.importFile': method<{ name: string }>()({
