@@ -26,6 +26,7 @@ describe('opening a workspace file', () => {
     expect(ws.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(ws.db.pragma('busy_timeout', { simple: true })).toBe(1234);
+    expect(ws.db.pragma('cache_size', { simple: true })).toBe(-65536);
     expect(ws.db.pragma('application_id', { simple: true })).toBe(CLOSEBOOK_APPLICATION_ID);
     const steps = ws.db.prepare('SELECT id, name FROM closebook_migrations ORDER BY id').all();
     expect(steps).toEqual(MIGRATIONS.map((m) => ({ id: m.id, name: m.name })));
