@@ -136,6 +136,14 @@ describe('opening a workspace file', () => {
     expect(refusal(path).code).toBe('workspace_unreadable');
   });
 
+  it('refuses a path it cannot create a file at, with the reason', () => {
+    const notAFolder = join(tempDir(), 'notes.txt');
+    writeFileSync(notAFolder, 'a file, not a folder');
+    const error = refusal(join(notAFolder, 'inside.closebook'));
+    expect(error.code).toBe('workspace_unreadable');
+    expect(error.message).toMatch(/cannot open/);
+  });
+
   it('refuses a missing file when asked not to create one', () => {
     expect(refusal(join(tempDir(), 'absent.closebook'), { create: false }).code).toBe('workspace_missing');
   });
