@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startHttpServer, type RunningHttpServer } from '../../src/main/api/http-server';
 import { rendererBuildDir } from '../../src/main/cli/commands/web';
 import { CONTENT_SECURITY_POLICY_META } from '../../src/main/security/csp';
@@ -15,6 +15,7 @@ const LARGEST_ROW_AMOUNT = '9007199254.740991';
 
 let browser: Browser | undefined;
 let server: RunningHttpServer | undefined;
+let context: BrowserContext | undefined;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) return;
@@ -27,6 +28,8 @@ afterAll(async () => {
   await browser?.close();
 });
 afterEach(async () => {
+  await context?.close();
+  context = undefined;
   await server?.close();
   server = undefined;
 });
@@ -41,7 +44,7 @@ async function openApp(): Promise<{ page: Page; pageErrors: string[]; listBodies
     { externalId: 'ch_0', kind: 'sale', occurredAt: '2026-09-30T23:59:59Z', amount: '7.00' },
   ]);
   server = await startHttpServer({ core, rendererDir: rendererBuildDir() });
-  const context = await browser!.newContext({ acceptDownloads: true });
+  context = await browser!.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

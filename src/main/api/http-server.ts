@@ -167,12 +167,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     url: `http://127.0.0.1:${port}/?token=${token}`,
     stagingDir,
     close: () =>
-      new Promise((resolve) =>
+      new Promise((resolve) => {
         server.close(() => {
           rmSync(stagingDir, { recursive: true, force: true });
           resolve();
-        }),
-      ),
+        });
+        // A browser keeps connections open (keep-alive, a download in flight); end them so
+        // closing never waits on a client.
+        server.closeAllConnections();
+      }),
   };
 }
 
