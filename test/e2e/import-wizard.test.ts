@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { HAS_CHROMIUM, launchChromium } from '../support/chromium';
 import { startHttpServer, type RunningHttpServer } from '../../src/main/api/http-server';
 import { rendererBuildDir } from '../../src/main/cli/commands/web';
 import type { ImportBatchRow } from '../../src/shared/contract/imports';
@@ -12,7 +12,6 @@ import { seedOrgWithRevenues } from '../support/seed-revenues';
 // "import the valid rows"; the Revenues grid shows the new rows, the batch's outcomes grid
 // shows the error row, and undoing the batch removes what it created.
 
-const CHROMIUM = '/usr/bin/chromium';
 
 // Row 3 (line 3 of the file) has an amount that is not a number.
 const CSV = [
@@ -27,11 +26,8 @@ let browser: Browser | undefined;
 let server: RunningHttpServer | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  if (!HAS_CHROMIUM) return;
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -60,7 +56,7 @@ async function dropFile(page: Page, name: string, text: string): Promise<void> {
   await page.dispatchEvent('main', 'drop', { dataTransfer });
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('the import wizard in browser mode', () => {
+describe.skipIf(!HAS_CHROMIUM)('the import wizard in browser mode', () => {
   it('the wizard in Chromium imports a file, shows an error row, undoes the batch', { timeout: 90_000 }, async () => {
     const { workspace, core } = tempWorkspace();
     seedOrgWithRevenues(workspace.db, [{ externalId: 'ch_1', kind: 'sale', occurredAt: '2026-10-01T09:00:00Z', amount: '10.00', payee: 'Ada' }]);

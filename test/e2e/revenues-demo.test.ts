@@ -1,9 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { HAS_CHROMIUM, launchChromium } from '../support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVENUE_COLUMNS } from '../../src/shared/contract/revenues';
 import { REVENUE_COLUMN_LABELS } from '../../src/shared/contract/revenue-labels';
@@ -13,7 +14,6 @@ import { tempDir } from '../support/temp-workspace';
 // `npm run web`), then Debian's Chromium sorting, filtering and exporting the Revenues
 // grid. The downloaded file is compared with the database, row by row.
 
-const CHROMIUM = '/usr/bin/chromium';
 const CLI = join(process.cwd(), 'bin/closebook.mjs');
 
 let browser: Browser | undefined;
@@ -22,7 +22,7 @@ let url = '';
 let workspacePath = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
+  if (!HAS_CHROMIUM) return;
   workspacePath = join(tempDir(), 'demo.closebook');
   execFileSync(process.execPath, [CLI, 'demo', '--workspace', workspacePath, '--revenues', '30000', '--seed', '7'], { stdio: 'pipe' });
   web = spawn(process.execPath, [CLI, 'web', '--workspace', workspacePath], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -35,10 +35,7 @@ beforeAll(async () => {
     });
     web!.once('exit', (code) => reject(new Error(`closebook web exited with ${code}: ${out}`)));
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -46,7 +43,7 @@ afterAll(async () => {
   web?.kill('SIGTERM');
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('Revenues in browser mode on a demo workspace', () => {
+describe.skipIf(!HAS_CHROMIUM)('Revenues in browser mode on a demo workspace', () => {
   it('sorts and filters in the database and exports exactly the view', { timeout: 120_000 }, async () => {
     const page = await (await browser!.newContext({ acceptDownloads: true })).newPage();
     await page.goto(url);

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { HAS_CHROMIUM, launchChromium } from '../support/chromium';
 import { startHttpServer, type RunningHttpServer } from '../../src/main/api/http-server';
 import { rendererBuildDir } from '../../src/main/cli/commands/web';
 import { CONTENT_SECURITY_POLICY_META } from '../../src/main/security/csp';
@@ -10,7 +11,6 @@ import { seedOrgWithRevenues } from '../support/seed-revenues';
 // The shell and the revenues grid in Debian's Chromium, against browser mode on a small
 // seeded workspace: what loads, what the grid asks the server, what the export writes.
 
-const CHROMIUM = '/usr/bin/chromium';
 const LARGEST_ROW_AMOUNT = '9007199254.740991';
 
 let browser: Browser | undefined;
@@ -18,11 +18,8 @@ let server: RunningHttpServer | undefined;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  if (!HAS_CHROMIUM) return;
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -59,7 +56,7 @@ async function openApp(): Promise<{ page: Page; pageErrors: string[]; listBodies
 
 const rowCount = (page: Page) => page.getByTestId('row-count').getAttribute('data-row-count');
 
-describe.skipIf(!existsSync(CHROMIUM))('the renderer in browser mode', () => {
+describe.skipIf(!HAS_CHROMIUM)('the renderer in browser mode', () => {
   it('loads with the CSP, takes the token out of the address bar and defaults to the newest period', async () => {
     const { page, pageErrors, listBodies } = await openApp();
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY_META);

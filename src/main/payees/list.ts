@@ -3,7 +3,7 @@ import type { PayeeColumn, PayeeRow } from '../../shared/contract/payees';
 import { microsToDecimal } from '../../shared/money';
 import type { Database } from '../db/driver';
 import type { GridColumn } from '../grid/columns';
-import { compileView } from '../grid/sql';
+import { queryPage } from '../grid/page-query';
 import { assertOrg } from '../orgs/assert-org';
 
 /** The payees grid's allowlist: column id -> fixed SQL. */
@@ -47,15 +47,16 @@ function toPayeeRow(p: StoredPayee): PayeeRow {
 
 export function listPayees(db: Database.Database, view: { orgId: string; sortModel: SortModel; filterModel: FilterModel; startRow: number; endRow: number }): Page<PayeeRow> {
   assertOrg(db, view.orgId);
-  const compiled = compileView(PAYEE_GRID_COLUMNS, view, 'p.id ASC');
-  const where = ['p.org_id = ?', ...compiled.where].join(' AND ');
-  const params = [view.orgId, ...compiled.params];
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.external_id, p.name, p.email, p.on_hold, p.threshold_micros, p.fallback_percentage, p.created_at, p.updated_at
-       FROM payees p WHERE ${where} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, view.endRow - view.startRow, view.startRow) as StoredPayee[];
-  const rowCount = db.prepare(`SELECT count(*) FROM payees p WHERE ${where}`).pluck().get(...params) as number;
-  return { rows: rows.map(toPayeeRow), rowCount };
+  const page = queryPage<StoredPayee>(
+    db,
+    {
+      select: 'SELECT p.id, p.external_id, p.name, p.email, p.on_hold, p.threshold_micros, p.fallback_percentage, p.created_at, p.updated_at',
+      from: 'FROM payees p',
+      scope: [{ sql: 'p.org_id = ?', params: [view.orgId] }],
+      columns: PAYEE_GRID_COLUMNS,
+      tiebreak: 'p.id ASC',
+    },
+    view,
+  );
+  return { rows: page.rows.map(toPayeeRow), rowCount: page.rowCount };
 }

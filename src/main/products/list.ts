@@ -2,7 +2,7 @@ import type { FilterModel, Page, SortModel } from '../../shared/contract/grid';
 import type { ProductColumn, ProductRow } from '../../shared/contract/products';
 import type { Database } from '../db/driver';
 import type { GridColumn } from '../grid/columns';
-import { compileView } from '../grid/sql';
+import { queryPage } from '../grid/page-query';
 import { assertOrg } from '../orgs/assert-org';
 
 /** The products grid's allowlist: column id -> fixed SQL (tags and metadata filter as JSON text). */
@@ -46,15 +46,16 @@ function toProductRow(p: StoredProduct): ProductRow {
 
 export function listProducts(db: Database.Database, view: { orgId: string; sortModel: SortModel; filterModel: FilterModel; startRow: number; endRow: number }): Page<ProductRow> {
   assertOrg(db, view.orgId);
-  const compiled = compileView(PRODUCT_GRID_COLUMNS, view, 'p.id ASC');
-  const where = ['p.org_id = ?', ...compiled.where].join(' AND ');
-  const params = [view.orgId, ...compiled.params];
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.external_id, p.name, p.category, p.tags, p.metadata, p.archived, p.created_at, p.updated_at
-       FROM products p WHERE ${where} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, view.endRow - view.startRow, view.startRow) as StoredProduct[];
-  const rowCount = db.prepare(`SELECT count(*) FROM products p WHERE ${where}`).pluck().get(...params) as number;
-  return { rows: rows.map(toProductRow), rowCount };
+  const page = queryPage<StoredProduct>(
+    db,
+    {
+      select: 'SELECT p.id, p.external_id, p.name, p.category, p.tags, p.metadata, p.archived, p.created_at, p.updated_at',
+      from: 'FROM products p',
+      scope: [{ sql: 'p.org_id = ?', params: [view.orgId] }],
+      columns: PRODUCT_GRID_COLUMNS,
+      tiebreak: 'p.id ASC',
+    },
+    view,
+  );
+  return { rows: page.rows.map(toProductRow), rowCount: page.rowCount };
 }

@@ -3,7 +3,8 @@ import type { RevenueKind, RevenueRow } from '../../shared/contract/revenues';
 import { microsToDecimal } from '../../shared/money';
 import type { Database } from '../db/driver';
 import { REVENUE_FROM } from './columns';
-import { compileRevenueView, type RevenueView } from './view';
+import { queryPage } from '../grid/page-query';
+import { compileRevenueView, revenueQuery, type RevenueView } from './view';
 
 export const REVENUE_SELECT = `
   SELECT r.id, r.external_id, r.kind, r.occurred_at, r.period, p.name AS payee_name,
@@ -46,12 +47,8 @@ export function toRevenueRow(r: RevenueRecord): RevenueRow {
 
 /** One grid page and the number of rows the view matches. */
 export function listRevenues(db: Database.Database, view: RevenueView & { startRow: number; endRow: number }): Page<RevenueRow> {
-  const { where, params, orderBy } = compileRevenueView(db, view);
-  const rows = db
-    .prepare(`${REVENUE_SELECT} ${REVENUE_FROM} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
-    .all(...params, view.endRow - view.startRow, view.startRow) as RevenueRecord[];
-  const rowCount = db.prepare(`SELECT count(*) ${REVENUE_FROM} WHERE ${where}`).pluck().get(...params) as number;
-  return { rows: rows.map(toRevenueRow), rowCount };
+  const page = queryPage<RevenueRecord>(db, revenueQuery(db, view, REVENUE_SELECT), view);
+  return { rows: page.rows.map(toRevenueRow), rowCount: page.rowCount };
 }
 
 /** Count and exact totals per currency (BigInt sums: no rounding at any size). */

@@ -1,8 +1,8 @@
 import type { FilterModel, SortModel } from '../../shared/contract/grid';
 import type { Database } from '../db/driver';
+import { compileScopedView, type PageQuery } from '../grid/page-query';
 import { assertOrg } from '../orgs/assert-org';
-import { compileView } from '../grid/sql';
-import { REVENUE_GRID_COLUMNS } from './columns';
+import { REVENUE_FROM, REVENUE_GRID_COLUMNS } from './columns';
 
 export interface RevenueView {
   orgId: string;
@@ -11,17 +11,15 @@ export interface RevenueView {
   filterModel: FilterModel;
 }
 
+/** The revenues grid's query for a view: its org, its period (if one), the allowlisted columns. */
+export function revenueQuery(db: Database.Database, view: RevenueView, select: string): PageQuery {
+  assertOrg(db, view.orgId);
+  const scope = [{ sql: 'r.org_id = ?', params: [view.orgId] as unknown[] }];
+  if (view.period) scope.push({ sql: 'r.period = ?', params: [view.period] });
+  return { select, from: REVENUE_FROM, scope, columns: REVENUE_GRID_COLUMNS, tiebreak: 'r.id ASC' };
+}
+
 /** WHERE and ORDER BY of a revenues view, with its bound parameters. */
 export function compileRevenueView(db: Database.Database, view: RevenueView) {
-  assertOrg(db, view.orgId);
-  const compiled = compileView(REVENUE_GRID_COLUMNS, view, 'r.id ASC');
-  const where = ['r.org_id = ?'];
-  const params: unknown[] = [view.orgId];
-  if (view.period) {
-    where.push('r.period = ?');
-    params.push(view.period);
-  }
-  where.push(...compiled.where);
-  params.push(...compiled.params);
-  return { where: where.join(' AND '), params, orderBy: compiled.orderBy };
+  return compileScopedView(revenueQuery(db, view, ''), view);
 }
