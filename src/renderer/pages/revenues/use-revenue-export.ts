@@ -1,17 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { GridApi } from 'ag-grid-community';
-import type { RevenueRow } from '../../../shared/contract/revenues';
-import { asApiCallError, isAbort, type ApiCallError } from '../../api/api-call-error';
+import type { RevenueColumn, RevenueRow } from '../../../shared/contract/revenues';
 import { api } from '../../api/client';
-import { sortModelOfColumns, toFilterModel } from '../../grid/grid-view-model';
+import { useGridExport, type GridViewToExport } from '../../grid/use-grid-export';
 import { isRevenueColumn } from './revenue-columns';
 
-export type ExportState =
-  | { status: 'idle' }
-  | { status: 'running'; rows: number | null }
-  | { status: 'done'; rowCount: number; savedAs: string }
-  | { status: 'cancelled' }
-  | { status: 'failed'; error: ApiCallError };
+export type { ExportState } from '../../grid/use-grid-export';
 
 interface ExportTarget {
   orgId: string;
@@ -19,50 +13,18 @@ interface ExportTarget {
   period: string | null;
 }
 
-/**
- * Exports exactly what the grid shows: its sort, its filters, and the displayed columns
- * in their displayed order (moved or hidden columns included), read from the grid itself
- * at the moment of export.
- */
+/** Exports exactly what the revenues grid shows (see useGridExport). */
 export function useRevenueExport(gridApi: GridApi<RevenueRow> | null, { orgId, orgName, period }: ExportTarget) {
-  const [state, setState] = useState<ExportState>({ status: 'idle' });
-  const running = useRef(false);
-
-  const start = useCallback(async () => {
-    if (!gridApi || running.current) return;
-    const columns = gridApi
-      .getAllDisplayedColumns()
-      .map((column) => column.getColId())
-      .filter(isRevenueColumn);
-    if (columns.length === 0) return;
-    running.current = true;
-    setState({ status: 'running', rows: null });
-    try {
-      const saved = await api.saveFile(
-        'revenues.export',
-        {
-          orgId,
-          period,
-          sortModel: sortModelOfColumns(gridApi.getColumnState()),
-          filterModel: toFilterModel(gridApi.getFilterModel()),
-          columns,
-        },
-        {
-          title: 'Export revenues as CSV',
-          fileName: exportFileName({ orgId, orgName, period }),
-          onProgress: (event) => setState({ status: 'running', rows: event.done }),
-        },
-      );
-      setState(saved ? { status: 'done', rowCount: saved.rowCount, savedAs: saved.savedAs } : { status: 'cancelled' });
-    } catch (thrown) {
-      setState(isAbort(thrown) ? { status: 'cancelled' } : { status: 'failed', error: asApiCallError('revenues.export', thrown) });
-    } finally {
-      running.current = false;
-    }
-  }, [gridApi, orgId, orgName, period]);
-
-  const dismiss = useCallback(() => setState({ status: 'idle' }), []);
-  return { state, start, dismiss };
+  const save = useCallback(
+    (view: GridViewToExport<RevenueColumn>, onProgress: Parameters<typeof api.saveFile>[2]['onProgress']) =>
+      api.saveFile('revenues.export', { orgId, period, ...view }, {
+        title: 'Export revenues as CSV',
+        fileName: exportFileName({ orgId, orgName, period }),
+        onProgress,
+      }),
+    [orgId, orgName, period],
+  );
+  return useGridExport(gridApi, 'revenues.export', isRevenueColumn, save);
 }
 
 /** "revenues-northwind-records-2025-02.csv": says what is inside when it lands in Downloads. */
