@@ -3,7 +3,7 @@ import { compileView } from '../../src/main/grid/sql';
 import { ApiFailure } from '../../src/main/api/failure';
 import { REVENUE_GRID_COLUMNS } from '../../src/main/revenues/columns';
 
-const view = (filterModel: object, sortModel: object[] = []) => compileView(REVENUE_GRID_COLUMNS, { filterModel, sortModel } as never, 'r.id ASC');
+const view = (filterModel: object, sortModel: object[] = []) => compileView(REVENUE_GRID_COLUMNS, { filterModel, sortModel } as never, 'r.id');
 
 function failure(fn: () => unknown): ApiFailure {
   try {
@@ -51,6 +51,13 @@ describe('grid sort and filter through the column allowlist', () => {
   });
 
   it('orders by the allowlisted expression with a stable tiebreak', () => {
-    expect(view({}, [{ colId: 'amount', sort: 'desc' }]).orderBy).toBe('r.amount_micros DESC, r.id ASC');
+    expect(view({}, [{ colId: 'amount', sort: 'desc' }]).orderBy).toBe('r.amount_micros DESC, r.id DESC');
+    expect(view({}, [{ colId: 'amount', sort: 'asc' }]).orderBy).toBe('r.amount_micros ASC, r.id ASC');
+  });
+});
+
+describe('sorting by date', () => {
+  it('sorts as (period, date), the same order, so the period index serves it', () => {
+    expect(view({}, [{ colId: 'occurredAt', sort: 'desc' }]).orderBy).toBe('r.period DESC, r.occurred_at DESC, r.id DESC');
   });
 });

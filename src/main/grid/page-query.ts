@@ -4,14 +4,17 @@ import type { ColumnMap } from './columns';
 import { compileView } from './sql';
 
 export interface PageQuery {
-  /** `SELECT ...` list and `FROM ...` clause: fixed SQL from code. */
+  /** `SELECT ...` list of a page's rows: fixed SQL from code. */
   select: string;
-  from: string;
+  /** The grid's main table with its alias, e.g. "revenues r". */
+  base: string;
+  /** The main table's key, e.g. "r.id": the last ORDER BY term, so pages never overlap. */
+  key: string;
+  /** Joined tables by alias, e.g. { p: 'LEFT JOIN payees p ON p.id = r.payee_id' }. */
+  joins?: Readonly<Record<string, string>>;
   /** Conditions every row of this grid meets (its org, its period), with their parameters. */
   scope: Array<{ sql: string; params: unknown[] }>;
   columns: ColumnMap;
-  /** Last ORDER BY term, so pages never overlap when sort values tie. */
-  tiebreak: string;
 }
 
 export interface PageRequest {
@@ -21,20 +24,39 @@ export interface PageRequest {
   endRow: number;
 }
 
+/** FROM with every join: what a page's or an export's columns need. */
+export function fullFrom(query: Pick<PageQuery, 'base' | 'joins'>): string {
+  return `FROM ${query.base} ${Object.values(query.joins ?? {}).join(' ')}`;
+}
+
+/**
+ * FROM with only the joins the given SQL refers to. Every join is a LEFT JOIN on a key,
+ * so leaving an unused one out changes no count and saves a lookup per row.
+ */
+export function neededFrom(query: Pick<PageQuery, 'base' | 'joins'>, sql: string): string {
+  const joins = Object.entries(query.joins ?? {}).filter(([alias]) => new RegExp(`\\b${alias}\\.`).test(sql));
+  return `FROM ${query.base} ${joins.map(([, join]) => join).join(' ')}`;
+}
+
 /** WHERE and ORDER BY of a grid view: its scope, then the user's filters as bound parameters. */
-export function compileScopedView(query: Omit<PageQuery, 'select' | 'from'>, view: { sortModel: SortModel; filterModel: FilterModel }) {
-  const compiled = compileView(query.columns, view, query.tiebreak);
+export function compileScopedView(query: Pick<PageQuery, 'scope' | 'columns' | 'key'>, view: { sortModel: SortModel; filterModel: FilterModel }) {
+  const compiled = compileView(query.columns, view, query.key);
   const where = [...query.scope.map((s) => s.sql), ...compiled.where];
   const params = [...query.scope.flatMap((s) => s.params), ...compiled.params];
   return { where: where.length ? where.join(' AND ') : '1', params, orderBy: compiled.orderBy };
 }
 
-/** One page of a grid and the number of rows its view matches. */
+/**
+ * One page of a grid and the number of rows its view matches. The page's keys are found
+ * first on the indexes alone (a deep OFFSET skips index entries, not joined rows), then
+ * only those rows are read with their joins.
+ */
 export function queryPage<Row>(db: Database.Database, query: PageQuery, view: PageRequest): { rows: Row[]; rowCount: number } {
   const { where, params, orderBy } = compileScopedView(query, view);
+  const keys = `SELECT ${query.key} AS page_key ${neededFrom(query, where + ' ' + orderBy)} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
   const rows = db
-    .prepare(`${query.select} ${query.from} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+    .prepare(`${query.select} FROM (${keys}) AS page CROSS JOIN ${query.base} ${Object.values(query.joins ?? {}).join(' ')} WHERE ${query.key} = page.page_key ORDER BY ${orderBy}`)
     .all(...params, view.endRow - view.startRow, view.startRow) as Row[];
-  const rowCount = db.prepare(`SELECT count(*) ${query.from} WHERE ${where}`).pluck().get(...params) as number;
+  const rowCount = db.prepare(`SELECT count(*) ${neededFrom(query, where)} WHERE ${where}`).pluck().get(...params) as number;
   return { rows, rowCount };
 }

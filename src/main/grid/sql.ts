@@ -14,7 +14,12 @@ export interface CompiledView {
  * Turn a grid's sort and filter model into SQL through the column allowlist: column
  * ids pick fixed SQL expressions, and every value a user typed is a bound parameter.
  */
-export function compileView(columns: ColumnMap, view: { sortModel: SortModel; filterModel: FilterModel }, tiebreak: string): CompiledView {
+export function compileView(
+  columns: ColumnMap,
+  view: { sortModel: SortModel; filterModel: FilterModel },
+  key: string,
+  unsortedDirection: 'ASC' | 'DESC' = 'ASC',
+): CompiledView {
   const where: string[] = [];
   const params: unknown[] = [];
   for (const [colId, filter] of Object.entries(view.filterModel)) {
@@ -24,9 +29,13 @@ export function compileView(columns: ColumnMap, view: { sortModel: SortModel; fi
   }
   const order = view.sortModel.map((s, i) => {
     const column = lookup(columns, s.colId, `sortModel.${i}.colId`);
-    return `${column.sql} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`;
+    const direction = s.sort === 'desc' ? 'DESC' : 'ASC';
+    return (column.sortTerms ?? [column.sql]).map((term) => `${term} ${direction}`).join(', ');
   });
-  order.push(tiebreak);
+  // The key breaks ties in the direction of the last sort, so an index on (..., sort column)
+  // serves the whole ORDER BY (its entries end with the rowid, in the scan's direction).
+  const last = view.sortModel.at(-1);
+  order.push(`${key} ${last ? (last.sort === 'desc' ? 'DESC' : 'ASC') : unsortedDirection}`);
   return { where, params, orderBy: order.join(', ') };
 }
 

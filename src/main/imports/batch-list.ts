@@ -70,7 +70,7 @@ export interface BatchView {
 /** One grid page of batches, newest first unless sorted otherwise. */
 export function listBatches(db: Database.Database, view: BatchView): Page<ImportBatchRow> {
   if (view.orgId !== null) assertOrg(db, view.orgId);
-  const compiled = compileView(BATCH_GRID_COLUMNS, view, 'b.id DESC');
+  const compiled = compileView(BATCH_GRID_COLUMNS, view, 'b.id', 'DESC');
   const where = view.orgId === null ? ['1'] : ['b.org_id = ?'];
   const params: unknown[] = view.orgId === null ? [] : [view.orgId];
   where.push(...compiled.where);

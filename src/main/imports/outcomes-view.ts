@@ -76,7 +76,7 @@ function scopeOf(db: Database.Database, batchId: number): BatchScope {
 /** The view's SELECT for some columns, with its bound parameters. */
 export function compileOutcomeView(db: Database.Database, view: OutcomeView, select: string) {
   const scope = scopeOf(db, view.batchId);
-  const compiled = compileView(OUTCOME_GRID_COLUMNS, view, 'v.row_number ASC');
+  const compiled = compileView(OUTCOME_GRID_COLUMNS, view, 'v.row_number');
   const where = compiled.where.length ? compiled.where.join(' AND ') : '1';
   return {
     sql: `${outcomesSql(scope.entity)} SELECT ${select} FROM v WHERE ${where}`,

@@ -51,10 +51,10 @@ export function listPayees(db: Database.Database, view: { orgId: string; sortMod
     db,
     {
       select: 'SELECT p.id, p.external_id, p.name, p.email, p.on_hold, p.threshold_micros, p.fallback_percentage, p.created_at, p.updated_at',
-      from: 'FROM payees p',
+      base: 'payees p',
+      key: 'p.id',
       scope: [{ sql: 'p.org_id = ?', params: [view.orgId] }],
       columns: PAYEE_GRID_COLUMNS,
-      tiebreak: 'p.id ASC',
     },
     view,
   );

@@ -50,10 +50,10 @@ export function listProducts(db: Database.Database, view: { orgId: string; sortM
     db,
     {
       select: 'SELECT p.id, p.external_id, p.name, p.category, p.tags, p.metadata, p.archived, p.created_at, p.updated_at',
-      from: 'FROM products p',
+      base: 'products p',
+      key: 'p.id',
       scope: [{ sql: 'p.org_id = ?', params: [view.orgId] }],
       columns: PRODUCT_GRID_COLUMNS,
-      tiebreak: 'p.id ASC',
     },
     view,
   );

@@ -4,7 +4,8 @@ import type { GridColumn } from '../grid/columns';
 /** The revenues grid's allowlist: column id -> fixed SQL. */
 export const REVENUE_GRID_COLUMNS: Readonly<Record<RevenueColumn, GridColumn>> = {
   externalId: { sql: 'r.external_id', kind: 'text' },
-  occurredAt: { sql: 'r.occurred_at', kind: 'date' },
+  // (period, date) orders exactly as the date does, and matches the (org, period, date) index.
+  occurredAt: { sql: 'r.occurred_at', kind: 'date', sortTerms: ['r.period', 'r.occurred_at'] },
   kind: { sql: 'r.kind', kind: 'set', values: REVENUE_KINDS },
   payeeName: { sql: 'p.name', kind: 'text' },
   productName: { sql: 'pr.name', kind: 'text' },
@@ -17,7 +18,12 @@ export const REVENUE_GRID_COLUMNS: Readonly<Record<RevenueColumn, GridColumn>> =
   period: { sql: 'r.period', kind: 'text' },
 };
 
-export const REVENUE_FROM = `
-  FROM revenues r
-  LEFT JOIN payees p ON p.id = r.payee_id
-  LEFT JOIN products pr ON pr.id = r.product_id`;
+export const REVENUE_TABLES = {
+  base: 'revenues r',
+  joins: {
+    p: 'LEFT JOIN payees p ON p.id = r.payee_id',
+    pr: 'LEFT JOIN products pr ON pr.id = r.product_id',
+  },
+} as const;
+
+export const REVENUE_FROM = `FROM revenues r ${Object.values(REVENUE_TABLES.joins).join(' ')}`;

@@ -2,8 +2,8 @@ import type { Page } from '../../shared/contract/grid';
 import type { RevenueKind, RevenueRow } from '../../shared/contract/revenues';
 import { microsToDecimal } from '../../shared/money';
 import type { Database } from '../db/driver';
-import { REVENUE_FROM } from './columns';
-import { queryPage } from '../grid/page-query';
+import { REVENUE_TABLES } from './columns';
+import { neededFrom, queryPage } from '../grid/page-query';
 import { compileRevenueView, revenueQuery, type RevenueView } from './view';
 
 export const REVENUE_SELECT = `
@@ -55,7 +55,7 @@ export function listRevenues(db: Database.Database, view: RevenueView & { startR
 export function summarizeRevenues(db: Database.Database, view: RevenueView) {
   const { where, params } = compileRevenueView(db, view);
   const groups = db
-    .prepare(`SELECT r.currency AS currency, count(*) AS n, sum(r.amount_micros) AS total ${REVENUE_FROM} WHERE ${where} GROUP BY r.currency ORDER BY r.currency`)
+    .prepare(`SELECT r.currency AS currency, count(*) AS n, sum(r.amount_micros) AS total ${neededFrom(REVENUE_TABLES, where)} WHERE ${where} GROUP BY r.currency ORDER BY r.currency`)
     .safeIntegers(true)
     .all(...params) as Array<{ currency: string; n: bigint; total: bigint }>;
   return {

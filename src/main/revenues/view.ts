@@ -2,7 +2,7 @@ import type { FilterModel, SortModel } from '../../shared/contract/grid';
 import type { Database } from '../db/driver';
 import { compileScopedView, type PageQuery } from '../grid/page-query';
 import { assertOrg } from '../orgs/assert-org';
-import { REVENUE_FROM, REVENUE_GRID_COLUMNS } from './columns';
+import { REVENUE_GRID_COLUMNS, REVENUE_TABLES } from './columns';
 
 export interface RevenueView {
   orgId: string;
@@ -16,7 +16,7 @@ export function revenueQuery(db: Database.Database, view: RevenueView, select: s
   assertOrg(db, view.orgId);
   const scope = [{ sql: 'r.org_id = ?', params: [view.orgId] as unknown[] }];
   if (view.period) scope.push({ sql: 'r.period = ?', params: [view.period] });
-  return { select, from: REVENUE_FROM, scope, columns: REVENUE_GRID_COLUMNS, tiebreak: 'r.id ASC' };
+  return { select, ...REVENUE_TABLES, key: 'r.id', scope, columns: REVENUE_GRID_COLUMNS };
 }
 
 /** WHERE and ORDER BY of a revenues view, with its bound parameters. */
