@@ -1,5 +1,5 @@
-// The SQL of revenues.list as it is, and as proposed, run directly on a workspace, to
-// measure a query change before making it in src/main/revenues/list.ts:
+// The SQL of revenues.list as it is (queryPage in src/main/grid/page-query.ts), and as
+// proposed, run directly on a workspace, to measure a query change before making it:
 //  - count without the payee/product joins when no filter needs them (a LEFT JOIN to a
 //    primary key is never dropped inside count(*), so every row paid two lookups);
 //  - a deferred join: pick the page's ids from an index first, then join 100 rows,

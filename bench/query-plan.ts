@@ -1,5 +1,5 @@
 // EXPLAIN QUERY PLAN of the statements revenues.list runs for a view: its page query
-// and its count query, built the same way src/main/revenues/list.ts builds them.
+// and its count query, built as queryPage (src/main/grid/page-query.ts) builds them.
 import type { Database } from '../src/main/db/driver';
 import { REVENUE_FROM } from '../src/main/revenues/columns';
 import { REVENUE_SELECT } from '../src/main/revenues/list';
