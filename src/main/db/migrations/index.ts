@@ -6,6 +6,7 @@ import { apiKeys } from './004-api-keys';
 import { importBatches } from './005-import-batches';
 import { consumptionRecords } from './006-consumption-records';
 import { importProfiles } from './007-import-profiles';
+import { revenueKindIndex } from './008-revenue-kind-index';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   importBatches,
   consumptionRecords,
   importProfiles,
+  revenueKindIndex,
 ];
 
 export type { Migration } from './types';
