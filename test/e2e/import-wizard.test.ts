@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
-import { HAS_CHROMIUM, launchChromium } from '../support/chromium';
-import { startHttpServer, type RunningHttpServer } from '../../src/main/api/http-server';
-import { rendererBuildDir } from '../../src/main/cli/commands/web';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { HAS_CHROMIUM } from '../support/chromium';
+import { browserModeSession } from '../support/browser-session';
 import type { ImportBatchRow } from '../../src/shared/contract/imports';
 import { callOk, tempWorkspace } from '../support/temp-workspace';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
@@ -11,7 +10,6 @@ import { seedOrgWithRevenues } from '../support/seed-revenues';
 // the window is uploaded, mapped from its header, checked (one bad row), committed with
 // "import the valid rows"; the Revenues grid shows the new rows, the batch's outcomes grid
 // shows the error row, and undoing the batch removes what it created.
-
 
 // Row 3 (line 3 of the file) has an amount that is not a number.
 const CSV = [
@@ -22,20 +20,7 @@ const CSV = [
   '',
 ].join('\n');
 
-let browser: Browser | undefined;
-let server: RunningHttpServer | undefined;
-
-beforeAll(async () => {
-  if (!HAS_CHROMIUM) return;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const session = browserModeSession();
 
 const rowCount = (page: Page) => page.getByTestId('row-count').getAttribute('data-row-count');
 
@@ -60,10 +45,7 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard in browser mode', () => {
   it('the wizard in Chromium imports a file, shows an error row, undoes the batch', { timeout: 90_000 }, async () => {
     const { workspace, core } = tempWorkspace();
     seedOrgWithRevenues(workspace.db, [{ externalId: 'ch_1', kind: 'sale', occurredAt: '2026-10-01T09:00:00Z', amount: '10.00', payee: 'Ada' }]);
-    server = await startHttpServer({ core, rendererDir: rendererBuildDir() });
-    const page = await (await browser!.newContext({ acceptDownloads: true })).newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { page, pageErrors, server } = await session.open(core);
     await page.goto(server.url);
     await expect.poll(() => rowCount(page)).toBe('1');
 

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { HAS_CHROMIUM, launchChromium } from '../support/chromium';
-import { startHttpServer, type RunningHttpServer } from '../../src/main/api/http-server';
-import { rendererBuildDir } from '../../src/main/cli/commands/web';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { HAS_CHROMIUM } from '../support/chromium';
+import { browserModeSession } from '../support/browser-session';
 import { CONTENT_SECURITY_POLICY_META } from '../../src/main/security/csp';
 import { tempWorkspace } from '../support/temp-workspace';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
@@ -13,23 +12,7 @@ import { seedOrgWithRevenues } from '../support/seed-revenues';
 
 const LARGEST_ROW_AMOUNT = '9007199254.740991';
 
-let browser: Browser | undefined;
-let server: RunningHttpServer | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  if (!HAS_CHROMIUM) return;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  await server?.close();
-  server = undefined;
-});
+const session = browserModeSession();
 
 async function openApp(): Promise<{ page: Page; pageErrors: string[]; listBodies: Array<Record<string, unknown>> }> {
   const { workspace, core } = tempWorkspace();
@@ -40,11 +23,7 @@ async function openApp(): Promise<{ page: Page; pageErrors: string[]; listBodies
     { externalId: 'ad_1', kind: 'adjustment', occurredAt: '2026-10-04T09:00:00Z', amount: '0.125', currency: 'EUR' },
     { externalId: 'ch_0', kind: 'sale', occurredAt: '2026-09-30T23:59:59Z', amount: '7.00' },
   ]);
-  server = await startHttpServer({ core, rendererDir: rendererBuildDir() });
-  context = await browser!.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const { page, pageErrors, server } = await session.open(core);
   const listBodies: Array<Record<string, unknown>> = [];
   page.on('request', (request) => {
     if (request.url().endsWith('/api/revenues.list')) listBodies.push(request.postDataJSON());
