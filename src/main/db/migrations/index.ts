@@ -7,6 +7,7 @@ import { importBatches } from './005-import-batches';
 import { consumptionRecords } from './006-consumption-records';
 import { importProfiles } from './007-import-profiles';
 import { revenueKindIndex } from './008-revenue-kind-index';
+import { batchMappingFingerprint } from './009-batch-mapping-fingerprint';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   consumptionRecords,
   importProfiles,
   revenueKindIndex,
+  batchMappingFingerprint,
 ];
 
 export type { Migration } from './types';

@@ -6,6 +6,7 @@ import type { Database } from '../../db/driver';
 import { dateQuestion, numberQuestion, undecidedFormat } from '../mapping/format-questions';
 import type { RowMapper } from '../mapping/row-mapper';
 import { startImportBatch, type ImportBatch } from '../records/import-batch';
+import { findSameFileShortcut, mappingFingerprint } from '../records/same-file-shortcut';
 import { assertUnchanged, fingerprintFile } from './file-fingerprint';
 import { FileRowWriter } from './file-row-writer';
 import { cancelled, importFailure } from './import-failure';
@@ -29,7 +30,9 @@ function refuseUndecided(mapper: RowMapper): void {
 
 /**
  * Import a file as one batch: hash it, open it, map and write it batch by batch inside the
- * batch's one transaction, and check it was not changed meanwhile. commit: COMMIT (or, with
+ * batch's one transaction (or, for a file an earlier batch wholly created with the same
+ * mapping, record its rows as that batch's duplicates without reading them again), and
+ * check it was not changed meanwhile. commit: COMMIT (or, with
  * onError reject and a refused row, roll back and record the rejection). check: everything
  * the same, then ROLLBACK, so the counts are exactly what a commit would do now.
  * Any failure or a cancel rolls back: the workspace is left as it was.
@@ -50,6 +53,7 @@ async function runFileImport<T>(
     opened = await openImportFile(db, input, { signal: ctx.signal, onProgress: (p) => progress.read(p.bytesRead) });
     refuseUndecided(opened.mapper);
     if (ctx.signal.aborted) throw cancelled();
+    const mappingSha256 = mappingFingerprint(input.entity, opened.mapping);
     batch = startImportBatch(db, {
       orgId: input.orgId,
       entity: input.entity,
@@ -59,14 +63,21 @@ async function runFileImport<T>(
       fileSize: fingerprint.size,
       sha256: fingerprint.sha256,
       profile: opened.profile,
+      mappingSha256,
     });
     const writer = new FileRowWriter(batch, opened.mapper, mode, input.entity);
-    writer.write(opened.sample);
-    progress.rows(writer.rows);
-    for await (const rows of opened.rest) {
-      if (ctx.signal.aborted) throw cancelled();
-      writer.write(rows);
+    const shortcut = findSameFileShortcut(db, { orgId: input.orgId, entity: input.entity, operation: input.operation, sha256: fingerprint.sha256, mappingSha256 });
+    if (shortcut) {
+      batch.skipSameFile(shortcut);
+      writer.rows = shortcut.rows;
+    } else {
+      writer.write(opened.sample);
       progress.rows(writer.rows);
+      for await (const rows of opened.rest) {
+        if (ctx.signal.aborted) throw cancelled();
+        writer.write(rows);
+        progress.rows(writer.rows);
+      }
     }
     await assertUnchanged(input.path, fingerprint);
     if (ctx.signal.aborted) throw cancelled();

@@ -16,6 +16,7 @@ import { productWriter } from './product-writer';
 import { recordRejectedBatch } from './rejected-batch';
 import { revenueWriter } from './revenue-writer';
 import { RowClaims } from './row-claims';
+import type { SameFileShortcut } from './same-file-shortcut';
 import { earlierImportsOfFile, ENTITY_TABLES, latestImportOfFile, SameFileRecords } from './same-file-records';
 
 export interface ImportBatchMeta {
@@ -28,6 +29,8 @@ export interface ImportBatchMeta {
   /** SHA-256 of the file, lowercase hex: re-importing the same file is recognised by it. */
   sha256?: string | null;
   profile?: string | null;
+  /** A file batch: SHA-256 of the mapping it reads the file with (see same-file-shortcut.ts). */
+  mappingSha256?: string | null;
   /** After a rejection, record the batch and its refused rows so they can be shown (default true). */
   keepRejected?: boolean;
 }
@@ -70,6 +73,8 @@ export interface ImportBatch {
   write(records: Iterable<RecordAtRow>, options?: WriteOptions): WriteResult;
   /** A row the parser or the column mapping already refused. */
   fail(rowNumber: number, column: string | null, message: string, externalId?: string | null): RowOutcome;
+  /** Every row of the file is a duplicate of what an earlier batch created from it (see findSameFileShortcut). */
+  skipSameFile(shortcut: SameFileShortcut): void;
   /** reject: any error or blocked row rolls everything back. skip: the valid rows commit. */
   finish(options: { onError: OnError }): BatchSummary;
   /** Cancel: roll back and record nothing. */
@@ -114,10 +119,10 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
   const sameFileBatchId = latestImportOfFile(db, meta.orgId, meta.entity, sha256);
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO import_batches (org_id, entity, source, file_name, file_size, file_sha256, profile, operation, on_error, status, same_file_batch_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'skip', 'committed', ?, ?)`,
+      `INSERT INTO import_batches (org_id, entity, source, file_name, file_size, file_sha256, mapping_sha256, profile, operation, on_error, status, same_file_batch_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'skip', 'committed', ?, ?)`,
     )
-    .run(meta.orgId, meta.entity, meta.source, meta.fileName ?? null, meta.fileSize ?? null, sha256, meta.profile ?? null, meta.operation, sameFileBatchId, now);
+    .run(meta.orgId, meta.entity, meta.source, meta.fileName ?? null, meta.fileSize ?? null, sha256, meta.mappingSha256 ?? null, meta.profile ?? null, meta.operation, sameFileBatchId, now);
   const batchId = Number(lastInsertRowid);
   const outcomes = new OutcomeRecorder(db, batchId);
   const writer = WRITERS[meta.entity]({
@@ -175,6 +180,16 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
         throw error;
       }
       return { rows: outcomes.collected, counts: { ...outcomes.counts } };
+    },
+    skipSameFile(shortcut) {
+      assertOpen();
+      try {
+        claims.claimRun(shortcut.firstRow, shortcut.rows);
+        outcomes.duplicateRun(shortcut.firstRow, shortcut.firstId, shortcut.rows, shortcut.firstExternalId);
+      } catch (error) {
+        rollback();
+        throw error;
+      }
     },
     fail(rowNumber, column, message, externalId = null) {
       assertOpen();

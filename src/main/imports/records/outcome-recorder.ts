@@ -74,6 +74,13 @@ export class OutcomeRecorder {
     if (this.collectAll) this.collected.push({ rowNumber, outcome: 'skipped_duplicate', id: matchingId, externalId });
   }
 
+  /** `rows` consecutive rows matching consecutive records from `matchingId` on: one stored run. */
+  duplicateRun(firstRow: number, matchingId: number, rows: number, externalId: string | null): void {
+    this.flush();
+    this.counts.skipped_duplicate += rows;
+    this.run = { outcome: 'skipped_duplicate', row: firstRow, id: matchingId, length: rows, externalId };
+  }
+
   blocked(rowNumber: number, id: number | null, externalId: string | null, column: string, message: string): void {
     this.counts.blocked_locked_period++;
     this.store(rowNumber, 'blocked_locked_period', id, 1, externalId, column, message, null, null);

@@ -15,6 +15,11 @@ export class RowClaims {
     this.bits[byte] |= mask;
   }
 
+  /** Marks `count` consecutive rows from `first` on. */
+  claimRun(first: number, count: number): void {
+    for (let row = first; row < first + count; row++) this.claim(row);
+  }
+
   private grow(byte: number): void {
     let size = this.bits.length;
     while (size <= byte) size *= 2;
