@@ -8,6 +8,8 @@ import { consumptionRecords } from './006-consumption-records';
 import { importProfiles } from './007-import-profiles';
 import { revenueKindIndex } from './008-revenue-kind-index';
 import { batchMappingFingerprint } from './009-batch-mapping-fingerprint';
+import { revenueKindCheck } from './010-revenue-kind-check';
+import { revenueAmountKindIndex } from './011-revenue-amount-kind-index';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   importProfiles,
   revenueKindIndex,
   batchMappingFingerprint,
+  revenueKindCheck,
+  revenueAmountKindIndex,
 ];
 
 export type { Migration } from './types';
