@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHttpServer } from '../../api/http-server';
 import { startCore } from '../../core/host';
 import { UsageError, type Command } from '../command';
+import { projectRoot } from '../project-root';
 import { workspacePathFrom } from '../workspace-option';
 
 /** The renderer build that `npm run web` makes before starting. */
 export function rendererBuildDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../../out/renderer');
+  return join(projectRoot(), 'out', 'renderer');
 }
 
 export const webCommand: Command = {
