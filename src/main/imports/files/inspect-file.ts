@@ -3,9 +3,9 @@ import type { ImportInspection, ImportQuestion, Mapping } from '../../../shared/
 import type { ImportEntity } from '../../../shared/contract/imports';
 import type { Database } from '../../db/driver';
 import { fieldKind } from '../mapping/field-kinds';
-import { dateQuestion, numberQuestion } from '../mapping/format-questions';
+import { dateQuestion, encodingQuestion, numberQuestion } from '../mapping/format-questions';
 import { displayRecord, type RowMapper } from '../mapping/row-mapper';
-import type { CsvFile } from '../parse';
+import { encodingExamples, type CsvFile, type CsvRow } from '../parse';
 import { checkPreviewRecord } from './preview-check';
 import { importFailure } from './import-failure';
 import { openImportFile, type ImportFileInput } from './open-import-file';
@@ -24,12 +24,22 @@ function delimiterQuestion(csv: CsvFile): ImportQuestion | null {
   };
 }
 
+/** Asked only when the encoding was detected as Windows-1252; the header row is searched too. */
+function encodingQuestionOf(csv: CsvFile, sample: CsvRow[]): ImportQuestion | null {
+  const { encoding, header } = csv.info;
+  if (encoding.source !== 'detected' || encoding.encoding !== 'windows-1252') return null;
+  const rows = header ? [{ rowNumber: 1, cells: header.raw }, ...sample] : sample;
+  return encodingQuestion(encoding, encodingExamples(rows), header?.names ?? []);
+}
+
 /** The mapping as used, with what the file decided filled in, so saving it as a profile stores decided values. */
-function decidedMapping(mapping: Mapping, csv: CsvFile, mapper: RowMapper): Mapping {
+function decidedMapping(mapping: Mapping, csv: CsvFile, mapper: RowMapper, questions: ImportQuestion[]): Mapping {
   const { amounts, dates } = mapper;
+  // An encoding still asked about stays 'auto', or the wizard would show it answered.
+  const encodingOpen = questions.some((q) => q.kind === 'encoding');
   return {
     ...mapping,
-    encoding: mapping.encoding === 'auto' ? csv.info.encoding.encoding : mapping.encoding,
+    encoding: mapping.encoding === 'auto' && !encodingOpen ? csv.info.encoding.encoding : mapping.encoding,
     delimiter: mapping.delimiter === 'auto' && csv.info.dialect.alternatives.length === 0 ? csv.info.dialect.delimiter : mapping.delimiter,
     numberConvention: mapping.numberConvention === 'auto' && !amounts.conflicting && amounts.convention !== null ? amounts.convention : mapping.numberConvention,
     dateFormat: mapping.dateFormat === 'auto' && !dates.conflicting && dates.order !== null ? dates.order : mapping.dateFormat,
@@ -51,7 +61,10 @@ export async function inspectFile(db: Database.Database, input: ImportFileInput 
   }
   try {
     const { csv, mapper, sample } = opened;
-    const questions = [delimiterQuestion(csv), numberQuestion(mapper.amounts), dateQuestion(mapper.dates)].filter((q): q is ImportQuestion => q !== null);
+    // The encoding first: how every other question's text reads depends on it.
+    const questions = [encodingQuestionOf(csv, sample), delimiterQuestion(csv), numberQuestion(mapper.amounts), dateQuestion(mapper.dates)].filter(
+      (q): q is ImportQuestion => q !== null,
+    );
     const amountFields = amountFieldsOf(input.entity, opened.mapping);
     const preview = sample.slice(0, input.previewRows).map(({ rowNumber, cells }) => {
       const shown = [...cells];
@@ -71,7 +84,7 @@ export async function inspectFile(db: Database.Database, input: ImportFileInput 
       header: opened.header,
       profile: opened.profile,
       mappingSource: opened.mappingSource,
-      mapping: decidedMapping(opened.mapping, csv, mapper),
+      mapping: decidedMapping(opened.mapping, csv, mapper, questions),
       mappingIssues: opened.mappingIssues,
       questions,
       preview,

@@ -1,5 +1,5 @@
 import type { DateFormat } from '../../../shared/contract/file-format';
-import { parseDate } from '../parse';
+import { isYearInRange, parseDate } from '../parse';
 import { readFailure, type ReadFailure } from './read-failure';
 
 type SlashedFormat = 'MM/DD/YYYY' | 'DD/MM/YYYY';
@@ -24,7 +24,7 @@ function isCanonicalUtc(text: string): boolean {
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
-  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
+  if (!isYearInRange(year) || month < 1 || month > 12 || day < 1) return false;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)) return false;
   return digits(text, 11, 2) <= 23 && digits(text, 14, 2) <= 59 && digits(text, 17, 2) <= 59;

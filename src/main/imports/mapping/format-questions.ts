@@ -1,7 +1,7 @@
 import type { NumberConvention } from '../../../shared/contract/file-format';
 import type { ImportQuestion } from '../../../shared/contract/import-files';
 import { ApiFailure } from '../../api/failure';
-import { microsToPlainDecimal, parseAmount, parseDate } from '../parse';
+import { microsToPlainDecimal, parseAmount, parseDate, type EncodingDetection, type EncodingExample } from '../parse';
 import { CONVENTION_NAMES, type AmountReader } from './amount-reader';
 import type { DateReader } from './date-reader';
 import type { Ambiguity } from './read-failure';
@@ -61,6 +61,55 @@ export function dateQuestion(dates: DateReader): ImportQuestion | null {
   };
 }
 
+const WINDOWS_1252_LABEL = 'Windows-1252 (Western European, as Excel on Windows saves CSV)';
+/** Room for a cell in a choice's example: enough to recognize the text around its first accent. */
+const EXAMPLE_CHARS = 40;
+
+/**
+ * Asked when the encoding was detected by falling back to Windows-1252 (the first bytes
+ * are not valid UTF-8): never for a BOM, a choice, plain ASCII or valid UTF-8. Each
+ * choice shows the file's own cells as that encoding reads them.
+ * @param header the header names, to name the examples' columns
+ */
+export function encodingQuestion(detection: EncodingDetection, examples: EncodingExample[], header: readonly string[]): ImportQuestion | null {
+  if (detection.source !== 'detected' || detection.encoding !== 'windows-1252') return null;
+  const where = (e: EncodingExample) =>
+    e.rowNumber === 1 ? `the header, column ${e.column}` : `row ${e.rowNumber}, ${header[e.column - 1] ? JSON.stringify(header[e.column - 1]) : `column ${e.column}`}`;
+  const invalid = examples.find((e) => e.utf8 === null);
+  const valid = examples.find((e) => e.utf8 !== null);
+  const quote = (text: string) => `“${clip(text)}”`;
+  let message: string;
+  if (invalid && valid) {
+    message =
+      `The file mixes encodings: ${quote(valid.utf8!)} (${where(valid)}) is valid UTF-8, but ${quote(invalid.windows1252)} (${where(invalid)}) is not. ` +
+      `As Windows-1252 every byte reads, but ${quote(valid.utf8!)} becomes ${quote(valid.windows1252)}; as UTF-8 the file cannot be read past row ${invalid.rowNumber}. ` +
+      'Fixing the file and saving it as UTF-8 is safest. Which encoding was it saved in?';
+  } else if (invalid) {
+    message = `The text in ${where(invalid)} is not valid UTF-8, so the file was read as Windows-1252 (Latin-1), where it says ${quote(invalid.windows1252)}. Check both readings against what the file should say. Which encoding was it saved in?`;
+  } else {
+    message = `The file is not valid UTF-8 (${detection.reason}). Which encoding was it saved in?`;
+  }
+  // UTF-8 is offered even when it cannot read the file: the user may know better, and then learns which row is broken.
+  const utf8Label = invalid ? `UTF-8 (the import would stop at row ${invalid.rowNumber}, which is not valid UTF-8)` : 'UTF-8';
+  return {
+    kind: 'encoding',
+    column: null,
+    message,
+    choices: [
+      { value: 'windows-1252', label: WINDOWS_1252_LABEL, examples: examples.map((e) => `${where(e)}: ${clip(e.windows1252)}`) },
+      { value: 'utf-8', label: utf8Label, examples: examples.map((e) => `${where(e)}: ${e.utf8 === null ? `${clip(e.utf8Shown)} (not UTF-8)` : clip(e.utf8)}`) },
+    ],
+  };
+}
+
+/** At most EXAMPLE_CHARS characters, starting a little before the first non-ASCII one. */
+function clip(text: string): string {
+  const accent = text.search(/[^\x00-\x7F]/);
+  const start = accent > EXAMPLE_CHARS / 2 ? accent - 10 : 0;
+  const end = start + EXAMPLE_CHARS;
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
+
 function amountUnder(text: string, convention: NumberConvention): string {
   const result = parseAmount(text, { convention });
   return result.ok ? microsToPlainDecimal(result.micros) : 'not a number';
@@ -71,17 +120,19 @@ function dateUnder(text: string, format: (typeof SLASHED_FORMATS)[number]): stri
   return result.ok ? result.value : 'not a date';
 }
 
-const HOW_TO_DECIDE = {
-  number_convention: 'Choose the number format (mapping.numberConvention "dot" or "comma", or a profile that sets it)',
-  date_format: 'Choose the date format (mapping.dateFormat, or a profile that sets it)',
+const HOW_TO_DECIDE: Record<ImportQuestion['kind'], { field: string; how: string }> = {
+  number_convention: { field: 'mapping.numberConvention', how: 'Choose the number format (mapping.numberConvention "dot" or "comma", or a profile that sets it)' },
+  date_format: { field: 'mapping.dateFormat', how: 'Choose the date format (mapping.dateFormat, or a profile that sets it)' },
+  encoding: { field: 'mapping.encoding', how: 'Choose the encoding (mapping.encoding "windows-1252" or "utf-8", or a profile that sets it)' },
+  delimiter: { field: 'mapping.delimiter', how: 'Choose the delimiter (mapping.delimiter, or a profile that sets it)' },
 };
 
 /** The refusal of an import whose file reads two ways where the mapping says 'auto'. Nothing is written. */
 export function undecidedFormat(questions: ImportQuestion[]): ApiFailure {
   // The wizard's question, stated: "Which does the file use?" is for the wizard.
-  const stated = questions.map((q) => `${q.message.replace(/ Which [^?]*\?$/, '')} ${HOW_TO_DECIDE[q.kind as keyof typeof HOW_TO_DECIDE]}.`);
+  const stated = questions.map((q) => `${q.message.replace(/ Which [^?]*\?$/, '')} ${HOW_TO_DECIDE[q.kind].how}.`);
   return new ApiFailure('validation_error', 'ambiguous_format', `${stated.join(' ')} Nothing was imported.`, {
-    issues: questions.map((q) => ({ field: q.kind === 'number_convention' ? 'mapping.numberConvention' : 'mapping.dateFormat', message: q.message })),
+    issues: questions.map((q) => ({ field: HOW_TO_DECIDE[q.kind].field, message: q.message })),
     questions,
   });
 }

@@ -94,7 +94,7 @@ export function detectEncoding(sample: Uint8Array, chosen: CsvEncoding | 'auto' 
       source: 'detected',
       confidence: ascii ? 'low' : 'high',
       reason: ascii
-        ? `the first ${countText(body.length)} bytes are plain ASCII; read as UTF-8`
+        ? `the first ${countText(body.length)} bytes are plain ASCII, which UTF-8 and Windows-1252 read alike; read as UTF-8 (a later byte that is not UTF-8 stops the import at its row)`
         : `the first ${countText(body.length)} bytes are valid UTF-8 with accented or other non-ASCII characters`,
     };
   }

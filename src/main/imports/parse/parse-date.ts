@@ -1,5 +1,6 @@
 import { isExists } from 'date-fns';
 import { DATE_FORMATS, type DateFormat } from '../../../shared/contract/file-format';
+import { isYearInRange, MAX_YEAR, MIN_YEAR, yearOutOfRange } from './date-bounds';
 
 export type DateResult =
   | {
@@ -13,10 +14,7 @@ export type DateResult =
   | { ok: false; ambiguous: false; message: string }
   | { ok: false; ambiguous: true; message: string; readings: Array<{ format: DateFormat; value: string }> };
 
-// Dates outside this window are far more likely a wrong format (a two-digit year, a
-// millisecond timestamp) than a real transaction.
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2199;
+// The last second of MAX_YEAR (see date-bounds for why dates have a window).
 const MAX_UNIX_SECONDS = Date.UTC(MAX_YEAR + 1, 0, 1) / 1000 - 1;
 
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -91,7 +89,7 @@ function mismatch(value: string, format: DateFormat): Parsed {
 }
 
 function checkedDay(value: string, year: number, month: number, day: number): string | null {
-  if (year < MIN_YEAR || year > MAX_YEAR) return `${JSON.stringify(value)}: the year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}.`;
+  if (!isYearInRange(year)) return `${JSON.stringify(value)}: ${yearOutOfRange(year)}.`;
   if (month < 1 || month > 12) return `${JSON.stringify(value)}: there is no month ${month}.`;
   // date-fns checks the calendar (month lengths, leap years); every month has a day 28.
   if (day < 1 || (day > 28 && !isExists(year, month - 1, day))) return `${JSON.stringify(value)} is not a real date: the month has no day ${day}.`;
@@ -162,7 +160,7 @@ function unixSeconds(value: string): Parsed {
   if (/^\d{12,13}$/.test(value)) return { ok: false, message: `${JSON.stringify(value)} looks like milliseconds; unix time must be in seconds.`, fits: true };
   if (!UNIX.test(value)) return mismatch(value, 'unix');
   const seconds = Number(value);
-  if (seconds > MAX_UNIX_SECONDS) return { ok: false, message: `${JSON.stringify(value)} is after ${MAX_YEAR}.`, fits: true };
+  if (seconds > MAX_UNIX_SECONDS) return { ok: false, message: `${JSON.stringify(value)} is after ${MAX_YEAR}: dates must fall in ${MIN_YEAR}–${MAX_YEAR}.`, fits: true };
   return { ok: true, value: isoSeconds(seconds * 1000), kind: 'datetime', format: 'unix' };
 }
 

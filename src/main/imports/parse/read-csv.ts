@@ -1,11 +1,12 @@
 import { openByteSource, DEFAULT_CHUNK_BYTES, type ByteSource, type CsvSource } from './byte-source';
 import { ChunkDecoder, InvalidBytes } from './decode-stream';
-import { detectEncoding, encodingName, type EncodingDetection } from './detect-encoding';
+import { detectEncoding, type EncodingDetection } from './detect-encoding';
 import type { CsvDelimiter, CsvEncoding } from '../../../shared/contract/file-format';
 import { checkHeader, type CsvHeader } from './header';
 import { binaryCharIndex, rejectKnownBinary } from './looks-binary';
 import { countText, CsvParseError } from './parse-error';
 import { DEFAULT_LIMITS, RecordTokenizer, type CsvLimits, type CsvRow } from './record-tokenizer';
+import { locateEnd } from './locate-end';
 import { sniffDialect, type Dialect } from './sniff-dialect';
 
 export interface CsvProgress {
@@ -213,27 +214,67 @@ class CsvReader implements CsvFile {
     return text;
   }
 
-  /** @param before text decoded earlier but not yet tokenized, to number lines in errors */
+  /** @param before text decoded earlier but not yet tokenized, to place errors */
   private decodeChunk(bytes: Uint8Array, final: boolean, before: string[] = []): string {
-    let text: string;
     try {
-      text = this.decoder.decode(bytes, final);
+      return this.decoder.decode(bytes, final);
     } catch (error) {
       if (!(error instanceof InvalidBytes)) throw error;
-      const row = this.lineAfter(before.join('') + error.textBefore);
-      const { encoding } = this.decoder;
-      const hint =
-        encoding === 'utf-8'
-          ? this.encodingDetected
-            ? ' The start of the file read as UTF-8; if it was saved by Excel on Windows, choose Windows-1252 (Latin-1).'
-            : ' If it was saved by Excel on Windows, choose Windows-1252 (Latin-1).'
-          : '';
-      throw new CsvParseError('invalid_encoding', `The file is not valid ${encodingName(encoding)} on line ${countText(row)}: ${error.problem}.${hint}`, {
-        row,
-        byteOffset: error.byteOffset,
-      });
+      throw this.invalidBytes(error, before.join('') + error.textBefore);
     }
-    return text;
+  }
+
+  /** Bytes the encoding cannot read: an error naming the row and column they are in, never a U+FFFD in the data. */
+  private invalidBytes(error: InvalidBytes, textBefore: string): CsvParseError {
+    const place = this.placeAfter(textBefore);
+    const { encoding } = this.decoder;
+    const hint =
+      encoding === 'utf-8'
+        ? this.encodingDetected
+          ? ' The start of the file read as UTF-8; if it was saved by Excel on Windows, choose Windows-1252 (Latin-1).'
+          : ' If it was saved by Excel on Windows, choose Windows-1252 (Latin-1).'
+        : '';
+    const name = place.name ? ` ("${place.name}")` : '';
+    const line = place.line !== place.row ? ` (on line ${countText(place.line)})` : '';
+    const where = place.column === undefined ? `Line ${countText(place.row)}` : `Row ${countText(place.row)}, column ${place.column}${name}${line}`;
+    return new CsvParseError('invalid_encoding', `${where}: ${error.problem}.${hint}`, {
+      row: place.row,
+      column: place.column,
+      byteOffset: error.byteOffset,
+    });
+  }
+
+  /** The row and column that the text read so far plus `text` ends in, with the column's name when the header is known. */
+  private placeAfter(text: string): { row: number; line: number; column?: number; name?: string } {
+    if (this.tokenizer) {
+      const place = locateEnd(this.tokenizer.pendingText + text, this.info.dialect.delimiter, this.tokenizer.nextLine);
+      return { ...place, name: this.info.header && place.row > 1 ? this.info.header.names[place.column - 1] : undefined };
+    }
+    // Still in the sample: the delimiter and header are not known yet, so find them in the text so far.
+    const delimiter = this.sampleDelimiter(text);
+    if (delimiter === null) {
+      const line = this.lineAfter(text);
+      return { row: line, line };
+    }
+    const place = locateEnd(text, delimiter, 1);
+    const records: CsvRow[] = [];
+    try {
+      new RecordTokenizer(delimiter, this.limits).push(text.slice(0, MIN_SAMPLE_BYTES), false, records);
+    } catch {
+      // A quoting error in the header: the message goes without the column's name.
+    }
+    const header = (this.options.hasHeader ?? true) && place.row > 1 ? records.find((r) => r.cells.length > 0) : undefined;
+    return { ...place, name: header?.cells[place.column - 1]?.trim() || undefined };
+  }
+
+  private sampleDelimiter(text: string): CsvDelimiter | null {
+    const chosen = this.options.delimiter ?? 'auto';
+    if (chosen !== 'auto') return chosen;
+    try {
+      return sniffDialect(text, 'auto', false).delimiter;
+    } catch {
+      return null;
+    }
   }
 
   /** NULs anywhere, or many control characters in the first chunk: not a text file. */

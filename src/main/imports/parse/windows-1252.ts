@@ -15,3 +15,20 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   C1.lastIndex = 0;
   return C1.test(latin1) ? latin1.replace(C1, (c) => HIGH[c.charCodeAt(0) - 0x80]) : latin1;
 }
+
+const HIGH_BYTE = new Map(HIGH.map((char, i) => [char, 0x80 + i]));
+
+/**
+ * The bytes that decode to `text`, or null when a character is not in Windows-1252. The
+ * inverse of decodeWindows1252, so text read that way shows what its bytes say as UTF-8.
+ */
+export function encodeWindows1252(text: string): Uint8Array | null {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const byte = code < 0x80 || (code >= 0xa0 && code <= 0xff) ? code : HIGH_BYTE.get(text[i]);
+    if (byte === undefined) return null;
+    out[i] = byte;
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import { isYearInRange, yearOutOfRange } from '../parse/date-bounds';
 import { problem } from './field-problem';
 import { readText, type RawRecord } from './field-readers';
 
@@ -7,8 +8,6 @@ import { readText, type RawRecord } from './field-readers';
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2999;
 
 function daysIn(year: number, month: number): number {
   if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
@@ -25,7 +24,7 @@ function digits(text: string, from: number, count: number): number {
 }
 
 function validDay(year: number, month: number, day: number): boolean {
-  return year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
+  return isYearInRange(year) && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
 }
 
 /**
@@ -64,7 +63,8 @@ function instantProblem(text: string): string {
   const m = INSTANT.exec(text);
   if (!m) return `"${text}" is not an ISO date (2024-03-31) or date-time (2024-03-31T14:05:00Z)`;
   const year = Number(m[1]);
-  if (year < MIN_YEAR || year > MAX_YEAR) return `year ${m[1]} is outside ${MIN_YEAR}..${MAX_YEAR}`;
+  // The same window as a file's date cells (parse/date-bounds).
+  if (!isYearInRange(year)) return `"${text}": ${yearOutOfRange(m[1])}`;
   if (!validDay(year, Number(m[2]), Number(m[3]))) return `"${text}" is not a day of the calendar`;
   return `"${text}" has a time of day or zone offset out of range`;
 }
@@ -89,7 +89,8 @@ export function readMonthStart(raw: RawRecord, field: string): string | null | u
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
   const year = m ? Number(m[1]) : 0;
   const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12 || year < MIN_YEAR || year > MAX_YEAR) throw problem(field, `"${text}" is not a billing month (YYYY-MM or YYYY-MM-01)`);
+  if (!m || month < 1 || month > 12) throw problem(field, `"${text}" is not a billing month (YYYY-MM or YYYY-MM-01)`);
+  if (!isYearInRange(year)) throw problem(field, `"${text}": ${yearOutOfRange(m[1])}`);
   if (m[3] !== undefined && m[3] !== '01') throw problem(field, `"${text}" is not the first day of a month: a billing period is named by its first day`);
   return `${m[1]}-${m[2]}-01`;
 }

@@ -22,6 +22,8 @@ interface FileFactsProps {
 /** What was detected about the file, why, and a way to overrule it. */
 export function FileFacts({ entity, inspection, mapping, onMapping }: FileFactsProps) {
   const { file, encoding, delimiter, header } = inspection;
+  // Detection fell back to Windows-1252: not certain, so the Formats step asks with the file's own text.
+  const encodingAsked = mapping.encoding === 'auto' && inspection.questions.some((q) => q.kind === 'encoding');
   return (
     <section className="wizard-section" aria-labelledby="file-facts-title">
       <h3 className="wizard-section-title" id="file-facts-title">
@@ -52,6 +54,7 @@ export function FileFacts({ entity, inspection, mapping, onMapping }: FileFactsP
           </select>
           <span className="field-hint" id="import-encoding-reason" data-testid="import-encoding-reason">
             {encoding.detected ? 'Detected' : 'As chosen'} — {encoding.reason}
+            {encodingAsked && <strong data-testid="import-encoding-asked"> Not certain: the Formats step asks which encoding the file is in.</strong>}
           </span>
         </div>
         <div className="field">

@@ -121,7 +121,8 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
   const runKey = runInput ? JSON.stringify(runInput) : null;
 
   const mappingReady = !!inspected && !!shownMapping && !inspection.loading && !inspection.error && missingRequiredFields(entity, shownMapping).length === 0;
-  const questionsReady = !!shownMapping && asked.every((q) => answerOf(shownMapping, q) !== null);
+  // An answer the file cannot be read with (UTF-8 for a Windows-1252 file) is no way forward.
+  const questionsReady = !!shownMapping && asked.every((q) => answerOf(shownMapping, q) !== null) && !inspection.loading && !inspection.error;
 
   const next = async () => {
     if (step === 'file') {
@@ -224,7 +225,13 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
             onProfileSaved={onProfileSaved}
           />
         ) : step === 'questions' && shownMapping ? (
-          <QuestionsStep questions={asked} mapping={shownMapping} onAnswer={(question, value) => setMapping(withAnswer(shownMapping, question, value))} />
+          <QuestionsStep
+            entity={entity}
+            questions={asked}
+            mapping={shownMapping}
+            onAnswer={(question, value) => setMapping(withAnswer(shownMapping, question, value))}
+            inspection={inspection}
+          />
         ) : step === 'check' ? (
           <CheckStep
             operation={operation}

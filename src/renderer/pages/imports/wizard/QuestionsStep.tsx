@@ -1,10 +1,17 @@
 import type { ImportQuestion, Mapping } from '../../../../shared/contract/import-files';
+import type { ImportEntity } from '../../../../shared/contract/imports';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 import { answerOf, questionKey } from './mapping-edit';
+import { PreviewGrid } from './PreviewGrid';
+import type { Inspection } from './use-inspection';
 
 interface QuestionsStepProps {
+  entity: ImportEntity;
   questions: ImportQuestion[];
   mapping: Mapping;
   onAnswer: (question: ImportQuestion, value: string) => void;
+  /** The file read with the answers so far: its preview, or why it cannot be read that way. */
+  inspection: Inspection;
 }
 
 const KIND_TITLES: Record<ImportQuestion['kind'], string> = {
@@ -18,7 +25,7 @@ const KIND_TITLES: Record<ImportQuestion['kind'], string> = {
  * Step 3: what the file leaves open. Each reading is shown with what the file's own
  * values would become, and nothing is guessed: every question needs an answer.
  */
-export function QuestionsStep({ questions, mapping, onAnswer }: QuestionsStepProps) {
+export function QuestionsStep({ entity, questions, mapping, onAnswer, inspection }: QuestionsStepProps) {
   if (questions.length === 0) {
     return (
       <div className="wizard-step" data-step="questions">
@@ -73,6 +80,21 @@ export function QuestionsStep({ questions, mapping, onAnswer }: QuestionsStepPro
           </fieldset>
         );
       })}
+      <AnswersPreview entity={entity} mapping={mapping} inspection={inspection} />
     </div>
+  );
+}
+
+/** Each answer is read back at once: the preview shows the rows as now read, or why they cannot be (an encoding that does not fit names the row). */
+function AnswersPreview({ entity, mapping, inspection }: Pick<QuestionsStepProps, 'entity' | 'mapping' | 'inspection'>) {
+  const { inspection: result, loading, error, reload } = inspection;
+  return (
+    <>
+      {error && <ErrorNotice error={error} title="The file cannot be read with these answers" onRetry={reload} />}
+      <p className="wizard-updating" aria-live="polite">
+        {loading ? 'Updating the preview…' : ''}
+      </p>
+      {result && !error && <PreviewGrid entity={entity} inspection={result} mapping={mapping} />}
+    </>
   );
 }
