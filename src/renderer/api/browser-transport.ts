@@ -30,13 +30,14 @@ async function call<K extends MethodName>(method: K, input: InputOf<K>, options:
 
 /**
  * The server writes the file to a temporary path and sends it back as an attachment, so
- * `path` is never sent. A JSON reply instead of the file is an error result.
+ * `path` is never sent. A reply that is not an attachment is an error result (files can
+ * be JSON themselves, so the content type cannot tell).
  */
 async function saveFile<K extends FileWritingMethod>(method: K, input: FileInputOf<K>, options: FileSaveOptions): Promise<Result<SavedFile> | null> {
   // No NDJSON here: a streamed reply carries only the result, never the file itself.
   const response = await post(method, input, 'text/csv, application/json', options.signal);
   if (!(response instanceof Response)) return response;
-  if (contentType(response).includes('application/json') || !response.ok) {
+  if (!response.ok || !(response.headers.get('Content-Disposition') ?? '').startsWith('attachment')) {
     const result = await readResult<unknown>(response);
     return result.ok ? { ok: false, error: localApiError('bad_reply', 'The server answered without sending the file') } : result;
   }

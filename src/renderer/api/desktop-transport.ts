@@ -1,4 +1,4 @@
-import type { InputOf, MethodName, ResultOf } from '../../shared/contract';
+import { contract, type InputOf, type MethodName, type ResultOf } from '../../shared/contract';
 import type { ClosebookBridge } from '../../shared/bridge';
 import type { Result } from '../../shared/errors';
 import { localApiError } from './api-call-error';
@@ -8,6 +8,12 @@ import type { CallOptions, FileInputOf, FileSaveOptions, FileWritingMethod, Save
 // events; files go where the native save dialog says.
 
 let lastCallId = 0;
+
+/** The save dialog's file type, from the method's contract. */
+const FILE_FILTERS: Record<'csv' | 'json', { name: string; extensions: string[] }> = {
+  csv: { name: 'CSV files', extensions: ['csv'] },
+  json: { name: 'JSON files', extensions: ['json'] },
+};
 
 export function desktopTransport(bridge: ClosebookBridge): Transport {
   async function call<K extends MethodName>(method: K, input: InputOf<K>, options: CallOptions): Promise<Result<ResultOf<K>>> {
@@ -40,7 +46,7 @@ export function desktopTransport(bridge: ClosebookBridge): Transport {
     const path = await bridge.desktop.chooseSavePath({
       title: options.title,
       defaultName: options.fileName,
-      filters: [{ name: 'CSV files', extensions: ['csv'] }],
+      filters: [FILE_FILTERS[contract[method].fileType ?? 'csv']],
     });
     if (path === null) return null;
     const result = await call(method, { ...input, path } as InputOf<K>, options);

@@ -140,9 +140,24 @@ export interface ProfileSummary {
   description: string;
   builtIn: boolean;
   columnCount: number;
+  /** The header the profile is for: a file with these columns gets it automatically. */
+  header: string[];
 }
 
-/** A question the file leaves open, with every reading, for the wizard to ask. */
+/** profiles.importFile's error detail when the file's profile has a name in use (code profile_name_taken). */
+export interface ProfileNameTakenDetail {
+  issues: Array<{ field: string; message: string }>;
+  existing: { name: string; builtIn: boolean };
+  /** The profile read from the file, checked: save it under another name with profiles.save. */
+  profile: MappingProfile;
+}
+
+/**
+ * A question the file leaves open, with every reading, for the wizard to ask. 'encoding'
+ * is asked when the encoding was detected by falling back to Windows-1252 (no BOM, not
+ * chosen, the first bytes not UTF-8); its choices ('windows-1252', 'utf-8') show the
+ * file's own cells as each reads them. The answer sets the mapping field of the same name.
+ */
 export interface ImportQuestion {
   kind: 'number_convention' | 'date_format' | 'encoding' | 'delimiter';
   column: string | null;
@@ -270,7 +285,7 @@ export const importFilesMethods = {
     input: z.object({ name: z.string().min(1).max(100), path: z.string().min(1) }).strict(),
   }),
   'profiles.importFile': method<{ name: string }>()({
-    summary: 'Read a mapping profile from a JSON file and save it.',
+    summary: 'Read a mapping profile from a JSON file and save it; a name in use is refused (profile_name_taken, the profile read in detail.profile).',
     permission: 'write:imports',
     readsUpload: true,
     input: z.object({ path: z.string().min(1) }).strict(),

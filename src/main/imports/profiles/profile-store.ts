@@ -14,7 +14,7 @@ export interface StoredProfile {
 }
 
 function summaryOf({ profile, builtIn }: StoredProfile): ProfileSummary {
-  return { name: profile.name, entity: profile.entity, description: profile.description, builtIn, columnCount: profile.header.length };
+  return { name: profile.name, entity: profile.entity, description: profile.description, builtIn, columnCount: profile.header.length, header: profile.header };
 }
 
 /** A stored row back to a profile; a row that no longer passes the schema is reported, not trusted. */

@@ -3,6 +3,7 @@ import { useAppState } from '../../app/app-state';
 import { BatchesGrid } from './BatchesGrid';
 import { BatchOutcomes } from './BatchOutcomes';
 import { useImportWizard } from './import-wizard-context';
+import { ProfilesPanel } from './profiles/ProfilesPanel';
 
 /** The Imports screen: every batch with its counts; a batch opens its per-row outcomes. */
 export function ImportsPage() {
@@ -10,6 +11,7 @@ export function ImportsPage() {
   const wizard = useImportWizard();
   const { requestedBatch, noteImportsChanged } = wizard;
   const [selectedBatch, setSelectedBatch] = useState<number | null>(requestedBatch?.batchId ?? null);
+  const [profilesOpen, setProfilesOpen] = useState(false);
   const orgId = view?.orgId ?? null;
 
   // "Show batch N" from the wizard opens that batch here.
@@ -47,14 +49,20 @@ export function ImportsPage() {
     <div className="imports-page" data-testid="imports-page">
       <div className="imports-intro">
         <p className="muted">Every import is one batch: open a batch to see what happened to each row, export it, or undo it.</p>
-        <button type="button" className="button button-primary" onClick={() => wizard.open()} data-testid="open-import-wizard">
-          Import file…
-        </button>
+        <div className="toolbar-actions">
+          <button type="button" className="button" onClick={() => setProfilesOpen(true)} data-testid="open-profiles">
+            Mapping profiles…
+          </button>
+          <button type="button" className="button button-primary" onClick={() => wizard.open()} data-testid="open-import-wizard">
+            Import file…
+          </button>
+        </div>
       </div>
       <BatchesGrid orgId={orgId} refreshKey={wizard.importsVersion} selectedBatchId={selectedBatch} onSelect={setSelectedBatch} onOpenWizard={() => wizard.open()} />
       {selectedBatch !== null && (
         <BatchOutcomes key={selectedBatch} batchId={selectedBatch} refreshKey={wizard.importsVersion} onUndone={onUndone} onClose={() => setSelectedBatch(null)} />
       )}
+      {profilesOpen && <ProfilesPanel onClose={() => setProfilesOpen(false)} />}
     </div>
   );
 }

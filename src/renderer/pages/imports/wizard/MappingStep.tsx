@@ -48,7 +48,7 @@ export function MappingStep({ entity, inspection, mapping, onMapping, profiles, 
         <h3 className="wizard-section-title" id="mapping-title">
           Columns
         </h3>
-        <ProfilePicker profiles={profiles} chosen={profile} applied={result.profile} source={result.mappingSource} onChoose={onProfile} />
+        <ProfilePicker entity={entity} profiles={profiles} chosen={profile} applied={result.profile} source={result.mappingSource} onChoose={onProfile} />
         <ColumnMappingTable entity={entity} inspection={result} mapping={mapping} onMapping={onMapping} />
         {missing.length > 0 && (
           <p className="field-error" role="status" data-testid="import-missing-fields">
@@ -56,7 +56,7 @@ export function MappingStep({ entity, inspection, mapping, onMapping, profiles, 
           </p>
         )}
       </section>
-      <MappingRules mapping={mapping} onMapping={onMapping} />
+      <MappingRules entity={entity} inspection={result} updating={loading} mapping={mapping} onMapping={onMapping} />
       {entity === 'revenues' && <KindValueMap inspection={result} mapping={mapping} onMapping={onMapping} />}
       {error && <ErrorNotice error={error} title="The preview could not be updated" onRetry={reload} />}
       <p className="wizard-updating" aria-live="polite">

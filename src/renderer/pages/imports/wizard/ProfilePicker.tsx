@@ -1,8 +1,14 @@
+import { useState } from 'react';
 import type { ImportInspection, ProfileSummary } from '../../../../shared/contract/import-files';
+import type { ImportEntity } from '../../../../shared/contract/imports';
 import type { ApiQuery } from '../../../api/use-api-query';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { ENTITY_LABELS } from '../outcome-labels';
+import { ProfileFileImport, type ImportedProfile } from '../profiles/ProfileFileImport';
 
 interface ProfilePickerProps {
+  /** What the file holds: only its profiles are offered, and an imported one is chosen if it fits. */
+  entity: ImportEntity;
   profiles: ApiQuery<{ profiles: ProfileSummary[] }>;
   /** The profile the user chose; null: let the header pick one. */
   chosen: string | null;
@@ -16,32 +22,48 @@ interface ProfilePickerProps {
 const AUTOMATIC = '';
 
 /** A saved layout: choosing one replaces the mapping with the profile's. */
-export function ProfilePicker({ profiles, chosen, applied, source, onChoose }: ProfilePickerProps) {
+export function ProfilePicker({ entity, profiles, chosen, applied, source, onChoose }: ProfilePickerProps) {
   const list = profiles.data?.profiles ?? [];
   const value = chosen ?? AUTOMATIC;
+  const [otherEntity, setOtherEntity] = useState<ImportedProfile | null>(null);
+  // A profile file a colleague sent: imported, listed, and used for this file if it is for this kind of rows.
+  const onImported = (profile: ImportedProfile) => {
+    profiles.reload();
+    setOtherEntity(profile.entity === entity ? null : profile);
+    if (profile.entity === entity) onChoose(profile.name);
+  };
   return (
     <div className="field">
       <label className="field-label" htmlFor="import-profile">
         Mapping profile
       </label>
-      <select
-        id="import-profile"
-        className="select wizard-select"
-        data-testid="import-profile"
-        value={value}
-        onChange={(event) => onChoose(event.target.value === AUTOMATIC ? null : event.target.value)}
-        aria-describedby="import-profile-hint"
-      >
-        <option value={AUTOMATIC}>Automatic: the profile for this header, else a guess</option>
-        {/* A profile named by the file but missing from the list (deleted meanwhile) stays selectable. */}
-        {chosen !== null && !list.some((p) => p.name === chosen) && <option value={chosen}>{chosen}</option>}
-        {list.map((profile) => (
-          <option key={profile.name} value={profile.name} title={profile.description}>
-            {profile.name}
-            {profile.builtIn ? ' (built in)' : ''}
-          </option>
-        ))}
-      </select>
+      <div className="profile-picker-row">
+        <select
+          id="import-profile"
+          className="select wizard-select"
+          data-testid="import-profile"
+          value={value}
+          onChange={(event) => onChoose(event.target.value === AUTOMATIC ? null : event.target.value)}
+          aria-describedby="import-profile-hint"
+        >
+          <option value={AUTOMATIC}>Automatic: the profile for this header, else a guess</option>
+          {/* A profile named by the file but missing from the list (deleted meanwhile) stays selectable. */}
+          {chosen !== null && !list.some((p) => p.name === chosen) && <option value={chosen}>{chosen}</option>}
+          {list.map((profile) => (
+            <option key={profile.name} value={profile.name} title={profile.description}>
+              {profile.name}
+              {profile.builtIn ? ' (built in)' : ''}
+            </option>
+          ))}
+        </select>
+        <ProfileFileImport onImported={onImported} />
+      </div>
+      {otherEntity && (
+        <p className="field-error" role="status" data-testid="import-profile-other-entity">
+          “{otherEntity.name}” is a profile for {ENTITY_LABELS[otherEntity.entity].toLowerCase()} files, so it is not offered for {ENTITY_LABELS[entity].toLowerCase()}.
+          It is saved: choose it after going back and changing what the file holds.
+        </p>
+      )}
       <span className="field-hint" id="import-profile-hint" data-testid="import-profile-applied" data-profile={applied ?? ''} data-source={source}>
         {profiles.loading && !profiles.data ? 'Loading profiles…' : describeSource(source, applied)}
       </span>
