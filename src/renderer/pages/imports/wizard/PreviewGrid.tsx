@@ -20,7 +20,8 @@ const DEFAULT_COL_DEF: ColDef<PreviewRow> = {
   suppressHeaderMenuButton: true,
   suppressMovable: true,
   minWidth: 90,
-  tooltipValueGetter: ({ valueFormatted, value }) => valueFormatted ?? (value == null ? null : String(value)),
+  // The displayed value (tooltipValueGetter is deprecated in AG Grid 36.2 and shows a warning box).
+  tooltip: true,
 };
 
 const SUPPRESSED_OVERLAYS: Array<'noRows'> = ['noRows'];

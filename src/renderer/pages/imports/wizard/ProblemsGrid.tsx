@@ -11,7 +11,7 @@ const MODULES = [ClientSideRowModelModule];
 const COLUMNS: ColDef<RowProblem>[] = [
   { field: 'rowNumber', headerName: 'Row', width: 90, sort: 'asc', cellClass: 'cell-number', type: 'rightAligned' },
   { field: 'column', headerName: 'Column', width: 170, valueFormatter: ({ value }) => value ?? '(whole row)' },
-  { field: 'message', headerName: 'Problem', flex: 1, minWidth: 260, tooltipField: 'message' },
+  { field: 'message', headerName: 'Problem', flex: 1, minWidth: 260, tooltip: true },
 ];
 
 const DEFAULT_COL_DEF: ColDef<RowProblem> = { sortable: true, resizable: true, cellDataType: false, suppressHeaderMenuButton: true };
