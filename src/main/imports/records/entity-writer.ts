@@ -27,6 +27,11 @@ export interface EntityWriter {
   write(rowNumber: number, raw: RawRecord): void;
   /** The record's key for the outcomes list, read leniently from a record that failed. */
   keyOf(raw: RawRecord): string | null;
+  /**
+   * A writer that holds rows back to write several at once reports their outcomes here;
+   * the batch calls it before it records an outcome itself and at the end of each write.
+   */
+  flush?(): void;
 }
 
 /** external_id as given, for listing a failed row. */

@@ -152,11 +152,14 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
   function writeOne(rowNumber: number, record: unknown): void {
     claims.claim(rowNumber);
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      writer.flush?.();
       return outcomes.error(rowNumber, null, 'the record is not an object of fields', null);
     }
     try {
       writer.write(rowNumber, record as RawRecord);
     } catch (error) {
+      // Rows the writer holds back come before this one.
+      writer.flush?.();
       if (error instanceof FieldProblem) return outcomes.error(rowNumber, error.field || null, messageOf(error), writer.keyOf(record as RawRecord));
       // A constraint the checks above missed fails only its own statement: the row is refused.
       const code = (error as { code?: string }).code ?? '';
@@ -174,6 +177,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
       outcomes.collectAll = options.rows !== 'problems';
       try {
         for (const { rowNumber, record } of records) writeOne(rowNumber, record);
+        writer.flush?.();
         indexes.consider(outcomes.counts.created);
       } catch (error) {
         rollback();
@@ -196,6 +200,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
       outcomes.collected = [];
       try {
         claims.claim(rowNumber);
+        writer.flush?.();
         outcomes.error(rowNumber, column, message, externalId);
       } catch (error) {
         rollback();
