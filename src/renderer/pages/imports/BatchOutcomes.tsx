@@ -11,6 +11,7 @@ import { formatDateTime } from '../../format/date-format';
 import { ColumnChooser } from '../../grid/ColumnChooser';
 import { useGridTheme } from '../../grid/grid-theme';
 import { databaseDatasource } from '../../grid/infinite-datasource';
+import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { ExportStatus } from '../revenues/ExportStatus';
 import { formatAmountWritten, rowsLabel } from './format-import';
 import { BatchStatusBadge } from './OutcomeBadge';
@@ -28,7 +29,6 @@ interface BatchOutcomesProps {
 }
 
 const DEFAULT_COL_DEF = { sortable: true, resizable: true, cellDataType: false, suppressHeaderMenuButton: true, tooltip: true } as const;
-const SUPPRESSED_OVERLAYS: Array<'noRows' | 'noMatchingRows'> = ['noRows', 'noMatchingRows'];
 
 type UndoState = { status: 'idle' } | { status: 'confirming' } | { status: 'running' } | { status: 'done'; removed: number; restored: number } | { status: 'failed'; error: ApiCallError };
 
@@ -135,15 +135,11 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
       <div className="grid-frame">
         <div className="grid-host" data-testid="outcomes-grid" data-row-count={rowCount ?? ''} aria-label={`Outcomes of batch ${batchId}`}>
           <AgGridReact<OutcomeRow>
+            {...SERVER_GRID_PROPS}
             theme={theme}
             columnDefs={OUTCOME_COLUMN_DEFS}
             defaultColDef={DEFAULT_COL_DEF}
-            rowModelType="infinite"
             datasource={datasource}
-            cacheBlockSize={100}
-            maxBlocksInCache={40}
-            maxConcurrentDatasourceRequests={2}
-            blockLoadDebounceMillis={60}
             getRowId={({ data }) => `${data.rowNumber}:${data.outcome}:${data.recordId ?? ''}`}
             onGridReady={(event: GridReadyEvent<OutcomeRow>) => setGridApi(event.api)}
             onFilterChanged={(event: FilterChangedEvent<OutcomeRow>) => {
@@ -151,11 +147,6 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
               setFiltered(Object.keys(event.api.getFilterModel() ?? {}).length > 0);
             }}
             onSortChanged={() => setGridError(null)}
-            suppressOverlays={SUPPRESSED_OVERLAYS}
-            tooltipShowMode="whenTruncated"
-            tooltipShowDelay={400}
-            ensureDomOrder
-            enableCellTextSelection
           />
         </div>
         {rowCount === 0 && (

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ColumnChooser } from '../../grid/ColumnChooser';
 import { useGridTheme } from '../../grid/grid-theme';
 import { databaseDatasource } from '../../grid/infinite-datasource';
+import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { BATCH_COLUMN_DEFS } from './batch-columns';
 
 interface BatchesGridProps {
@@ -25,7 +26,6 @@ const MODULES = [RowSelectionModule, RowApiModule];
 // wizard's "Show batch"); the grid shows it. A click on a row still loading does nothing.
 const ROW_SELECTION: RowSelectionOptions<ImportBatchRow> = { mode: 'singleRow', checkboxes: false, enableClickSelection: false };
 const DEFAULT_COL_DEF = { sortable: true, resizable: true, cellDataType: false, suppressHeaderMenuButton: true, tooltip: true } as const;
-const SUPPRESSED_OVERLAYS: Array<'noRows' | 'noMatchingRows'> = ['noRows', 'noMatchingRows'];
 
 /** Every import batch of the org, newest first, paged, sorted and filtered in the database. */
 export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOpenWizard }: BatchesGridProps) {
@@ -125,14 +125,12 @@ export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOp
       <div className="grid-frame">
         <div className="grid-host" data-testid="batches-grid" aria-label="Import batches">
           <AgGridReact<ImportBatchRow>
+            {...SERVER_GRID_PROPS}
             modules={MODULES}
             theme={theme}
             columnDefs={BATCH_COLUMN_DEFS}
             defaultColDef={DEFAULT_COL_DEF}
-            rowModelType="infinite"
             datasource={datasource}
-            cacheBlockSize={100}
-            maxConcurrentDatasourceRequests={2}
             getRowId={({ data }) => String(data.id)}
             rowSelection={ROW_SELECTION}
             onGridReady={(event: GridReadyEvent<ImportBatchRow>) => setGridApi(event.api)}
@@ -145,11 +143,6 @@ export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOp
               setFiltered(Object.keys(event.api.getFilterModel() ?? {}).length > 0);
             }}
             onSortChanged={() => setError(null)}
-            suppressOverlays={SUPPRESSED_OVERLAYS}
-            tooltipShowMode="whenTruncated"
-            tooltipShowDelay={400}
-            ensureDomOrder
-            enableCellTextSelection
           />
         </div>
         {empty && (

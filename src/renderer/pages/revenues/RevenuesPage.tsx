@@ -14,6 +14,7 @@ import { ColumnChooser } from '../../grid/ColumnChooser';
 import { useGridTheme } from '../../grid/grid-theme';
 import { toFilterModel } from '../../grid/grid-view-model';
 import { databaseDatasource } from '../../grid/infinite-datasource';
+import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { ExportStatus } from './ExportStatus';
 import { REVENUE_COLUMN_DEFS } from './revenue-columns';
 import { RevenueSummary } from './RevenueSummary';
@@ -48,7 +49,6 @@ const DEFAULT_COL_DEF: ColDef<RevenueRow> = {
   tooltip: true,
 };
 
-const SUPPRESSED_OVERLAYS: Array<'noRows' | 'noMatchingRows'> = ['noRows', 'noMatchingRows'];
 
 function RevenuesGrid({ view, orgName }: { view: RevenueView; orgName: string }) {
   const theme = useGridTheme();
@@ -130,27 +130,15 @@ function RevenuesGrid({ view, orgName }: { view: RevenueView; orgName: string })
       <div className="grid-frame">
         <div className="grid-host" data-testid="revenues-grid">
           <AgGridReact<RevenueRow>
+            {...SERVER_GRID_PROPS}
             theme={theme}
             columnDefs={REVENUE_COLUMN_DEFS}
             defaultColDef={DEFAULT_COL_DEF}
-            rowModelType="infinite"
             datasource={datasource}
-            cacheBlockSize={100}
-            // Keeps memory flat however far a user scrolls through a large month.
-            maxBlocksInCache={40}
-            maxConcurrentDatasourceRequests={2}
-            // Dragging the scrollbar across 100k rows should not fetch every block on the way.
-            blockLoadDebounceMillis={60}
             getRowId={({ data }) => String(data.id)}
             onGridReady={onGridReady}
             onFilterChanged={onFilterChanged}
             onSortChanged={onSortChanged}
-            enableCellTextSelection
-            ensureDomOrder
-            // The page says what is empty and why (period, filters), with a way out.
-            suppressOverlays={SUPPRESSED_OVERLAYS}
-            tooltipShowMode="whenTruncated"
-            tooltipShowDelay={400}
           />
         </div>
         {empty && (
