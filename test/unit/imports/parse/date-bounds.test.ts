@@ -4,20 +4,10 @@ import { ReadFailure } from '../../../../src/main/imports/mapping/read-failure';
 import { MAX_YEAR, MIN_YEAR } from '../../../../src/main/imports/parse/date-bounds';
 import { parseDate } from '../../../../src/main/imports/parse/parse-date';
 import { canonicalInstant, readInstant, readMonthStart } from '../../../../src/main/imports/records/date-readers';
-import { FieldProblem } from '../../../../src/main/imports/records/field-problem';
+import { problemOf } from '../../../support/field-problem';
 
 // One window of years for every layer that reads a date: a file's cells (parse-date and the
 // mapping's DateReader) and the records written from files and the API (date-readers).
-
-function problemOf(run: () => unknown): FieldProblem {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof FieldProblem) return error;
-    throw error;
-  }
-  throw new Error('expected a FieldProblem');
-}
 
 function parseMessage(text: string): string {
   const result = parseDate(text, 'auto');

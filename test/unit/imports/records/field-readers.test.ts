@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalToMicros } from '../../../../src/shared/money';
 import { canonicalInstant, readInstant, readMonthStart } from '../../../../src/main/imports/records/date-readers';
-import { FieldProblem } from '../../../../src/main/imports/records/field-problem';
 import {
   checkKnownFields,
   readCurrency,
@@ -12,16 +11,7 @@ import {
   readMicros,
   readText,
 } from '../../../../src/main/imports/records/field-readers';
-
-function problemOf(run: () => unknown): FieldProblem {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof FieldProblem) return error;
-    throw error;
-  }
-  throw new Error('expected a FieldProblem');
-}
+import { problemOf } from '../../../support/field-problem';
 
 describe('readMicros: money from records, exactly', () => {
   it('reads decimal strings into integer micro-units', () => {
