@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/main/db/workspace';
@@ -72,5 +73,24 @@ describe('closebook import', () => {
     const missing = cli(['import', 'revenues', empty, '--workspace', join(dir, 'nope.closebook'), '--org', ORG]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/Cannot open the workspace/);
+  });
+
+  it('--encoding reads the file in the encoding named, whatever was detected; a wrong one is an error naming the row', () => {
+    const dir = tempDir();
+    const ws = workspaceFile(dir);
+    // "Café" in Windows-1252 (é is one byte, 0xE9), which is not UTF-8.
+    const file = join(dir, 'latin.csv');
+    writeFileSync(file, Buffer.from(`${REVENUE_HEADER}\nl1,sale,2026-10-05,10.00,USD,Caf\xe9\n`, 'latin1'));
+    const wrong = cli(['import', 'revenues', file, '--workspace', ws, '--org', ORG, '--encoding', 'utf-8']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/Row 2, column 6 \("description"\).*not valid UTF-8/);
+    const right = cli(['import', 'revenues', file, '--workspace', ws, '--org', ORG, '--encoding', 'windows-1252']);
+    expect(right.code).toBe(0);
+    const workspace = openWorkspace(ws);
+    expect(workspace.db.prepare("SELECT description FROM revenues WHERE external_id = 'l1'").pluck().get()).toBe('Café');
+    workspace.close();
+    const bad = cli(['import', 'revenues', file, '--workspace', ws, '--org', ORG, '--encoding', 'latin-9']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--encoding must be one of utf-8, utf-16le, utf-16be, windows-1252, got "latin-9"/);
   });
 });

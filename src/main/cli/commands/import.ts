@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CSV_ENCODINGS } from '../../../shared/contract/file-format';
 import { IMPORT_ENTITIES, IMPORT_OPERATIONS, ON_ERROR_CHOICES } from '../../../shared/contract/imports';
+import type { ApiError } from '../../../shared/errors';
 import type { ProgressEvent } from '../../../shared/progress';
 import { ALL_PERMISSIONS_PRINCIPAL, inProcessCore } from '../../core/in-process';
 import { openWorkspace } from '../../db/workspace';
@@ -20,7 +22,8 @@ export const importCommand: Command = {
   summary: 'Import a CSV file as one batch (all of it, or none with --on-error reject) and print the outcome counts as JSON',
   usage:
     `closebook import <${IMPORT_ENTITIES.join('|')}> FILE --workspace FILE --org ORG [--profile NAME] ` +
-    `[--operation ${IMPORT_OPERATIONS.join('|')} (default create_or_update)] [--on-error ${ON_ERROR_CHOICES.join('|')} (default reject)] [--check]`,
+    `[--operation ${IMPORT_OPERATIONS.join('|')} (default create_or_update)] [--on-error ${ON_ERROR_CHOICES.join('|')} (default reject)] ` +
+    `[--encoding ${CSV_ENCODINGS.join('|')} (default: the profile's, else detected)] [--check]`,
   async run(args) {
     const { positionals, values } = parseArgs({
       args,
@@ -32,6 +35,7 @@ export const importCommand: Command = {
         operation: { type: 'string' },
         'on-error': { type: 'string' },
         check: { type: 'boolean' },
+        encoding: { type: 'string' },
       },
     });
     const [entityName, file, ...extra] = positionals;
@@ -42,18 +46,21 @@ export const importCommand: Command = {
     if (!values.org) throw new UsageError('Name the org to import into with --org ORG');
     const operation = oneOf('--operation', values.operation, IMPORT_OPERATIONS);
     const onError = oneOf('--on-error', values['on-error'], ON_ERROR_CHOICES);
+    const encoding = oneOf('--encoding', values.encoding, CSV_ENCODINGS);
     const method = values.check ? 'imports.check' : 'imports.commit';
-    const input = { orgId: values.org, entity, path: resolve(file), profile: values.profile ?? null, operation, onError };
+    const input = { orgId: values.org, entity, path: resolve(file), profile: values.profile ?? null, mapping: null as unknown, operation, onError };
 
     const workspace = openWorkspace(workspacePathFrom(values.workspace), { create: false });
     const core = inProcessCore(workspace);
     try {
-      const result = await core.call(method, input, ALL_PERMISSIONS_PRINCIPAL, progressPrinter()).result;
-      if (!result.ok) {
-        process.stderr.write(`${result.error.message}\n`);
-        process.stdout.write(JSON.stringify({ ok: false, error: result.error }) + '\n');
-        return 1;
+      if (encoding) {
+        // The mapping the import would use (the profile's, or guessed), read with the encoding chosen.
+        const inspected = await core.call('imports.inspect', { orgId: input.orgId, entity, path: input.path, profile: input.profile }, ALL_PERMISSIONS_PRINCIPAL).result;
+        if (!inspected.ok) return failed(inspected.error);
+        input.mapping = { ...(inspected.value as { mapping: object }).mapping, encoding };
       }
+      const result = await core.call(method, input, ALL_PERMISSIONS_PRINCIPAL, progressPrinter()).result;
+      if (!result.ok) return failed(result.error);
       process.stdout.write(JSON.stringify(result.value) + '\n');
       // A rejected file wrote nothing (or, checked, would be rejected): a script must not carry on as if it had.
       const value = result.value as { status?: string; counts: { error: number; blocked_locked_period: number } };
@@ -64,6 +71,13 @@ export const importCommand: Command = {
     }
   },
 };
+
+/** The error on stderr, and as JSON on stdout for scripts. */
+function failed(error: ApiError): number {
+  process.stderr.write(`${error.message}\n`);
+  process.stdout.write(JSON.stringify({ ok: false, error }) + '\n');
+  return 1;
+}
 
 /** Progress on stderr (stdout carries only the JSON result): one updating line on a terminal, a line a second otherwise. */
 function progressPrinter(): (event: ProgressEvent) => void {
