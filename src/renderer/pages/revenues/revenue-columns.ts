@@ -43,7 +43,10 @@ const kindFilterParams: CheckboxSetFilterParams = {
 const formatAmount = ({ value, data }: ValueFormatterParams<RevenueRow, string>) =>
   value == null || !data ? '' : formatMoney(value, data.currency);
 
-/** Per-column settings; heading and id come from the contract, so they cannot drift. */
+/**
+ * Per-column settings; heading and id come from the contract, so they cannot drift. The
+ * widths keep Amount in view beside the sidebar on a 1360-pixel window.
+ */
 const COLUMN_SETTINGS: Record<RevenueColumn, Omit<ColDef<RevenueRow>, 'colId' | 'field' | 'headerName'>> = {
   externalId: { ...TEXT_FILTER, width: 130, cellClass: 'cell-mono' },
   occurredAt: {
@@ -51,13 +54,13 @@ const COLUMN_SETTINGS: Record<RevenueColumn, Omit<ColDef<RevenueRow>, 'colId' | 
     width: 210,
     valueFormatter: ({ value }: ValueFormatterParams<RevenueRow, string>) => formatDateTime(value),
   },
-  kind: { filter: CheckboxSetFilter, filterParams: kindFilterParams, width: 130, cellRenderer: KindBadge, tooltip: false },
-  payeeName: { ...TEXT_FILTER, width: 200 },
-  productName: { ...TEXT_FILTER, width: 180 },
-  productCategory: { ...TEXT_FILTER, width: 130 },
+  kind: { filter: CheckboxSetFilter, filterParams: kindFilterParams, width: 120, cellRenderer: KindBadge, tooltip: false },
+  payeeName: { ...TEXT_FILTER, width: 160 },
+  productName: { ...TEXT_FILTER, width: 140 },
+  productCategory: { ...TEXT_FILTER, width: 110 },
   amount: {
     ...NUMBER_FILTER,
-    width: 180,
+    width: 160,
     type: 'rightAligned',
     valueFormatter: formatAmount,
     cellClass: 'cell-amount',
