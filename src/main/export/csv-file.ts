@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { ApiFailure } from '../api/failure';
 import type { CancelSignal } from '../api/context';
+import { writeFileAtomically } from './atomic-file';
 
 /** How a column's cells are written: numbers stay bare numbers, text is made safe. */
 export type CsvCellKind = 'text' | 'number';
@@ -33,18 +34,11 @@ export function writeCsvFile(
   rows: Iterable<readonly string[]>,
   options: { signal?: CancelSignal; onProgress?: (rows: number) => void; progressEvery?: number } = {},
 ): CsvWriteResult {
-  const partial = `${path}.partial`;
-  let fd: number;
-  try {
-    fd = openSync(partial, 'w');
-  } catch (error) {
-    throw new ApiFailure('validation_error', 'export_path_unwritable', `Cannot write ${path}: ${(error as Error).message}`, { path });
-  }
   const every = options.progressEvery ?? 50_000;
   let rowCount = 0;
   let bytes = 0;
-  let chunk = header.map(textCell).join(',') + '\r\n';
-  try {
+  writeFileAtomically(path, (fd) => {
+    let chunk = header.map(textCell).join(',') + '\r\n';
     for (const cells of rows) {
       chunk += cells.join(',') + '\r\n';
       rowCount++;
@@ -58,17 +52,6 @@ export function writeCsvFile(
       }
     }
     bytes += writeSync(fd, chunk);
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(partial, path);
-  } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      /* already closed */
-    }
-    rmSync(partial, { force: true });
-    throw error;
-  }
+  });
   return { path, rowCount, bytes };
 }

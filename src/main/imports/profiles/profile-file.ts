@@ -1,7 +1,8 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { readFileSync, statSync, writeSync } from 'node:fs';
 import { profileSchema, type MappingProfile, type ProfileNameTakenDetail } from '../../../shared/contract/import-files';
 import { ApiFailure } from '../../api/failure';
 import { issuesOf } from '../../api/registry';
+import { writeFileAtomically } from '../../export/atomic-file';
 import type { Database } from '../../db/driver';
 import { findProfile, getProfile, saveProfile } from './profile-store';
 
@@ -15,29 +16,8 @@ const MAX_FILE_BYTES = 1024 * 1024;
 export function exportProfileFile(db: Database.Database, name: string, path: string): { path: string; bytes: number } {
   const { profile } = getProfile(db, name);
   const text = JSON.stringify({ format: FORMAT, version: VERSION, profile }, null, 2) + '\n';
-  // Written beside the target and renamed, so a failure never leaves half a file.
-  const partial = `${path}.partial`;
-  let fd: number;
-  try {
-    fd = openSync(partial, 'w');
-  } catch (error) {
-    throw new ApiFailure('validation_error', 'export_path_unwritable', `Cannot write ${path}: ${(error as Error).message}`, { path });
-  }
-  try {
-    const bytes = writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(partial, path);
-    return { path, bytes };
-  } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      /* already closed */
-    }
-    rmSync(partial, { force: true });
-    throw error;
-  }
+  const bytes = writeFileAtomically(path, (fd) => writeSync(fd, text));
+  return { path, bytes };
 }
 
 function fileProblem(message: string, detail: unknown = null): ApiFailure {

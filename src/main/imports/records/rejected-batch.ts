@@ -1,16 +1,11 @@
-import type { ImportEntity, ImportOperation, ImportSource, OutcomeCounts } from '../../../shared/contract/imports';
+import type { OutcomeCounts } from '../../../shared/contract/imports';
 import type { Database } from '../../db/driver';
+import type { ImportBatchMeta } from './import-batch';
 import type { RowOutcome } from './outcome';
 
-export interface RejectedBatchMeta {
-  orgId: string;
-  entity: ImportEntity;
-  source: ImportSource;
-  operation: ImportOperation;
-  fileName?: string | null;
-  fileSize?: number | null;
+/** The batch's own description, and what it came to. */
+export interface RejectedBatchMeta extends Omit<ImportBatchMeta, 'sha256' | 'mappingSha256' | 'keepRejected'> {
   sha256: string | null;
-  profile?: string | null;
   now: string;
   sameFileBatchId: number | null;
   /** What each row would have been; nothing was written. */

@@ -9,6 +9,7 @@ import { useViewExport } from '../../app/view-export';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../format/date-format';
 import { ColumnChooser } from '../../grid/ColumnChooser';
+import { ClearFiltersButton, ExportCsvButton } from '../../grid/GridViewButtons';
 import { useGridTheme } from '../../grid/grid-theme';
 import { databaseDatasource } from '../../grid/infinite-datasource';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
@@ -89,11 +90,7 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
           {info && <BatchFacts batch={info} />}
         </div>
         <div className="toolbar-actions">
-          {filtered && (
-            <button type="button" className="button" onClick={() => gridApi?.setFilterModel(null)}>
-              Clear filters
-            </button>
-          )}
+          <ClearFiltersButton gridApi={gridApi} filtered={filtered} />
           <ColumnChooser gridApi={gridApi} />
           <button
             type="button"
@@ -105,16 +102,7 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
           >
             {undo.status === 'running' ? 'Undoing…' : 'Undo batch'}
           </button>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={exporter.start}
-            disabled={!gridApi || exporter.state.status === 'running'}
-            data-testid="export-outcomes"
-            title="Export the outcomes shown, with this sort and these filters"
-          >
-            {exporter.state.status === 'running' ? 'Exporting…' : 'Export CSV'}
-          </button>
+          <ExportCsvButton gridApi={gridApi} exporter={exporter} testId="export-outcomes" title="Export the outcomes shown, with this sort and these filters" />
           <button type="button" className="button button-quiet" onClick={onClose} aria-label={`Close batch ${batchId}`}>
             ✕
           </button>

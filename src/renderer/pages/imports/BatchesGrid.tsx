@@ -6,6 +6,7 @@ import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
 import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ColumnChooser } from '../../grid/ColumnChooser';
+import { ClearFiltersButton } from '../../grid/GridViewButtons';
 import { useGridTheme } from '../../grid/grid-theme';
 import { databaseDatasource } from '../../grid/infinite-datasource';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
@@ -113,11 +114,7 @@ export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOp
           {rowCount === null ? 'Loading batches…' : `${rowCount} ${rowCount === 1 ? 'batch' : 'batches'}`}
         </p>
         <div className="toolbar-actions">
-          {filtered && (
-            <button type="button" className="button" onClick={() => gridApi?.setFilterModel(null)}>
-              Clear filters
-            </button>
-          )}
+          <ClearFiltersButton gridApi={gridApi} filtered={filtered} />
           <ColumnChooser gridApi={gridApi} />
         </div>
       </div>

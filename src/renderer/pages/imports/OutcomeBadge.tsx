@@ -4,7 +4,7 @@ import { BATCH_STATUS_LABELS, OUTCOME_LABELS } from './outcome-labels';
 
 /** An outcome as a coloured pill; the colour repeats the word, never replaces it. */
 export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
-  return <span className={`outcome-badge outcome-${outcome}`}>{OUTCOME_LABELS[outcome] ?? outcome}</span>;
+  return <span className={`badge outcome-${outcome}`}>{OUTCOME_LABELS[outcome] ?? outcome}</span>;
 }
 
 export function OutcomeCell({ value }: CustomCellRendererProps<unknown, Outcome>) {
@@ -13,7 +13,7 @@ export function OutcomeCell({ value }: CustomCellRendererProps<unknown, Outcome>
 
 export function BatchStatusBadge({ status }: { status: BatchStatus }) {
   return (
-    <span className={`outcome-badge batch-${status}`}>
+    <span className={`badge batch-${status}`}>
       {BATCH_STATUS_LABELS[status] ?? status}
     </span>
   );

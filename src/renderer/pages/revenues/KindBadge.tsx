@@ -9,5 +9,5 @@ export const KIND_LABELS: Record<RevenueKind, string> = {
 
 export function KindBadge({ value }: CustomCellRendererProps<RevenueRow, RevenueKind>) {
   if (!value) return null;
-  return <span className={`kind-badge kind-${value}`}>{KIND_LABELS[value] ?? value}</span>;
+  return <span className={`badge kind-${value}`}>{KIND_LABELS[value] ?? value}</span>;
 }

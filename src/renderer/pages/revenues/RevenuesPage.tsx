@@ -11,6 +11,7 @@ import { useViewExport } from '../../app/view-export';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { periodLabel } from '../../format/period-label';
 import { ColumnChooser } from '../../grid/ColumnChooser';
+import { ClearFiltersButton, ExportCsvButton } from '../../grid/GridViewButtons';
 import { useGridTheme } from '../../grid/grid-theme';
 import { toFilterModel } from '../../grid/grid-view-model';
 import { databaseDatasource } from '../../grid/infinite-datasource';
@@ -103,22 +104,9 @@ function RevenuesGrid({ view, orgName }: { view: RevenueView; orgName: string })
       <div className="toolbar">
         <RevenueSummary summary={summary} />
         <div className="toolbar-actions">
-          {filtered && (
-            <button type="button" className="button" onClick={() => gridApi?.setFilterModel(null)} data-testid="clear-filters">
-              Clear filters
-            </button>
-          )}
+          <ClearFiltersButton gridApi={gridApi} filtered={filtered} />
           <ColumnChooser gridApi={gridApi} />
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={exporter.start}
-            disabled={!gridApi || exporter.state.status === 'running'}
-            data-testid="export-csv"
-            title="Export the rows and columns shown, with this sort and these filters"
-          >
-            {exporter.state.status === 'running' ? 'Exporting…' : 'Export CSV'}
-          </button>
+          <ExportCsvButton gridApi={gridApi} exporter={exporter} testId="export-csv" title="Export the rows and columns shown, with this sort and these filters" />
         </div>
       </div>
       <ExportStatus state={exporter.state} onDismiss={exporter.dismiss} />

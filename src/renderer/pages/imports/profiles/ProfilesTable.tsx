@@ -50,7 +50,7 @@ export function ProfilesTable({ profiles, highlighted, busy, onExport, onDelete 
               <HeaderColumns header={profile.header} />
             </td>
             <td>
-              <span className={profile.builtIn ? 'profile-kind profile-kind-built-in' : 'profile-kind profile-kind-saved'}>{profile.builtIn ? 'Built in' : 'Saved'}</span>
+              <span className={profile.builtIn ? 'badge profile-kind-built-in' : 'badge profile-kind-saved'}>{profile.builtIn ? 'Built in' : 'Saved'}</span>
             </td>
             <td>
               <div className="profile-actions">

@@ -26,7 +26,7 @@ export function RuleCard({ id, title, summary, enabled, applied, onToggle, probl
           <input type="checkbox" checked={enabled} onChange={(event) => onToggle(event.target.checked)} data-testid={`rule-${id}-toggle`} />
           <span className="rule-title">{title}</span>
         </label>
-        {enabled && <span className={`rule-state rule-state-${state}`}>{state === 'applied' ? 'Applied to the preview' : 'Not applied yet'}</span>}
+        {enabled && <span className={`badge rule-state-${state}`}>{state === 'applied' ? 'Applied to the preview' : 'Not applied yet'}</span>}
       </div>
       <p className="rule-summary" data-testid={`rule-${id}-summary`}>
         {summary}

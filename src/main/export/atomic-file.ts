@@ -1,0 +1,32 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { ApiFailure } from '../api/failure';
+
+/**
+ * Write a file the user asked for: to `<path>.partial`, synced and renamed at the end, so
+ * a failure or a cancel (an exception from `write`) never leaves half a file behind.
+ * `write` gets the open descriptor and returns what it wants passed back.
+ */
+export function writeFileAtomically<T>(path: string, write: (fd: number) => T): T {
+  const partial = `${path}.partial`;
+  let fd: number;
+  try {
+    fd = openSync(partial, 'w');
+  } catch (error) {
+    throw new ApiFailure('validation_error', 'export_path_unwritable', `Cannot write ${path}: ${(error as Error).message}`, { path });
+  }
+  try {
+    const result = write(fd);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(partial, path);
+    return result;
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      /* already closed */
+    }
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
