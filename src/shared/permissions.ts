@@ -1,7 +1,9 @@
 // Permissions are named like the seed's: "<read|write>:<area>".
 export const PERMISSIONS = [
   'read:workspace',
+  'write:workspace',
   'read:orgs',
+  'write:orgs',
   'read:payees',
   'write:payees',
   'read:products',

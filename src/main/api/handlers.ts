@@ -6,6 +6,7 @@ import { productsHandlers } from '../products/handlers';
 import { importsHandlers } from '../imports/handlers';
 import { revenueWriteHandlers } from '../imports/revenue-handlers';
 import { importFilesHandlers } from '../imports/file-handlers';
+import { demoHandlers } from '../demo/handlers';
 import { createRegistry, type ErrorLogger, type Registry } from './registry';
 
 /** The registry with every area's slice bound; throws if any method is left unbound. */
@@ -19,6 +20,7 @@ export function createAppRegistry(logError?: ErrorLogger): Registry {
   registry.register(productsHandlers);
   registry.register(importsHandlers);
   registry.register(importFilesHandlers);
+  registry.register(demoHandlers);
   registry.assertComplete();
   return registry;
 }

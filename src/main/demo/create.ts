@@ -1,5 +1,6 @@
 import { rmSync, statSync } from 'node:fs';
 import { addMonths, isPeriod, periodOfDate, type Period } from '../../shared/period';
+import type { Database } from '../db/driver';
 import { openWorkspace } from '../db/workspace';
 import { DemoError, invalidDemoOption } from './demo-error';
 import { MAX_SEQUENCE } from './external-ids';
@@ -41,7 +42,13 @@ export const DEMO_GENERATOR_VERSION = 1;
 const PROGRESS_EVERY = 10_000;
 
 /** Check options and fill in defaults; throws DemoError('demo_invalid_option'). */
-export function resolveDemoOptions(options: DemoOptions): { revenues: number; seed: number; endPeriod: Period } {
+export interface ResolvedDemoOptions {
+  revenues: number;
+  seed: number;
+  endPeriod: Period;
+}
+
+export function resolveDemoOptions(options: DemoOptions): ResolvedDemoOptions {
   const { revenues = DEFAULT_DEMO_REVENUES, seed = 1, endPeriod = periodOfDate(new Date()) } = options;
   if (!Number.isSafeInteger(revenues) || revenues < 0 || revenues > MAX_DEMO_REVENUES) {
     throw invalidDemoOption('revenues', `must be a whole number from 0 to ${MAX_DEMO_REVENUES}, got ${revenues}`);
@@ -63,9 +70,35 @@ export function resolveDemoOptions(options: DemoOptions): { revenues: number; se
  */
 export function createDemoWorkspace(path: string, options: DemoOptions = {}): DemoSummary {
   const started = performance.now();
-  const { revenues, seed, endPeriod } = resolveDemoOptions(options);
+  const resolved = resolveDemoOptions(options);
   const existed = refuseNonEmptyFile(path);
+  const workspace = openWorkspace(path);
+  let counts: DemoCounts;
+  try {
+    // 256 MB of page cache for this connection only: the bulk insert and the index builds at its end.
+    workspace.db.pragma('cache_size = -262144');
+    counts = writeDemo(workspace.db, resolved, { onProgress: options.onProgress, workspaceName: true });
+    workspace.close();
+  } catch (error) {
+    workspace.close();
+    if (!existed) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    throw error;
+  }
+  return { path, ...counts, ms: Math.round(performance.now() - started) };
+}
 
+export type DemoCounts = Pick<DemoSummary, 'orgs' | 'payees' | 'products' | 'revenues'>;
+
+/**
+ * Write the demo's rows into an open workspace, in the order createDemoWorkspace does.
+ * `workspaceName`: also name the workspace after the demo's parent org (a new file only:
+ * an open workspace keeps the name it was opened with).
+ */
+export function writeDemo(
+  db: Database.Database,
+  { revenues, seed, endPeriod }: ResolvedDemoOptions,
+  { onProgress, workspaceName = false }: { onProgress?: (done: number, total: number) => void; workspaceName?: boolean } = {},
+): DemoCounts {
   const root = new SeededRandom(seed);
   const key = root.fork('external-ids').uint32();
   const months = demoMonths(endPeriod);
@@ -75,28 +108,18 @@ export function createDemoWorkspace(path: string, options: DemoOptions = {}): De
   const payees = buildPayees(root.fork('payees'), orgs, setUpAt, key);
   const products = buildProducts(root.fork('products'), orgs, payees, setUpAt, key);
   const slots = planMonths(root.fork('month-plan'), orgs, months, revenues);
-  const meta = {
-    name: `${orgs[0].name} (demo)`,
+  const meta: Record<string, string> = {
     [DEMO_META_KEY]: JSON.stringify({ generator: DEMO_GENERATOR_VERSION, seed, revenues, endPeriod }),
   };
+  if (workspaceName) meta.name = `${orgs[0].name} (demo)`;
 
-  const workspace = openWorkspace(path);
-  try {
-    // 256 MB of page cache for this connection only: the bulk insert and the index builds at its end.
-    workspace.db.pragma('cache_size = -262144');
-    writeReferenceRows(workspace.db, { orgs, periods, payees, products, meta });
-    options.onProgress?.(0, revenues);
-    const stream = revenueStream({ random: root.fork('revenues'), orgs, payees, products, slots, key });
-    writeRevenueRows(workspace.db, stream, (done) => {
-      if (done % PROGRESS_EVERY === 0 || done === revenues) options.onProgress?.(done, revenues);
-    });
-    workspace.close();
-  } catch (error) {
-    workspace.close();
-    if (!existed) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-    throw error;
-  }
-  return { path, orgs: orgs.length, payees: payees.length, products: products.length, revenues, ms: Math.round(performance.now() - started) };
+  writeReferenceRows(db, { orgs, periods, payees, products, meta });
+  onProgress?.(0, revenues);
+  const stream = revenueStream({ random: root.fork('revenues'), orgs, payees, products, slots, key });
+  writeRevenueRows(db, stream, (done) => {
+    if (done % PROGRESS_EVERY === 0 || done === revenues) onProgress?.(done, revenues);
+  });
+  return { orgs: orgs.length, payees: payees.length, products: products.length, revenues };
 }
 
 /** Returns whether an (empty) file is already there; throws if it holds anything. */

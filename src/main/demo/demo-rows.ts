@@ -10,6 +10,8 @@ export interface DemoOrg {
   id: string;
   name: string;
   parent_id: string | null;
+  /** Reporting currency. */
+  currency: CurrencyCode;
   created_at: string;
   /** Share of the revenue rows, in percent (not stored). */
   revenueShare: number;

@@ -7,6 +7,7 @@ import { payeesMethods } from './payees';
 import { productsMethods } from './products';
 import { importsMethods } from './imports';
 import { importFilesMethods } from './import-files';
+import { demoMethods } from './demo';
 
 /** Every API method, by name ("area.verb"). Each area declares its slice in its own file. */
 export const contract = {
@@ -17,6 +18,7 @@ export const contract = {
   ...productsMethods,
   ...importsMethods,
   ...importFilesMethods,
+  ...demoMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

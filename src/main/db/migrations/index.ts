@@ -10,6 +10,7 @@ import { revenueKindIndex } from './008-revenue-kind-index';
 import { batchMappingFingerprint } from './009-batch-mapping-fingerprint';
 import { revenueKindCheck } from './010-revenue-kind-check';
 import { revenueAmountKindIndex } from './011-revenue-amount-kind-index';
+import { orgCurrencyAndSiblingNames } from './012-org-currency-and-sibling-names';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   batchMappingFingerprint,
   revenueKindCheck,
   revenueAmountKindIndex,
+  orgCurrencyAndSiblingNames,
 ];
 
 export type { Migration } from './types';
