@@ -4,9 +4,10 @@ import { callCommand } from './commands/call';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { methodsCommand } from './commands/methods';
+import { orgsCommand } from './commands/orgs';
 import { webCommand } from './commands/web';
 
-const COMMANDS: Command[] = [methodsCommand, callCommand, webCommand, demoCommand, importCommand];
+const COMMANDS: Command[] = [methodsCommand, callCommand, webCommand, demoCommand, orgsCommand, importCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -18,18 +18,22 @@ export const callCommand: Command = {
     } catch (error) {
       throw new UsageError(`The input is not valid JSON: ${(error as Error).message}`);
     }
-    const workspace = openWorkspace(workspacePathFrom(values.workspace));
-    const core = inProcessCore(workspace);
-    try {
-      const result = await core.call(method, input, ALL_PERMISSIONS_PRINCIPAL).result;
-      if (result.ok) {
-        process.stdout.write(JSON.stringify(result.value, null, 2) + '\n');
-        return 0;
-      }
-      process.stderr.write(JSON.stringify(result.error, null, 2) + '\n');
-      return 1;
-    } finally {
-      await core.close();
-    }
+    return callAndPrint(workspacePathFrom(values.workspace), method, input);
   },
 };
+
+/** Call one method on the workspace at `path`: the value as JSON on stdout (exit 0), or the error on stderr (exit 1). */
+export async function callAndPrint(path: string, method: string, input: unknown): Promise<number> {
+  const core = inProcessCore(openWorkspace(path));
+  try {
+    const result = await core.call(method, input, ALL_PERMISSIONS_PRINCIPAL).result;
+    if (result.ok) {
+      process.stdout.write(JSON.stringify(result.value, null, 2) + '\n');
+      return 0;
+    }
+    process.stderr.write(JSON.stringify(result.error, null, 2) + '\n');
+    return 1;
+  } finally {
+    await core.close();
+  }
+}
