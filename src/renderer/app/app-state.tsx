@@ -32,6 +32,8 @@ export interface AppState {
   /** Changes after this window wrote data (an import, an undo); screens showing that data reload. */
   dataVersion: number;
   noteDataChanged: () => void;
+  /** Reads the org list again (after an org was created, renamed or moved, or the demo loaded). */
+  noteOrgsChanged: () => void;
 }
 
 const AppStateContext = createContext<AppState | null>(null);
@@ -45,8 +47,9 @@ export function useAppState(): AppState {
 export function AppStateProvider({ children }: { children: ReactNode }) {
   const [workspaceVersion, setWorkspaceVersion] = useState(0);
   const [dataVersion, setDataVersion] = useState(0);
+  const [orgsVersion, setOrgsVersion] = useState(0);
   const workspace = useApiQuery('workspace.info', {}, workspaceVersion);
-  const orgsQuery = useApiQuery('orgs.list', {}, workspaceVersion);
+  const orgsQuery = useApiQuery('orgs.list', {}, `${workspaceVersion}:${orgsVersion}`);
   const [chosenOrg, setChosenOrg] = useState<string | null>(null);
   // undefined: not chosen yet, so the most recent period is picked once periods arrive.
   const [chosenPeriod, setChosenPeriod] = useState<string | null | undefined>(undefined);
@@ -75,6 +78,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const selectOrg = useCallback((id: string) => setChosenOrg(id), []);
   const selectPeriod = useCallback((value: string | null) => setChosenPeriod(value), []);
   const noteDataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
+  const noteOrgsChanged = useCallback(() => setOrgsVersion((v) => v + 1), []);
   const { reload: reloadWorkspace } = workspace;
   const { reload: reloadOrgs } = orgsQuery;
   const { reload: reloadPeriods } = periodsQuery;
@@ -104,6 +108,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       workspaceVersion,
       dataVersion,
       noteDataChanged,
+      noteOrgsChanged,
     }),
     [
       workspace.data,
@@ -122,6 +127,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       workspaceVersion,
       dataVersion,
       noteDataChanged,
+      noteOrgsChanged,
     ],
   );
   return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;
