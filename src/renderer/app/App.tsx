@@ -3,10 +3,11 @@ import { api } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ImportsPage } from '../pages/imports/ImportsPage';
 import { ImportWizardProvider } from '../pages/imports/import-wizard-context';
+import { OrgsPage } from '../pages/orgs/OrgsPage';
 import { RevenuesPage } from '../pages/revenues/RevenuesPage';
+import { useWorkspaceIsEmpty, WelcomeGate } from '../pages/welcome/WelcomeGate';
 import { AppStateProvider, useAppState } from './app-state';
 import { AREAS, type AreaId } from './areas';
-import { FirstLaunchPanel } from './FirstLaunchPanel';
 import { PeriodPicker } from './PeriodPicker';
 import { Sidebar } from './Sidebar';
 import { useAreaShortcuts } from './use-area-shortcuts';
@@ -17,7 +18,6 @@ export function App() {
     <AppStateProvider>
       <ViewExportProvider>
         <Shell />
-        <FirstLaunchPanel />
       </ViewExportProvider>
     </AppStateProvider>
   );
@@ -30,6 +30,7 @@ function Shell() {
   const selectArea = useCallback((next: AreaId) => setArea(next), []);
   const showImports = useCallback(() => setArea('imports'), []);
   useAreaShortcuts(selectArea);
+  const empty = useWorkspaceIsEmpty();
 
   useEffect(
     () =>
@@ -49,15 +50,20 @@ function Shell() {
         {!sidebarHidden && <Sidebar area={area} onSelectArea={selectArea} />}
         <main className="main" id="main" tabIndex={-1}>
           <header className="topbar">
-            <h1 className="page-title">{current.label}</h1>
-            <PeriodPicker />
+            <h1 className="page-title">{empty ? 'Welcome to Closebook' : current.label}</h1>
+            {/* Periods belong to an org's data: nothing to pick on the welcome panel or the org settings. */}
+            {!empty && area !== 'orgs' && <PeriodPicker />}
           </header>
           {/* A new workspace file starts every screen afresh. */}
           <div className="page" key={workspaceVersion}>
             {error && <ErrorNotice error={error} title="Could not open the workspace" onRetry={retry} />}
-            {/* Keyed by the data version: after an import or undo the grid reads its rows again. */}
-            {area === 'revenues' && <RevenuesPage key={dataVersion} />}
-            {area === 'imports' && <ImportsPage />}
+            {/* Until the workspace has an organization, the welcome panel stands in for every screen. */}
+            <WelcomeGate>
+              {/* Keyed by the data version: after an import or undo the grid reads its rows again. */}
+              {area === 'revenues' && <RevenuesPage key={dataVersion} />}
+              {area === 'imports' && <ImportsPage />}
+              {area === 'orgs' && <OrgsPage />}
+            </WelcomeGate>
           </div>
         </main>
       </div>

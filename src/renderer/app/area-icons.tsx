@@ -9,6 +9,7 @@ const PATHS: Record<AreaId, string> = {
   statements: 'M4 2h6l3 3v9H4zM6 7h5M6 10h5',
   reports: 'M3 14V2m0 12h11M6 11V8m3 3V5m3 6V7',
   close: 'M3 8.5 6.5 12 13 4',
+  orgs: 'M6 2h4v3H6zM8 5v3M3 11V8h10v3M1.5 11h3v3h-3zM6.5 11h3v3h-3zM11.5 11h3v3h-3z',
 };
 
 export function AreaIcon({ area }: { area: AreaId }) {

@@ -1,4 +1,7 @@
-/** The app's areas, in sidebar order; Alt+1..7 follows this order. */
+/**
+ * The app's areas, in sidebar order; Alt+1..8 follows this order. Organizations comes last,
+ * as settings do, so the shortcuts of the areas before it stay as they were.
+ */
 export const AREAS = [
   { id: 'revenues', label: 'Revenues', enabled: true },
   { id: 'imports', label: 'Imports', enabled: true },
@@ -7,6 +10,7 @@ export const AREAS = [
   { id: 'statements', label: 'Statements', enabled: false },
   { id: 'reports', label: 'Reports', enabled: false },
   { id: 'close', label: 'Close', enabled: false },
+  { id: 'orgs', label: 'Organizations', enabled: true },
 ] as const;
 
 export type AreaId = (typeof AREAS)[number]['id'];

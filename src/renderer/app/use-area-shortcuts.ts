@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { AREAS, type AreaId } from './areas';
 
 /**
- * Alt+1..7 jumps to the n-th area. Uses the physical key (event.code) because on macOS
+ * Alt+1..8 jumps to the n-th area. Uses the physical key (event.code) because on macOS
  * Option+digit types a character instead of reporting the digit.
  */
 export function useAreaShortcuts(onSelectArea: (area: AreaId) => void): void {

@@ -39,7 +39,8 @@ export function ImportsPage() {
             <span className="spinner" aria-hidden="true" /> Opening the workspace…
           </>
         ) : (
-          'This workspace has no organization yet.'
+          // The welcome panel stands in for this screen while the workspace has no organization.
+          'Choose an organization in the sidebar to see its imports.'
         )}
       </div>
     );

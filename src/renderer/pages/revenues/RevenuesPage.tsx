@@ -34,7 +34,8 @@ export function RevenuesPage() {
           <span className="spinner" aria-hidden="true" /> Opening the workspace…
         </>
       ) : (
-        'This workspace has no organization yet. Import or sync data to see revenues here.'
+        // The welcome panel stands in for this screen while the workspace has no organization.
+        'Choose an organization in the sidebar to see its revenues.'
       )}
     </div>
   );
