@@ -1,10 +1,14 @@
 import type { ApiQuery } from '../../api/use-api-query';
 import type { ResultOf } from '../../../shared/contract';
-import { formatMoney, isNegativeAmount } from '../../format/money-format';
+import { isNegativeAmount } from '../../format/money-format';
+import { MoneyAmount } from '../../format/MoneyAmount';
 
 const count = new Intl.NumberFormat();
 
-/** Row count and exact totals per currency of the current view (period and filters). */
+/**
+ * Row count and totals per currency of the current view (period and filters), summed exactly
+ * and shown like every amount: in the currency's minor unit, rounding marked.
+ */
 export function RevenueSummary({ summary }: { summary: ApiQuery<ResultOf<'revenues.summary'>> }) {
   const { data, loading } = summary;
   return (
@@ -17,7 +21,7 @@ export function RevenueSummary({ summary }: { summary: ApiQuery<ResultOf<'revenu
           {data.totals.map((total) => (
             <li key={total.currency} className="total" data-currency={total.currency} data-amount={total.amount}>
               <span className="total-currency">{total.currency}</span>
-              <span className={isNegativeAmount(total.amount) ? 'total-amount amount-negative' : 'total-amount'}>{formatMoney(total.amount, total.currency)}</span>
+              <MoneyAmount amount={total.amount} currency={total.currency} className={isNegativeAmount(total.amount) ? 'total-amount amount-negative' : 'total-amount'} />
             </li>
           ))}
         </ul>

@@ -9,8 +9,10 @@ import { useApiQuery } from '../../api/use-api-query';
 import { useAppState } from '../../app/app-state';
 import { useViewExport } from '../../app/view-export';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ExactAmountsToggle } from '../../format/ExactAmountsToggle';
 import { periodLabel } from '../../format/period-label';
 import { ColumnChooser } from '../../grid/ColumnChooser';
+import { copyFocusedCell } from '../../grid/copy-cell';
 import { ClearFiltersButton, ExportCsvButton } from '../../grid/GridViewButtons';
 import { useGridTheme } from '../../grid/grid-theme';
 import { toFilterModel } from '../../grid/grid-view-model';
@@ -51,6 +53,8 @@ const DEFAULT_COL_DEF: ColDef<RevenueRow> = {
   tooltip: true,
 };
 
+// Ctrl/Cmd+C on a cell: what it shows, and for an amount the exact decimal string.
+const onCellKeyDown = copyFocusedCell<RevenueRow>();
 
 function RevenuesGrid({ view, orgName }: { view: RevenueView; orgName: string }) {
   const theme = useGridTheme();
@@ -105,6 +109,7 @@ function RevenuesGrid({ view, orgName }: { view: RevenueView; orgName: string })
       <div className="toolbar">
         <RevenueSummary summary={summary} />
         <div className="toolbar-actions">
+          <ExactAmountsToggle />
           <ClearFiltersButton gridApi={gridApi} filtered={filtered} />
           <ColumnChooser gridApi={gridApi} />
           <ExportCsvButton gridApi={gridApi} exporter={exporter} testId="export-csv" title="Export the rows and columns shown, with this sort and these filters" />
@@ -128,6 +133,7 @@ function RevenuesGrid({ view, orgName }: { view: RevenueView; orgName: string })
             onGridReady={onGridReady}
             onFilterChanged={onFilterChanged}
             onSortChanged={onSortChanged}
+            onCellKeyDown={onCellKeyDown}
           />
         </div>
         {empty && (

@@ -2,8 +2,9 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { REVENUE_COLUMN_LABELS } from '../../../shared/contract/revenue-labels';
 import { REVENUE_COLUMNS, REVENUE_KINDS, type RevenueColumn, type RevenueKind, type RevenueRow } from '../../../shared/contract/revenues';
 import { formatDateTime } from '../../format/date-format';
-import { formatMoney, isNegativeAmount } from '../../format/money-format';
+import { isNegativeAmount } from '../../format/money-format';
 import { CheckboxSetFilter, type CheckboxSetFilterParams } from '../../grid/CheckboxSetFilter';
+import { MoneyCell, type MoneyCellParams } from '../../grid/MoneyCell';
 import { KIND_LABELS, KindBadge } from './KindBadge';
 
 // Filter options limited to what the server compiles (src/shared/contract/grid.ts).
@@ -40,8 +41,7 @@ const kindFilterParams: CheckboxSetFilterParams = {
   labelOf: (value) => KIND_LABELS[value as RevenueKind] ?? value,
 };
 
-const formatAmount = ({ value, data }: ValueFormatterParams<RevenueRow, string>) =>
-  value == null || !data ? '' : formatMoney(value, data.currency);
+const amountCellParams: MoneyCellParams<RevenueRow> = { currencyOf: (row) => row.currency };
 
 /**
  * Per-column settings; heading and id come from the contract, so they cannot drift. The
@@ -62,7 +62,11 @@ const COLUMN_SETTINGS: Record<RevenueColumn, Omit<ColDef<RevenueRow>, 'colId' | 
     ...NUMBER_FILTER,
     width: 160,
     type: 'rightAligned',
-    valueFormatter: formatAmount,
+    // No valueFormatter: the value stays the exact string (for copy); MoneyCell shows it
+    // in minor units and gives a rounded one its exact value as a tooltip.
+    cellRenderer: MoneyCell,
+    cellRendererParams: amountCellParams,
+    tooltip: false,
     cellClass: 'cell-amount',
     cellClassRules: { 'cell-negative': ({ value }) => isNegativeAmount(value) },
   },
