@@ -45,22 +45,24 @@ const amountCellParams: MoneyCellParams<RevenueRow> = { currencyOf: (row) => row
 
 /**
  * Per-column settings; heading and id come from the contract, so they cannot drift. The
- * widths keep Amount in view beside the sidebar on a 1360-pixel window.
+ * widths keep Amount and its Currency in view beside the sidebar on a 1360-pixel window
+ * (External ID to Currency: 1,062 px of the grid's 1,066); each is at least its heading
+ * and filter button, Date the longest date, Amount a million with cents and the mark.
  */
 const COLUMN_SETTINGS: Record<RevenueColumn, Omit<ColDef<RevenueRow>, 'colId' | 'field' | 'headerName'>> = {
-  externalId: { ...TEXT_FILTER, width: 130, cellClass: 'cell-mono' },
+  externalId: { ...TEXT_FILTER, width: 128, cellClass: 'cell-mono' },
   occurredAt: {
     ...DATE_FILTER,
     width: 210,
     valueFormatter: ({ value }: ValueFormatterParams<RevenueRow, string>) => formatDateTime(value),
   },
-  kind: { filter: CheckboxSetFilter, filterParams: kindFilterParams, width: 120, cellRenderer: KindBadge, tooltip: false },
-  payeeName: { ...TEXT_FILTER, width: 160 },
-  productName: { ...TEXT_FILTER, width: 140 },
-  productCategory: { ...TEXT_FILTER, width: 110 },
+  kind: { filter: CheckboxSetFilter, filterParams: kindFilterParams, width: 110, cellRenderer: KindBadge, tooltip: false },
+  payeeName: { ...TEXT_FILTER, width: 130 },
+  productName: { ...TEXT_FILTER, width: 120 },
+  productCategory: { ...TEXT_FILTER, width: 112 },
   amount: {
     ...NUMBER_FILTER,
-    width: 160,
+    width: 140,
     type: 'rightAligned',
     // No valueFormatter: the value stays the exact string (for copy); MoneyCell shows it
     // in minor units and gives a rounded one its exact value as a tooltip.
@@ -70,7 +72,7 @@ const COLUMN_SETTINGS: Record<RevenueColumn, Omit<ColDef<RevenueRow>, 'colId' | 
     cellClass: 'cell-amount',
     cellClassRules: { 'cell-negative': ({ value }) => isNegativeAmount(value) },
   },
-  currency: { ...TEXT_FILTER, width: 110 },
+  currency: { ...TEXT_FILTER, width: 112 },
   quantity: { ...NUMBER_FILTER, width: 110, type: 'rightAligned', cellClass: 'cell-number' },
   description: { ...TEXT_FILTER, width: 260, flex: 1, minWidth: 180 },
   refundOf: { ...TEXT_FILTER, width: 130, cellClass: 'cell-mono' },
