@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { startHttpServer, type RunningHttpServer } from '../../src/main/api/http-server';
 import { rendererBuildDir } from '../../src/main/cli/commands/web';
 import type { CoreHost } from '../../src/main/core/host';
@@ -15,9 +15,9 @@ export interface BrowserModePage {
 /**
  * One Chromium for a test file, and per test a browser-mode server over the test's core
  * and a fresh browser context on it; both closed after each test. Call at the top of a
- * test file; `open(core)` inside a test.
+ * test file; `open(core)` inside a test, with context options (e.g. permissions) if needed.
  */
-export function browserModeSession(): { open(core: CoreHost): Promise<BrowserModePage> } {
+export function browserModeSession(): { open(core: CoreHost, contextOptions?: BrowserContextOptions): Promise<BrowserModePage> } {
   let browser: Browser | undefined;
   let server: RunningHttpServer | undefined;
   let context: BrowserContext | undefined;
@@ -34,9 +34,9 @@ export function browserModeSession(): { open(core: CoreHost): Promise<BrowserMod
     server = undefined;
   });
   return {
-    async open(core) {
+    async open(core, contextOptions) {
       server = await startHttpServer({ core, rendererDir: rendererBuildDir() });
-      context = await browser!.newContext({ acceptDownloads: true });
+      context = await browser!.newContext({ acceptDownloads: true, ...contextOptions });
       const page = await context.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
