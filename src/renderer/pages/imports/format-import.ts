@@ -1,15 +1,14 @@
-import { MONEY_PATTERN, type MoneyString } from '../../../shared/money';
+import type { MoneyString } from '../../../shared/money';
+import { formatDecimal } from '../../format/money-format';
 
-// Batches sum amounts across currencies, so their totals carry no currency: shown as a
-// plain decimal, formatted from the exact string (Intl reads a decimal string without a float).
-
-const plainDecimal = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 6 });
 const count = new Intl.NumberFormat();
 
+/**
+ * Batches sum amounts across currencies, so their totals carry no currency and no minor
+ * unit to round to: shown exactly, every stored digit (as an unknown currency's amounts are).
+ */
 export function formatAmountWritten(amount: MoneyString | null | undefined): string {
-  if (amount == null) return '';
-  if (!MONEY_PATTERN.test(amount)) return amount;
-  return plainDecimal.format(amount as `${number}`);
+  return amount == null ? '' : formatDecimal(amount);
 }
 
 export function formatCount(value: number | null | undefined): string {
