@@ -1,5 +1,7 @@
-// Currency facts come from the runtime's ICU data (CLDR), not from a table kept by hand:
-// Node, Chromium and Electron all ship it, and it knows codes such as CLF, BOV and XAU.
+// Currency facts come from the runtime's ICU data (CLDR), not from a table kept by hand.
+// Node's full ICU names rare codes such as CLF, BOV and XAU; Chromium's trimmed data (and so
+// Electron's renderer) has no names for them, so there isKnownCurrency('CLF') is false and
+// such amounts are shown exactly, with their code. Common codes agree everywhere.
 // Results are cached: the Intl constructors are slow compared with a Map lookup.
 
 const CODE_PATTERN = /^[A-Z]{3}$/;

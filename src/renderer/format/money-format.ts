@@ -83,7 +83,9 @@ export function describeMoney(amount: MoneyString, currency: string, options: Mo
   const minorUnits = minorUnitsOf(currency);
   if (minorUnits === null) {
     const text = `${formatterFor(locale, null, 2, MONEY_SCALE).format(amount as `${number}`)} ${currency}`;
-    const note = `${currency || 'This code'} is not a currency code Closebook knows, so the amount is shown exactly, with the code.`;
+    // Also the case for rare codes (CLF, XAU) where the runtime's ICU data is trimmed, as in
+    // Chromium and Electron: nothing is rounded without a known minor unit.
+    const note = `The smallest unit of ${currency || 'this currency'} is not known here, so the amount is shown exactly, with its code.`;
     return { text, exact: amount, rounded: false, knownCurrency: false, note };
   }
   const exactFormatter = formatterFor(locale, currency, minorUnits, Math.max(minorUnits, MONEY_SCALE));

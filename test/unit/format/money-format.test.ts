@@ -66,7 +66,7 @@ describe('amounts in the currency minor unit', () => {
   it('shows an unknown currency exactly, with its code', () => {
     expect(describeMoney('0.125', 'USX', en)).toMatchObject({ text: '0.125 USX', rounded: false, knownCurrency: false });
     expect(describeMoney('1234.50', 'usd', en).text).toBe('1,234.50 usd');
-    expect(describeMoney('1234.50', 'USX', en).note).toMatch(/USX is not a currency code/);
+    expect(describeMoney('1234.50', 'USX', en).note).toMatch(/smallest unit of USX is not known/);
   });
 
   it('passes text that is not a canonical amount through untouched', () => {
