@@ -12,6 +12,11 @@ import { seedOrgWithRevenues, type SeedRevenue } from '../support/seed-revenues'
 
 const session = browserModeSession();
 
+// Run in the page (page.evaluate); the test's own types are Node's, which lack them.
+declare const localStorage: { getItem(key: string): string | null; removeItem(key: string): void };
+declare const navigator: { clipboard: { readText(): Promise<string>; writeText: (text: string) => Promise<void> } };
+declare const document: { activeElement: { getAttribute(name: string): string | null } | null };
+
 // Enough rows for a vertical scrollbar, so the width check below is the real one.
 const FILLER: SeedRevenue[] = Array.from({ length: 40 }, (_, i) => ({
   externalId: `fill_${String(i).padStart(2, '0')}`,
