@@ -93,8 +93,9 @@ describe('check, then commit', () => {
     expect(check).toEqual({
       totalRows: 5,
       counts: { created: 1, updated: 0, unchanged: 0, skipped_duplicate: 1, blocked_locked_period: 1, error: 2 },
+      sameRecordRows: { identical: 0, different: 0 },
       problems: [
-        { rowNumber: 4, column: 'occurred_at', message: `period ${CLOSED} is finalized (closed); rows in it cannot be written` },
+        { rowNumber: 4, column: 'occurred_at', message: `period ${CLOSED} is finalized (closed); rows in it cannot be written`, outcome: 'blocked_locked_period' },
         { rowNumber: 5, column: 'amount', message: expect.stringContaining('a sale cannot be negative') },
         { rowNumber: 6, column: 'amount', message: expect.stringContaining('"12.5x"') },
       ],

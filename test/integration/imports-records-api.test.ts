@@ -24,17 +24,32 @@ describe('revenues.batch: one outcome per record', () => {
       records: [
         sale('ch_1'), // exists: the stored record is kept
         sale('ch_2'),
-        sale('ch_2', '99.00'), // duplicate inside the batch
+        sale('ch_2', '99.00'), // the same record as record 1, with another amount
         sale('ch_3', '5.00', { occurred_at: `${CLOSED}-15` }),
         sale('ch_4', '1.2.3'),
+        sale('ch_2'), // the same record as record 1, value for value
       ],
     });
-    expect(res.data.map((r) => r.status)).toEqual(['skipped_duplicate', 'created', 'skipped_duplicate', 'blocked_locked_period', 'error']);
+    expect(res.data.map((r) => r.status)).toEqual(['skipped_duplicate', 'created', 'error', 'blocked_locked_period', 'error', 'skipped_duplicate']);
     expect(res.data[0]).toMatchObject({ existing_id: 1, external_id: 'ch_1' });
-    expect(res.data[2].existing_id).toBe(res.data[1].id);
+    expect(res.data[2]).toEqual({
+      index: 2,
+      status: 'error',
+      external_id: 'ch_2',
+      same_as_index: 1,
+      error: { field: 'external_id', message: 'same record as record 1, with a different amount; a batch writes each record once, so keep one of the two' },
+    });
+    expect(res.data[5]).toEqual({
+      index: 5,
+      status: 'skipped_duplicate',
+      external_id: 'ch_2',
+      existing_id: res.data[1].id,
+      same_as_index: 1,
+      message: 'same record as record 1, with the same values (skipped)',
+    });
     expect(res.data[3].error).toEqual({ field: 'occurred_at', message: expect.stringMatching(/2026-09 is finalized/) });
     expect(res.data[4].error).toEqual({ field: 'amount', message: expect.stringMatching(/^amount: "1\.2\.3" is not a plain decimal/) });
-    expect(res.meta).toMatchObject({ total: 5, created: 1, updated: 0, unchanged: 0, skipped_duplicate: 2, blocked_locked_period: 1, error: 1, batch_status: 'committed' });
+    expect(res.meta).toMatchObject({ total: 6, created: 1, updated: 0, unchanged: 0, skipped_duplicate: 2, blocked_locked_period: 1, error: 2, batch_status: 'committed' });
     const kept = await ok<Page<RevenueRow>>(core, 'revenues.list', { orgId: ORG, startRow: 0, endRow: 10 });
     expect(kept.rows.map((r) => [r.externalId, r.amount])).toEqual([
       ['ch_1', '10.00'],

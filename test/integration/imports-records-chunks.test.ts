@@ -44,20 +44,21 @@ describe('chunked inserts', () => {
     expect(batch.finish({ onError: 'reject' })).toMatchObject({ status: 'committed', rowsWritten: records.length - 1 });
   });
 
-  it('the same external_id twice in a chunk: the second row finds the first (skipped, or unchanged/updated with create_or_update)', () => {
+  it('the same external_id twice in a chunk: the second row finds the first (skipped when identical, else an error naming it)', () => {
     const db = setup();
     const onlyOnce = startImportBatch(db, FILE);
-    const { rows } = onlyOnce.write(atRows([sale('a', '1.00'), sale('b', '2.00'), sale('a', '3.00'), sale('c', '4.00')]));
-    expect(rows.map((r) => r.outcome)).toEqual(['created', 'created', 'skipped_duplicate', 'created']);
-    expect(rows[2].id).toBe(rows[0].id);
+    const { rows } = onlyOnce.write(atRows([sale('a', '1.00'), sale('b', '2.00'), sale('a', '3.00'), sale('c', '4.00'), sale('a', '1.00')]));
+    expect(rows.map((r) => r.outcome)).toEqual(['created', 'created', 'error', 'created', 'skipped_duplicate']);
+    expect(rows[2]).toMatchObject({ sameAsRow: 2, column: 'external_id', message: expect.stringMatching(/^same record as row 2, with a different amount/) });
+    expect(rows[4]).toMatchObject({ sameAsRow: 2, id: rows[0].id });
     onlyOnce.abort();
 
     const upsert = startImportBatch(db, { ...FILE, operation: 'create_or_update' });
     const written = upsert.write(atRows([sale('a', '1.00'), sale('a', '1.00'), sale('a', '5.00'), sale('d', '4.00')])).rows;
-    expect(written.map((r) => r.outcome)).toEqual(['created', 'unchanged', 'updated', 'created']);
-    upsert.finish({ onError: 'reject' });
+    expect(written.map((r) => r.outcome)).toEqual(['created', 'skipped_duplicate', 'error', 'created']);
+    expect(upsert.finish({ onError: 'skip' })).toMatchObject({ rowsWritten: 2, amountWritten: '5.00' });
     expect(revenues(db).map((r) => [r.externalId, r.amount])).toEqual([
-      ['a', 5_000_000],
+      ['a', 1_000_000],
       ['d', 4_000_000],
     ]);
   });

@@ -174,7 +174,7 @@ describe('the import writer, as the file import uses it', () => {
     expect(result.rowCount).toBe(3);
     const lines = readFileSync(path, 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe('Row,Outcome,Record,Matching record,External ID,Changed fields,Column,Message');
-    expect(lines[1]).toBe('4,skipped_duplicate,,1,ch_1,,,');
+    expect(lines[1]).toBe('4,skipped_duplicate,,1,ch_1,,,"same record as row 2, with the same values (skipped)"');
     expect(lines[2]).toMatch(/^3,error,,,'=cmd,,amount,"amount: ""x"" is not a plain decimal/);
     expect(lines[3]).toBe('2,created,1,,ch_1,,,');
   });

@@ -90,10 +90,10 @@ describe('imports.undo', () => {
     const before = digest(workspace.db);
     const res = await revenues(core, {
       operation: 'create_or_update',
-      // updated twice in one batch: undo must bring back the value from before the batch
+      // the same record twice in one batch: the second is refused, never a second update
       records: [sale('ch_1', '2.00', { description: null, payee_external_id: 'pe_2', occurred_at: '2026-11-01' }), sale('ch_1', '3.00'), sale('ch_2')],
     });
-    expect(res.data.map((r) => r.status)).toEqual(['updated', 'updated', 'created']);
+    expect(res.data.map((r) => r.status)).toEqual(['updated', 'error', 'created']);
     await ok(core, 'imports.undo', { batchId: res.meta.batch_id });
     expect(digest(workspace.db)).toBe(before);
     await ok(core, 'imports.undo', { batchId: products.meta.batch_id });

@@ -1,4 +1,4 @@
-import type { BatchRecordResult, BatchResponse, ImportEntity, ImportOperation, OnError } from '../../shared/contract/imports';
+import type { BatchRecordResult, BatchResponse, ImportEntity, ImportOperation, OnError, RejectedBatchDetail, RejectedRecordResult } from '../../shared/contract/imports';
 import { ApiFailure } from '../api/failure';
 import type { Database } from '../db/driver';
 import { startImportBatch, type BatchSummary, type WriteResult } from './records/import-batch';
@@ -17,7 +17,26 @@ export function toRecordResult(o: RowOutcome): BatchRecordResult {
   if (o.outcome === 'skipped_duplicate') result.existing_id = o.id!;
   else if (o.id !== null) result[o.outcome === 'blocked_locked_period' ? 'existing_id' : 'id'] = o.id;
   if (o.changes) result.changes = o.changes;
-  if (o.message !== undefined) result.error = { field: o.column ?? '', message: o.message };
+  if (o.sameAsRow !== undefined) result.same_as_index = o.sameAsRow;
+  if (o.message !== undefined) {
+    if (o.outcome === 'skipped_duplicate') result.message = o.message;
+    else result.error = { field: o.column ?? '', message: o.message };
+  }
+  return result;
+}
+
+/**
+ * One outcome of a rejected batch: what it would have been. created -> would_create with
+ * no id, updated -> would_update; an id only for a record in the workspace (below the
+ * first id the rolled-back batch gave a new record).
+ */
+export function toRejectedResult(o: RowOutcome, createdFirstId: number | null): RejectedRecordResult {
+  const { id, status, ...rest } = toRecordResult(o);
+  const inWorkspace = (n: number | undefined) => n !== undefined && (createdFirstId === null || n < createdFirstId);
+  const result: RejectedRecordResult = { ...rest, status: status === 'created' ? 'would_create' : status === 'updated' ? 'would_update' : status };
+  delete result.existing_id;
+  const existing = status === 'created' ? undefined : (id ?? rest.existing_id);
+  if (inWorkspace(existing)) result.existing_id = existing;
   return result;
 }
 
@@ -38,18 +57,22 @@ export function runRecordBatch(db: Database.Database, entity: ImportEntity, inpu
     batch.abort();
     throw error;
   }
+  if (summary.status === 'rejected') throw rejectedFailure(written.rows);
   const data = written.rows.map(toRecordResult);
-  if (summary.status === 'rejected') throw rejectedFailure(data);
   return { data, meta: { total: summary.totalRows, ...summary.counts, batch_id: summary.batchId, batch_status: summary.status } };
 }
 
-function rejectedFailure(data: BatchRecordResult[]): ApiFailure {
-  const refused = data.filter((r) => r.status === 'error' || r.status === 'blocked_locked_period');
+function rejectedFailure(rows: RowOutcome[]): ApiFailure {
+  let createdFirstId: number | null = null;
+  for (const o of rows) if (o.outcome === 'created' && o.id !== null && (createdFirstId === null || o.id < createdFirstId)) createdFirstId = o.id;
+  const results = rows.map((o) => toRejectedResult(o, createdFirstId));
+  const refused = results.filter((r) => r.status === 'error' || r.status === 'blocked_locked_period');
   const issues = refused.map((r) => ({ field: `records.${r.index}${r.error?.field ? '.' + r.error.field : ''}`, message: r.error?.message ?? r.status }));
+  const detail: RejectedBatchDetail = { issues, results };
   return new ApiFailure(
     'validation_error',
     'batch_rejected',
-    `The batch was rejected (onError: reject) and nothing was written: ${refused.length} of ${data.length} records were refused`,
-    { issues, results: data },
+    `The batch was rejected (onError: reject) and nothing was written: ${refused.length} of ${results.length} records were refused`,
+    detail,
   );
 }

@@ -170,6 +170,16 @@ export interface RowProblem {
   rowNumber: number;
   column: string | null;
   message: string;
+  /** What the row comes to: error (the default), blocked_locked_period, or skipped_duplicate of an earlier row's record. */
+  outcome?: 'error' | 'blocked_locked_period' | 'skipped_duplicate';
+  /** The row names the same record as this earlier row of the file (skipped when identical, else an error). */
+  sameAsRow?: number;
+}
+
+/** Rows naming the same record as an earlier row of the file: skipped as identical, or refused as different. */
+export interface SameRecordRows {
+  identical: number;
+  different: number;
 }
 
 export interface ImportInspection {
@@ -198,8 +208,11 @@ export interface ImportCheck {
   totalRows: number;
   /** What committing would do, row by row, counted. Nothing was written. */
   counts: OutcomeCounts;
-  /** The first problem rows (errors and blocked rows), at most 1,000. */
+  /** Of those, rows naming the same record as an earlier row (in counts as skipped_duplicate or error). */
+  sameRecordRows: SameRecordRows;
+  /** The first problem rows (errors, blocked rows, rows repeating an earlier row's record), at most 1,000. */
   problems: RowProblem[];
+  /** The control totals a commit now would have: records created or updated, and the amounts they would hold. */
   rowsToWrite: number;
   amountToWrite: MoneyString;
   /** An earlier committed import of the same file (same org, entity and SHA-256), if any. */
@@ -210,7 +223,10 @@ export interface ImportCommitResult {
   batchId: number | null;
   status: 'committed' | 'rejected';
   totalRows: number;
+  /** committed: what each row came to. rejected: what each row would have come to; nothing was written. */
   counts: OutcomeCounts;
+  sameRecordRows: SameRecordRows;
+  /** committed: records created or updated, and the amounts they hold now. rejected: 0. */
   rowsWritten: number;
   amountWritten: MoneyString;
   /** An earlier committed import of the same file: this one created nothing new if all rows were duplicates. */

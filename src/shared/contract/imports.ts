@@ -121,7 +121,34 @@ export interface BatchRecordResult {
   external_id?: string | null;
   changes?: string[];
   existing_id?: number;
+  /**
+   * The record names the same record as an earlier one of this call (its index): it is
+   * skipped_duplicate when its values are the same, else an error; never written twice.
+   */
+  same_as_index?: number;
+  /** skipped_duplicate of an earlier record of this call: which one, in words. */
+  message?: string;
   error?: { field: string; message: string };
+}
+
+/**
+ * A rejected batch call (onError reject and a refused record) wrote nothing: its error's
+ * detail.results say what each record would have been. `would_create` carries no id (the
+ * record was never written); `would_update` names the stored record, left as it was, in
+ * existing_id; the other statuses already say nothing was written. An id appears only as
+ * existing_id, and only for a record that is in the workspace.
+ */
+export const REJECTED_RECORD_STATUSES = ['would_create', 'would_update', 'unchanged', 'skipped_duplicate', 'blocked_locked_period', 'error'] as const;
+export type RejectedRecordStatus = (typeof REJECTED_RECORD_STATUSES)[number];
+
+export interface RejectedRecordResult extends Omit<BatchRecordResult, 'status' | 'id'> {
+  status: RejectedRecordStatus;
+}
+
+/** detail of a batch_rejected error: the refused records as issues, and every record's would-be status. */
+export interface RejectedBatchDetail {
+  issues: Array<{ field: string; message: string }>;
+  results: RejectedRecordResult[];
 }
 
 export interface BatchResponse {

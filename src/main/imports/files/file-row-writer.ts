@@ -1,9 +1,6 @@
-import type { ImportEntity } from '../../../shared/contract/imports';
 import type { RowProblem } from '../../../shared/contract/import-files';
-import { amountMicros } from '../mapping/amount-reader';
-import { AMOUNT_FIELD } from '../mapping/field-kinds';
 import { undecidedCell } from '../mapping/format-questions';
-import type { MappedRecord, RowMapper } from '../mapping/row-mapper';
+import type { RowMapper } from '../mapping/row-mapper';
 import type { CsvRow } from '../parse';
 import type { ImportBatch, RecordAtRow } from '../records/import-batch';
 import type { RowOutcome } from '../records/outcome';
@@ -18,23 +15,16 @@ const SLICE_ROWS = 256;
  * Feeds a file's rows, batch by batch, through the mapping into the import batch: rows the
  * mapping refuses are recorded as the batch's errors, the rest are written (or, for a
  * check, tried inside the transaction that is then rolled back). Keeps the first problem
- * rows for the result and, for a check, the amount the rows would write.
+ * rows for the result: errors, blocked rows, and rows naming the same record as an earlier row.
  */
 export class FileRowWriter {
   rows = 0;
   readonly problems: RowProblem[] = [];
-  /** check only: micro-units the created and updated rows would hold. */
-  amountToWrite = 0n;
-  private readonly amountField: string | null;
 
   constructor(
     private readonly batch: ImportBatch,
     private readonly mapper: RowMapper,
-    private readonly mode: 'check' | 'commit',
-    entity: ImportEntity,
-  ) {
-    this.amountField = AMOUNT_FIELD[entity];
-  }
+  ) {}
 
   /** One batch of the reader (about 10,000 rows), mapped and written a slice at a time. */
   write(rows: readonly CsvRow[]): void {
@@ -58,14 +48,10 @@ export class FileRowWriter {
       if (this.problems.length < MAX_LISTED_PROBLEMS) problems.push({ rowNumber: row.rowNumber, column: failure.column, message: failure.message });
     }
     if (records.length > 0) {
-      const { rows: outcomes } = batch.write(records, { rows: this.mode === 'check' ? 'all' : 'problems' });
-      for (let i = 0; i < outcomes.length; i++) {
-        const outcome = outcomes[i];
-        if (outcome.outcome === 'error' || outcome.outcome === 'blocked_locked_period') {
-          if (this.problems.length < MAX_LISTED_PROBLEMS) problems.push(this.problemOf(outcome));
-        } else if (this.mode === 'check' && (outcome.outcome === 'created' || outcome.outcome === 'updated')) {
-          this.addAmount(records[i].record as MappedRecord);
-        }
+      // 'problems': errors, blocked rows and rows repeating an earlier row's record.
+      const { rows: outcomes } = batch.write(records, { rows: 'problems' });
+      for (const outcome of outcomes) {
+        if (this.problems.length < MAX_LISTED_PROBLEMS) problems.push(this.problemOf(outcome));
       }
     }
     if (problems.length > 0) {
@@ -79,11 +65,9 @@ export class FileRowWriter {
   private problemOf(outcome: RowOutcome): RowProblem {
     const field = outcome.column ?? null;
     const column = field === null ? null : (this.mapper.compiled.columnOfField.get(field) ?? field);
-    return { rowNumber: outcome.rowNumber, column, message: outcome.message ?? outcome.outcome };
-  }
-
-  private addAmount(record: MappedRecord): void {
-    const value = this.amountField === null ? undefined : record[this.amountField];
-    if (value !== undefined) this.amountToWrite += amountMicros(value);
+    const problem: RowProblem = { rowNumber: outcome.rowNumber, column, message: outcome.message ?? outcome.outcome };
+    if (outcome.outcome !== 'error') problem.outcome = outcome.outcome as 'blocked_locked_period' | 'skipped_duplicate';
+    if (outcome.sameAsRow !== undefined) problem.sameAsRow = outcome.sameAsRow;
+    return problem;
   }
 }

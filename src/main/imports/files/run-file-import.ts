@@ -65,7 +65,7 @@ async function runFileImport<T>(
       profile: opened.profile,
       mappingSha256,
     });
-    const writer = new FileRowWriter(batch, opened.mapper, mode, input.entity);
+    const writer = new FileRowWriter(batch, opened.mapper);
     const shortcut = findSameFileShortcut(db, { orgId: input.orgId, entity: input.entity, operation: input.operation, sha256: fingerprint.sha256, mappingSha256 });
     if (shortcut) {
       batch.skipSameFile(shortcut);
@@ -99,6 +99,7 @@ export function commitFile(db: Database.Database, input: FileImportInput, ctx: C
       status: summary.status,
       totalRows: summary.totalRows,
       counts: summary.counts,
+      sameRecordRows: summary.sameRecord,
       rowsWritten: summary.rowsWritten,
       amountWritten: summary.amountWritten,
       sameFileBatchId: summary.sameFileBatchId,
@@ -109,17 +110,19 @@ export function commitFile(db: Database.Database, input: FileImportInput, ctx: C
 
 export function checkFile(db: Database.Database, input: FileImportInput, ctx: Context): Promise<ImportCheck> {
   return runFileImport(db, input, ctx, 'check', (batch, writer) => {
-    // An empty write returns the batch's running counts, the refused rows included.
-    const counts: OutcomeCounts = batch.write([]).counts;
+    // An empty write returns the batch's running totals, the refused rows included: what a commit now would write.
+    const totals = batch.write([]);
     batch.abort();
+    const counts: OutcomeCounts = totals.counts;
     let totalRows = 0;
     for (const n of Object.values(counts)) totalRows += n;
     return {
       totalRows,
       counts,
+      sameRecordRows: totals.sameRecord,
       problems: writer.problems,
-      rowsToWrite: counts.created + counts.updated,
-      amountToWrite: microsToDecimal(writer.amountToWrite),
+      rowsToWrite: totals.rowsWritten,
+      amountToWrite: microsToDecimal(totals.amountWrittenMicros),
       sameFileBatchId: batch.sameFileBatchId,
     };
   });

@@ -18,6 +18,3 @@ const KINDS: Record<ImportEntity, Readonly<Record<string, FieldKind>>> = {
 export function fieldKind(entity: ImportEntity, field: string): FieldKind {
   return KINDS[entity][field] ?? 'text';
 }
-
-/** The field whose amounts a batch sums (amountWritten): revenues' amount, billing's final_sell. */
-export const AMOUNT_FIELD: Record<ImportEntity, string | null> = { revenues: 'amount', payees: null, products: null, billing: 'final_sell' };

@@ -18,17 +18,20 @@ interface StoredConsumption {
   finalized_at: string | null;
   is_reconciled: 0 | 1;
   updated_at: string;
+  batch_id: number | null;
+  source_row: number | null;
 }
 
 const DESCRIPTIVE = ['resource_uuid', 'resource_name', 'resource', 'customer_uuid', 'customer_name', 'project_uuid', 'project_name', 'invoice_item_uuid'] as const;
-const STORED = `id, ${DESCRIPTIVE.join(', ')}, final_sell_micros, final_buy_micros, is_finalized, finalized_at, is_reconciled, updated_at`;
+const STORED = `id, ${DESCRIPTIVE.join(', ')}, final_sell_micros, final_buy_micros, is_finalized, finalized_at, is_reconciled, updated_at, batch_id, source_row`;
 
 /**
  * Billing export rows set the final amounts of consumption records (seed 003). A row
  * matches the record with the same org, license_reference, billing_period and resource:
  * by resource_uuid, else by resource_name (see migration 006). Matched: final_sell /
  * final_buy are set and the record is finalized (updated), or already were (unchanged).
- * Not matched: a finalized record is created with no consumed amounts yet.
+ * Not matched: a finalized record is created with no consumed amounts yet. Two rows of
+ * one export matching the same record: the later one is never written (SameRecordRows).
  */
 export function billingWriter(ctx: WriterContext): EntityWriter {
   const { db, orgId, batchId, now, locks, outcomes, operation } = ctx;
@@ -71,7 +74,8 @@ export function billingWriter(ctx: WriterContext): EntityWriter {
     outcomes.created(rowNumber, Number(result.lastInsertRowid), key, f.final_sell_micros);
   }
 
-  function change(rowNumber: number, stored: StoredConsumption, f: BillingFields, key: string | null): void {
+  /** The row's fields applied to the stored record: its next values, the fields that change and their stored values. */
+  function diff(stored: StoredConsumption, f: BillingFields) {
     const next: Record<string, unknown> = { ...stored };
     const changes: string[] = [];
     const previous: Record<string, unknown> = {};
@@ -92,6 +96,11 @@ export function billingWriter(ctx: WriterContext): EntityWriter {
       if (next.final_buy_micros === null) throw problem('final_buy', 'is required: a billing row carries the final amounts');
       changes.push('is_finalized');
     }
+    return { next, changes, previous, amountsChanged };
+  }
+
+  function change(rowNumber: number, stored: StoredConsumption, f: BillingFields, key: string | null): void {
+    const { next, changes, previous, amountsChanged } = diff(stored, f);
     if (changes.length === 0) return outcomes.unchanged(rowNumber, stored.id, key);
     if (stored.is_reconciled === 1 && amountsChanged) {
       throw problem(changes.find((c) => c.startsWith('final_'))!, 'the record is already reconciled; its final amounts cannot change');
@@ -110,6 +119,9 @@ export function billingWriter(ctx: WriterContext): EntityWriter {
       const f = readBillingRecord(raw);
       const key = billingKeyText(f.license_reference, f.resource_uuid ?? f.resource_name, f.billing_period);
       const stored = find(f);
+      // Two rows of one export for the same record: the later one never overwrites the earlier.
+      const earlier = stored && ctx.sameRecord.earlierRow(stored);
+      if (earlier !== undefined) return ctx.sameRecord.repeat(rowNumber, earlier, stored!.id, key, () => diff(stored!, f).changes, 'license_reference');
       if (stored && operation === 'create_only') return outcomes.duplicate(rowNumber, stored.id, key);
       if (stored) return change(rowNumber, stored, f, key);
       if (operation === 'update_only') throw problem('license_reference', `no consumption record matches ${key} to update`);

@@ -4,6 +4,7 @@ import type { RawRecord } from './field-readers';
 import type { OutcomeRecorder } from './outcome-recorder';
 import type { PeriodLocks } from './period-locks';
 import type { SameFileRecords } from './same-file-records';
+import type { SameRecordRows } from './same-record-rows';
 
 /** What an entity's writer needs from its batch. */
 export interface WriterContext {
@@ -16,6 +17,8 @@ export interface WriterContext {
   locks: PeriodLocks;
   outcomes: OutcomeRecorder;
   sameFile: SameFileRecords;
+  /** Rows naming a record an earlier row of this batch named. */
+  sameRecord: SameRecordRows;
 }
 
 /**

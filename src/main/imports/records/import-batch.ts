@@ -17,6 +17,7 @@ import { recordRejectedBatch } from './rejected-batch';
 import { revenueWriter } from './revenue-writer';
 import { RowClaims } from './row-claims';
 import type { SameFileShortcut } from './same-file-shortcut';
+import { SameRecordRows } from './same-record-rows';
 import { earlierImportsOfFile, ENTITY_TABLES, latestImportOfFile, SameFileRecords } from './same-file-records';
 
 export interface ImportBatchMeta {
@@ -52,6 +53,16 @@ export interface WriteResult {
   rows: RowOutcome[];
   /** Running totals of the whole batch. */
   counts: OutcomeCounts;
+  /** Running totals: rows naming a record an earlier row named (SameRecordRows), skipped as identical or refused. */
+  sameRecord: SameRecordCounts;
+  /** Running control totals of the whole batch: what a commit now would have written. */
+  rowsWritten: number;
+  amountWrittenMicros: bigint;
+}
+
+export interface SameRecordCounts {
+  identical: number;
+  different: number;
 }
 
 export interface BatchSummary {
@@ -60,6 +71,8 @@ export interface BatchSummary {
   status: 'committed' | 'rejected';
   totalRows: number;
   counts: OutcomeCounts;
+  sameRecord: SameRecordCounts;
+  /** Committed: the records created or updated, and the amounts they hold. Rejected: 0. */
   rowsWritten: number;
   amountWrittenMicros: bigint;
   amountWritten: MoneyString;
@@ -135,6 +148,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
     outcomes,
     // Billing rows always carry their match key, so they never need the same-file lookup.
     sameFile: meta.entity === 'billing' ? SameFileRecords.none(db) : new SameFileRecords(db, meta.entity, earlierImportsOfFile(db, meta.orgId, meta.entity, sha256)),
+    sameRecord: new SameRecordRows(batchId, meta.source, outcomes),
   });
   const claims = new RowClaims();
   const indexes = new DeferredIndexes(db, ENTITY_TABLES[meta.entity]);
@@ -183,7 +197,13 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
         rollback();
         throw error;
       }
-      return { rows: outcomes.collected, counts: { ...outcomes.counts } };
+      return {
+        rows: outcomes.collected,
+        counts: { ...outcomes.counts },
+        sameRecord: { ...outcomes.sameRecord },
+        rowsWritten: outcomes.rowsWritten,
+        amountWrittenMicros: outcomes.amountWritten(),
+      };
     },
     skipSameFile(shortcut) {
       assertOpen();
@@ -211,14 +231,18 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
     finish({ onError }) {
       assertOpen();
       const counts = { ...outcomes.counts };
+      const sameRecord = { ...outcomes.sameRecord };
       const totalRows = totalOf(counts);
       try {
         outcomes.flush();
         if (onError === 'reject' && counts.error + counts.blocked_locked_period > 0) {
           rollback();
           state = 'finished';
-          const keptId = meta.keepRejected === false ? null : recordRejectedBatch(db, { ...meta, sha256, now, sameFileBatchId, counts, totalRows }, outcomes.problems);
-          return summary(keptId, 'rejected', counts, totalRows, 0, 0n, sameFileBatchId);
+          const keptId =
+            meta.keepRejected === false
+              ? null
+              : recordRejectedBatch(db, { ...meta, sha256, now, sameFileBatchId, counts, totalRows, createdFirstId: outcomes.createdFirstId }, outcomes.problems);
+          return summary(keptId, 'rejected', counts, sameRecord, totalRows, 0, 0n, sameFileBatchId);
         }
         const amount = outcomes.amountWritten();
         indexes.rebuild();
@@ -243,7 +267,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
         );
         db.exec('COMMIT');
         state = 'finished';
-        return summary(batchId, 'committed', counts, totalRows, outcomes.rowsWritten, amount, sameFileBatchId);
+        return summary(batchId, 'committed', counts, sameRecord, totalRows, outcomes.rowsWritten, amount, sameFileBatchId);
       } catch (error) {
         rollback();
         throw error;
@@ -263,10 +287,11 @@ function summary(
   batchId: number | null,
   status: BatchSummary['status'],
   counts: OutcomeCounts,
+  sameRecord: SameRecordCounts,
   totalRows: number,
   rowsWritten: number,
   amountWrittenMicros: bigint,
   sameFileBatchId: number | null,
 ): BatchSummary {
-  return { batchId, status, totalRows, counts, rowsWritten, amountWrittenMicros, amountWritten: microsToDecimal(amountWrittenMicros), sameFileBatchId };
+  return { batchId, status, totalRows, counts, sameRecord, rowsWritten, amountWrittenMicros, amountWritten: microsToDecimal(amountWrittenMicros), sameFileBatchId };
 }

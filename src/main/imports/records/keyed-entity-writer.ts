@@ -1,6 +1,7 @@
 import { externalIdOf, type EntityWriter, type WriterContext } from './entity-writer';
 import { problem } from './field-problem';
 import type { RawRecord } from './field-readers';
+import type { RecordOrigin } from './same-record-rows';
 
 /** One column an import writes: its record field, whether create needs it, its default. */
 export interface ColumnSpec {
@@ -25,7 +26,8 @@ export interface KeyedEntitySpec {
 /**
  * Upsert by external_id for entities without periods or amounts. create_only: an existing
  * external_id is skipped_duplicate. update_only / create_or_update: given fields replace
- * stored ones (updated, with the changed fields) or match them (unchanged).
+ * stored ones (updated, with the changed fields) or match them (unchanged). A row naming
+ * a record an earlier row of this batch wrote or matched is never written (SameRecordRows).
  */
 export function keyedEntityWriter(spec: KeyedEntitySpec, ctx: WriterContext): EntityWriter {
   const { db, orgId, batchId, now, outcomes, operation } = ctx;
@@ -35,7 +37,7 @@ export function keyedEntityWriter(spec: KeyedEntitySpec, ctx: WriterContext): En
     `INSERT INTO ${spec.table} (org_id, external_id, ${names.join(', ')}, created_at, updated_at, batch_id, source_row)
      VALUES (?, ?, ${names.map(() => '?').join(', ')}, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
-  const select = `SELECT id, ${names.join(', ')}, updated_at FROM ${spec.table}`;
+  const select = `SELECT id, ${names.join(', ')}, updated_at, batch_id, source_row FROM ${spec.table}`;
   const byExternalId = db.prepare(`${select} WHERE org_id = ? AND external_id = ?`);
   const byId = db.prepare(`${select} WHERE id = ?`);
   const update = db.prepare(`UPDATE ${spec.table} SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
@@ -55,7 +57,8 @@ export function keyedEntityWriter(spec: KeyedEntitySpec, ctx: WriterContext): En
     outcomes.created(rowNumber, Number(result.lastInsertRowid), externalId, 0);
   }
 
-  function change(rowNumber: number, externalId: string | null, stored: Record<string, unknown>, given: Record<string, unknown>): void {
+  /** The given fields applied to the stored record: its next values, the fields that change and their stored values. */
+  function diff(stored: Record<string, unknown>, given: Record<string, unknown>) {
     const next = spec.columns.map((c) => stored[c.column]);
     const changes: string[] = [];
     const previous: Record<string, unknown> = {};
@@ -67,6 +70,11 @@ export function keyedEntityWriter(spec: KeyedEntitySpec, ctx: WriterContext): En
       previous[c.column] = stored[c.column];
       changes.push(c.field);
     });
+    return { next, changes, previous };
+  }
+
+  function change(rowNumber: number, externalId: string | null, stored: Record<string, unknown>, given: Record<string, unknown>): void {
+    const { next, changes, previous } = diff(stored, given);
     const id = stored.id as number;
     if (changes.length === 0) return outcomes.unchanged(rowNumber, id, externalId);
     previous.updated_at = stored.updated_at;
@@ -80,8 +88,10 @@ export function keyedEntityWriter(spec: KeyedEntitySpec, ctx: WriterContext): En
       const { externalId, values } = spec.read(raw);
       const sameFileId = ctx.sameFile.recordFor(rowNumber, externalId);
       const stored = (sameFileId !== undefined ? byId.get(sameFileId) : externalId !== null ? byExternalId.get(orgId, externalId) : undefined) as
-        | Record<string, unknown>
+        | (Record<string, unknown> & RecordOrigin)
         | undefined;
+      const earlier = stored && ctx.sameRecord.earlierRow(stored);
+      if (earlier !== undefined) return ctx.sameRecord.repeat(rowNumber, earlier, stored!.id, externalId, () => diff(stored!, values).changes, 'external_id');
       if (stored && operation === 'create_only') return outcomes.duplicate(rowNumber, stored.id as number, externalId);
       if (stored) return change(rowNumber, externalId, stored, values);
       if (operation === 'update_only') {

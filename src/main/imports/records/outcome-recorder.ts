@@ -20,18 +20,25 @@ interface Run {
  */
 export class OutcomeRecorder {
   readonly counts = emptyCounts();
+  /** Rows naming a record an earlier row of the batch named: skipped as identical, or refused as different. */
+  readonly sameRecord = { identical: 0, different: 0 };
   rowsWritten = 0;
   createdFirstId: number | null = null;
   createdLastId: number | null = null;
   /** The current write() call's outcomes, returned to its caller: all, or only refused rows. */
   collected: RowOutcome[] = [];
   collectAll = true;
-  /** Error and blocked rows, kept in memory so a rolled-back batch can still list them. */
+  /** Error and blocked rows (and repeats of a record), kept in memory so a rolled-back batch can still list them. */
   readonly problems: RowOutcome[] = [];
   // Amounts add up in a double while exact, then spill into a BigInt.
   private amountSmall = 0;
   private amountBig = 0n;
   private run: Run | null = null;
+  // Which row first updated, matched or was blocked on a record (or a new record's key):
+  // see SameRecordRows. Records the batch created are found by their batch_id and source_row.
+  private readonly rowByRecord = new Map<number, number>();
+  private readonly blockedByRecord = new Map<number, number>();
+  private readonly blockedByKey = new Map<string, number>();
   private readonly insert: Database.Statement;
 
   constructor(
@@ -57,6 +64,7 @@ export class OutcomeRecorder {
   updated(rowNumber: number, id: number, externalId: string | null, changes: string[], previous: Record<string, unknown>, amountMicros: number): void {
     this.counts.updated++;
     this.rowsWritten++;
+    if (!this.rowByRecord.has(id)) this.rowByRecord.set(id, rowNumber);
     this.addAmount(amountMicros);
     this.store(rowNumber, 'updated', id, 1, externalId, null, null, changes.join(','), JSON.stringify(previous));
     if (this.collectAll) this.collected.push({ rowNumber, outcome: 'updated', id, externalId, changes });
@@ -64,6 +72,7 @@ export class OutcomeRecorder {
 
   unchanged(rowNumber: number, id: number, externalId: string | null): void {
     this.counts.unchanged++;
+    if (!this.rowByRecord.has(id)) this.rowByRecord.set(id, rowNumber);
     this.extendRun('unchanged', rowNumber, id, externalId);
     if (this.collectAll) this.collected.push({ rowNumber, outcome: 'unchanged', id, externalId });
   }
@@ -72,6 +81,26 @@ export class OutcomeRecorder {
     this.counts.skipped_duplicate++;
     this.extendRun('skipped_duplicate', rowNumber, matchingId, externalId);
     if (this.collectAll) this.collected.push({ rowNumber, outcome: 'skipped_duplicate', id: matchingId, externalId });
+  }
+
+  /**
+   * A row repeating, value for value, the record an earlier row of this batch named:
+   * skipped, stored with its message, and listed with the problem rows so a check shows the pair.
+   */
+  sameRecordDuplicate(rowNumber: number, matchingId: number, externalId: string | null, sameAsRow: number, message: string): void {
+    this.counts.skipped_duplicate++;
+    this.sameRecord.identical++;
+    this.flush();
+    this.store(rowNumber, 'skipped_duplicate', matchingId, 1, externalId, null, message, null, null);
+    this.keep({ rowNumber, outcome: 'skipped_duplicate', id: matchingId, externalId, message, sameAsRow });
+  }
+
+  /** A row naming the record an earlier row of this batch named, with other values: refused. */
+  sameRecordError(rowNumber: number, column: string, message: string, externalId: string | null, sameAsRow: number): void {
+    this.counts.error++;
+    this.sameRecord.different++;
+    this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null);
+    this.keep({ rowNumber, outcome: 'error', id: null, externalId, column, message, sameAsRow });
   }
 
   /** `rows` consecutive rows matching consecutive records from `matchingId` on: one stored run. */
@@ -83,6 +112,8 @@ export class OutcomeRecorder {
 
   blocked(rowNumber: number, id: number | null, externalId: string | null, column: string, message: string): void {
     this.counts.blocked_locked_period++;
+    if (id !== null && !this.blockedByRecord.has(id)) this.blockedByRecord.set(id, rowNumber);
+    if (id === null && externalId !== null && !this.blockedByKey.has(externalId)) this.blockedByKey.set(externalId, rowNumber);
     this.store(rowNumber, 'blocked_locked_period', id, 1, externalId, column, message, null, null);
     this.keep({ rowNumber, outcome: 'blocked_locked_period', id, externalId, column, message });
   }
@@ -91,6 +122,17 @@ export class OutcomeRecorder {
     this.counts.error++;
     this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null);
     this.keep({ rowNumber, outcome: 'error', id: null, externalId, column, message });
+  }
+
+  /** The first row of this batch that updated this record or found it unchanged. */
+  rowThatMatched(id: number): number | undefined {
+    return this.rowByRecord.size > 0 ? this.rowByRecord.get(id) : undefined;
+  }
+
+  /** The first row of this batch refused for a locked period on this record, or (id null) on a new record with this key. */
+  rowThatWasBlocked(id: number | null, key: string | null): number | undefined {
+    if (id !== null) return this.blockedByRecord.size > 0 ? this.blockedByRecord.get(id) : undefined;
+    return key !== null && this.blockedByKey.size > 0 ? this.blockedByKey.get(key) : undefined;
   }
 
   /** Store the pending run; call before reading the stored outcomes or committing. */

@@ -15,6 +15,12 @@ export interface RowOutcome {
   /** error / blocked_locked_period: the field at fault and why. */
   column?: string | null;
   message?: string;
+  /**
+   * The row names a record an earlier row of the same batch already named (its row
+   * number, or a batch call's record index): skipped_duplicate when it would change
+   * nothing, else error. See SameRecordRows.
+   */
+  sameAsRow?: number;
 }
 
 export function emptyCounts(): OutcomeCounts {

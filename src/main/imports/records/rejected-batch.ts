@@ -11,12 +11,16 @@ export interface RejectedBatchMeta extends Omit<ImportBatchMeta, 'sha256' | 'map
   /** What each row would have been; nothing was written. */
   counts: OutcomeCounts;
   totalRows: number;
+  /** The first id the rolled-back batch gave a new record: that id and later ones were never written. */
+  createdFirstId: number | null;
 }
 
 /**
  * After a rejected batch was rolled back: record the batch (status rejected, nothing
- * written) and its refused rows, in a small transaction of their own, so the Imports
- * screen can show why the file was rejected. Returns the batch id.
+ * written) and its refused rows (and rows repeating an earlier row's record), in a small
+ * transaction of their own, so the Imports screen can show why the file was rejected. A
+ * row's record id is kept only when the record is in the workspace: a record the batch
+ * would have created has no id. Returns the batch id.
  */
 export function recordRejectedBatch(db: Database.Database, meta: RejectedBatchMeta, problems: readonly RowOutcome[]): number {
   const insertBatch = db.prepare(
@@ -50,7 +54,8 @@ export function recordRejectedBatch(db: Database.Database, meta: RejectedBatchMe
         meta.now,
       ).lastInsertRowid,
     );
-    for (const p of problems) insertOutcome.run(batchId, p.rowNumber, p.outcome, p.id, p.externalId, p.column ?? null, p.message ?? null);
+    const phantom = (id: number | null) => id !== null && meta.createdFirstId !== null && id >= meta.createdFirstId;
+    for (const p of problems) insertOutcome.run(batchId, p.rowNumber, p.outcome, phantom(p.id) ? null : p.id, p.externalId, p.column ?? null, p.message ?? null);
     return batchId;
   }).immediate();
 }

@@ -4,6 +4,7 @@ import { FieldProblem, problem } from './field-problem';
 import type { RawRecord } from './field-readers';
 import { ReferenceLookup } from './reference-lookup';
 import { RevenueInserts } from './revenue-inserts';
+import type { RecordOrigin } from './same-record-rows';
 import { readRevenueRecord, type RevenueFields } from './revenue-record';
 import {
   applyRevenueFields,
@@ -16,11 +17,13 @@ import {
   type StoredRevenue,
 } from './revenue-rules';
 
-const STORED_COLUMNS = `id, external_id, kind, occurred_at, period, payee_id, product_id, amount_micros, currency, quantity, description, refund_of, updated_at`;
+const STORED_COLUMNS = `id, external_id, kind, occurred_at, period, payee_id, product_id, amount_micros, currency, quantity, description, refund_of, updated_at, batch_id, source_row`;
+
+type Stored = StoredRevenue & RecordOrigin;
 
 function prepareStatements(db: Database.Database) {
   return {
-    idByExternalId: db.prepare('SELECT id FROM revenues WHERE org_id = ? AND external_id = ?').pluck(),
+    originByExternalId: db.prepare('SELECT id, batch_id, source_row FROM revenues WHERE org_id = ? AND external_id = ?'),
     byExternalId: db.prepare(`SELECT ${STORED_COLUMNS} FROM revenues WHERE org_id = ? AND external_id = ?`),
     byId: db.prepare(`SELECT ${STORED_COLUMNS} FROM revenues WHERE id = ?`),
     refundTarget: db.prepare('SELECT kind, currency FROM revenues WHERE org_id = ? AND external_id = ?'),
@@ -36,7 +39,8 @@ function prepareStatements(db: Database.Database) {
  * the stored record is kept (the seed's idempotent create). update_only / create_or_update:
  * the given fields replace the stored ones (updated, with the changed fields) or match
  * them (unchanged). Rows without external_id are always new records, unless an earlier
- * import of the same file created them.
+ * import of the same file created them. A row naming a record an earlier row of this batch
+ * created, updated or matched is never written (SameRecordRows).
  */
 export function revenueWriter(ctx: WriterContext): EntityWriter {
   const { orgId, now, locks, outcomes, operation } = ctx;
@@ -48,7 +52,7 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
       lastWasDuplicate = false;
       outcomes.created(rowNumber, id, externalId, amountMicros);
     },
-    exists: (rowNumber, externalId) => duplicate(rowNumber, existingId(externalId)!, externalId),
+    exists: (rowNumber, externalId, fields) => duplicate(rowNumber, existing(externalId)!, externalId, fields),
     refused: (rowNumber, externalId, error) => outcomes.error(rowNumber, null, `the workspace refused the row: ${error.message}`, externalId),
   });
   const settle = () => inserts.flush();
@@ -71,10 +75,10 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
     return sql.refundTarget.get(orgId, values.refund_of) as RefundTarget | undefined;
   }
 
-  function existingId(externalId: string | null): number | undefined {
+  function existing(externalId: string | null): RecordOrigin | undefined {
     if (externalId === null) return undefined;
     settle();
-    return sql.idByExternalId.get(orgId, externalId) as number | undefined;
+    return sql.originByExternalId.get(orgId, externalId) as RecordOrigin | undefined;
   }
 
   function create(rowNumber: number, f: RevenueFields, externalId: string | null): void {
@@ -85,23 +89,35 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
       checkRefundTarget(values, refundTarget(values));
     } catch (error) {
       // A create_only row whose external_id exists is a duplicate, whatever else it says.
-      const id = error instanceof FieldProblem ? existingId(externalId) : undefined;
-      if (id === undefined) throw error;
-      return duplicate(rowNumber, id, externalId);
+      const found = error instanceof FieldProblem ? existing(externalId) : undefined;
+      if (found === undefined) throw error;
+      return duplicate(rowNumber, found, externalId, f);
     }
     if (locks.isLocked(values.period)) {
-      const id = existingId(externalId);
-      if (id !== undefined) return duplicate(rowNumber, id, externalId);
+      const found = existing(externalId);
+      if (found !== undefined) return duplicate(rowNumber, found, externalId, f);
       settle();
       return outcomes.blocked(rowNumber, null, externalId, 'occurred_at', locks.lockedMessage(values.period));
     }
-    inserts.add(rowNumber, externalId, values);
+    const blocked = ctx.sameRecord.blockedRow(null, externalId);
+    if (blocked !== undefined) {
+      settle();
+      return ctx.sameRecord.repeatOfBlocked(rowNumber, blocked, externalId, 'external_id');
+    }
+    inserts.add(rowNumber, externalId, values, f);
   }
 
-  function duplicate(rowNumber: number, id: number, externalId: string | null): void {
+  /** The row names a stored record: a duplicate of it, or of the earlier row of this batch that named it. */
+  function duplicate(rowNumber: number, found: RecordOrigin, externalId: string | null, f: RevenueFields): void {
     settle();
     lastWasDuplicate = true;
-    outcomes.duplicate(rowNumber, id, externalId);
+    const earlier = ctx.sameRecord.earlierRow(found);
+    if (earlier === undefined) return outcomes.duplicate(rowNumber, found.id, externalId);
+    repeat(rowNumber, earlier, sql.byId.get(found.id) as Stored, f, externalId);
+  }
+
+  function repeat(rowNumber: number, earlier: number, stored: Stored, f: RevenueFields, externalId: string | null): void {
+    ctx.sameRecord.repeat(rowNumber, earlier, stored.id, externalId, () => applyRevenueFields(stored, f, references(f)).changes, 'external_id');
   }
 
   function update(rowNumber: number, stored: StoredRevenue, f: RevenueFields, externalId: string | null): void {
@@ -112,6 +128,8 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
     for (const period of [stored.period, values.period]) {
       if (locks.isLocked(period)) return outcomes.blocked(rowNumber, stored.id, externalId, 'occurred_at', locks.lockedMessage(period));
     }
+    const blocked = ctx.sameRecord.blockedRow(stored.id, null);
+    if (blocked !== undefined) return ctx.sameRecord.repeatOfBlocked(rowNumber, blocked, externalId, 'external_id');
     const v = values;
     sql.update.run(v.kind, v.occurred_at, v.period, v.payee_id, v.product_id, v.amount_micros, v.currency, v.quantity, v.description, v.refund_of, now, stored.id);
     outcomes.updated(rowNumber, stored.id, externalId, changes, previous, v.amount_micros);
@@ -126,13 +144,16 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
       // An earlier import of this file created this row: found by row number, not by a lookup.
       const sameFileId = ctx.sameFile.recordFor(rowNumber, externalId);
       if (operation === 'create_only') {
-        const id = sameFileId ?? (lastWasDuplicate ? existingId(externalId) : undefined);
-        return id === undefined ? create(rowNumber, f, externalId) : duplicate(rowNumber, id, externalId);
+        // A record an earlier batch created from this row is never one this batch wrote.
+        const found = sameFileId !== undefined ? { id: sameFileId, batch_id: null, source_row: null } : lastWasDuplicate ? existing(externalId) : undefined;
+        return found === undefined ? create(rowNumber, f, externalId) : duplicate(rowNumber, found, externalId, f);
       }
       settle();
       const stored = (
         sameFileId !== undefined ? sql.byId.get(sameFileId) : externalId !== null ? sql.byExternalId.get(orgId, externalId) : undefined
-      ) as StoredRevenue | undefined;
+      ) as Stored | undefined;
+      const earlier = stored && ctx.sameRecord.earlierRow(stored);
+      if (earlier !== undefined) return repeat(rowNumber, earlier, stored!, f, externalId);
       if (stored) return update(rowNumber, stored, f, externalId);
       if (operation === 'update_only') {
         throw externalId === null
