@@ -5,6 +5,7 @@ import { browserModeSession } from '../support/browser-session';
 import type { ImportBatchRow } from '../../src/shared/contract/imports';
 import { callOk, tempWorkspace } from '../support/temp-workspace';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
+import { dropFile } from '../support/drop-file';
 
 // The import wizard in Debian's Chromium, against browser mode: a revenue file dropped on
 // the window is uploaded, mapped from its header, checked (one bad row), committed with
@@ -23,23 +24,6 @@ const CSV = [
 const session = browserModeSession();
 
 const rowCount = (page: Page) => page.getByTestId('row-count').getAttribute('data-row-count');
-
-// Runs in the page (page.evaluateHandle); the test's own types are Node's, which lack it.
-declare const DataTransfer: { new (): { items: { add(file: File): void } } };
-
-/** Drops a file on the window the way a file manager would. */
-async function dropFile(page: Page, name: string, text: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, text }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], name, { type: 'text/csv' }));
-      return transfer;
-    },
-    { name, text },
-  );
-  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('main', 'drop', { dataTransfer });
-}
 
 describe.skipIf(!HAS_CHROMIUM)('the import wizard in browser mode', () => {
   it('the wizard in Chromium imports a file, shows an error row, undoes the batch', { timeout: 90_000 }, async () => {

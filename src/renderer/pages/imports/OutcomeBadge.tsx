@@ -1,10 +1,10 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { BatchStatus, Outcome } from '../../../shared/contract/imports';
-import { BATCH_STATUS_LABELS, OUTCOME_LABELS } from './outcome-labels';
+import { BATCH_STATUS_LABELS, OUTCOME_LABELS, REJECTED_OUTCOME_LABELS } from './outcome-labels';
 
-/** An outcome as a coloured pill; the colour repeats the word, never replaces it. */
-export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
-  return <span className={`badge outcome-${outcome}`}>{OUTCOME_LABELS[outcome] ?? outcome}</span>;
+/** An outcome as a coloured pill; the colour repeats the word, never replaces it. `rejected`: of a batch that wrote nothing. */
+export function OutcomeBadge({ outcome, rejected = false }: { outcome: Outcome; rejected?: boolean }) {
+  return <span className={`badge outcome-${outcome}`}>{(rejected ? REJECTED_OUTCOME_LABELS : OUTCOME_LABELS)[outcome] ?? outcome}</span>;
 }
 
 export function OutcomeCell({ value }: CustomCellRendererProps<unknown, Outcome>) {

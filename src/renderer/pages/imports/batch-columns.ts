@@ -32,6 +32,18 @@ const count = (headerName: string, width = 100): Omit<BatchCol, 'colId' | 'field
   valueFormatter: ({ value }: ValueFormatterParams<ImportBatchRow, number>) => formatCount(value),
 });
 
+/**
+ * A rejected batch wrote nothing: its created and updated counts are what would have
+ * been written, shown in parentheses so they never read as records written.
+ */
+function wouldBe(column: Omit<BatchCol, 'colId' | 'field'>): Omit<BatchCol, 'colId' | 'field'> {
+  return {
+    ...column,
+    headerTooltip: `${column.headerName}. In parentheses: what a rejected batch would have written; it wrote nothing.`,
+    valueFormatter: ({ value, data }: ValueFormatterParams<ImportBatchRow, number>) => (data?.status === 'rejected' && value ? `(${formatCount(value)})` : formatCount(value)),
+  };
+}
+
 /** The batches grid; the ids are the server's allowlist (ImportBatchColumn), so sorting and filtering map 1:1. */
 const SETTINGS: Partial<Record<ImportBatchColumn, Omit<BatchCol, 'colId' | 'field'>>> = {
   id: { ...count('Batch', 110), valueFormatter: undefined, sort: 'desc' },
@@ -55,8 +67,8 @@ const SETTINGS: Partial<Record<ImportBatchColumn, Omit<BatchCol, 'colId' | 'fiel
   onError: { ...setFilter(ON_ERROR_CHOICES, ON_ERROR_LABELS), headerName: 'On error', width: 110, hide: true, valueFormatter: ({ value }) => (value === 'skip' ? 'Skip rows' : 'Reject file') },
   status: { ...setFilter(BATCH_STATUSES, BATCH_STATUS_LABELS), headerName: 'Status', width: 120, cellRenderer: BatchStatusCell, tooltip: false },
   totalRows: count('Rows'),
-  created: count(OUTCOME_LABELS.created, 110),
-  updated: count(OUTCOME_LABELS.updated, 115),
+  created: wouldBe(count(OUTCOME_LABELS.created, 110)),
+  updated: wouldBe(count(OUTCOME_LABELS.updated, 115)),
   unchanged: count(OUTCOME_LABELS.unchanged, 130),
   skippedDuplicate: count('Duplicates', 130),
   blockedLockedPeriod: count('Locked period', 145),

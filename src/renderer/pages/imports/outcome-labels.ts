@@ -12,6 +12,16 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   error: 'Error',
 };
 
+/**
+ * A rejected batch wrote nothing: its counts say what the rows would have been, so the
+ * outcomes that mean a write are worded as what would have happened.
+ */
+export const REJECTED_OUTCOME_LABELS: Record<Outcome, string> = {
+  ...OUTCOME_LABELS,
+  created: 'Would be created',
+  updated: 'Would be updated',
+};
+
 export const ENTITY_LABELS: Record<ImportEntity, string> = {
   revenues: 'Revenues',
   payees: 'Payees',

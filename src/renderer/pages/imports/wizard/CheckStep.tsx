@@ -6,7 +6,8 @@ import { JobProgress } from '../JobProgress';
 import { ON_ERROR_LABELS, OPERATION_LABELS } from '../outcome-labels';
 import type { JobState } from '../use-long-job';
 import { OutcomeCounts } from './OutcomeCounts';
-import { ProblemsGrid } from './ProblemsGrid';
+import { listedRows, ProblemsGrid } from './ProblemsGrid';
+import { SameRecordNotice } from './SameRecordNotice';
 
 interface CheckStepProps {
   operation: ImportOperation;
@@ -93,6 +94,7 @@ export function CheckStep(props: CheckStepProps) {
             </p>
           )}
           <OutcomeCounts counts={result.counts} totalRows={result.totalRows} phase="check" />
+          <SameRecordNotice rows={result.sameRecordRows} phase="check" />
           <p className="check-summary" data-testid="import-to-write" data-rows={result.rowsToWrite} data-amount={result.amountToWrite}>
             Importing would write {rowsLabel(result.rowsToWrite)}, amounts summing to <strong className="amount">{formatAmountWritten(result.amountToWrite)}</strong>.
           </p>
@@ -102,7 +104,7 @@ export function CheckStep(props: CheckStepProps) {
               {ON_ERROR_LABELS.skip}” and check again.
             </p>
           )}
-          <ProblemsGrid problems={result.problems} totalProblems={result.counts.error + result.counts.blocked_locked_period} />
+          <ProblemsGrid problems={result.problems} totalProblems={listedRows(result)} />
         </>
       )}
 

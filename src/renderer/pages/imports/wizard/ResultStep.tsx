@@ -2,7 +2,8 @@ import type { ImportCommitResult, ImportInspection, Mapping } from '../../../../
 import type { ImportEntity } from '../../../../shared/contract/imports';
 import { formatAmountWritten, rowsLabel } from '../format-import';
 import { OutcomeCounts } from './OutcomeCounts';
-import { ProblemsGrid } from './ProblemsGrid';
+import { listedRows, ProblemsGrid } from './ProblemsGrid';
+import { SameRecordNotice } from './SameRecordNotice';
 import { SaveProfileForm } from './SaveProfileForm';
 
 interface ResultStepProps {
@@ -40,8 +41,9 @@ export function ResultStep({ result, entity, inspection, mapping, profile, onPro
           This file was already imported in batch {sameFileBatchId}; nothing new was created.
         </p>
       )}
-      <OutcomeCounts counts={counts} totalRows={totalRows} phase="commit" />
-      <ProblemsGrid problems={problems} totalProblems={counts.error + counts.blocked_locked_period} />
+      <OutcomeCounts counts={counts} totalRows={totalRows} phase={status === 'committed' ? 'commit' : 'rejected'} />
+      <SameRecordNotice rows={result.sameRecordRows} phase="commit" />
+      <ProblemsGrid problems={problems} totalProblems={listedRows(result)} />
       {inspection && mapping && (
         <details className="wizard-details">
           <summary>Save this mapping as a profile…</summary>
