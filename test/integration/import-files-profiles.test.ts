@@ -41,11 +41,11 @@ describe('the built-in profiles import their sample files', () => {
     const result = await ok<ImportCommitResult>(core, 'imports.commit', commit(join(FIXTURES, 'paypal-activity.csv')));
     expect(result).toMatchObject({ status: 'committed', counts: { created: 5 }, amountWritten: '3638.50' });
     expect(revenuesOf(workspace.db).map((r) => [r.external_id, r.kind, r.occurred_at, r.amount_micros, r.currency, r.refund_of])).toEqual([
-      ['8AB12345CD678901E', 'sale', '2026-10-03T00:00:00Z', 1_250_000_000, 'USD', null],
-      ['1XY23456ZW789012K', 'sale', '2026-10-04T00:00:00Z', 19_990_000, 'USD', null],
-      ['5RF98765QP432109M', 'refund', '2026-10-15T00:00:00Z', -19_990_000, 'USD', '1XY23456ZW789012K'],
-      ['9CB11111AA222222B', 'adjustment', '2026-10-20T00:00:00Z', -12_000_000, 'USD', null],
-      ['3SB55555CC666666D', 'sale', '2026-10-28T00:00:00Z', 2_400_500_000, 'EUR', null],
+      ['8AB12345CD678901E', 'sale', '2026-10-03T16:12:44Z', 1_250_000_000, 'USD', null],
+      ['1XY23456ZW789012K', 'sale', '2026-10-04T23:03:10Z', 19_990_000, 'USD', null],
+      ['5RF98765QP432109M', 'refund', '2026-10-15T18:45:00Z', -19_990_000, 'USD', '1XY23456ZW789012K'],
+      ['9CB11111AA222222B', 'adjustment', '2026-10-20T15:00:00Z', -12_000_000, 'USD', null],
+      ['3SB55555CC666666D', 'sale', '2026-10-29T06:10:05Z', 2_400_500_000, 'EUR', null],
     ]);
   });
 
@@ -109,6 +109,9 @@ describe('mapping profiles', () => {
       sumCheck: null,
       externalIdFrom: null,
       signs: { parentheses: true, trailingMinus: true, refundsPositive: false },
+      timeColumn: null,
+      timeZoneColumn: null,
+      timeZone: null,
     },
   };
 

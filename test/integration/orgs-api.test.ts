@@ -46,6 +46,7 @@ describe('orgs.create', () => {
     [{ name: 'Tab\there', currency: 'USD' }, 'name', 'control characters'],
     [{ name: 'Acme', currency: 'USX' }, 'currency', 'USX is not an ISO 4217 currency code'],
     [{ name: 'Acme', currency: 'usd' }, 'currency', 'capitals'],
+    [{ name: 'Acme', currency: 'XXX' }, 'currency', 'no currency'],
     [{ name: 'Acme', currency: 'US' }, 'currency', 'three-letter ISO 4217 code'],
     [{ name: 'Acme' }, 'currency', ''],
     [{ name: 'Acme', currency: 'USD', parentId: 'no-such-org' }, 'parentId', 'no organization "no-such-org"'],

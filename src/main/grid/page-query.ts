@@ -15,6 +15,8 @@ export interface PageQuery {
   /** Conditions every row of this grid meets (its org, its period), with their parameters. */
   scope: Array<{ sql: string; params: unknown[] }>;
   columns: ColumnMap;
+  /** The clock date filters read days on (the org's time zone); default UTC. */
+  timeZone?: string;
 }
 
 export interface PageRequest {
@@ -39,8 +41,8 @@ export function neededFrom(query: Pick<PageQuery, 'base' | 'joins'>, sql: string
 }
 
 /** WHERE and ORDER BY of a grid view: its scope, then the user's filters as bound parameters. */
-export function compileScopedView(query: Pick<PageQuery, 'scope' | 'columns' | 'key'>, view: { sortModel: SortModel; filterModel: FilterModel }) {
-  const compiled = compileView(query.columns, view, query.key);
+export function compileScopedView(query: Pick<PageQuery, 'scope' | 'columns' | 'key' | 'timeZone'>, view: { sortModel: SortModel; filterModel: FilterModel }) {
+  const compiled = compileView(query.columns, view, query.key, 'ASC', query.timeZone);
   const where = [...query.scope.map((s) => s.sql), ...compiled.where];
   const params = [...query.scope.flatMap((s) => s.params), ...compiled.params];
   return { where: where.length ? where.join(' AND ') : '1', params, orderBy: compiled.orderBy };

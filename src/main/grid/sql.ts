@@ -1,6 +1,8 @@
 import type { ColumnFilter, FilterModel, SortModel } from '../../shared/contract/grid';
 import { decimalToMicros } from '../../shared/money';
 import { ApiFailure } from '../api/failure';
+import { DEFAULT_TIME_ZONE } from '../../shared/time-zone';
+import { wallTimeToInstant } from '../time/zoned-time';
 import type { ColumnMap, GridColumn } from './columns';
 
 export interface CompiledView {
@@ -19,12 +21,14 @@ export function compileView(
   view: { sortModel: SortModel; filterModel: FilterModel },
   key: string,
   unsortedDirection: 'ASC' | 'DESC' = 'ASC',
+  /** The clock a date filter's days are read on (the org's); stored instants are UTC. */
+  timeZone: string = DEFAULT_TIME_ZONE,
 ): CompiledView {
   const where: string[] = [];
   const params: unknown[] = [];
   for (const [colId, filter] of Object.entries(view.filterModel)) {
     const column = lookup(columns, colId, `filterModel.${colId}`);
-    const clause = compileFilter(column, filter, `filterModel.${colId}`, params);
+    const clause = compileFilter(column, filter, `filterModel.${colId}`, params, timeZone);
     where.push(clause);
   }
   const order = view.sortModel.map((s, i) => {
@@ -46,7 +50,7 @@ function lookup(columns: ColumnMap, colId: string, field: string): GridColumn {
   return columns[colId];
 }
 
-function compileFilter(column: GridColumn, filter: ColumnFilter, field: string, params: unknown[]): string {
+function compileFilter(column: GridColumn, filter: ColumnFilter, field: string, params: unknown[], timeZone: string): string {
   if (filter.filterType === 'set') {
     if (column.kind !== 'set') throw invalidView(field, 'a set filter applies only to set columns');
     const unknown = filter.values.filter((v) => column.values && !column.values.includes(v));
@@ -56,15 +60,15 @@ function compileFilter(column: GridColumn, filter: ColumnFilter, field: string, 
     return `${column.sql} IN (${filter.values.map(() => '?').join(', ')})`;
   }
   if ('conditions' in filter) {
-    const parts = filter.conditions.map((c, i) => compileCondition(column, c, `${field}.conditions.${i}`, params));
+    const parts = filter.conditions.map((c, i) => compileCondition(column, c, `${field}.conditions.${i}`, params, timeZone));
     return '(' + parts.join(filter.operator === 'OR' ? ' OR ' : ' AND ') + ')';
   }
-  return compileCondition(column, filter, field, params);
+  return compileCondition(column, filter, field, params, timeZone);
 }
 
 type Condition = Exclude<ColumnFilter, { filterType: 'set' } | { conditions: unknown }>;
 
-function compileCondition(column: GridColumn, c: Condition, field: string, params: unknown[]): string {
+function compileCondition(column: GridColumn, c: Condition, field: string, params: unknown[], timeZone: string): string {
   const sql = column.sql;
   if (c.type === 'blank') return column.kind === 'text' ? `(${sql} IS NULL OR ${sql} = '')` : `${sql} IS NULL`;
   if (c.type === 'notBlank') return column.kind === 'text' ? `(${sql} IS NOT NULL AND ${sql} <> '')` : `${sql} IS NOT NULL`;
@@ -77,7 +81,7 @@ function compileCondition(column: GridColumn, c: Condition, field: string, param
       return numberClause(column, c, field, params);
     case 'date':
       if (column.kind !== 'date') throw invalidView(field, `a date filter does not apply to a ${column.kind} column`);
-      return dateClause(sql, c, field, params);
+      return dateClause(sql, c, field, params, timeZone);
   }
 }
 
@@ -144,32 +148,44 @@ function numberToDecimal(value: number, field: string): string {
   return text;
 }
 
-function dateClause(sql: string, c: Extract<Condition, { filterType: 'date' }>, field: string, params: unknown[]): string {
-  const day = (value: string | null | undefined, at: string) => required(value, at).slice(0, 10);
-  const from = day(c.dateFrom, `${field}.dateFrom`);
+function dateClause(sql: string, c: Extract<Condition, { filterType: 'date' }>, field: string, params: unknown[], timeZone: string): string {
+  const date = (value: string | null | undefined, at: string) => required(value, at).slice(0, 10);
+  const start = (isoDate: string) => dayStart(isoDate, timeZone);
+  const from = date(c.dateFrom, `${field}.dateFrom`);
   switch (c.type) {
     case 'equals':
-      params.push(from, nextDay(from));
+      params.push(start(from), start(followingDay(from)));
       return `(${sql} >= ? AND ${sql} < ?)`;
     case 'notEqual':
-      params.push(from, nextDay(from));
+      params.push(start(from), start(followingDay(from)));
       return `(${sql} < ? OR ${sql} >= ?)`;
     case 'lessThan':
-      params.push(from);
+      params.push(start(from));
       return `${sql} < ?`;
     case 'greaterThan':
-      params.push(nextDay(from));
+      params.push(start(followingDay(from)));
       return `${sql} >= ?`;
     default: {
       // inRange: both days included, as an accountant reads "from ... to ..."
-      const to = day(c.dateTo, `${field}.dateTo`);
-      params.push(from, nextDay(to));
+      const to = date(c.dateTo, `${field}.dateTo`);
+      params.push(start(from), start(followingDay(to)));
       return `(${sql} >= ? AND ${sql} < ?)`;
     }
   }
 }
 
-function nextDay(isoDate: string): string {
+/**
+ * Where a day starts, as text that sorts against stored instants: the date itself on a
+ * UTC clock; elsewhere the UTC instant of the zone's midnight without its Z
+ * ('2026-10-31T07:00:00' sorts before '2026-10-31T07:00:00Z' and '...07:00:00.5Z').
+ */
+function dayStart(isoDate: string, timeZone: string): string {
+  if (timeZone === DEFAULT_TIME_ZONE || !/^\d{4}-\d\d-\d\d$/.test(isoDate)) return isoDate;
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return wallTimeToInstant({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone).slice(0, 19);
+}
+
+function followingDay(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Org } from '../../shared/contract/orgs';
 import type { Database } from '../db/driver';
 import { ApiFailure, invalidInput, notFound } from '../api/failure';
+import { DEFAULT_TIME_ZONE } from '../../shared/time-zone';
+import { rederivePeriods } from './rederive-periods';
 
-const ORG_COLUMNS = 'id, name, parent_id AS parentId, currency, created_at AS createdAt';
+const ORG_COLUMNS = 'id, name, parent_id AS parentId, currency, time_zone AS timeZone, created_at AS createdAt';
 
 /** Every org, parents before their children, siblings by name. */
 export function listOrgs(db: Database.Database): Org[] {
@@ -14,7 +16,7 @@ export function listOrgs(db: Database.Database): Org[] {
          UNION ALL
          SELECT o.id, tree.path || char(31) || o.name FROM orgs o JOIN tree ON o.parent_id = tree.id
        )
-       SELECT o.id, o.name, o.parent_id AS parentId, o.currency, o.created_at AS createdAt FROM tree JOIN orgs o USING (id) ORDER BY tree.path`,
+       SELECT o.id, o.name, o.parent_id AS parentId, o.currency, o.time_zone AS timeZone, o.created_at AS createdAt FROM tree JOIN orgs o USING (id) ORDER BY tree.path`,
     )
     .all() as Org[];
 }
@@ -25,24 +27,28 @@ export function getOrg(db: Database.Database, id: string): Org {
   return org;
 }
 
-export function createOrg(db: Database.Database, input: { name: string; currency: string; parentId?: string | null }): Org {
+export function createOrg(db: Database.Database, input: { name: string; currency: string; parentId?: string | null; timeZone?: string }): Org {
   const parentId = input.parentId ?? null;
   return db.transaction(() => {
     if (parentId !== null) assertParentExists(db, parentId);
     assertNameFree(db, input.name, parentId, null);
     const id = randomUUID();
-    db.prepare('INSERT INTO orgs (id, name, parent_id, currency, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO orgs (id, name, parent_id, currency, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
       id,
       input.name,
       parentId,
       input.currency,
+      input.timeZone ?? DEFAULT_TIME_ZONE,
       new Date().toISOString(),
     );
     return getOrg(db, id);
   }).immediate();
 }
 
-export function updateOrg(db: Database.Database, input: { id: string; name?: string; currency?: string; parentId?: string | null }): Org {
+export function updateOrg(
+  db: Database.Database,
+  input: { id: string; name?: string; currency?: string; parentId?: string | null; timeZone?: string },
+): Org {
   return db.transaction(() => {
     const org = getOrg(db, input.id);
     const name = input.name ?? org.name;
@@ -58,7 +64,14 @@ export function updateOrg(db: Database.Database, input: { id: string; name?: str
     }
     if (name !== org.name || parentId !== org.parentId) assertNameFree(db, name, parentId, org.id);
     if (input.currency !== undefined && input.currency !== org.currency) assertNoMoneyRows(db, org, input.currency);
-    db.prepare('UPDATE orgs SET name = ?, parent_id = ?, currency = ? WHERE id = ?').run(name, parentId, input.currency ?? org.currency, org.id);
+    if (input.timeZone !== undefined && input.timeZone !== org.timeZone) rederivePeriods(db, org, input.timeZone);
+    db.prepare('UPDATE orgs SET name = ?, parent_id = ?, currency = ?, time_zone = ? WHERE id = ?').run(
+      name,
+      parentId,
+      input.currency ?? org.currency,
+      input.timeZone ?? org.timeZone,
+      org.id,
+    );
     return getOrg(db, org.id);
   }).immediate();
 }

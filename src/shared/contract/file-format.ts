@@ -19,7 +19,7 @@ export const DATE_FORMATS = [
   'MM/DD/YYYY',
   'DD/MM/YYYY',
   'DD.MM.YYYY',
-  /** Date and time, UTC unless the value carries a zone. */
+  /** Date and time; on the org's clock (or the mapping's zone) unless the value carries a zone. */
   'YYYY-MM-DD hh:mm:ss',
   /** ISO 8601 date-time with Z or an offset ('2026-03-04T17:05:11Z', '2026-03-04 17:05:11 +0000'). */
   'ISO',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { AMOUNT_UNITS, CSV_DELIMITERS, CSV_ENCODINGS, DATE_FORMATS, NUMBER_CONVENTIONS } from './file-format';
 import { IMPORT_ENTITIES, IMPORT_OPERATIONS, ON_ERROR_CHOICES, type ImportEntity, type OutcomeCounts } from './imports';
-import { orgIdSchema } from './orgs';
+import { orgIdSchema, timeZoneSchema } from './orgs';
 import type { MoneyString } from '../money';
 
 // Importing files: inspect a file (encoding, delimiter, header, a preview as it will be
@@ -116,6 +116,12 @@ export const mappingSchema = z
       .nullable()
       .default(null),
     signs: signsSchema.default(DEFAULT_SIGNS),
+    /** revenues: the column with occurred_at's time of day, for exports that split them ("Date", "Time"). */
+    timeColumn: columnName.nullable().default(null),
+    /** revenues: the column naming each row's zone: an IANA name, an abbreviation such as PDT, or an offset such as +02:00. */
+    timeZoneColumn: columnName.nullable().default(null),
+    /** revenues: the zone of times that carry none and have no zone column; null: the org's time zone. */
+    timeZone: timeZoneSchema.nullable().default(null),
   })
   .strict();
 
@@ -200,6 +206,8 @@ export interface ImportInspection {
    */
   mappingIssues: Array<{ field: string; message: string }>;
   questions: ImportQuestion[];
+  /** Decisions the reading took that the user should know of, in plain words (times read on the org's clock). */
+  notes: string[];
   /** First rows: the raw cells and the record as it will be stored (or the row's problem). */
   preview: Array<{ rowNumber: number; cells: string[]; record: Record<string, string | null> | null; problem: RowProblem | null }>;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import type { PeriodStatus } from '../period';
 import { isKnownCurrency } from '../currency';
+import { canonicalTimeZone } from '../time-zone';
 
 export interface Org {
   id: string;
@@ -9,6 +10,8 @@ export interface Org {
   parentId: string | null;
   /** The org's reporting currency, an ISO 4217 code ("USD"). */
   currency: string;
+  /** The IANA zone whose calendar months are the org's periods ("UTC", "America/Los_Angeles"). */
+  timeZone: string;
   createdAt: string;
 }
 
@@ -36,7 +39,20 @@ export const currencyCodeSchema = z
   .trim()
   .regex(/^[A-Za-z]{3}$/, { message: 'must be a three-letter ISO 4217 code, such as USD or EUR', abort: true })
   .refine((code) => code === code.toUpperCase(), { message: 'must be written in capitals, such as USD', abort: true })
-  .refine(isKnownCurrency, { error: (issue) => `${String(issue.input)} is not an ISO 4217 currency code` });
+  .refine(isKnownCurrency, { error: (issue) => `${String(issue.input)} is not an ISO 4217 currency code`, abort: true })
+  // ISO's codes for "no currency" and for tests: real codes, but no org reports in them.
+  .refine((code) => code !== 'XXX' && code !== 'XTS', { error: (issue) => `${String(issue.input)} is ISO 4217's code for ${issue.input === 'XXX' ? 'no currency' : 'testing'}, not a reporting currency` });
+
+/** An IANA time-zone name, stored as the runtime spells it ("america/new_york" -> "America/New_York"). */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64)
+  .refine((name) => canonicalTimeZone(name) !== null, {
+    error: (issue) => `${JSON.stringify(issue.input)} is not a time zone: use an IANA name such as America/Los_Angeles, Europe/Berlin or UTC`,
+  })
+  .transform((name) => canonicalTimeZone(name)!);
 
 export const orgsMethods = {
   'orgs.list': method<{ orgs: Org[] }>()({
@@ -52,11 +68,14 @@ export const orgsMethods = {
         name: orgNameSchema,
         currency: currencyCodeSchema,
         parentId: orgIdSchema.nullish(),
+        /** Default UTC. */
+        timeZone: timeZoneSchema.optional(),
       })
       .strict(),
   }),
   'orgs.update': method<Org>()({
-    summary: "Rename an org, move it under another parent (null: top level), or change its reporting currency while it holds no money rows.",
+    summary:
+      "Rename an org, move it under another parent (null: top level), change its reporting currency while it holds no money rows, or its time zone while no month is finalized (its revenues' periods are derived again).",
     permission: 'write:orgs',
     input: z
       .object({
@@ -64,10 +83,11 @@ export const orgsMethods = {
         name: orgNameSchema.optional(),
         currency: currencyCodeSchema.optional(),
         parentId: orgIdSchema.nullable().optional(),
+        timeZone: timeZoneSchema.optional(),
       })
       .strict()
-      .refine((input) => input.name !== undefined || input.currency !== undefined || input.parentId !== undefined, {
-        message: 'nothing to change: give name, currency or parentId',
+      .refine((input) => input.name !== undefined || input.currency !== undefined || input.parentId !== undefined || input.timeZone !== undefined, {
+        message: 'nothing to change: give name, currency, parentId or timeZone',
       }),
   }),
   'periods.list': method<{ periods: PeriodInfo[] }>()({

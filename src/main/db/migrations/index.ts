@@ -11,6 +11,7 @@ import { batchMappingFingerprint } from './009-batch-mapping-fingerprint';
 import { revenueKindCheck } from './010-revenue-kind-check';
 import { revenueAmountKindIndex } from './011-revenue-amount-kind-index';
 import { orgCurrencyAndSiblingNames } from './012-org-currency-and-sibling-names';
+import { orgTimeZone } from './013-org-time-zone';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   revenueKindCheck,
   revenueAmountKindIndex,
   orgCurrencyAndSiblingNames,
+  orgTimeZone,
 ];
 
 export type { Migration } from './types';

@@ -10,6 +10,7 @@ import { checkPreviewRecord } from './preview-check';
 import { importFailure } from './import-failure';
 import { openImportFile, type ImportFileInput } from './open-import-file';
 import { displayNameOf } from './staged-uploads';
+import { OrgClock } from './org-clock';
 
 const DELIMITER_LABELS: Record<string, string> = { ',': 'Comma (,)', ';': 'Semicolon (;)', '\t': 'Tab', '|': 'Pipe (|)' };
 
@@ -51,7 +52,7 @@ function decidedMapping(mapping: Mapping, csv: CsvFile, mapper: RowMapper, quest
  * reads (encoding, delimiter, header), the mapping (chosen, matched by header or guessed),
  * every question the first rows leave open, and the first rows as they would be stored.
  */
-export async function inspectFile(db: Database.Database, input: ImportFileInput & { previewRows: number }): Promise<ImportInspection> {
+export async function inspectFile(db: Database.Database, input: ImportFileInput & { orgId: string; previewRows: number }): Promise<ImportInspection> {
   const name = displayNameOf(input.path);
   let opened;
   try {
@@ -66,6 +67,7 @@ export async function inspectFile(db: Database.Database, input: ImportFileInput 
       (q): q is ImportQuestion => q !== null,
     );
     const amountFields = amountFieldsOf(input.entity, opened.mapping);
+    const clock = new OrgClock(db, input.orgId, mapper.compiled.columnOfField.get('occurred_at') ?? 'occurred_at');
     const preview = sample.slice(0, input.previewRows).map(({ rowNumber, cells }) => {
       const shown = [...cells];
       const record = mapper.map(cells);
@@ -73,6 +75,7 @@ export async function inspectFile(db: Database.Database, input: ImportFileInput 
         const { column, message } = mapper.failure!;
         return { rowNumber, cells: shown, record: null, problem: { rowNumber, column, message } };
       }
+      clock.storedForm(record);
       const problem = checkPreviewRecord(input.entity, record, mapper.compiled.columnOfField);
       return { rowNumber, cells: shown, record: displayRecord(record, amountFields), problem: problem && { rowNumber, ...problem } };
     });
@@ -87,6 +90,7 @@ export async function inspectFile(db: Database.Database, input: ImportFileInput 
       mapping: decidedMapping(opened.mapping, csv, mapper, questions),
       mappingIssues: opened.mappingIssues,
       questions,
+      notes: clock.notes(),
       preview,
     };
   } finally {

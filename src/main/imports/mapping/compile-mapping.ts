@@ -51,6 +51,8 @@ export interface CompiledMapping {
   sumCheck: { parts: ColumnRef[]; subtract: ColumnRef[]; total: ColumnRef } | null;
   fillDown: number[];
   fillDownWithin: number;
+  /** revenues: where occurred_at's time of day and zone come from, when not from its own cell. */
+  time: { column: ColumnRef | null; zoneColumn: ColumnRef | null; zone: string | null } | null;
   /** field -> the column that feeds it, to name columns in the records layer's messages. */
   columnOfField: Map<string, string>;
 }
@@ -135,6 +137,8 @@ export function resolveMapping(entity: ImportEntity, mapping: Mapping, header: r
   const fillDown = mapping.fillDown.map((c, i) => resolve(c, `mapping.fillDown.${i}`).index).filter((i) => i !== -1);
   const fillDownWithin = mapping.fillDownWithin === null ? -1 : resolve(mapping.fillDownWithin, 'mapping.fillDownWithin').index;
 
+  const time = resolveTime(entity, mapping, resolve, issues);
+
   const columnOfField = new Map<string, string>();
   for (const plan of plans.values()) if (plan.index !== -1) columnOfField.set(plan.field, plan.column);
   const externalId = plans.get('external_id') ?? null;
@@ -143,9 +147,27 @@ export function resolveMapping(entity: ImportEntity, mapping: Mapping, header: r
   plans.delete('refund_of');
   const used = unitPrice === mapping.amountIsUnitPrice ? mapping : { ...mapping, amountIsUnitPrice: unitPrice };
   return {
-    compiled: { entity, mapping: used, fields: [...plans.values()], externalId, composite, refundOf, sumCheck, fillDown, fillDownWithin, columnOfField },
+    compiled: { entity, mapping: used, fields: [...plans.values()], externalId, composite, refundOf, sumCheck, fillDown, fillDownWithin, time, columnOfField },
     issues,
   };
+}
+
+function resolveTime(
+  entity: ImportEntity,
+  mapping: Mapping,
+  resolve: (name: string, where: string) => ColumnRef,
+  issues: FieldIssue[],
+): CompiledMapping['time'] {
+  const { timeColumn, timeZoneColumn, timeZone } = mapping;
+  if (timeColumn === null && timeZoneColumn === null && timeZone === null) return null;
+  if (entity !== 'revenues') {
+    const field = timeColumn !== null ? 'timeColumn' : timeZoneColumn !== null ? 'timeZoneColumn' : 'timeZone';
+    issues.push({ field: `mapping.${field}`, message: `only revenues have a time of day (occurred_at), not ${entity}` });
+    return null;
+  }
+  const column = timeColumn === null ? null : resolve(timeColumn, 'mapping.timeColumn');
+  const zoneColumn = timeZoneColumn === null ? null : resolve(timeZoneColumn, 'mapping.timeZoneColumn');
+  return { column: column?.index === -1 ? null : column, zoneColumn: zoneColumn?.index === -1 ? null : zoneColumn, zone: timeZone };
 }
 
 export function invalidMapping(issues: FieldIssue[]): ApiFailure {

@@ -2,6 +2,7 @@ import { MAX_ROW_MICROS, microsToDecimal } from '../../../shared/money';
 import { AmountReader, amountMicros, type AmountValue } from './amount-reader';
 import type { ColumnRef, CompiledMapping, FieldPlan } from './compile-mapping';
 import { DateReader } from './date-reader';
+import { combineDateAndTime, TimeFailure } from './time-of-day';
 import { FillDown } from './fill-down';
 import { ReadFailure, type Ambiguity } from './read-failure';
 
@@ -106,9 +107,17 @@ export class RowMapper {
         }
         case 'date': {
           if (text.trim() === '') break;
-          const value = this.dates.read(text, plan.column);
-          if (value instanceof ReadFailure) return this.fail(plan.column, value, externalId);
-          record[plan.field] = value;
+          const date = this.dates.read(text, plan.column);
+          if (date instanceof ReadFailure) return this.fail(plan.column, date, externalId);
+          if (c.time && plan.field === 'occurred_at') {
+            const time = c.time;
+            const cellOf = (ref: ColumnRef | null) => (ref === null ? null : { text: cells[ref.index] ?? '', column: ref.column });
+            const instant = combineDateAndTime({ date, dateColumn: plan.column, time: cellOf(time.column), zone: cellOf(time.zoneColumn), fixedZone: time.zone });
+            if (instant instanceof TimeFailure) return this.fail(instant.column, instant, externalId);
+            record[plan.field] = instant;
+          } else {
+            record[plan.field] = date;
+          }
           break;
         }
       }

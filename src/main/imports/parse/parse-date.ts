@@ -5,7 +5,11 @@ import { isYearInRange, MAX_YEAR, MIN_YEAR, yearOutOfRange } from './date-bounds
 export type DateResult =
   | {
       ok: true;
-      /** 'YYYY-MM-DD' for a date, 'YYYY-MM-DDTHH:MM:SSZ' (UTC) for a date-time. */
+      /**
+       * 'YYYY-MM-DD' for a date, 'YYYY-MM-DDTHH:MM:SSZ' (UTC) for a date-time with a zone,
+       * 'YYYY-MM-DDTHH:MM:SS' (no Z) for a wall-clock time without one: the records layer
+       * reads that on the org's clock.
+       */
       value: string;
       kind: 'date' | 'datetime';
       /** The format that read it (with 'auto', the first of those that agree). */
@@ -138,6 +142,7 @@ function dateTime(value: string, format: 'YYYY-MM-DD hh:mm:ss' | 'ISO'): Parsed 
   const dayError = checkedDay(value, year, month, day);
   if (dayError) return { ok: false, message: dayError, fits: true };
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, message: `${JSON.stringify(value)} is not a real time of day.`, fits: true };
+  if (zone === undefined) return { ok: true, value: `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}`, kind: 'datetime', format };
   const offset = zoneOffsetMinutes(zone);
   if (offset === null) return { ok: false, message: `${JSON.stringify(value)} has an impossible time zone offset.`, fits: true };
   if (offset === 0) return { ok: true, value: `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}Z`, kind: 'datetime', format };
@@ -146,8 +151,8 @@ function dateTime(value: string, format: 'YYYY-MM-DD hh:mm:ss' | 'ISO'): Parsed 
   return { ok: true, value: isoSeconds(utc), kind: 'datetime', format };
 }
 
-function zoneOffsetMinutes(zone: string | undefined): number | null {
-  if (zone === undefined || /^(z|utc|gmt)$/i.test(zone)) return 0;
+function zoneOffsetMinutes(zone: string): number | null {
+  if (/^(z|utc|gmt)$/i.test(zone)) return 0;
   const sign = zone[0] === '-' ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
   const hours = Number(digits.slice(0, 2));

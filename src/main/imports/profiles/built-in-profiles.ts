@@ -61,7 +61,7 @@ const activityDownload = {
   name: 'PayPal activity download',
   entity: 'revenues',
   description:
-    'Payments activity download: every field quoted, MM/DD/YYYY dates as shown in the account, amounts like 1,250.00, ' +
+    'Payments activity download: every field quoted, MM/DD/YYYY dates with the time and zone (PDT) in columns of their own, amounts like 1,250.00, ' +
     'fee negative (gross + fee = net). Payments -> sale, refunds -> refund (linked to the payment by Reference Txn ID), ' +
     'chargebacks and reversals -> adjustment.',
   header: ['Date', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'From Email Address', 'Transaction ID', 'Reference Txn ID', 'Item Title'],
@@ -97,6 +97,9 @@ const activityDownload = {
       },
     },
     sumCheck: { parts: ['Gross', 'Fee'], total: 'Net' },
+    // Date, Time and TimeZone ("PDT") together are the instant.
+    timeColumn: 'Time',
+    timeZoneColumn: 'TimeZone',
   },
 };
 

@@ -1,10 +1,13 @@
 import { isYearInRange, yearOutOfRange } from '../parse/date-bounds';
+import { DEFAULT_TIME_ZONE } from '../../../shared/time-zone';
+import { wallTimeToInstant } from '../../time/zoned-time';
 import { problem } from './field-problem';
 import { readText, type RawRecord } from './field-readers';
 
 // Dates arrive as ISO dates or date-times; the workspace stores instants in UTC as
 // 'YYYY-MM-DDTHH:MM:SSZ' (milliseconds only when not zero), so the stored text sorts
-// in time order and its first 7 characters are the period.
+// in time order. A date or a time without a zone is read on the org's clock: a date is
+// the instant its day starts there.
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -32,28 +35,34 @@ function validDay(year: number, month: number, day: number): boolean {
  * Text already in canonical form (what exports and other imports write) comes back as
  * is, without building new strings: the file import calls this a million times.
  */
-export function canonicalInstant(text: string): string | null {
+export function canonicalInstant(text: string, zone: string = DEFAULT_TIME_ZONE): string | null {
   if (text.length === 20 && CANONICAL.test(text)) {
     const ok = validDay(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)) && digits(text, 11, 2) <= 23 && digits(text, 14, 2) <= 59 && digits(text, 17, 2) <= 59;
     return ok ? text : null;
   }
-  if (text.length === 10 && DATE_ONLY.test(text)) return validDay(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)) ? text + 'T00:00:00Z' : null;
+  if (text.length === 10 && DATE_ONLY.test(text) && zone === DEFAULT_TIME_ZONE) {
+    return validDay(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)) ? text + 'T00:00:00Z' : null;
+  }
   const m = INSTANT.exec(text);
   if (!m || !validDay(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
   const date = `${m[1]}-${m[2]}-${m[3]}`;
-  if (m[4] === undefined) return `${date}T00:00:00Z`;
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   if (hour > 23 || minute > 59 || second > 59) return null;
   const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
-  const zone = m[8];
-  if (zone === undefined || zone === 'Z') {
+  const offset = m[8];
+  if (offset === undefined && zone !== DEFAULT_TIME_ZONE) {
+    // Whole seconds: a zone-less time on a local clock carries no fraction worth keeping.
+    return wallTimeToInstant({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour, minute, second }, zone);
+  }
+  if (m[4] === undefined) return `${date}T00:00:00Z`;
+  if (offset === undefined || offset === 'Z') {
     return `${date}T${m[4]}:${m[5]}:${m[6] ?? '00'}${millis ? '.' + m[7]!.padEnd(3, '0') : ''}Z`;
   }
-  const offsetMinutes = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2));
+  const offsetMinutes = Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2));
   if (offsetMinutes > 18 * 60) return null;
-  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, minute, second, millis) - (zone[0] === '-' ? -1 : 1) * offsetMinutes * 60_000;
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, minute, second, millis) - (offset[0] === '-' ? -1 : 1) * offsetMinutes * 60_000;
   const iso = new Date(utc).toISOString();
   return iso.endsWith('.000Z') ? iso.slice(0, 19) + 'Z' : iso;
 }
@@ -69,10 +78,11 @@ function instantProblem(text: string): string {
   return `"${text}" has a time of day or zone offset out of range`;
 }
 
-export function readInstant(raw: RawRecord, field: string): string | null | undefined {
+/** `zone`: the clock a date or a zone-less time is read on (the org's). */
+export function readInstant(raw: RawRecord, field: string, zone: string = DEFAULT_TIME_ZONE): string | null | undefined {
   const text = readText(raw, field, 40);
   if (text === undefined || text === null) return text;
-  const value = canonicalInstant(text);
+  const value = canonicalInstant(text, zone);
   if (value === null) throw problem(field, instantProblem(text));
   return value;
 }

@@ -10,6 +10,8 @@ import type { SameRecordRows } from './same-record-rows';
 export interface WriterContext {
   db: Database.Database;
   orgId: string;
+  /** The org's time zone: the clock for dates without one, and whose months are periods. */
+  timeZone: string;
   batchId: number;
   operation: ImportOperation;
   /** The batch's timestamp: created_at / updated_at of every row it writes. */

@@ -12,6 +12,7 @@ import { totalOf, type RowOutcome } from './outcome';
 import { OutcomeRecorder } from './outcome-recorder';
 import { payeeWriter } from './payee-writer';
 import { PeriodLocks } from './period-locks';
+import { orgTimeZone } from '../../orgs/org-time-zone';
 import { productWriter } from './product-writer';
 import { recordRejectedBatch } from './rejected-batch';
 import { revenueWriter } from './revenue-writer';
@@ -141,6 +142,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
   const writer = WRITERS[meta.entity]({
     db,
     orgId: meta.orgId,
+    timeZone: orgTimeZone(db, meta.orgId),
     batchId,
     operation: meta.operation,
     now,

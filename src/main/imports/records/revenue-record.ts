@@ -32,12 +32,13 @@ export const REVENUE_RECORD_FIELDS: ReadonlySet<string> = new Set([
 export const MAX_EXTERNAL_ID = 200;
 const MAX_QUANTITY = 1_000_000_000;
 
-export function readRevenueRecord(raw: RawRecord): RevenueFields {
+/** `zone`: the org's time zone, for dates and times that carry none. */
+export function readRevenueRecord(raw: RawRecord, zone?: string): RevenueFields {
   checkKnownFields(raw, REVENUE_RECORD_FIELDS, 'revenue');
   return {
     external_id: readText(raw, 'external_id', MAX_EXTERNAL_ID),
     kind: readChoice(raw, 'kind', REVENUE_KINDS),
-    occurred_at: readInstant(raw, 'occurred_at'),
+    occurred_at: readInstant(raw, 'occurred_at', zone),
     amount_micros: readMicros(raw, 'amount'),
     currency: readCurrency(raw, 'currency'),
     quantity: readInteger(raw, 'quantity', -MAX_QUANTITY, MAX_QUANTITY),

@@ -3,6 +3,7 @@ import { microsToDecimal } from '../../../shared/money';
 import { storedInstant } from './date-readers';
 import { problem } from './field-problem';
 import type { RevenueFields } from './revenue-record';
+import { periodInZone } from '../../time/zoned-time';
 
 /** A revenue's stored values (the columns an import writes). */
 export interface RevenueValues {
@@ -35,13 +36,13 @@ function required<T>(value: T | null | undefined, field: string): T {
   return value;
 }
 
-/** The values of a new revenue. kind defaults to sale, quantity to 1. */
-export function newRevenueValues(f: RevenueFields, refs: RevenueReferences): RevenueValues {
+/** The values of a new revenue. kind defaults to sale, quantity to 1; the period is the month of occurred_at in the org's zone. */
+export function newRevenueValues(f: RevenueFields, refs: RevenueReferences, zone: string): RevenueValues {
   const occurredAt = required(f.occurred_at, 'occurred_at');
   return {
     kind: f.kind ?? 'sale',
     occurred_at: occurredAt,
-    period: occurredAt.slice(0, 7),
+    period: periodInZone(occurredAt, zone),
     payee_id: refs.payee_id ?? null,
     product_id: refs.product_id ?? null,
     amount_micros: required(f.amount_micros, 'amount'),
@@ -64,7 +65,7 @@ export interface RevenueChange {
  * The stored revenue with the given fields applied. Fields not given keep their stored
  * value; null clears an optional field. Values equal to the stored ones are no change.
  */
-export function applyRevenueFields(stored: StoredRevenue, f: RevenueFields, refs: RevenueReferences): RevenueChange {
+export function applyRevenueFields(stored: StoredRevenue, f: RevenueFields, refs: RevenueReferences, zone: string): RevenueChange {
   const values: RevenueValues = {
     kind: stored.kind,
     occurred_at: stored.occurred_at,
@@ -90,7 +91,7 @@ export function applyRevenueFields(stored: StoredRevenue, f: RevenueFields, refs
   set('kind', 'kind', f.kind, false);
   if (f.occurred_at !== undefined && (f.occurred_at === null || f.occurred_at !== storedInstant(stored.occurred_at))) {
     set('occurred_at', 'occurred_at', f.occurred_at, false);
-    values.period = values.occurred_at.slice(0, 7);
+    values.period = periodInZone(values.occurred_at, zone);
     if (values.period !== stored.period) previous.period = stored.period;
   }
   set('amount', 'amount_micros', f.amount_micros, false);

@@ -84,7 +84,7 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
   function create(rowNumber: number, f: RevenueFields, externalId: string | null): void {
     let values: RevenueValues;
     try {
-      values = newRevenueValues(f, references(f));
+      values = newRevenueValues(f, references(f), ctx.timeZone);
       checkRevenueSigns(values);
       checkRefundTarget(values, refundTarget(values));
     } catch (error) {
@@ -117,11 +117,11 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
   }
 
   function repeat(rowNumber: number, earlier: number, stored: Stored, f: RevenueFields, externalId: string | null): void {
-    ctx.sameRecord.repeat(rowNumber, earlier, stored.id, externalId, () => applyRevenueFields(stored, f, references(f)).changes, 'external_id');
+    ctx.sameRecord.repeat(rowNumber, earlier, stored.id, externalId, () => applyRevenueFields(stored, f, references(f), ctx.timeZone).changes, 'external_id');
   }
 
   function update(rowNumber: number, stored: StoredRevenue, f: RevenueFields, externalId: string | null): void {
-    const { values, changes, previous } = applyRevenueFields(stored, f, references(f));
+    const { values, changes, previous } = applyRevenueFields(stored, f, references(f), ctx.timeZone);
     if (changes.length === 0) return outcomes.unchanged(rowNumber, stored.id, externalId);
     checkRevenueSigns(values);
     if (changes.includes('refund_of') || changes.includes('kind') || changes.includes('currency')) checkRefundTarget(values, refundTarget(values));
@@ -139,7 +139,7 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
     keyOf: externalIdOf,
     flush: settle,
     write(rowNumber: number, raw: RawRecord): void {
-      const f = readRevenueRecord(raw);
+      const f = readRevenueRecord(raw, ctx.timeZone);
       const externalId = f.external_id ?? null;
       // An earlier import of this file created this row: found by row number, not by a lookup.
       const sameFileId = ctx.sameFile.recordFor(rowNumber, externalId);

@@ -39,16 +39,16 @@ function fieldOf(run: () => unknown): string {
 
 describe('revenue records', () => {
   it('create: kind defaults to sale and quantity to 1; required fields are named', () => {
-    const values = newRevenueValues(readRevenueRecord({ occurred_at: '2026-10-05', amount: '3.50', currency: 'usd' }), NO_REFS);
+    const values = newRevenueValues(readRevenueRecord({ occurred_at: '2026-10-05', amount: '3.50', currency: 'usd' }), NO_REFS, 'UTC');
     expect(values).toMatchObject({ kind: 'sale', quantity: 1, period: '2026-10', amount_micros: 3_500_000, currency: 'USD' });
-    expect(fieldOf(() => newRevenueValues(readRevenueRecord({ occurred_at: '2026-10-05', currency: 'USD' }), NO_REFS))).toBe('amount');
-    expect(fieldOf(() => newRevenueValues(readRevenueRecord({ amount: '1', currency: 'USD' }), NO_REFS))).toBe('occurred_at');
+    expect(fieldOf(() => newRevenueValues(readRevenueRecord({ occurred_at: '2026-10-05', currency: 'USD' }), NO_REFS, 'UTC'))).toBe('amount');
+    expect(fieldOf(() => newRevenueValues(readRevenueRecord({ amount: '1', currency: 'USD' }), NO_REFS, 'UTC'))).toBe('occurred_at');
   });
 
   it('update: only given fields change; equal values and the same instant are no change', () => {
-    const same = applyRevenueFields(STORED, readRevenueRecord({ occurred_at: '2026-10-01T09:00:00Z', amount: '100.000', description: 'old' }), NO_REFS);
+    const same = applyRevenueFields(STORED, readRevenueRecord({ occurred_at: '2026-10-01T09:00:00Z', amount: '100.000', description: 'old' }), NO_REFS, 'UTC');
     expect(same.changes).toEqual([]);
-    const changed = applyRevenueFields(STORED, readRevenueRecord({ amount: '90', occurred_at: '2026-11-02', description: null }), { payee_id: null, product_id: undefined });
+    const changed = applyRevenueFields(STORED, readRevenueRecord({ amount: '90', occurred_at: '2026-11-02', description: null }), { payee_id: null, product_id: undefined }, 'UTC');
     expect(changed.changes).toEqual(['occurred_at', 'amount', 'description', 'payee_external_id']);
     expect(changed.values).toMatchObject({ amount_micros: 90_000_000, period: '2026-11', description: null, payee_id: null });
     expect(changed.previous).toEqual({
@@ -62,11 +62,11 @@ describe('revenue records', () => {
   });
 
   it('update: a required field cannot be cleared', () => {
-    expect(fieldOf(() => applyRevenueFields(STORED, readRevenueRecord({ amount: null }), NO_REFS))).toBe('amount');
+    expect(fieldOf(() => applyRevenueFields(STORED, readRevenueRecord({ amount: null }), NO_REFS, 'UTC'))).toBe('amount');
   });
 
   it('signs: sales not negative, refunds not positive, refund_of only on refunds', () => {
-    const base = newRevenueValues(readRevenueRecord({ occurred_at: '2026-10-05', amount: '-1', currency: 'USD' }), NO_REFS);
+    const base = newRevenueValues(readRevenueRecord({ occurred_at: '2026-10-05', amount: '-1', currency: 'USD' }), NO_REFS, 'UTC');
     expect(fieldOf(() => checkRevenueSigns(base))).toBe('amount');
     expect(fieldOf(() => checkRevenueSigns({ ...base, kind: 'refund', amount_micros: 1 }))).toBe('amount');
     expect(fieldOf(() => checkRevenueSigns({ ...base, kind: 'adjustment' }))).toBe('(none)');
@@ -74,7 +74,7 @@ describe('revenue records', () => {
   });
 
   it("refund_of must name an existing sale of the org in the refund's currency", () => {
-    const refund = { ...newRevenueValues(readRevenueRecord({ kind: 'refund', occurred_at: '2026-10-05', amount: '-1', currency: 'USD', refund_of: 'ch_1' }), NO_REFS) };
+    const refund = { ...newRevenueValues(readRevenueRecord({ kind: 'refund', occurred_at: '2026-10-05', amount: '-1', currency: 'USD', refund_of: 'ch_1' }), NO_REFS, 'UTC') };
     expect(fieldOf(() => checkRefundTarget(refund, { kind: 'sale', currency: 'USD' }))).toBe('(none)');
     expect(fieldOf(() => checkRefundTarget(refund, undefined))).toBe('refund_of');
     expect(fieldOf(() => checkRefundTarget(refund, { kind: 'refund', currency: 'USD' }))).toBe('refund_of');

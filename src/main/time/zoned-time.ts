@@ -1,0 +1,130 @@
+import { TZDate } from '@date-fns/tz';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../../shared/time-zone';
+
+// Instants are stored in UTC ('YYYY-MM-DDTHH:MM:SSZ'); the month one belongs to, and the
+// instant a wall-clock time without a zone means, follow a time zone (the org's, or the
+// file's). @date-fns/tz does the zone arithmetic from the runtime's IANA data.
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+const periodCache = new Map<string, string>();
+const PERIOD_CACHE_LIMIT = 100_000;
+
+/**
+ * The calendar month ('YYYY-MM') of a UTC instant in `zone`. UTC is the text's own first
+ * seven characters. Elsewhere a month changes on a local midnight, and zones' offsets are
+ * whole minutes (since 1972 everywhere), so all instants of one UTC minute share a month:
+ * the answer is cached per minute, which a file's rows share often.
+ */
+export function periodInZone(instant: string, zone: string): string {
+  if (zone === DEFAULT_TIME_ZONE) return instant.slice(0, 7);
+  const key = `${zone}|${instant.slice(0, 16)}`;
+  let period = periodCache.get(key);
+  if (period === undefined) {
+    let format = monthFormats.get(zone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit' });
+      monthFormats.set(zone, format);
+    }
+    const parts = format.formatToParts(Date.parse(instant));
+    const year = parts.find((p) => p.type === 'year')!.value.padStart(4, '0');
+    const month = parts.find((p) => p.type === 'month')!.value;
+    period = `${year}-${month}`;
+    if (periodCache.size >= PERIOD_CACHE_LIMIT) periodCache.clear();
+    periodCache.set(key, period);
+  }
+  return period;
+}
+
+/** 'YYYY-MM-DDTHH:MM:SS' read on a clock in `zone`. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/**
+ * The UTC instant of a wall-clock time in `zone` (an IANA name or an offset like '-07:00').
+ * A time the clock skips (02:30 when it jumps from 02:00 to 03:00) is read as the same
+ * span after the jump (03:30); a time it shows twice (01:30 when it falls back) is read as
+ * the first of the two, as most systems do.
+ */
+export function wallTimeToInstant(time: WallTime, zone: string): string {
+  if (zone === DEFAULT_TIME_ZONE) return isoSeconds(Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second));
+  const date = new TZDate(time.year, time.month - 1, time.day, time.hour, time.minute, time.second, zone);
+  return isoSeconds(date.getTime());
+}
+
+function isoSeconds(epochMs: number): string {
+  const iso = new Date(epochMs).toISOString();
+  return `${iso.slice(0, 19)}Z`;
+}
+
+// Abbreviations are offsets, not zones: "PDT" is -07:00 whatever the date. Only ones that
+// name one offset are read (IST, CST in Asia, BST elsewhere are left out as ambiguous).
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  UTC: 'UTC',
+  GMT: 'UTC',
+  Z: 'UTC',
+  HST: '-10:00',
+  AKST: '-09:00',
+  AKDT: '-08:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+  AST: '-04:00',
+  ADT: '-03:00',
+  NST: '-03:30',
+  NDT: '-02:30',
+  WET: '+00:00',
+  WEST: '+01:00',
+  BST: '+01:00',
+  CET: '+01:00',
+  CEST: '+02:00',
+  EET: '+02:00',
+  EEST: '+03:00',
+  MSK: '+03:00',
+  JST: '+09:00',
+  KST: '+09:00',
+  AEST: '+10:00',
+  AEDT: '+11:00',
+  ACST: '+09:30',
+  ACDT: '+10:30',
+  AWST: '+08:00',
+  NZST: '+12:00',
+  NZDT: '+13:00',
+};
+
+const OFFSET = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+
+/**
+ * A file's zone cell as a zone @date-fns/tz reads: an IANA name ("Europe/Berlin"), an
+ * abbreviation that names one offset ("PDT"), or an offset ("+0200", "-07:00", "UTC+2").
+ * null when it is none of these.
+ */
+export function zoneOfCell(text: string): string | null {
+  const value = text.trim();
+  if (value === '') return null;
+  const abbreviation = ABBREVIATIONS[value.toUpperCase()];
+  if (abbreviation) return abbreviation;
+  const offset = OFFSET.exec(value);
+  if (offset) {
+    const hours = Number(offset[2]);
+    const minutes = Number(offset[3] ?? '0');
+    if (hours > 14 || minutes > 59) return null;
+    return `${offset[1]}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+  }
+  // Region/City names only: ICU also reads bare letters as legacy links ("IST" -> Asia/Calcutta),
+  // which would read an ambiguous abbreviation as one of its meanings.
+  return value.includes('/') ? canonicalTimeZone(value) : null;
+}
+
+/** What zoneOfCell reads, for messages. */
+export const ZONE_CELL_HELP = 'an IANA time zone such as America/Los_Angeles, an abbreviation such as PDT, or an offset such as +02:00';
