@@ -12,6 +12,8 @@ export interface DemoOrg {
   parent_id: string | null;
   /** Reporting currency. */
   currency: CurrencyCode;
+  /** The org's clock: its revenues' periods are months on it. */
+  time_zone: string;
   created_at: string;
   /** Share of the revenue rows, in percent (not stored). */
   revenueShare: number;

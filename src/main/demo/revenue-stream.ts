@@ -7,6 +7,8 @@ import { RefundPool } from './refund-pool';
 import type { SeededRandom } from './random';
 import { saleLine } from './sale-lines';
 import { isoSeconds } from './timestamps';
+import { wallTimeToInstant } from '../time/zoned-time';
+import { addMonths } from '../../shared/period';
 
 export interface RevenueStreamInput {
   random: SeededRandom;
@@ -54,14 +56,24 @@ export function* revenueStream(input: RevenueStreamInput): Generator<DemoRevenue
       const count = slot.counts[o];
       // Row k sits in the k-th equal slice of the month, at a random second inside it,
       // so times strictly increase whenever a slice is at least one second long.
-      const slice = Math.floor(slot.activeSeconds / Math.max(count, 1));
+      // The month runs from midnight to midnight on the org's clock (an hour shorter or
+      // longer when its clocks change), so every row is inside its period there.
+      const zone = state.org.time_zone;
+      const start = localMonthStart(slot.period, zone);
+      const active = Math.min(slot.activeSeconds, localMonthStart(addMonths(slot.period, 1), zone) - start);
+      const slice = Math.floor(active / Math.max(count, 1));
       for (let k = 0; k < count; k++) {
-        const seconds = slot.startSeconds + Math.floor((k * slot.activeSeconds) / count) + (slice > 0 ? random.below(slice) : 0);
+        const seconds = start + Math.floor((k * active) / count) + (slice > 0 ? random.below(slice) : 0);
         id++;
         yield nextRow(random, state, slot.period, seconds, id, key);
       }
     }
   }
+}
+
+function localMonthStart(period: string, zone: string): number {
+  const [year, month] = period.split('-').map(Number);
+  return Date.parse(wallTimeToInstant({ year, month, day: 1, hour: 0, minute: 0, second: 0 }, zone)) / 1000;
 }
 
 function nextRow(random: SeededRandom, state: OrgState, period: string, seconds: number, id: number, key: number): DemoRevenue {

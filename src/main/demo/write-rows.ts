@@ -6,7 +6,7 @@ export function writeReferenceRows(
   db: Database.Database,
   rows: { orgs: readonly DemoOrg[]; periods: readonly DemoPeriod[]; payees: readonly DemoPayee[]; products: readonly DemoProduct[]; meta: Record<string, string> },
 ): void {
-  const org = db.prepare('INSERT INTO orgs (id, name, parent_id, currency, created_at) VALUES (?, ?, ?, ?, ?)');
+  const org = db.prepare('INSERT INTO orgs (id, name, parent_id, currency, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const period = db.prepare('INSERT INTO periods (org_id, period, status, finalized_at) VALUES (?, ?, ?, ?)');
   const payee = db.prepare(
     `INSERT INTO payees (id, org_id, external_id, name, email, on_hold, threshold_micros, fallback_percentage, created_at, updated_at)
@@ -18,7 +18,7 @@ export function writeReferenceRows(
   );
   const meta = db.prepare('INSERT OR REPLACE INTO workspace_meta (key, value) VALUES (?, ?)');
   db.transaction(() => {
-    for (const o of rows.orgs) org.run(o.id, o.name, o.parent_id, o.currency, o.created_at);
+    for (const o of rows.orgs) org.run(o.id, o.name, o.parent_id, o.currency, o.time_zone, o.created_at);
     for (const p of rows.periods) period.run(p.org_id, p.period, p.status, p.finalized_at);
     for (const p of rows.payees) {
       payee.run(p.id, p.org_id, p.external_id, p.name, p.email, p.on_hold, p.threshold_micros, p.fallback_percentage, p.created_at, p.updated_at);

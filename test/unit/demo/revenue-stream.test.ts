@@ -8,6 +8,7 @@ import { buildProducts } from '../../../src/main/demo/products';
 import { SeededRandom } from '../../../src/main/demo/random';
 import { revenueStream } from '../../../src/main/demo/revenue-stream';
 import { saleLine } from '../../../src/main/demo/sale-lines';
+import { periodInZone } from '../../../src/main/time/zoned-time';
 
 function generate(count: number, seed = 1): DemoRevenue[] {
   const random = new SeededRandom(seed);
@@ -28,14 +29,20 @@ describe('revenueStream', () => {
     expect(generate(500, 2)).not.toEqual(generate(500));
   });
 
-  it('stores instants as whole UTC seconds inside their period, in time order per org', () => {
+  it("stores instants as whole UTC seconds inside their period on the org's clock, in time order per org", () => {
     const lastByOrg = new Map<string, string>();
+    // The orgs generate(…, seed 1) made: the same first draws of the same seed.
+    const zoneOf = new Map(buildOrgs(new SeededRandom(1), 'x').map((o) => [o.id, o.time_zone]));
+    let outsideUtcMonth = 0;
     for (const r of rows) {
       expect(r.occurred_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-      expect(r.period).toBe(r.occurred_at.slice(0, 7));
+      expect(r.period).toBe(periodInZone(r.occurred_at, zoneOf.get(r.org_id)!));
+      if (r.period !== r.occurred_at.slice(0, 7)) outsideUtcMonth++;
       expect(r.occurred_at >= (lastByOrg.get(r.org_id) ?? '')).toBe(true);
       lastByOrg.set(r.org_id, r.occurred_at);
     }
+    // Rows near a month's end on an American clock are the next month in UTC: the demo shows the cut-off.
+    expect(outsideUtcMonth).toBeGreaterThan(0);
   });
 
   it('mixes mostly sales with some refunds and adjustments, mostly in USD', () => {
