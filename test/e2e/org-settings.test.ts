@@ -109,6 +109,17 @@ describe.skipIf(!HAS_CHROMIUM)('Organization settings in browser mode', () => {
     await page.getByTestId('org-edit-currency').fill('GBP');
     await page.getByTestId('org-save').click();
     await expect.poll(() => row(page, 'Retail Europe').getByTestId('org-row-currency').innerText()).toBe('GBP');
+
+    // The time zone: a name that is no zone is refused beside the field; an IANA name is kept as the runtime spells it.
+    await page.getByTestId('org-edit-time-zone').fill('PST8PDX');
+    await page.getByTestId('org-save').click();
+    const zoneError = page.getByTestId('org-edit-time-zone-error');
+    await zoneError.waitFor();
+    expect(await zoneError.innerText()).toContain('"PST8PDX" is not a time zone');
+    await page.getByTestId('org-edit-time-zone').fill('america/los_angeles');
+    await page.getByTestId('org-save').click();
+    await expect.poll(async () => (await listOrgs(core)).find((o) => o.name === 'Retail Europe')?.timeZone).toBe('America/Los_Angeles');
+    expect(await page.getByTestId('org-edit-time-zone').inputValue()).toBe('America/Los_Angeles');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -8,8 +8,9 @@ import { localeCurrency } from '../../components/currency-choices';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { fieldErrorsOf } from '../../components/field-errors';
 import { describedBy, FormField } from '../../components/FormField';
+import { TimeZoneField } from '../../components/TimeZoneField';
 
-const FIELDS = ['name', 'currency', 'parentId'] as const;
+const FIELDS = ['name', 'currency', 'parentId', 'timeZone'] as const;
 
 interface CreateOrgFormProps {
   /** The orgs a new one can go under; omit to create a top-level org only (the welcome panel). */
@@ -35,6 +36,7 @@ export function CreateOrgForm({ parents, parentId: initialParent = null, submitL
     return parent?.currency ?? localeCurrency();
   });
   const [parentId, setParentId] = useState<string | null>(initialParent);
+  const [timeZone, setTimeZone] = useState(() => parents?.find((org) => org.id === initialParent)?.timeZone ?? 'UTC');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
   const errors = fieldErrorsOf(error, FIELDS);
@@ -45,7 +47,7 @@ export function CreateOrgForm({ parents, parentId: initialParent = null, submitL
     setBusy(true);
     setError(null);
     try {
-      const org = await api.call('orgs.create', parentId ? { name, currency, parentId } : { name, currency });
+      const org = await api.call('orgs.create', parentId ? { name, currency, timeZone, parentId } : { name, currency, timeZone });
       onCreated(org);
     } catch (thrown) {
       setError(asApiCallError('orgs.create', thrown));
@@ -71,6 +73,7 @@ export function CreateOrgForm({ parents, parentId: initialParent = null, submitL
         />
       </FormField>
       <CurrencyField id={`${id}-currency`} value={currency} onChange={setCurrency} error={errors.byField.currency} testId="org-currency" />
+      <TimeZoneField id={`${id}-time-zone`} value={timeZone} onChange={setTimeZone} error={errors.byField.timeZone} testId="org-time-zone" />
       {parents && (
         <FormField id={`${id}-parent`} label="Parent" error={errors.byField.parentId} testId="org-parent" hint="A child org is reported under its parent.">
           <select

@@ -8,8 +8,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { fieldErrorsOf } from '../../components/field-errors';
 import { describedBy, FormField } from '../../components/FormField';
 import { formatDateTime } from '../../format/date-format';
+import { TimeZoneField } from '../../components/TimeZoneField';
 
-const FIELDS = ['name', 'currency', 'parentId'] as const;
+const FIELDS = ['name', 'currency', 'parentId', 'timeZone'] as const;
 
 interface OrgDetailsFormProps {
   org: Org;
@@ -19,7 +20,7 @@ interface OrgDetailsFormProps {
 }
 
 /**
- * One org's facts and its edits (rename, reporting currency, parent) in one `orgs.update`
+ * One org's facts and its edits (rename, reporting currency, time zone, parent) in one `orgs.update`
  * of the changed fields; a refusal stays next to its field and nothing is changed.
  */
 export function OrgDetailsForm({ org, orgs, onSaved, onAddChild }: OrgDetailsFormProps) {
@@ -28,6 +29,7 @@ export function OrgDetailsForm({ org, orgs, onSaved, onAddChild }: OrgDetailsFor
   const [name, setName] = useState(org.name);
   const [currency, setCurrency] = useState(org.currency);
   const [parentId, setParentId] = useState<string | null>(org.parentId);
+  const [timeZone, setTimeZone] = useState(org.timeZone);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -37,6 +39,7 @@ export function OrgDetailsForm({ org, orgs, onSaved, onAddChild }: OrgDetailsFor
     ...(name !== saved.name ? { name } : {}),
     ...(currency !== saved.currency ? { currency } : {}),
     ...(parentId !== saved.parentId ? { parentId } : {}),
+    ...(timeZone !== saved.timeZone ? { timeZone } : {}),
   };
   const changed = Object.keys(changes).length > 0;
   // Not under itself or anything under it: that would be a loop.
@@ -55,6 +58,7 @@ export function OrgDetailsForm({ org, orgs, onSaved, onAddChild }: OrgDetailsFor
       setName(updated.name);
       setCurrency(updated.currency);
       setParentId(updated.parentId);
+      setTimeZone(updated.timeZone);
       setStatus('Saved.');
       onSaved(updated);
     } catch (thrown) {
@@ -68,6 +72,7 @@ export function OrgDetailsForm({ org, orgs, onSaved, onAddChild }: OrgDetailsFor
     setName(saved.name);
     setCurrency(saved.currency);
     setParentId(saved.parentId);
+    setTimeZone(saved.timeZone);
     setError(null);
     setStatus(null);
   };
@@ -95,6 +100,7 @@ export function OrgDetailsForm({ org, orgs, onSaved, onAddChild }: OrgDetailsFor
         />
       </FormField>
       <CurrencyField id={`${id}-currency`} label="Reporting currency" value={currency} onChange={edit(setCurrency)} error={errors.byField.currency} testId="org-edit-currency" />
+      <TimeZoneField id={`${id}-time-zone`} value={timeZone} onChange={edit(setTimeZone)} error={errors.byField.timeZone} testId="org-edit-time-zone" />
       <FormField id={`${id}-parent`} label="Parent" error={errors.byField.parentId} testId="org-edit-parent">
         <select
           id={`${id}-parent`}

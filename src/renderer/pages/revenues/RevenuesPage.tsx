@@ -19,7 +19,7 @@ import { toFilterModel } from '../../grid/grid-view-model';
 import { databaseDatasource } from '../../grid/infinite-datasource';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { ExportStatus } from './ExportStatus';
-import { REVENUE_COLUMN_DEFS } from './revenue-columns';
+import { REVENUE_COLUMN_DEFS, type RevenueGridContext } from './revenue-columns';
 import { RevenueSummary } from './RevenueSummary';
 import { useRevenueExport } from './use-revenue-export';
 
@@ -27,7 +27,10 @@ type RevenueView = { orgId: string; period: string | null };
 
 export function RevenuesPage() {
   const { view, orgs, loading, error } = useAppState();
-  if (view) return <RevenuesGrid view={view} orgName={orgs.find((o) => o.id === view.orgId)?.name ?? view.orgId} />;
+  if (view) {
+    const org = orgs.find((o) => o.id === view.orgId);
+    return <RevenuesGrid view={view} orgName={org?.name ?? view.orgId} timeZone={org?.timeZone ?? 'UTC'} />;
+  }
   if (error) return null; // the shell shows it
   return (
     <div className="page-message" data-testid="revenues-empty">
@@ -56,9 +59,12 @@ const DEFAULT_COL_DEF: ColDef<RevenueRow> = {
 // Ctrl/Cmd+C on a cell: what it shows, and for an amount the exact decimal string.
 const onCellKeyDown = copyFocusedCell<RevenueRow>();
 
-function RevenuesGrid({ view, orgName }: { view: RevenueView; orgName: string }) {
+function RevenuesGrid({ view, orgName, timeZone }: { view: RevenueView; orgName: string; timeZone: string }) {
   const theme = useGridTheme();
+  // Dates are shown on the org's clock; a new zone (another org) draws the rows again.
+  const gridContext = useMemo<RevenueGridContext>(() => ({ timeZone }), [timeZone]);
   const [gridApi, setGridApi] = useState<GridApi<RevenueRow> | null>(null);
+  useEffect(() => gridApi?.refreshCells({ columns: ['occurredAt'], force: true }), [gridApi, gridContext]);
   const [filterModel, setFilterModel] = useState<FilterModel>({});
   const [gridError, setGridError] = useState<ApiCallError | null>(null);
 
@@ -127,6 +133,7 @@ function RevenuesGrid({ view, orgName }: { view: RevenueView; orgName: string })
             {...SERVER_GRID_PROPS}
             theme={theme}
             columnDefs={REVENUE_COLUMN_DEFS}
+            context={gridContext}
             defaultColDef={DEFAULT_COL_DEF}
             datasource={datasource}
             getRowId={({ data }) => String(data.id)}

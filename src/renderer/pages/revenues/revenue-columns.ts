@@ -54,7 +54,8 @@ const COLUMN_SETTINGS: Record<RevenueColumn, Omit<ColDef<RevenueRow>, 'colId' | 
   occurredAt: {
     ...DATE_FILTER,
     width: 210,
-    valueFormatter: ({ value }: ValueFormatterParams<RevenueRow, string>) => formatDateTime(value),
+    // On the org's clock, passed in the grid's context (RevenueGridContext).
+    valueFormatter: ({ value, context }: ValueFormatterParams<RevenueRow, string>) => formatDateTime(value, (context as RevenueGridContext | undefined)?.timeZone),
   },
   kind: { filter: CheckboxSetFilter, filterParams: kindFilterParams, width: 110, cellRenderer: KindBadge, tooltip: false },
   payeeName: { ...TEXT_FILTER, width: 130 },
@@ -78,6 +79,11 @@ const COLUMN_SETTINGS: Record<RevenueColumn, Omit<ColDef<RevenueRow>, 'colId' | 
   refundOf: { ...TEXT_FILTER, width: 130, cellClass: 'cell-mono' },
   period: { ...TEXT_FILTER, width: 110 },
 };
+
+/** What the Revenues grid's cells read from the grid's context. */
+export interface RevenueGridContext {
+  timeZone: string;
+}
 
 export const REVENUE_COLUMN_DEFS: ColDef<RevenueRow>[] = REVENUE_COLUMNS.map((id) => ({
   colId: id,

@@ -2,6 +2,7 @@ import { AMOUNT_UNITS, CSV_DELIMITERS, CSV_ENCODINGS } from '../../../../shared/
 import { DEFAULT_SIGNS, type ImportInspection, type Mapping } from '../../../../shared/contract/import-files';
 import type { ImportEntity } from '../../../../shared/contract/imports';
 import { formatBytes } from '../format-import';
+import { TimeOfDayFields } from './TimeOfDayFields';
 
 const DELIMITER_LABELS: Record<string, string> = { ',': 'Comma ( , )', ';': 'Semicolon ( ; )', '\t': 'Tab', '|': 'Pipe ( | )' };
 const ENCODING_LABELS: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252 (Western)' };
@@ -111,6 +112,7 @@ export function FileFacts({ entity, inspection, mapping, onMapping }: FileFactsP
           Refunds are written as positive amounts (store them as negative)
         </label>
       )}
+      {entity === 'revenues' && <TimeOfDayFields inspection={inspection} mapping={mapping} onMapping={onMapping} />}
       <div className="file-header" data-testid="import-header">
         <span className="field-label">Header ({header.length} columns)</span>
         <ol className="header-chips">
