@@ -44,10 +44,12 @@ describe.skipIf(!HAS_CHROMIUM)('the renderer in browser mode', () => {
     expect(await page.getByTestId('period-picker').inputValue()).toBe('2026-10');
     expect(await page.getByTestId('org-switcher').locator('option').allTextContents()).toEqual(['Parent Org', '└ Child Org']);
     expect(listBodies[0]).toEqual({ orgId: 'org-parent', period: '2026-10', startRow: 0, endRow: 100, sortModel: [], filterModel: {} });
-    // Totals are exact decimal strings, formatted without a float in between.
+    // Totals are exact decimal strings, formatted without a float in between: shown in cents
+    // (rounded on the digits, marked), the exact value kept beside it.
     const usd = page.getByTestId('totals').locator('[data-currency=USD]');
     expect(await usd.getAttribute('data-amount')).toBe('9007199262.240991');
-    expect((await usd.innerText()).replace(/\D/g, '')).toBe('9007199262240991');
+    expect(await usd.locator('.money').getAttribute('data-exact')).toBe('9007199262.240991');
+    expect((await usd.innerText()).replace(/\D/g, '')).toBe('900719926224');
     expect(pageErrors).toEqual([]);
   });
 
