@@ -19,8 +19,6 @@ export default defineConfig({
           index: resolve('./src/main/index.ts'),
           // The core's worker thread; src/main/core/host.ts looks for it beside the main bundle.
           'core-worker': resolve('./src/main/core/worker.ts'),
-          // Generates the first-launch demo workspace off the main thread.
-          'demo-worker': resolve('./src/main/electron/demo-worker.ts'),
         },
         external: ['better-sqlite3'],
         output: {

@@ -5,7 +5,7 @@
 // must contain. It never packages the copy of better-sqlite3 built for Node.
 //
 // What a package holds:
-//   out/                      the electron-vite build (main, core and demo workers, preload, renderer)
+//   out/                      the electron-vite build (main, core worker, preload, renderer)
 //   package.json              "main": "out/main/index.js", "type": "module"
 //   node_modules/better-sqlite3 (its lib/ JavaScript; the app bundles every other dependency)
 //   resources/native/better_sqlite3.node   better-sqlite3 built for Electron; the app finds it
@@ -74,8 +74,8 @@ const paths = await pack({
   overwrite: true,
   name: 'Closebook',
   electronVersion: version,
-  // Not an asar archive: the core and demo run as worker threads loaded from files, which
-  // has not been verified from inside an archive.
+  // Not an asar archive: the core runs as a worker thread loaded from a file, which has
+  // not been verified from inside an archive.
   asar: false,
   extraResource: [staging],
   ignore: (path) => !kept(path),

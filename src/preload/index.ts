@@ -51,8 +51,6 @@ const desktop: DesktopShell = Object.freeze({
   chooseOpenPath: (options: OpenDialogOptions) => desktopCall<string | null>('chooseOpenPath', options),
   // Electron no longer puts a path on File objects; webUtils is the supported way.
   pathForFile: (file: File) => webUtils.getPathForFile(file),
-  isFirstLaunch: () => desktopCall<boolean>('isFirstLaunch'),
-  openDemoWorkspace: () => desktopCall<void>('openDemoWorkspace'),
 });
 
 const bridge: ClosebookBridge = Object.freeze({

@@ -25,9 +25,6 @@ export interface DesktopShell {
   pathForFile(file: File): string;
   /** Native save dialog; the chosen path, or null when cancelled. */
   chooseSavePath(options: SaveDialogOptions): Promise<string | null>;
-  /** True until a workspace has been opened once (the first-launch screen offers the demo). */
-  isFirstLaunch(): Promise<boolean>;
-  openDemoWorkspace(): Promise<void>;
 }
 
 export interface BridgeEvents {

@@ -5,7 +5,6 @@ import { startCore } from '../core/host';
 import { APP_NAME, defaultWorkspacePath, userDataDir } from '../db/default-location';
 import { registerApiTransport } from './api-transport';
 import { APP_ORIGIN, APP_START_URL, handleAppScheme, registerAppScheme } from './app-scheme';
-import { demoWorkerRunner, ensureDemoWorkspace } from './demo-workspace';
 import { registerDesktopTransport } from './desktop-transport';
 import { applyDevContentSecurityPolicy } from './dev-content-security';
 import { chooseOpenPath, chooseSavePath, showError } from './dialogs';
@@ -26,7 +25,6 @@ export function buildLayout(mainDir: string) {
     rendererDir: resolve(mainDir, '../renderer'),
     preload: resolve(mainDir, '../preload/index.cjs'),
     workerPath: join(mainDir, 'core-worker.js'),
-    demoWorkerPath: join(mainDir, 'demo-worker.js'),
   };
 }
 
@@ -54,7 +52,6 @@ export function startDesktopApp(mainDir: string): void {
   }
 
   let window: BrowserWindow | null = null;
-  let firstLaunch = false;
   let pendingOpenFile: string | null = null;
   const chosenSavePaths = new Set<string>();
   const recent = recentWorkspacesStore(app.getPath('userData'));
@@ -77,7 +74,6 @@ export function startDesktopApp(mainDir: string): void {
     session,
     recent,
     documentsDir: app.getPath('documents'),
-    userOpened: () => (firstLaunch = false),
     refreshMenu,
     sendMenuCommand: (command) => sendPageEvent(window?.webContents, 'menu', command),
   });
@@ -96,7 +92,6 @@ export function startDesktopApp(mainDir: string): void {
 
   async function openFirstWorkspace(): Promise<void> {
     const remembered = recent.list();
-    firstLaunch = remembered.length === 0 && !args.workspace && !pendingOpenFile;
     // A file macOS asked us to open must exist; --workspace FILE may name a new one (as in the CLI).
     if (pendingOpenFile && (await session.open(pendingOpenFile, { create: false }))) return;
     if (args.workspace && (await session.open(args.workspace, { create: true }))) return;
@@ -108,20 +103,10 @@ export function startDesktopApp(mainDir: string): void {
 
   const page = { contents: () => window?.webContents ?? null, origin: pageOrigin };
 
-  let demoOpening: Promise<void> | null = null;
-  async function openDemo(): Promise<void> {
-    const path = join(app.getPath('userData'), 'Demo.closebook');
-    await ensureDemoWorkspace(path, demoWorkerRunner(layout.demoWorkerPath), (done, total) =>
-      sendPageEvent(window?.webContents, 'progress', { task: 'demo.create', done, total, message: 'Creating the demo workspace' }),
-    );
-    if (!(await session.open(path, { create: false }))) throw new Error('The demo workspace could not be opened.');
-    firstLaunch = false;
-  }
-
   // macOS: double-clicking a .closebook file (may arrive before ready).
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    if (app.isReady()) void session.open(path, { create: false }).then((ok) => ok && (firstLaunch = false));
+    if (app.isReady()) void session.open(path, { create: false });
     else pendingOpenFile = path;
   });
 
@@ -131,7 +116,7 @@ export function startDesktopApp(mainDir: string): void {
       window.focus();
     }
     const requested = parseLaunchArgs(argv, workingDirectory).workspace;
-    if (requested) void session.open(requested, { create: true }).then((ok) => ok && (firstLaunch = false));
+    if (requested) void session.open(requested, { create: true });
   });
 
   app.whenReady().then(() => {
@@ -153,12 +138,6 @@ export function startDesktopApp(mainDir: string): void {
         return path;
       },
       chooseOpenPath: (options) => chooseOpenPath(dialog, window, options, app.getPath('documents')),
-      isFirstLaunch: () => firstLaunch,
-      openDemoWorkspace() {
-        // A second click while the demo is being made waits for the same generation.
-        demoOpening ??= openDemo().finally(() => (demoOpening = null));
-        return demoOpening;
-      },
     });
 
     refreshMenu();

@@ -5,16 +5,14 @@ import { DESKTOP_ACTIONS, DESKTOP_CHANNEL, type DesktopAction } from './ipc-chan
 import { isTrustedSender, senderNotAllowed, type TrustedPage } from './sender-check';
 
 // window.closebook.desktop: what only the desktop shell can do. A channel of its own, not
-// an API method: these act on the app (dialogs, which workspace is open), not on the
-// workspace's data, and do not exist in browser mode or the CLI. Same sender check, and
+// an API method: these are the app's native dialogs, not the workspace's data, and do not
+// exist in browser mode or the CLI. Same sender check, and
 // the same Result-as-data rule as API calls.
 
 export interface DesktopShellContext {
   page: TrustedPage;
   chooseSavePath(options: CleanSaveOptions): Promise<string | null>;
   chooseOpenPath(options: CleanOpenOptions): Promise<string | null>;
-  isFirstLaunch(): boolean;
-  openDemoWorkspace(): Promise<void>;
 }
 
 export function registerDesktopTransport(ipcMain: Pick<IpcMain, 'handle'>, context: DesktopShellContext): void {
@@ -37,11 +35,6 @@ export async function handleDesktopCall(event: IpcMainInvokeEvent, request: unkn
         if (!options) return failure('validation_error', 'invalid_input', 'chooseOpenPath takes {title, filters: [{name, extensions}]}');
         return { ok: true, value: await context.chooseOpenPath(options) };
       }
-      case 'isFirstLaunch':
-        return { ok: true, value: context.isFirstLaunch() };
-      case 'openDemoWorkspace':
-        await context.openDemoWorkspace();
-        return { ok: true, value: null };
     }
   } catch (error) {
     console.error('[closebook] desktop call failed:', error);

@@ -14,8 +14,6 @@ export interface FileMenuContext {
   recent: RecentWorkspaces;
   /** Where dialogs start (the user's documents folder). */
   documentsDir: string;
-  /** A workspace the user chose is now open (no longer a first launch). */
-  userOpened(): void;
   /** Rebuild the menu (Open Recent, enabled items). */
   refreshMenu(): void;
   sendMenuCommand(command: MenuCommand): void;
@@ -24,10 +22,6 @@ export interface FileMenuContext {
 /** What the File and View menu items do. Failures end in a dialog, never in a thrown error. */
 export function fileMenuActions(context: FileMenuContext): MenuActions {
   const { dialog } = context;
-
-  async function openChosen(path: string, create: boolean): Promise<void> {
-    if (await context.session.open(path, { create })) context.userOpened();
-  }
 
   function run(job: () => Promise<void>): void {
     job().catch((error: Error) => {
@@ -47,12 +41,12 @@ export function fileMenuActions(context: FileMenuContext): MenuActions {
           await showError(dialog, context.window(), 'A file with that name already exists', `${path}\n\nChoose another name, or open it with File > Open Workspace.`);
           return;
         }
-        await openChosen(path, true);
+        await context.session.open(path, { create: true });
       }),
     openWorkspace: () =>
       run(async () => {
         const path = await chooseWorkspaceToOpen(dialog, context.window(), context.documentsDir);
-        if (path) await openChosen(path, false);
+        if (path) await context.session.open(path, { create: false });
       }),
     openRecent: (path) =>
       run(async () => {
@@ -62,7 +56,7 @@ export function fileMenuActions(context: FileMenuContext): MenuActions {
           await showError(dialog, context.window(), 'That workspace is no longer there', `${path} was moved or deleted.`);
           return;
         }
-        await openChosen(path, false);
+        await context.session.open(path, { create: false });
       }),
     clearRecent: () => {
       context.recent.clear();

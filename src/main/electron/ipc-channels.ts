@@ -6,7 +6,7 @@ import type { BridgeEvents } from '../../shared/bridge';
 
 /** API calls: `{method, input}` in, a Result out. Every contract method goes through it. */
 export const INVOKE_CHANNEL = 'closebook:invoke';
-/** What only the desktop shell can do (native dialogs, first launch, the demo). */
+/** What only the desktop shell can do (native dialogs). */
 export const DESKTOP_CHANNEL = 'closebook:desktop';
 /** Main -> page: progress of calls, workspace switches and menu commands. */
 export const EVENT_CHANNEL = 'closebook:event';
@@ -18,7 +18,7 @@ export interface PageEventMessage<E extends PageEventName = PageEventName> {
   payload: BridgeEvents[E];
 }
 
-export const DESKTOP_ACTIONS = ['chooseSavePath', 'chooseOpenPath', 'isFirstLaunch', 'openDemoWorkspace'] as const;
+export const DESKTOP_ACTIONS = ['chooseSavePath', 'chooseOpenPath'] as const;
 export type DesktopAction = (typeof DESKTOP_ACTIONS)[number];
 
 export interface DesktopRequest {

@@ -53,7 +53,7 @@ export const api = {
     return result.value;
   },
 
-  /** Desktop-only shell features (save dialog, first launch, demo); null in browser mode. */
+  /** Desktop-only shell features (native dialogs, dropped files' paths); null in browser mode. */
   desktop: (bridge?.desktop ?? null) as DesktopShell | null,
 
   /** Events pushed by the desktop shell (menu commands, workspace changes); none in browser mode. */

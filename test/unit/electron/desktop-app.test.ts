@@ -146,9 +146,6 @@ describe('the desktop app lifecycle', () => {
     expect(result).toMatchObject({ ok: true, value: { name: 'Books' } });
     const fromElsewhere = { sender: fakeWebContents(), senderFrame: fakeWebContents().mainFrame };
     expect(await invoke(fromElsewhere, { method: 'workspace.info', input: {} })).toMatchObject({ ok: false, error: { code: 'sender_not_allowed' } });
-    const desktop = electron.handlers.get('closebook:desktop')!;
-    // Opened with --workspace: not the first-launch screen.
-    expect(await desktop(fromPage, { action: 'isFirstLaunch' })).toEqual({ ok: true, value: false });
   });
 
   it('builds the File menu with the open workspace in Open Recent', () => {

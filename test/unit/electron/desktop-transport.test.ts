@@ -8,8 +8,6 @@ function setup() {
     page: { contents: () => asWebContents(page), origin: 'app://closebook' },
     chooseSavePath: vi.fn(async () => '/home/me/export.csv'),
     chooseOpenPath: vi.fn(async () => '/home/me/october.csv'),
-    isFirstLaunch: () => true,
-    openDemoWorkspace: vi.fn(async () => {}),
   };
   return { page, context };
 }
@@ -17,13 +15,10 @@ function setup() {
 const saveOptions = { title: 'Export revenues', defaultName: 'revenues.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] };
 
 describe('the desktop shell channel', () => {
-  it('answers chooseSavePath, isFirstLaunch and openDemoWorkspace with Results', async () => {
+  it('answers chooseSavePath with a Result', async () => {
     const { page, context } = setup();
     expect(await handleDesktopCall(invokeEvent(page), { action: 'chooseSavePath', options: saveOptions }, context)).toEqual({ ok: true, value: '/home/me/export.csv' });
     expect(context.chooseSavePath).toHaveBeenCalledWith(saveOptions);
-    expect(await handleDesktopCall(invokeEvent(page), { action: 'isFirstLaunch' }, context)).toEqual({ ok: true, value: true });
-    expect(await handleDesktopCall(invokeEvent(page), { action: 'openDemoWorkspace' }, context)).toEqual({ ok: true, value: null });
-    expect(context.openDemoWorkspace).toHaveBeenCalledTimes(1);
   });
 
   it('answers chooseOpenPath with the chosen file, options cleaned', async () => {
@@ -45,17 +40,22 @@ describe('the desktop shell channel', () => {
   it('refuses foreign senders and unknown actions', async () => {
     const { page, context } = setup();
     const subframe = invokeEvent(page, { frameTreeNodeId: 5, parent: page.mainFrame, url: 'app://closebook/' });
-    expect(await handleDesktopCall(subframe, { action: 'isFirstLaunch' }, context)).toMatchObject({ ok: false, error: { code: 'sender_not_allowed' } });
+    expect(await handleDesktopCall(subframe, { action: 'chooseOpenPath', options: { title: 'x', filters: [] } }, context)).toMatchObject({ ok: false, error: { code: 'sender_not_allowed' } });
+    expect(context.chooseOpenPath).not.toHaveBeenCalled();
     expect(await handleDesktopCall(invokeEvent(page), { action: 'openExternal' }, context)).toMatchObject({ ok: false, error: { code: 'unknown_action' } });
+    // The first-launch demo actions are gone with the first-launch screen.
+    for (const action of ['isFirstLaunch', 'openDemoWorkspace']) {
+      expect(await handleDesktopCall(invokeEvent(page), { action }, context)).toMatchObject({ ok: false, error: { code: 'unknown_action' } });
+    }
   });
 
   it('turns a failure into an error Result rather than a thrown error', async () => {
     const { page, context } = setup();
-    context.openDemoWorkspace = async () => {
+    context.chooseSavePath = async () => {
       throw new Error('disk full');
     };
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(await handleDesktopCall(invokeEvent(page), { action: 'openDemoWorkspace' }, context)).toMatchObject({ ok: false, error: { message: 'disk full' } });
+    expect(await handleDesktopCall(invokeEvent(page), { action: 'chooseSavePath', options: saveOptions }, context)).toMatchObject({ ok: false, error: { message: 'disk full' } });
     logged.mockRestore();
   });
 });

@@ -27,7 +27,6 @@ function setup(answers: { save?: string | null; open?: string | null } = {}) {
     session,
     recent,
     documentsDir: '/home/me/Documents',
-    userOpened: vi.fn(),
     refreshMenu: vi.fn(),
     sendMenuCommand: vi.fn(),
   };
@@ -42,11 +41,10 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 describe('the File menu actions', () => {
   it('New: creates a workspace at the path chosen in the save dialog', async () => {
     const path = join(tempDir(), 'May close.closebook');
-    const { actions, session, context } = setup({ save: path });
+    const { actions, session } = setup({ save: path });
     actions.newWorkspace();
     await settle();
     expect(session.open).toHaveBeenCalledWith(path, { create: true });
-    expect(context.userOpened).toHaveBeenCalled();
   });
 
   it('New: never replaces an existing file', async () => {

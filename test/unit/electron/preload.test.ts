@@ -38,7 +38,7 @@ describe('the preload bridge', () => {
     expect([...exposed.keys()]).toEqual(['closebook']);
     expect(Object.keys(bridge).sort()).toEqual(['cancel', 'desktop', 'invoke', 'on']);
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge.desktop).sort()).toEqual(['chooseOpenPath', 'chooseSavePath', 'isFirstLaunch', 'openDemoWorkspace', 'pathForFile']);
+    expect(Object.keys(bridge.desktop).sort()).toEqual(['chooseOpenPath', 'chooseSavePath', 'pathForFile']);
     expect(bridge.desktop.pathForFile({ name: 'october.csv' } as File)).toBe('/dropped/october.csv');
     expect(Object.isFrozen(bridge.desktop)).toBe(true);
   });
@@ -101,8 +101,8 @@ describe('the preload bridge', () => {
     const options = { title: 'T', defaultName: 'out.csv', filters: [] };
     expect(await bridge.desktop.chooseSavePath(options)).toBe('/home/me/out.csv');
     expect(invoked.at(-1)).toEqual([DESKTOP_CHANNEL, { action: 'chooseSavePath', options }]);
-    desktopAnswer = { ok: false, error: { message: 'The demo could not be made' } };
-    await expect(bridge.desktop.openDemoWorkspace()).rejects.toThrow('The demo could not be made');
+    desktopAnswer = { ok: false, error: { message: 'The dialog could not be shown' } };
+    await expect(bridge.desktop.chooseOpenPath({ title: 'T', filters: [] })).rejects.toThrow('The dialog could not be shown');
   });
 
   it('listens on the same events channel main sends on', () => {
