@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, Menu, protocol, session as electronSession, type BrowserWindow } from 'electron';
 import { startCore } from '../core/host';
 import { APP_NAME, defaultWorkspacePath, userDataDir } from '../db/default-location';
@@ -9,6 +8,7 @@ import { registerDesktopTransport } from './desktop-transport';
 import { applyDevContentSecurityPolicy } from './dev-content-security';
 import { chooseOpenPath, chooseSavePath, showError } from './dialogs';
 import { fileMenuActions } from './file-menu-actions';
+import { openFirstWorkspace } from './first-workspace';
 import { parseLaunchArgs } from './launch-args';
 import { menuTemplate } from './menu';
 import { useElectronSqliteBinding } from './native-binding';
@@ -90,17 +90,6 @@ export function startDesktopApp(mainDir: string): void {
     window.on('closed', () => (window = null));
   }
 
-  async function openFirstWorkspace(): Promise<void> {
-    const remembered = recent.list();
-    // A file macOS asked us to open must exist; --workspace FILE may name a new one (as in the CLI).
-    if (pendingOpenFile && (await session.open(pendingOpenFile, { create: false }))) return;
-    if (args.workspace && (await session.open(args.workspace, { create: true }))) return;
-    if (remembered[0] && (await session.open(remembered[0], { create: false }))) return;
-    const fallback = defaultWorkspacePath(app.getPath('userData'));
-    mkdirSync(dirname(fallback), { recursive: true });
-    await session.open(fallback, { create: true });
-  }
-
   const page = { contents: () => window?.webContents ?? null, origin: pageOrigin };
 
   // macOS: double-clicking a .closebook file (may arrive before ready).
@@ -142,7 +131,13 @@ export function startDesktopApp(mainDir: string): void {
 
     refreshMenu();
     openWindow();
-    void openFirstWorkspace();
+    void openFirstWorkspace({
+      session,
+      pendingOpenFile,
+      launchWorkspace: args.workspace,
+      recent: recent.list(),
+      defaultPath: defaultWorkspacePath(app.getPath('userData')),
+    });
 
     app.on('activate', () => {
       if (!window) openWindow();
