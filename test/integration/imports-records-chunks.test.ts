@@ -63,6 +63,31 @@ describe('chunked inserts', () => {
     ]);
   });
 
+  it('a repeat waiting in the same chunk is compared field by field as given: references, optional fields, fields not given', () => {
+    const db = setup();
+    const batch = startImportBatch(db, FILE);
+    const first = sale('p', '1.00', { payee_external_id: 'pe_1', description: 'd', quantity: '2' });
+    const { rows } = batch.write(
+      atRows([
+        first,
+        { ...first },
+        sale('p', '1.00', { payee_external_id: 'pe_2', description: 'd' }),
+        sale('p', '1.00', { description: 'e', kind: 'sale' }),
+        sale('p', '1.00'),
+        sale('p', '1.00', { payee_external_id: null }),
+      ]),
+    );
+    expect(rows.map((r) => [r.outcome, r.sameAsRow, r.message?.replace(/;.*/, '')])).toEqual([
+      ['created', undefined, undefined],
+      ['skipped_duplicate', 2, 'same record as row 2, with the same values (skipped)'],
+      ['error', 2, 'same record as row 2, with a different payee_external_id'],
+      ['error', 2, 'same record as row 2, with a different description'],
+      ['skipped_duplicate', 2, 'same record as row 2, with the same values (skipped)'],
+      ['error', 2, 'same record as row 2, with a different payee_external_id'],
+    ]);
+    batch.abort();
+  });
+
   it('a refund of a sale earlier in the same chunk finds it', () => {
     const db = setup();
     const batch = startImportBatch(db, FILE);

@@ -3,7 +3,7 @@ import { externalIdOf, type EntityWriter, type WriterContext } from './entity-wr
 import { FieldProblem, problem } from './field-problem';
 import type { RawRecord } from './field-readers';
 import { ReferenceLookup } from './reference-lookup';
-import { RevenueInserts } from './revenue-inserts';
+import { givenFieldsOf, RevenueInserts, type RowAsGiven } from './revenue-inserts';
 import type { RecordOrigin } from './same-record-rows';
 import { readRevenueRecord, type RevenueFields } from './revenue-record';
 import {
@@ -52,7 +52,7 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
       lastWasDuplicate = false;
       outcomes.created(rowNumber, id, externalId, amountMicros);
     },
-    exists: (rowNumber, externalId, fields) => duplicate(rowNumber, existing(externalId)!, externalId, fields),
+    exists: (rowNumber, externalId, row) => duplicate(rowNumber, existing(externalId)!, externalId, () => row),
     refused: (rowNumber, externalId, error) => outcomes.error(rowNumber, null, `the workspace refused the row: ${error.message}`, externalId),
   });
   const settle = () => inserts.flush();
@@ -91,11 +91,11 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
       // A create_only row whose external_id exists is a duplicate, whatever else it says.
       const found = error instanceof FieldProblem ? existing(externalId) : undefined;
       if (found === undefined) throw error;
-      return duplicate(rowNumber, found, externalId, f);
+      return duplicate(rowNumber, found, externalId, asGiven(f));
     }
     if (locks.isLocked(values.period)) {
       const found = existing(externalId);
-      if (found !== undefined) return duplicate(rowNumber, found, externalId, f);
+      if (found !== undefined) return duplicate(rowNumber, found, externalId, asGiven(f));
       settle();
       return outcomes.blocked(rowNumber, null, externalId, 'occurred_at', locks.lockedMessage(values.period));
     }
@@ -104,20 +104,30 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
       settle();
       return ctx.sameRecord.repeatOfBlocked(rowNumber, blocked, externalId, 'external_id');
     }
-    inserts.add(rowNumber, externalId, values, f);
+    inserts.add(rowNumber, externalId, values, givenFieldsOf(f));
   }
 
-  /** The row names a stored record: a duplicate of it, or of the earlier row of this batch that named it. */
-  function duplicate(rowNumber: number, found: RecordOrigin, externalId: string | null, f: RevenueFields): void {
+  /** The row as given, its references resolved when asked (a reference it names may not exist). */
+  function asGiven(f: RevenueFields): () => RowAsGiven {
+    return () => ({ fields: f, refs: references(f) });
+  }
+
+  /** The row names a stored record: a duplicate of it, or a repeat of the earlier row of this batch that named it. */
+  function duplicate(rowNumber: number, found: RecordOrigin, externalId: string | null, given: () => RowAsGiven): void {
     settle();
     lastWasDuplicate = true;
     const earlier = ctx.sameRecord.earlierRow(found);
     if (earlier === undefined) return outcomes.duplicate(rowNumber, found.id, externalId);
-    repeat(rowNumber, earlier, sql.byId.get(found.id) as Stored, f, externalId);
+    repeat(rowNumber, earlier, sql.byId.get(found.id) as Stored, given, externalId);
   }
 
-  function repeat(rowNumber: number, earlier: number, stored: Stored, f: RevenueFields, externalId: string | null): void {
-    ctx.sameRecord.repeat(rowNumber, earlier, stored.id, externalId, () => applyRevenueFields(stored, f, references(f), ctx.timeZone).changes, 'external_id');
+  /** Skipped when the row, applied to the record as the earlier row left it, changes nothing; else refused. */
+  function repeat(rowNumber: number, earlier: number, stored: Stored, given: () => RowAsGiven, externalId: string | null): void {
+    const changesOf = () => {
+      const { fields, refs } = given();
+      return applyRevenueFields(stored, fields, refs, ctx.timeZone).changes;
+    };
+    ctx.sameRecord.repeat(rowNumber, earlier, stored.id, externalId, changesOf, 'external_id');
   }
 
   function update(rowNumber: number, stored: StoredRevenue, f: RevenueFields, externalId: string | null): void {
@@ -146,14 +156,14 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
       if (operation === 'create_only') {
         // A record an earlier batch created from this row is never one this batch wrote.
         const found = sameFileId !== undefined ? { id: sameFileId, batch_id: null, source_row: null } : lastWasDuplicate ? existing(externalId) : undefined;
-        return found === undefined ? create(rowNumber, f, externalId) : duplicate(rowNumber, found, externalId, f);
+        return found === undefined ? create(rowNumber, f, externalId) : duplicate(rowNumber, found, externalId, asGiven(f));
       }
       settle();
       const stored = (
         sameFileId !== undefined ? sql.byId.get(sameFileId) : externalId !== null ? sql.byExternalId.get(orgId, externalId) : undefined
       ) as Stored | undefined;
       const earlier = stored && ctx.sameRecord.earlierRow(stored);
-      if (earlier !== undefined) return repeat(rowNumber, earlier, stored!, f, externalId);
+      if (earlier !== undefined) return repeat(rowNumber, earlier, stored!, asGiven(f), externalId);
       if (stored) return update(rowNumber, stored, f, externalId);
       if (operation === 'update_only') {
         throw externalId === null
