@@ -70,6 +70,7 @@ export function billingWriter(ctx: WriterContext): EntityWriter {
     const period = f.billing_period.slice(0, 7);
     if (locks.isLocked(period)) return outcomes.blocked(rowNumber, null, key, 'billing_period', locks.lockedMessage(period));
     const details = given(f);
+    locks.noteWritten(period);
     const result = insert.run(orgId, f.license_reference, f.billing_period, ...DESCRIPTIVE.map((c) => details[c] ?? null), f.final_sell_micros, f.final_buy_micros, now, now, now, batchId, rowNumber);
     outcomes.created(rowNumber, Number(result.lastInsertRowid), key, f.final_sell_micros);
   }
@@ -109,6 +110,7 @@ export function billingWriter(ctx: WriterContext): EntityWriter {
     if (locks.isLocked(period)) return outcomes.blocked(rowNumber, stored.id, key, 'billing_period', locks.lockedMessage(period));
     const finalizedAt = amountsChanged || stored.is_finalized === 0 ? now : stored.finalized_at;
     Object.assign(previous, { is_finalized: stored.is_finalized, finalized_at: stored.finalized_at, updated_at: stored.updated_at });
+    locks.noteWritten(period);
     update.run(...DESCRIPTIVE.map((c) => next[c]), next.final_sell_micros, next.final_buy_micros, finalizedAt, now, stored.id);
     outcomes.updated(rowNumber, stored.id, key, changes, previous, next.final_sell_micros as number);
   }

@@ -139,6 +139,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
     .run(meta.orgId, meta.entity, meta.source, meta.fileName ?? null, meta.fileSize ?? null, sha256, meta.mappingSha256 ?? null, meta.profile ?? null, meta.operation, sameFileBatchId, now);
   const batchId = Number(lastInsertRowid);
   const outcomes = new OutcomeRecorder(db, batchId);
+  const locks = new PeriodLocks(db, meta.orgId);
   const writer = WRITERS[meta.entity]({
     db,
     orgId: meta.orgId,
@@ -146,7 +147,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
     batchId,
     operation: meta.operation,
     now,
-    locks: new PeriodLocks(db, meta.orgId),
+    locks,
     outcomes,
     // Billing rows always carry their match key, so they never need the same-file lookup.
     sameFile: meta.entity === 'billing' ? SameFileRecords.none(db) : new SameFileRecords(db, meta.entity, earlierImportsOfFile(db, meta.orgId, meta.entity, sha256)),
@@ -267,6 +268,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
           outcomes.createdLastId,
           batchId,
         );
+        locks.openWrittenPeriods();
         db.exec('COMMIT');
         state = 'finished';
         return summary(batchId, 'committed', counts, sameRecord, totalRows, outcomes.rowsWritten, amount, sameFileBatchId);

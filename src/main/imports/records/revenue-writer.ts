@@ -104,6 +104,7 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
       settle();
       return ctx.sameRecord.repeatOfBlocked(rowNumber, blocked, externalId, 'external_id');
     }
+    locks.noteWritten(values.period);
     inserts.add(rowNumber, externalId, values, givenFieldsOf(f));
   }
 
@@ -141,6 +142,7 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
     const blocked = ctx.sameRecord.blockedRow(stored.id, null);
     if (blocked !== undefined) return ctx.sameRecord.repeatOfBlocked(rowNumber, blocked, externalId, 'external_id');
     const v = values;
+    locks.noteWritten(v.period);
     sql.update.run(v.kind, v.occurred_at, v.period, v.payee_id, v.product_id, v.amount_micros, v.currency, v.quantity, v.description, v.refund_of, now, stored.id);
     outcomes.updated(rowNumber, stored.id, externalId, changes, previous, v.amount_micros);
   }
