@@ -7,6 +7,7 @@ export const ERROR_TYPES = {
   permission_error: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   internal_error: 500,
 } as const;
 

@@ -1,20 +1,21 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { contract, isMethodName } from '../../shared/contract';
-import { httpStatusOf, type ApiError, type ErrorType, type Result } from '../../shared/errors';
+import { contract, isMethodName, type MethodSpec } from '../../shared/contract';
+import { httpStatusOf, type ApiError, type Result } from '../../shared/errors';
 import type { CoreHost } from '../core/host';
 import type { WirePrincipal } from '../core/protocol';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { apiError } from './http/api-error';
+import { sendDownload } from './http/file-download';
+import { readJsonBody } from './http/json-body';
+import { UploadStaging } from './http/upload-staging';
 
 // Browser mode: the same registry over loopback HTTP. Binds 127.0.0.1 only, needs the
 // per-launch bearer token (or a stored API key), and refuses foreign Host headers so a
 // web page elsewhere cannot reach it by DNS rebinding.
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const LAUNCH_PRINCIPAL: WirePrincipal = { name: 'launch token', permissions: 'all' };
 
 export interface HttpServerOptions {
@@ -25,6 +26,8 @@ export interface HttpServerOptions {
   port?: number;
   /** Where browser uploads are staged (default: a new folder under the system temp folder). */
   stagingDir?: string;
+  /** The largest upload accepted (default 2.5 GiB); never more than the free disk space less a margin. */
+  maxUploadBytes?: number;
 }
 
 export interface RunningHttpServer {
@@ -42,7 +45,8 @@ export function newLaunchToken(): string {
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const token = options.token ?? newLaunchToken();
-  const stagingDir = normalize(options.stagingDir ?? join(tmpdir(), `closebook-uploads-${randomBytes(6).toString('hex')}`));
+  const staging = new UploadStaging(options.stagingDir, options.maxUploadBytes);
+  const stagingDir = staging.dir;
   let port = options.port ?? 0;
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -57,12 +61,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sendError(res, apiError('permission_error', 'host_not_allowed', `Host "${req.headers.host ?? ''}" is not this server; use http://127.0.0.1:${port}/`));
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return sendError(res, apiError('validation_error', 'invalid_url', `The address ${url.pathname} is not valid percent-encoded UTF-8`));
+    }
+    if (pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendError(res, apiError('validation_error', 'method_not_allowed', 'API methods are called with POST'));
-      return handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      return handleApi(req, res, pathname.slice('/api/'.length));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, apiError('validation_error', 'method_not_allowed', 'Only GET serves files'));
-    return serveStatic(res, url.pathname);
+    return serveStatic(res, pathname);
   }
 
   async function authenticate(req: IncomingMessage): Promise<WirePrincipal | ApiError> {
@@ -78,9 +88,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const principal = await authenticate(req);
     if ('type' in principal) return sendError(res, principal);
     const spec = isMethodName(method) ? contract[method] : undefined;
+    // A key that may not call the method is refused before a byte of its body is stored.
+    if (spec && !allows(principal, spec)) {
+      req.resume();
+      return sendError(res, apiError('permission_error', 'missing_permission', `This key lacks the "${spec.permission}" permission that ${method} requires`, { required: spec.permission }));
+    }
     let body: unknown;
     try {
-      body = spec?.readsUpload ? await stageUpload(req) : await readJson(req);
+      body = spec?.readsUpload ? await stageUpload(req) : await readJsonBody(req);
     } catch (error) {
       return sendError(res, error as ApiError);
     }
@@ -96,7 +111,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       if ('path' in body) {
         return sendError(res, apiError('validation_error', 'invalid_input', 'Over HTTP the file is sent back as a download; do not pass "path"', { issues: [{ field: 'path', message: 'not accepted over HTTP' }] }));
       }
-      exportPath = join(tmpdir(), `closebook-${randomBytes(8).toString('hex')}.${spec.fileType ?? 'csv'}`);
+      exportPath = staging.newPath(`.${spec.fileType ?? 'csv'}`);
       body = { ...body, path: exportPath };
     }
     // A file-writing method answers with the file itself, so it never streams NDJSON.
@@ -111,12 +126,25 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     });
     if (streaming) res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' });
     const result = await call.result;
+    releaseUploads(method, body, spec, result);
     if (streaming) return res.end(JSON.stringify(result) + '\n');
     if (exportPath) {
-      if (result.ok) return sendFile(res, exportPath, `${method.replace(/\W+/g, '-')}.${spec!.fileType ?? 'csv'}`, result.value);
-      rmSync(exportPath, { force: true });
+      if (result.ok) return sendDownload(res, exportPath, `${method.replace(/\W+/g, '-')}.${spec!.fileType ?? 'csv'}`, (result.value as { rowCount?: number }).rowCount);
+      staging.remove(exportPath);
     }
     sendResult(res, result);
+  }
+
+  /**
+   * A staged upload is removed once the import that used it has ended: a committed (or
+   * rejected) import of it, or a method that reads its upload in the same call. An
+   * abandoned wizard's file is swept after a day, and with the folder when the server stops.
+   */
+  function releaseUploads(method: string, body: unknown, spec: MethodSpec | undefined, result: Result<unknown>) {
+    const path = body && typeof body === 'object' ? (body as { path?: unknown }).path : undefined;
+    if (typeof path !== 'string' || spec?.writesFile) return;
+    const importEnded = method === 'imports.commit' && result.ok;
+    if (importEnded || (spec?.readsUpload && method !== 'imports.upload')) staging.remove(path);
   }
 
   /** Stream the request body (the file) into the staging folder; the input comes in a header. */
@@ -128,21 +156,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       throw apiError('validation_error', 'invalid_json', `The X-Closebook-Input header is not valid JSON: ${(error as Error).message}`);
     }
     if (!input || typeof input !== 'object' || Array.isArray(input)) throw apiError('validation_error', 'invalid_json', 'X-Closebook-Input must be a JSON object');
-    mkdirSync(stagingDir, { recursive: true });
-    const path = join(stagingDir, randomBytes(12).toString('hex'));
-    try {
-      await pipeline(req, createWriteStream(path));
-    } catch (error) {
-      rmSync(path, { force: true });
-      throw apiError('validation_error', 'upload_failed', `The upload did not arrive whole: ${(error as Error).message}`);
-    }
-    return { ...input, path };
+    return { ...input, path: await staging.receive(req) };
   }
 
   function serveStatic(res: ServerResponse, pathname: string) {
     if (!options.rendererDir) return sendError(res, apiError('not_found', 'not_found', 'No user interface is served here'));
     const root = normalize(options.rendererDir);
-    const file = normalize(join(root, pathname === '/' ? 'index.html' : decodeURIComponent(pathname)));
+    const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       return sendError(res, apiError('not_found', 'not_found', `No file ${pathname}`));
     }
@@ -169,7 +189,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     close: () =>
       new Promise((resolve) => {
         server.close(() => {
-          rmSync(stagingDir, { recursive: true, force: true });
+          staging.close();
           resolve();
         });
         // A browser keeps connections open (keep-alive, a download in flight); end them so
@@ -196,34 +216,6 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(apiError('validation_error', 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolve({});
-      try {
-        resolve(JSON.parse(text));
-      } catch (error) {
-        reject(apiError('validation_error', 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`));
-      }
-    });
-    req.on('error', reject);
-  });
-}
-
-function apiError(type: ErrorType, code: string, message: string, detail: unknown = null): ApiError {
-  return { type, code, message, detail, timestamp: new Date().toISOString() };
-}
-
 function sendResult(res: ServerResponse, result: Result<unknown>) {
   const status = result.ok ? 200 : httpStatusOf(result.error);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -234,17 +226,6 @@ function sendError(res: ServerResponse, error: ApiError) {
   sendResult(res, { ok: false, error });
 }
 
-function sendFile(res: ServerResponse, path: string, name: string, value: unknown) {
-  const summary = value as { rowCount?: number };
-  res.writeHead(200, {
-    'Content-Type': name.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${name}"`,
-    'X-Closebook-Row-Count': String(summary.rowCount ?? ''),
-    'Cache-Control': 'no-store',
-  });
-  const stream = createReadStream(path);
-  stream.pipe(res);
-  const cleanup = () => rmSync(path, { force: true });
-  stream.on('close', cleanup);
-  stream.on('error', cleanup);
+function allows(principal: WirePrincipal, spec: MethodSpec): boolean {
+  return spec.permission === null || principal.permissions === 'all' || principal.permissions.includes(spec.permission);
 }

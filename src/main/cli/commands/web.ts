@@ -15,17 +15,21 @@ export function rendererBuildDir(): string {
 export const webCommand: Command = {
   name: 'web',
   summary: 'Run the app in browser mode on 127.0.0.1 (use `npm run web`, which builds the UI first)',
-  usage: 'closebook web [--workspace FILE] [--port N]',
+  usage: 'closebook web [--workspace FILE] [--port N] [--max-upload-mb N (default 2560)]',
   async run(args) {
-    const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, port: { type: 'string' } } });
+    const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, port: { type: 'string' }, 'max-upload-mb': { type: 'string' } } });
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number`);
+    const maxUploadMb = values['max-upload-mb'] === undefined ? undefined : Number(values['max-upload-mb']);
+    if (maxUploadMb !== undefined && (!Number.isInteger(maxUploadMb) || maxUploadMb < 1)) {
+      throw new UsageError(`--max-upload-mb must be a whole number of megabytes, 1 or more, got "${values['max-upload-mb']}"`);
+    }
     const rendererDir = rendererBuildDir();
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new UsageError(`The user interface is not built (${rendererDir}). Start browser mode with \`npm run web\`.`);
     }
     const core = await startCore({ workspacePath: workspacePathFrom(values.workspace) });
-    const server = await startHttpServer({ core, rendererDir, port });
+    const server = await startHttpServer({ core, rendererDir, port, maxUploadBytes: maxUploadMb === undefined ? undefined : maxUploadMb * 1024 ** 2 });
     process.stdout.write(`Closebook is running at ${server.url}\n`);
     const stop = async () => {
       await server.close();
