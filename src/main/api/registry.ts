@@ -3,6 +3,7 @@ import { contract, isMethodName, type MethodName, type ParsedInputOf, type Resul
 import type { Result } from '../../shared/errors';
 import { ApiFailure, invalidInput } from './failure';
 import type { CallContext } from './context';
+import { boundWal } from '../db/workspace';
 
 export type Handler<K extends MethodName> = (input: ParsedInputOf<K>, ctx: CallContext) => ResultOf<K> | Promise<ResultOf<K>>;
 /** An area's slice of the API: handlers for some of the contract's methods. */
@@ -39,7 +40,11 @@ export function createRegistry(logError: ErrorLogger = defaultLogger): Registry 
     }
     const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) throw invalidInput(issuesOf(parsed.error));
-    return await handler(parsed.data as never, ctx);
+    try {
+      return await handler(parsed.data as never, ctx);
+    } finally {
+      if (spec.permission?.startsWith('write:')) boundWal(ctx.workspace);
+    }
   }
 
   return {
