@@ -7,6 +7,7 @@ import { importsHandlers } from '../imports/handlers';
 import { revenueWriteHandlers } from '../imports/revenue-handlers';
 import { importFilesHandlers } from '../imports/file-handlers';
 import { demoHandlers } from '../demo/handlers';
+import { viewsHandlers } from '../views/handlers';
 import { createRegistry, type ErrorLogger, type Registry } from './registry';
 
 /** The registry with every area's slice bound; throws if any method is left unbound. */
@@ -21,6 +22,7 @@ export function createAppRegistry(logError?: ErrorLogger): Registry {
   registry.register(importsHandlers);
   registry.register(importFilesHandlers);
   registry.register(demoHandlers);
+  registry.register(viewsHandlers);
   registry.assertComplete();
   return registry;
 }

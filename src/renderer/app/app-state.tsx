@@ -1,9 +1,10 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Org, PeriodInfo } from '../../shared/contract/orgs';
 import type { WorkspaceInfo } from '../../shared/contract/system';
 import type { ApiCallError } from '../api/api-call-error';
 import { api } from '../api/client';
 import { useApiQuery } from '../api/use-api-query';
+import { ScreenSetups } from './screen-setups';
 
 /** What every screen shares: the workspace, the chosen org and the chosen period. */
 export interface AppState {
@@ -34,6 +35,8 @@ export interface AppState {
   noteDataChanged: () => void;
   /** Reads the org list again (after an org was created, renamed or moved, or the demo loaded). */
   noteOrgsChanged: () => void;
+  /** Each screen's setup (sort, filters, columns), kept in the open workspace file. */
+  screenSetups: ScreenSetups;
 }
 
 const AppStateContext = createContext<AppState | null>(null);
@@ -56,6 +59,38 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => api.on('workspace-changed', () => setWorkspaceVersion((v) => v + 1)), []);
 
+  // The org and period chosen last in this workspace (screen "app"), read before any screen
+  // queries, so a reload comes back to them rather than to the first org's newest month.
+  // A new store per workspace file; the previous one stops writing (its file is no longer open).
+  const screenSetups = useMemo(() => new ScreenSetups(), [workspaceVersion]);
+  const previousSetups = useRef<ScreenSetups | null>(null);
+  useEffect(() => {
+    if (previousSetups.current !== screenSetups) previousSetups.current?.dispose();
+    previousSetups.current = screenSetups;
+  }, [screenSetups]);
+  const [setupsRead, setSetupsRead] = useState<ScreenSetups | null>(null);
+  useEffect(() => {
+    let live = true;
+    void screenSetups.load('app').then((saved) => {
+      if (!live) return;
+      setChosenOrg(saved?.orgId ?? null);
+      setChosenPeriod(saved && saved.period !== undefined ? saved.period : undefined);
+      setSetupsRead(screenSetups);
+    });
+    const flush = () => screenSetups.flushAll();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      live = false;
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [screenSetups]);
+  const selectionRead = setupsRead === screenSetups;
+  const chosenByUser = useRef(false);
+  useEffect(() => {
+    if (!selectionRead || !chosenByUser.current) return;
+    screenSetups.save('app', { ...(chosenOrg ? { orgId: chosenOrg } : {}), ...(chosenPeriod !== undefined ? { period: chosenPeriod } : {}) });
+  }, [selectionRead, screenSetups, chosenOrg, chosenPeriod]);
+
   const orgs = useMemo(() => orgsQuery.data?.orgs ?? [], [orgsQuery.data]);
   const orgId = chosenOrg && orgs.some((o) => o.id === chosenOrg) ? chosenOrg : (orgs[0]?.id ?? null);
   // An import can open a new month: periods are asked again after a write.
@@ -71,12 +106,18 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
 
   const [view, setView] = useState<AppState['view']>(null);
   useEffect(() => {
-    if (!periodsLoaded || orgId === null) return;
+    if (!periodsLoaded || orgId === null || !selectionRead) return;
     setView((current) => (current?.orgId === orgId && current.period === period ? current : { orgId, period }));
-  }, [periodsLoaded, orgId, period]);
+  }, [periodsLoaded, orgId, period, selectionRead]);
 
-  const selectOrg = useCallback((id: string) => setChosenOrg(id), []);
-  const selectPeriod = useCallback((value: string | null) => setChosenPeriod(value), []);
+  const selectOrg = useCallback((id: string) => {
+    chosenByUser.current = true;
+    setChosenOrg(id);
+  }, []);
+  const selectPeriod = useCallback((value: string | null) => {
+    chosenByUser.current = true;
+    setChosenPeriod(value);
+  }, []);
   const noteDataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
   const noteOrgsChanged = useCallback(() => setOrgsVersion((v) => v + 1), []);
   const { reload: reloadWorkspace } = workspace;
@@ -109,6 +150,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       dataVersion,
       noteDataChanged,
       noteOrgsChanged,
+      screenSetups,
     }),
     [
       workspace.data,
@@ -128,6 +170,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       dataVersion,
       noteDataChanged,
       noteOrgsChanged,
+      screenSetups,
     ],
   );
   return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;

@@ -5,6 +5,7 @@ import {
   DateFilterModule,
   enableDevValidations,
   EventApiModule,
+  GridStateModule,
   InfiniteRowModelModule,
   ModuleRegistry,
   NumberFilterModule,
@@ -24,6 +25,8 @@ export function registerGridModules(): void {
     CustomFilterModule,
     ColumnApiModule,
     EventApiModule,
+    // initialState (a screen's kept setup) and the stateUpdated event that keeps it.
+    GridStateModule,
     ScrollApiModule,
     CellStyleModule,
     TooltipModule,

@@ -8,6 +8,7 @@ import { productsMethods } from './products';
 import { importsMethods } from './imports';
 import { importFilesMethods } from './import-files';
 import { demoMethods } from './demo';
+import { viewsMethods } from './views';
 
 /** Every API method, by name ("area.verb"). Each area declares its slice in its own file. */
 export const contract = {
@@ -19,6 +20,7 @@ export const contract = {
   ...importsMethods,
   ...importFilesMethods,
   ...demoMethods,
+  ...viewsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

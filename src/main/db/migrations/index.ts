@@ -12,6 +12,7 @@ import { revenueKindCheck } from './010-revenue-kind-check';
 import { revenueAmountKindIndex } from './011-revenue-amount-kind-index';
 import { orgCurrencyAndSiblingNames } from './012-org-currency-and-sibling-names';
 import { orgTimeZone } from './013-org-time-zone';
+import { savedViews } from './014-saved-views';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   revenueAmountKindIndex,
   orgCurrencyAndSiblingNames,
   orgTimeZone,
+  savedViews,
 ];
 
 export type { Migration } from './types';

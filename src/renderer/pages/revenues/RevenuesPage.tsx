@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, FilterChangedEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { ColDef, FilterChangedEvent, GridApi, GridReadyEvent, StateUpdatedEvent } from 'ag-grid-community';
 import type { FilterModel } from '../../../shared/contract/grid';
-import type { RevenueRow } from '../../../shared/contract/revenues';
+import { REVENUE_COLUMNS, type RevenueRow } from '../../../shared/contract/revenues';
+import type { ViewState } from '../../../shared/contract/views';
 import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/use-api-query';
@@ -15,9 +16,13 @@ import { ColumnChooser } from '../../grid/ColumnChooser';
 import { copyFocusedCell } from '../../grid/copy-cell';
 import { ClearFiltersButton, ExportCsvButton } from '../../grid/GridViewButtons';
 import { useGridTheme } from '../../grid/grid-theme';
+import { applyGridSetup, gridSetupOf, restoreGridSetup } from '../../grid/grid-setup';
 import { toFilterModel } from '../../grid/grid-view-model';
 import { databaseDatasource } from '../../grid/infinite-datasource';
+import { MissingColumnsNotice } from '../../grid/MissingColumnsNotice';
+import { SavedViewsMenu } from '../../grid/SavedViewsMenu';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
+import { useScreenSetup, type ScreenSetup } from '../../grid/use-screen-setup';
 import { ExportStatus } from './ExportStatus';
 import { REVENUE_COLUMN_DEFS, type RevenueGridContext } from './revenue-columns';
 import { RevenueSummary } from './RevenueSummary';
@@ -27,14 +32,15 @@ type RevenueView = { orgId: string; period: string | null };
 
 export function RevenuesPage() {
   const { view, orgs, loading, error } = useAppState();
-  if (view) {
+  const setup = useScreenSetup(SCREEN, REVENUE_COLUMNS);
+  if (view && setup.ready) {
     const org = orgs.find((o) => o.id === view.orgId);
-    return <RevenuesGrid view={view} orgName={org?.name ?? view.orgId} timeZone={org?.timeZone ?? 'UTC'} />;
+    return <RevenuesGrid view={view} orgName={org?.name ?? view.orgId} timeZone={org?.timeZone ?? 'UTC'} setup={setup} />;
   }
   if (error) return null; // the shell shows it
   return (
     <div className="page-message" data-testid="revenues-empty">
-      {loading ? (
+      {loading || view ? (
         <>
           <span className="spinner" aria-hidden="true" /> Opening the workspace…
         </>
@@ -45,6 +51,12 @@ export function RevenuesPage() {
     </div>
   );
 }
+
+/** The screen's id for its kept setup and saved views. */
+const SCREEN = 'revenues';
+
+// What changes of the grid's state are the user's review setup (not its scroll or focus).
+const SETUP_SOURCES = new Set(['columnOrder', 'columnVisibility', 'columnSizing', 'sort', 'filter']);
 
 const DEFAULT_COL_DEF: ColDef<RevenueRow> = {
   sortable: true,
@@ -59,13 +71,15 @@ const DEFAULT_COL_DEF: ColDef<RevenueRow> = {
 // Ctrl/Cmd+C on a cell: what it shows, and for an amount the exact decimal string.
 const onCellKeyDown = copyFocusedCell<RevenueRow>();
 
-function RevenuesGrid({ view, orgName, timeZone }: { view: RevenueView; orgName: string; timeZone: string }) {
+function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; orgName: string; timeZone: string; setup: ScreenSetup }) {
   const theme = useGridTheme();
   // Dates are shown on the org's clock; a new zone (another org) draws the rows again.
   const gridContext = useMemo<RevenueGridContext>(() => ({ timeZone }), [timeZone]);
   const [gridApi, setGridApi] = useState<GridApi<RevenueRow> | null>(null);
   useEffect(() => gridApi?.refreshCells({ columns: ['occurredAt'], force: true }), [gridApi, gridContext]);
-  const [filterModel, setFilterModel] = useState<FilterModel>({});
+  const [filterModel, setFilterModel] = useState<FilterModel>(() => setup.opened.grid?.filterModel ?? {});
+  // Columns a kept or named view named that the grid no longer has: said once, then dismissed.
+  const [missing, setMissing] = useState<{ viewName: string | null; columns: string[] }>(() => ({ viewName: null, columns: setup.missing }));
   const [gridError, setGridError] = useState<ApiCallError | null>(null);
 
   // The datasource is made once; it reads the view at request time, so an org or period
@@ -106,6 +120,23 @@ function RevenuesGrid({ view, orgName, timeZone }: { view: RevenueView; orgName:
     setFilterModel(toFilterModel(event.api.getFilterModel()));
   }, []);
   const onSortChanged = useCallback(() => setGridError(null), []);
+  const { noteGridChanged } = setup;
+  const onStateUpdated = useCallback(
+    (event: StateUpdatedEvent<RevenueRow>) => {
+      if (event.sources.some((source) => SETUP_SOURCES.has(source))) noteGridChanged(event.api);
+    },
+    [noteGridChanged],
+  );
+  const currentState = useCallback((): ViewState => (gridApi ? { grid: gridSetupOf(gridApi) } : {}), [gridApi]);
+  const openView = useCallback(
+    (name: string, state: ViewState) => {
+      if (!gridApi) return;
+      const restored = state.grid ? restoreGridSetup(state.grid, REVENUE_COLUMNS) : null;
+      if (restored) applyGridSetup(gridApi, restored.setup);
+      setMissing({ viewName: name, columns: restored?.missing ?? [] });
+    },
+    [gridApi],
+  );
 
   const filtered = Object.keys(filterModel).length > 0;
   const empty = summary.data?.rowCount === 0 && !summary.loading;
@@ -116,12 +147,14 @@ function RevenuesGrid({ view, orgName, timeZone }: { view: RevenueView; orgName:
         <RevenueSummary summary={summary} />
         <div className="toolbar-actions">
           <ExactAmountsToggle />
+          <SavedViewsMenu screen={SCREEN} currentState={currentState} onOpen={openView} disabled={!gridApi} />
           <ClearFiltersButton gridApi={gridApi} filtered={filtered} />
           <ColumnChooser gridApi={gridApi} />
           <ExportCsvButton gridApi={gridApi} exporter={exporter} testId="export-csv" title="Export the rows and columns shown, with this sort and these filters" />
         </div>
       </div>
       <ExportStatus state={exporter.state} onDismiss={exporter.dismiss} />
+      <MissingColumnsNotice missing={missing.columns} viewName={missing.viewName} onDismiss={() => setMissing({ viewName: null, columns: [] })} />
       {/* A bad filter fails both calls with the same message: show it once. */}
       {summary.error && summary.error.message !== gridError?.message && (
         <ErrorNotice error={summary.error} title="Could not total the revenues" onRetry={summary.reload} />
@@ -135,6 +168,8 @@ function RevenuesGrid({ view, orgName, timeZone }: { view: RevenueView; orgName:
             columnDefs={REVENUE_COLUMN_DEFS}
             context={gridContext}
             defaultColDef={DEFAULT_COL_DEF}
+            initialState={setup.initialState}
+            onStateUpdated={onStateUpdated}
             datasource={datasource}
             getRowId={({ data }) => String(data.id)}
             onGridReady={onGridReady}
