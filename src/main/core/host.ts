@@ -21,6 +21,16 @@ export interface CoreHost {
   close(): Promise<void>;
 }
 
+export interface StartCoreOptions {
+  workspacePath: string;
+  create?: boolean;
+  workerPath?: string;
+  /** Each worker started (the first and every restart), for logs and tests. */
+  onWorker?: (worker: Worker) => void;
+  /** A worker that stops more often than this within a minute is not started again (default 5). */
+  maxRestartsPerMinute?: number;
+}
+
 /** Where the worker's code is: beside the bundle in the desktop build, else the tsx entry. */
 export function defaultWorkerPath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -28,80 +38,123 @@ export function defaultWorkerPath(): string {
   return existsSync(bundled) ? bundled : join(here, 'worker-entry.mjs');
 }
 
-export function startCore(options: { workspacePath: string; create?: boolean; workerPath?: string }): Promise<CoreHost> {
+type Pending = { resolve: (message: FromWorker | null) => void; onProgress?: (e: ProgressEvent) => void };
+
+/**
+ * Start the core worker on a workspace. If the worker stops later (a crash, an exit from
+ * native code), the calls it was running fail with `core_stopped` and a new worker is
+ * started on the same workspace; calls made meanwhile wait for it. No call is left
+ * waiting: if the workspace can no longer be opened, they fail with the reason.
+ */
+export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   const data: CoreWorkerData = { workspacePath: options.workspacePath, create: options.create ?? true };
-  const worker = new Worker(options.workerPath ?? defaultWorkerPath(), { workerData: data });
+  const workerPath = options.workerPath ?? defaultWorkerPath();
   let nextId = 1;
-  const pending = new Map<number, { resolve: (message: FromWorker) => void; onProgress?: (e: ProgressEvent) => void }>();
+  let closing = false;
+  const restarts: number[] = [];
+  const pending = new Map<number, Pending>();
+  /** The running worker, or the start of its replacement. */
+  let current: Promise<Worker>;
 
-  return new Promise((resolveStart, rejectStart) => {
-    let started = false;
-    worker.on('error', (error) => {
-      if (!started) rejectStart(error);
-      for (const p of pending.values()) p.resolve({ type: 'result', id: 0, result: crashed(error) });
-      pending.clear();
+  function spawn(): Promise<{ worker: Worker; workspace: WorkspaceInfo }> {
+    const worker = new Worker(workerPath, { workerData: data });
+    options.onWorker?.(worker);
+    return new Promise((resolveStart, rejectStart) => {
+      let started = false;
+      const failAll = (reason: string) => {
+        for (const p of pending.values()) p.resolve({ type: 'result', id: 0, result: stopped(reason) });
+        pending.clear();
+      };
+      worker.on('error', (error) => {
+        if (!started) rejectStart(error);
+        failAll(error.message);
+      });
+      worker.on('exit', (code) => {
+        // A worker that stops before saying ready or open-failed must not leave the caller waiting.
+        if (!started) return rejectStart(new Error(`The workspace core stopped before opening ${options.workspacePath} (exit code ${code})`));
+        failAll(`the core stopped (exit code ${code})`);
+        if (!closing) restart();
+      });
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'open-failed') return rejectStart(new WorkspaceError(message.code as WorkspaceErrorCode, options.workspacePath, message.message));
+        if (message.type === 'ready') {
+          started = true;
+          return resolveStart({ worker, workspace: message.workspace });
+        }
+        const entry = pending.get(message.id);
+        if (!entry) return;
+        if (message.type === 'progress') return entry.onProgress?.(message.event);
+        pending.delete(message.id);
+        entry.resolve(message);
+      });
     });
-    worker.on('exit', (code) => {
-      // A worker that stops before saying ready or open-failed must not leave the caller waiting.
-      if (!started) rejectStart(new Error(`The workspace core stopped before opening ${options.workspacePath} (exit code ${code})`));
-      for (const p of pending.values()) p.resolve({ type: 'result', id: 0, result: crashed(new Error('the core stopped')) });
-      pending.clear();
-    });
-    worker.on('message', (message: FromWorker) => {
-      if (message.type === 'open-failed') {
-        rejectStart(new WorkspaceError(message.code as WorkspaceErrorCode, options.workspacePath, message.message));
-        return;
-      }
-      if (message.type === 'ready') {
-        started = true;
-        resolveStart(host(message.workspace));
-        return;
-      }
-      const entry = pending.get(message.id);
-      if (!entry) return;
-      if (message.type === 'progress') {
-        entry.onProgress?.(message.event);
-        return;
-      }
-      pending.delete(message.id);
-      entry.resolve(message);
-    });
-  });
-
-  function post(message: ToWorker) {
-    worker.postMessage(message);
   }
 
-  function host(workspace: WorkspaceInfo): CoreHost {
-    return {
-      workspace,
-      call(method, input, principal, onProgress) {
-        const id = nextId++;
-        const cancelBuffer = new SharedArrayBuffer(4);
-        const result = new Promise<Result<unknown>>((resolve) => {
-          pending.set(id, { resolve: (m) => resolve((m as Extract<FromWorker, { type: 'result' }>).result), onProgress });
-        });
-        post({ type: 'call', id, method, input, principal, cancel: cancelBuffer });
-        return { result, cancel: () => Atomics.store(new Int32Array(cancelBuffer), 0, 1) };
-      },
-      authenticate(secret) {
-        const id = nextId++;
-        return new Promise((resolve) => {
-          pending.set(id, { resolve: (m) => resolve((m as Extract<FromWorker, { type: 'authenticated' }>).principal) });
-          post({ type: 'authenticate', id, secret });
-        });
-      },
-      async close() {
-        post({ type: 'close' });
-        await new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      },
-    };
+  function restart(): void {
+    const now = Date.now();
+    while (restarts.length && now - restarts[0] > 60_000) restarts.shift();
+    restarts.push(now);
+    if (restarts.length > (options.maxRestartsPerMinute ?? 5)) {
+      current = Promise.reject(new Error(`the core stopped ${restarts.length} times within a minute and is not started again; restart Closebook`));
+    } else {
+      current = spawn().then(({ worker }) => worker);
+    }
+    current.catch(() => {}); // waited on by each call, which answers the failure
   }
+
+  const first = await spawn();
+  current = Promise.resolve(first.worker);
+
+  /** Send a message once a worker is running; the reply, or null when none can come. */
+  function send(message: ToWorker & { id: number }, entry: Pending): void {
+    pending.set(message.id, entry);
+    current.then(
+      (worker) => {
+        if (pending.has(message.id)) worker.postMessage(message);
+      },
+      (error: Error) => {
+        pending.delete(message.id);
+        entry.resolve({ type: 'result', id: message.id, result: stopped(error.message) });
+      },
+    );
+  }
+
+  return {
+    workspace: first.workspace,
+    call(method, input, principal, onProgress) {
+      const id = nextId++;
+      const cancelBuffer = new SharedArrayBuffer(4);
+      const result = new Promise<Result<unknown>>((resolve) => {
+        if (closing) return resolve(stopped('the workspace was closed'));
+        send(
+          { type: 'call', id, method, input, principal, cancel: cancelBuffer },
+          { resolve: (m) => resolve(m?.type === 'result' ? m.result : stopped('no answer')), onProgress },
+        );
+      });
+      return { result, cancel: () => Atomics.store(new Int32Array(cancelBuffer), 0, 1) };
+    },
+    authenticate(secret) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        if (closing) return resolve(null);
+        // A core that stopped cannot vouch for a key: the caller answers 401.
+        send({ type: 'authenticate', id, secret }, { resolve: (m) => resolve(m?.type === 'authenticated' ? m.principal : null) });
+      });
+    },
+    async close() {
+      closing = true;
+      const worker = await current.catch(() => null);
+      if (!worker || worker.threadId < 0) return; // none running, or it has exited already
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage({ type: 'close' } satisfies ToWorker);
+      await exited;
+    },
+  };
 }
 
-function crashed(error: Error): Result<unknown> {
+function stopped(reason: string): Result<never> {
   return {
     ok: false,
-    error: { type: 'internal_error', code: 'core_stopped', message: `The workspace core stopped: ${error.message}`, detail: null, timestamp: new Date().toISOString() },
+    error: { type: 'internal_error', code: 'core_stopped', message: `The workspace core stopped: ${reason}`, detail: null, timestamp: new Date().toISOString() },
   };
 }
