@@ -92,13 +92,35 @@ describe('the loopback HTTP transport', () => {
     expect((await body(res)).error.code).toBe('org_not_found');
   });
 
-  it('refuses a request whose Host header is not this server', async () => {
-    const { server } = await serve();
-    const status = await new Promise<number>((resolve) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: '/api/ping', method: 'POST', headers: { Host: 'evil.example:80', Authorization: `Bearer ${server.token}` } }, (res) => resolve(res.statusCode!));
-      req.end('{}');
-    });
-    expect(status).toBe(403);
+  it('refuses a request whose Host header is not this server, before running it', async () => {
+    const { server, workspace } = await serve();
+    const orgs = () => workspace.db.prepare('SELECT count(*) FROM orgs').pluck().get();
+    const before = orgs();
+    const send = (host: string) =>
+      new Promise<{ status: number; body: Body }>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: server.port, path: '/api/orgs.create', method: 'POST', headers: { Host: host, Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' } },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+            res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) as Body }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ name: `Made via ${host}`, currency: 'USD' }));
+      });
+    // A rebinding page names its own host; a near miss of ours is no better.
+    for (const host of ['evil.example:80', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, '127.0.0.1', `localhost.evil.example:${server.port}`, `127.0.0.2:${server.port}`]) {
+      const { status, body } = await send(host);
+      expect({ host, status, error: body.error }).toMatchObject({ host, status: 403, error: { type: 'permission_error', code: 'host_not_allowed' } });
+    }
+    expect(orgs()).toBe(before);
+    // Both names of this server are served.
+    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`]) {
+      const { status, body } = await send(host);
+      expect({ host, status, ok: body.ok }).toEqual({ host, status: 200, ok: true });
+    }
+    expect(orgs()).toBe((before as number) + 2);
   });
 
   it('sends a file-writing method back as a download and refuses a client path', async () => {
@@ -121,11 +143,28 @@ describe('the loopback HTTP transport', () => {
     expect(JSON.parse(await res.text())).toMatchObject({ format: 'closebook-mapping-profile', profile: { name: 'Stripe itemized balance report', entity: 'revenues' } });
   });
 
-  it('streams progress and the result as NDJSON when asked', async () => {
-    await serve();
-    const res = await post('ping', {}, { Accept: 'application/x-ndjson' });
-    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.at(-1)).toMatchObject({ ok: true });
+  it('streams progress lines, then the result, as NDJSON when asked (demo.load reports progress)', async () => {
+    const { core } = tempWorkspace(); // empty: demo.load writes only into an empty workspace
+    server = await startHttpServer({ core });
+    const res = await post('demo.load', { revenues: 3_000, seed: 7 }, { Accept: 'application/x-ndjson' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-ndjson');
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { progress?: { task: string; done: number; total: number | null } });
+    const progress = lines.slice(0, -1).map((l) => l.progress!);
+    expect(progress.length).toBeGreaterThan(1);
+    for (const event of progress) expect(event).toMatchObject({ task: 'demo.load', done: expect.any(Number), total: 3_000 });
+    expect(progress.map((e) => e.done)).toEqual([...progress.map((e) => e.done)].sort((a, b) => a - b));
+    expect(progress.at(0)!.done).toBe(0);
+    expect(progress.at(-1)!.done).toBe(3_000);
+    expect(lines.at(-1)).toMatchObject({ ok: true, value: { orgs: 3, revenues: 3_000 } });
+  });
+
+  it('answers one JSON body, no progress, without that Accept header', async () => {
+    const { core } = tempWorkspace();
+    server = await startHttpServer({ core });
+    const res = await post('demo.load', { revenues: 1_000, seed: 7 });
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(JSON.parse(await res.text())).toMatchObject({ ok: true, value: { revenues: 1_000 } });
   });
 });
 
