@@ -9,6 +9,11 @@ export interface ApiQuery<T> {
   dataKey: string | null;
   error: ApiCallError | null;
   loading: boolean;
+  /**
+   * True when `data` answers the input of this render: a screen shows figures only then, never
+   * the previous input's while the new answer is on its way (or after it failed).
+   */
+  current: boolean;
   reload: () => void;
 }
 
@@ -47,5 +52,6 @@ export function useApiQuery<K extends MethodName>(method: K, input: InputOf<K> |
   }, [method, key, reloads, refreshKey]);
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
-  return { ...state, reload };
+  const current = state.data !== null && !state.loading && state.dataKey === key;
+  return { ...state, current, reload };
 }

@@ -139,7 +139,7 @@ function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; o
   );
 
   const filtered = Object.keys(filterModel).length > 0;
-  const empty = summary.data?.rowCount === 0 && !summary.loading;
+  const empty = summary.current && summary.data?.rowCount === 0;
 
   return (
     <div className="revenues-page">
