@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dialog } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
@@ -36,15 +37,19 @@ function setup(answers: { save?: string | null; open?: string | null } = {}) {
 /** What the backup reads of the open core: its workspace's name and path. */
 const coreOf = (workspace: Workspace) => ({ workspace: { name: workspace.name, path: workspace.path, schemaVersion: workspace.schemaVersion, appVersion: '0.1.0' } }) as CoreHost;
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** The bytes of a workspace file and its WAL, as a digest: what "left untouched" means. */
+const fileDigest = (path: string) =>
+  createHash('sha256')
+    .update(readFileSync(path))
+    .update(existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : '')
+    .digest('hex');
 
 describe('the File menu actions', () => {
   it('New: creates a workspace at the path chosen in the save dialog', async () => {
     const path = join(tempDir(), 'May close.closebook');
     const { actions, session } = setup({ save: path });
     actions.newWorkspace();
-    await settle();
-    expect(session.open).toHaveBeenCalledWith(path, { create: true });
+    await vi.waitFor(() => expect(session.open).toHaveBeenCalledWith(path, { create: true }));
   });
 
   it('New: never replaces an existing file', async () => {
@@ -52,22 +57,24 @@ describe('the File menu actions', () => {
     writeFileSync(path, 'precious');
     const { actions, session, messages } = setup({ save: path });
     actions.newWorkspace();
-    await settle();
-    expect(session.open).not.toHaveBeenCalled();
+    // The error dialog is the action's last step: once it is shown, the action has decided.
+    await vi.waitFor(() => expect(messages).toHaveLength(1));
     expect(messages[0]).toMatchObject({ type: 'error', message: 'A file with that name already exists' });
+    expect(session.open).not.toHaveBeenCalled();
+    expect(readFileSync(path, 'utf8')).toBe('precious');
   });
 
   it('Open: opens the chosen file without creating it', async () => {
     const { actions, session } = setup({ open: '/data/books.closebook' });
     actions.openWorkspace();
-    await settle();
+    await vi.waitFor(() => expect(session.open).toHaveBeenCalled());
     expect(session.open).toHaveBeenCalledWith('/data/books.closebook', { create: false });
   });
 
   it('Open Recent: a file that is gone is dropped from the list and explained', async () => {
     const { actions, session, recent, messages, context } = setup();
     actions.openRecent('/nowhere/gone.closebook');
-    await settle();
+    await vi.waitFor(() => expect(messages).toHaveLength(1));
     expect(session.open).not.toHaveBeenCalled();
     expect(recent.forget).toHaveBeenCalledWith('/nowhere/gone.closebook');
     expect(context.refreshMenu).toHaveBeenCalled();
@@ -97,13 +104,15 @@ describe('the File menu actions', () => {
     const workspace = openWorkspace(join(dir, 'Books.closebook'));
     const { actions, session, messages } = setup({ save: workspace.path });
     session.current.mockReturnValue(coreOf(workspace));
+    const before = fileDigest(workspace.path);
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       actions.saveBackupCopy();
       await vi.waitFor(() => expect(messages).toHaveLength(1));
       expect(messages[0]).toMatchObject({ type: 'error' });
       expect(messages[0].detail).toMatch(/cannot replace the workspace itself/);
-      expect(existsSync(workspace.path)).toBe(true);
+      expect(fileDigest(workspace.path)).toBe(before);
+      expect(workspace.db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       quiet.mockRestore();
       workspace.close();
