@@ -4,6 +4,7 @@ import type { Result } from '../../shared/errors';
 import { ApiFailure, invalidInput } from './failure';
 import type { CallContext } from './context';
 import { boundWal } from '../db/workspace';
+import { describeHolder, readHolder } from '../db/app-lock';
 
 export type Handler<K extends MethodName> = (input: ParsedInputOf<K>, ctx: CallContext) => ResultOf<K> | Promise<ResultOf<K>>;
 /** An area's slice of the API: handlers for some of the contract's methods. */
@@ -64,6 +65,7 @@ export function createRegistry(logError: ErrorLogger = defaultLogger): Registry 
         return { ok: true, value: await run(method, input, ctx) };
       } catch (error) {
         if (error instanceof ApiFailure) return { ok: false, error: error.toError() };
+        if (isBusy(error)) return { ok: false, error: workspaceBusy(ctx.workspace.path).toError() };
         const reference = `ERR-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
         logError(reference, method, error);
         return {
@@ -91,4 +93,16 @@ export function issuesOf(error: z.ZodError): Array<{ field: string; message: str
     }
     return [{ field: base.join('.'), message: issue.message }];
   });
+}
+
+/** SQLite gave up waiting for another connection's lock (another program writes the workspace). */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+function workspaceBusy(path: string): ApiFailure {
+  const holder = typeof path === 'string' ? readHolder(path) : null;
+  const who = holder ? describeHolder(holder) : 'another program';
+  return new ApiFailure('conflict', 'workspace_busy', `The workspace is being written by ${who}; nothing was changed. Try again when it is done.`, { holder });
 }

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Result } from '../../shared/errors';
 import type { WorkspaceInfo } from '../../shared/contract/system';
 import type { ProgressEvent } from '../api/context';
+import { holdWorkspace } from '../db/app-lock';
 import { WorkspaceError, type WorkspaceErrorCode } from '../db/workspace-error';
 import type { CoreWorkerData, FromWorker, ToWorker, WirePrincipal } from './protocol';
 
@@ -29,6 +30,8 @@ export interface StartCoreOptions {
   onWorker?: (worker: Worker) => void;
   /** A worker that stops more often than this within a minute is not started again (default 5). */
   maxRestartsPerMinute?: number;
+  /** The app holding the workspace ("Closebook browser mode"): a second app is refused (see app-lock.ts). */
+  holder?: string;
 }
 
 /** Where the worker's code is: beside the bundle in the desktop build, else the tsx entry. */
@@ -102,7 +105,14 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     current.catch(() => {}); // waited on by each call, which answers the failure
   }
 
-  const first = await spawn();
+  const release = options.holder ? holdWorkspace(resolve(options.workspacePath), options.holder) : () => {};
+  let first: Awaited<ReturnType<typeof spawn>>;
+  try {
+    first = await spawn();
+  } catch (error) {
+    release();
+    throw error;
+  }
   current = Promise.resolve(first.worker);
 
   /** Send a message once a worker is running; the reply, or null when none can come. */
@@ -144,10 +154,12 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
     async close() {
       closing = true;
       const worker = await current.catch(() => null);
-      if (!worker || worker.threadId < 0) return; // none running, or it has exited already
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      worker.postMessage({ type: 'close' } satisfies ToWorker);
-      await exited;
+      if (worker && worker.threadId >= 0) {
+        const exited = new Promise<void>((resolveExit) => worker.once('exit', () => resolveExit()));
+        worker.postMessage({ type: 'close' } satisfies ToWorker);
+        await exited;
+      }
+      release();
     },
   };
 }

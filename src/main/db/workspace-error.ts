@@ -8,6 +8,7 @@ export type WorkspaceErrorCode =
   | 'workspace_newer'
   | 'workspace_diverged'
   | 'workspace_locked'
+  | 'workspace_in_use'
   | 'workspace_missing';
 
 export class WorkspaceError extends Error {

@@ -4,7 +4,7 @@ import type { CoreHost } from '../core/host';
 import { WorkspaceError } from '../db/workspace-error';
 
 export interface WorkspaceSessionDeps {
-  startCore(options: { workspacePath: string; create: boolean; workerPath?: string }): Promise<CoreHost>;
+  startCore(options: { workspacePath: string; create: boolean; workerPath?: string; holder?: string }): Promise<CoreHost>;
   workerPath?: string;
   /** Called once the new workspace is the open one (menu, title, 'workspace-changed'). */
   onOpened(workspace: WorkspaceInfo): void;
@@ -40,7 +40,7 @@ export function workspaceSession(deps: WorkspaceSessionDeps): WorkspaceSession {
     if (core && resolve(core.workspace.path) === workspacePath) return true;
     let next: CoreHost;
     try {
-      next = await deps.startCore({ workspacePath, create, ...(deps.workerPath ? { workerPath: deps.workerPath } : {}) });
+      next = await deps.startCore({ workspacePath, create, holder: 'the Closebook desktop app', ...(deps.workerPath ? { workerPath: deps.workerPath } : {}) });
     } catch (error) {
       const { message, detail } = openFailure(workspacePath, error);
       // Not awaited: calls waiting on settled() must not wait for the user to close a dialog.

@@ -28,7 +28,7 @@ export const webCommand: Command = {
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new UsageError(`The user interface is not built (${rendererDir}). Start browser mode with \`npm run web\`.`);
     }
-    const core = await startCore({ workspacePath: workspacePathFrom(values.workspace) });
+    const core = await startCore({ workspacePath: workspacePathFrom(values.workspace), holder: 'Closebook browser mode' });
     const server = await startHttpServer({ core, rendererDir, port, maxUploadBytes: maxUploadMb === undefined ? undefined : maxUploadMb * 1024 ** 2 });
     process.stdout.write(`Closebook is running at ${server.url}\n`);
     const stop = async () => {
