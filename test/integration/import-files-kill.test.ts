@@ -2,13 +2,17 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { openWorkspace } from '../../src/main/db/workspace';
+import { SeededRandom } from '../../src/main/demo/random';
 import { tempDir } from '../support/temp-workspace';
 import { digest, ORG, REVENUE_HEADER, seedOrg, writeCsv } from './import-files-support';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'closebook.mjs');
 const ROWS = 300_000;
+// The kill moments are drawn from this seed: a new one each run, printed with the moments
+// when the test fails; CLOSEBOOK_KILL_SEED=<seed> replays them.
+const SEED = process.env.CLOSEBOOK_KILL_SEED ? Number(process.env.CLOSEBOOK_KILL_SEED) : Math.floor(Math.random() * 2 ** 32);
 
 interface State {
   revenues: bigint;
@@ -76,13 +80,18 @@ describe('an import killed at any moment', () => {
     const before = stateOf(base);
     expect(before).toMatchObject({ revenues: 2n, total: 123_000_000n, batches: 1n, integrity: 'ok' });
 
+    const random = new SeededRandom(SEED);
     const moments: Array<[number, 'start' | 'progress']> = [
-      [400 + Math.floor(Math.random() * 400), 'start'],
-      [Math.floor(Math.random() * 50), 'progress'],
-      [200 + Math.floor(Math.random() * 300), 'progress'],
-      [600 + Math.floor(Math.random() * 400), 'progress'],
-      [1100 + Math.floor(Math.random() * 500), 'progress'],
+      [random.between(400, 799), 'start'],
+      [random.between(0, 49), 'progress'],
+      [random.between(200, 499), 'progress'],
+      [random.between(600, 999), 'progress'],
+      [random.between(1100, 1599), 'progress'],
     ];
+    const runs: string[] = [];
+    onTestFailed(() => {
+      console.error(`import-files-kill: seed ${SEED} (replay with CLOSEBOOK_KILL_SEED=${SEED}); moments ${JSON.stringify(moments)}\n  ${runs.join('\n  ')}`);
+    });
     const complete = { revenues: before.revenues + BigInt(ROWS), total: before.total + fileTotal, integrity: 'ok' };
     let rolledBack = 0;
     for (const [delay, after] of moments) {
@@ -90,7 +99,8 @@ describe('an import killed at any moment', () => {
       copyFileSync(base, run);
       const outcome = await importKilled(run, file, delay, after);
       const state = stateOf(run);
-      const label = `run killed ${delay} ms after ${after}`;
+      const label = `run killed ${delay} ms after ${after} (seed ${SEED})`;
+      runs.push(`${label}: killed ${outcome.killed}, exit code ${outcome.code}, revenues ${state.revenues}, batches ${state.batches}, integrity ${state.integrity}`);
       expect(existsSync(run), label).toBe(true);
       // All or nothing: a kill before COMMIT leaves the workspace exactly as it was; one
       // that came after it (or never came: the import had finished) finds all of it.
@@ -103,7 +113,7 @@ describe('an import killed at any moment', () => {
       }
     }
     // Most kills come mid-import, after its first progress line: inside the transaction.
-    expect(rolledBack).toBeGreaterThanOrEqual(2);
+    expect(rolledBack, `kills inside the transaction (seed ${SEED})`).toBeGreaterThanOrEqual(2);
 
     // Left alone, the same import lands whole.
     const finished = await importKilled(base, file, 60_000, 'start');
