@@ -11,7 +11,15 @@ const count = new Intl.NumberFormat();
  * shown only for the view they belong to: while a new view is counted they give way to a
  * loading state, and a failure replaces them (the notice below the toolbar says why).
  */
-export function RevenueSummary({ summary }: { summary: ApiQuery<ResultOf<'revenues.summary'>> }) {
+interface RevenueSummaryProps {
+  summary: ApiQuery<ResultOf<'revenues.summary'>>;
+  /** The currency the grid is filtered to, if one. */
+  currency: string | null;
+  /** One click on a currency's total filters the grid to it; another click (null) clears that. */
+  onPickCurrency: (currency: string | null) => void;
+}
+
+export function RevenueSummary({ summary, currency, onPickCurrency }: RevenueSummaryProps) {
   const { data, current, error } = summary;
   const state = current && data ? 'ready' : error ? 'failed' : 'loading';
   return (
@@ -25,8 +33,16 @@ export function RevenueSummary({ summary }: { summary: ApiQuery<ResultOf<'revenu
             <ul className="totals" data-testid="totals" aria-label="Totals per currency">
               {data.totals.map((total) => (
                 <li key={total.currency} className="total" data-currency={total.currency} data-amount={total.amount}>
-                  <span className="total-currency">{total.currency}</span>
-                  <MoneyAmount amount={total.amount} currency={total.currency} className={isNegativeAmount(total.amount) ? 'total-amount amount-negative' : 'total-amount'} />
+                  <button
+                    type="button"
+                    className="total-button"
+                    aria-pressed={currency === total.currency}
+                    title={currency === total.currency ? `Show every currency again` : `Show only ${total.currency} rows`}
+                    onClick={() => onPickCurrency(currency === total.currency ? null : total.currency)}
+                  >
+                    <span className="total-currency">{total.currency}</span>
+                    <MoneyAmount amount={total.amount} currency={total.currency} className={isNegativeAmount(total.amount) ? 'total-amount amount-negative' : 'total-amount'} />
+                  </button>
                 </li>
               ))}
             </ul>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, FilterChangedEvent, GridApi, GridReadyEvent, StateUpdatedEvent } from 'ag-grid-community';
-import type { FilterModel } from '../../../shared/contract/grid';
+import type { ColDef, FilterChangedEvent, GridApi, GridReadyEvent, SortChangedEvent, StateUpdatedEvent } from 'ag-grid-community';
+import type { FilterModel, SortModel } from '../../../shared/contract/grid';
 import { REVENUE_COLUMNS, type RevenueRow } from '../../../shared/contract/revenues';
 import type { ViewState } from '../../../shared/contract/views';
 import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
@@ -17,7 +17,9 @@ import { copyFocusedCell } from '../../grid/copy-cell';
 import { ClearFiltersButton, ExportCsvButton } from '../../grid/GridViewButtons';
 import { useGridTheme } from '../../grid/grid-theme';
 import { applyGridSetup, gridSetupOf, restoreGridSetup } from '../../grid/grid-setup';
-import { toFilterModel } from '../../grid/grid-view-model';
+import { CrossCurrencyNotice } from '../../grid/CrossCurrencyNotice';
+import { crossCurrencyComparison, currencyFilterOf, setCurrencyFilter } from '../../grid/currency-filter';
+import { sortModelOfColumns, toFilterModel } from '../../grid/grid-view-model';
 import { databaseDatasource } from '../../grid/infinite-datasource';
 import { MissingColumnsNotice } from '../../grid/MissingColumnsNotice';
 import { SavedViewsMenu } from '../../grid/SavedViewsMenu';
@@ -78,6 +80,7 @@ function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; o
   const [gridApi, setGridApi] = useState<GridApi<RevenueRow> | null>(null);
   useEffect(() => gridApi?.refreshCells({ columns: ['occurredAt'], force: true }), [gridApi, gridContext]);
   const [filterModel, setFilterModel] = useState<FilterModel>(() => setup.opened.grid?.filterModel ?? {});
+  const [sortModel, setSortModel] = useState<SortModel>(() => setup.opened.grid?.sortModel ?? []);
   // Columns a kept or named view named that the grid no longer has: said once, then dismissed.
   const [missing, setMissing] = useState<{ viewName: string | null; columns: string[] }>(() => ({ viewName: null, columns: setup.missing }));
   const [gridError, setGridError] = useState<ApiCallError | null>(null);
@@ -119,7 +122,14 @@ function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; o
     setGridError(null);
     setFilterModel(toFilterModel(event.api.getFilterModel()));
   }, []);
-  const onSortChanged = useCallback(() => setGridError(null), []);
+  const onSortChanged = useCallback((event: SortChangedEvent<RevenueRow>) => {
+    setGridError(null);
+    setSortModel(sortModelOfColumns(event.api.getColumnState()));
+  }, []);
+  const currency = currencyFilterOf(filterModel, 'currency');
+  const pickCurrency = useCallback((code: string | null) => gridApi && setCurrencyFilter(gridApi, 'currency', code), [gridApi]);
+  const currencies = summary.current ? (summary.data?.totals.map((t) => t.currency) ?? []) : [];
+  const comparison = crossCurrencyComparison({ sortModel, filterModel }, ['amount'], currencies);
   const { noteGridChanged } = setup;
   const onStateUpdated = useCallback(
     (event: StateUpdatedEvent<RevenueRow>) => {
@@ -144,7 +154,7 @@ function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; o
   return (
     <div className="revenues-page">
       <div className="toolbar">
-        <RevenueSummary summary={summary} />
+        <RevenueSummary summary={summary} currency={currency} onPickCurrency={pickCurrency} />
         <div className="toolbar-actions">
           <ExactAmountsToggle />
           <SavedViewsMenu screen={SCREEN} currentState={currentState} onOpen={openView} disabled={!gridApi} />
@@ -154,6 +164,7 @@ function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; o
         </div>
       </div>
       <ExportStatus state={exporter.state} onDismiss={exporter.dismiss} />
+      <CrossCurrencyNotice comparison={comparison} onPick={pickCurrency} />
       <MissingColumnsNotice missing={missing.columns} viewName={missing.viewName} onDismiss={() => setMissing({ viewName: null, columns: [] })} />
       {/* A bad filter fails both calls with the same message: show it once. */}
       {summary.error && summary.error.message !== gridError?.message && (
