@@ -1,31 +1,37 @@
 import { expect } from 'vitest';
 import type { Database } from '../../src/main/db/driver';
 import type { CoreHost } from '../../src/main/core/host';
-import type { ImportBatchRow, ImportEntity } from '../../src/shared/contract/imports';
+import type { CurrencyAmount, ImportBatchRow, ImportEntity } from '../../src/shared/contract/imports';
 import { microsToDecimal } from '../../src/shared/money';
 import { LOCAL } from '../support/temp-workspace';
 
 // Control totals: what a batch says it wrote, against what its records hold.
 
 const TABLE: Record<ImportEntity, string> = { revenues: 'revenues', payees: 'payees', products: 'products', billing: 'consumption_records' };
-/** The column a batch's amountWritten sums: revenues' amount, billing's final_sell; payees and products hold none. */
-const AMOUNT: Record<ImportEntity, string> = { revenues: 'amount_micros', payees: '0', products: '0', billing: 'final_sell_micros' };
+/** What a batch's amountWritten adds up per currency: revenues' amount in their currency, billing's final_sell in the org's; payees and products hold none. */
+const AMOUNT: Record<ImportEntity, { amount: string; currency: string } | null> = {
+  revenues: { amount: 't.amount_micros', currency: 't.currency' },
+  payees: null,
+  products: null,
+  billing: { amount: 't.final_sell_micros', currency: '(SELECT currency FROM orgs WHERE orgs.id = t.org_id)' },
+};
 
-/** The records a batch created or updated, each once, and the amounts they hold now (sum in micro-units). */
-export function storedTotals(db: Database.Database, entity: ImportEntity, batchId: number): { rows: number; amountMicros: bigint } {
+/** The records a batch created or updated, each once, and the amounts they hold now, summed per currency (sorted by currency). */
+export function storedTotals(db: Database.Database, entity: ImportEntity, batchId: number): { rows: number; amounts: CurrencyAmount[] } {
   const table = TABLE[entity];
-  const [rows, amount] = db
-    .prepare(
-      `WITH written AS (
+  const written = `WITH written AS (
          SELECT id FROM ${table} WHERE batch_id = @batch
          UNION SELECT record_id FROM import_outcomes WHERE batch_id = @batch AND outcome = 'updated'
-       )
-       SELECT count(*), coalesce(sum(${AMOUNT[entity]}), 0) FROM written JOIN ${table} t ON t.id = written.id`,
-    )
+       )`;
+  const rows = db.prepare(`${written} SELECT count(*) FROM written JOIN ${table} t ON t.id = written.id`).pluck().get({ batch: batchId }) as number;
+  const amount = AMOUNT[entity];
+  if (amount === null) return { rows, amounts: [] };
+  const sums = db
+    .prepare(`${written} SELECT ${amount.currency} AS currency, sum(${amount.amount}) FROM written JOIN ${table} t ON t.id = written.id GROUP BY 1 ORDER BY 1`)
     .raw(true)
     .safeIntegers(true)
-    .get({ batch: batchId }) as [bigint, bigint];
-  return { rows: Number(rows), amountMicros: amount };
+    .all({ batch: batchId }) as Array<[string, bigint]>;
+  return { rows, amounts: sums.map(([currency, micros]) => ({ currency, amount: microsToDecimal(micros) })) };
 }
 
 /** The batch's stored control totals equal its counts and what its records hold now; returns the batch. */
@@ -37,7 +43,7 @@ export async function expectTotalsTieOut(core: CoreHost, db: Database.Database, 
   const stored = storedTotals(db, batch.entity, batchId);
   expect({ rowsWritten: batch.rowsWritten, amountWritten: batch.amountWritten }, `batch ${batchId} (${batch.entity})`).toEqual({
     rowsWritten: stored.rows,
-    amountWritten: microsToDecimal(stored.amountMicros),
+    amountWritten: stored.amounts,
   });
   expect(batch.rowsWritten).toBe(batch.created + batch.updated);
   return batch;

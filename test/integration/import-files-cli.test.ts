@@ -28,7 +28,10 @@ describe('closebook import', () => {
     const file = join(FIXTURES, 'shopify-orders.csv');
     const first = cli(['import', 'revenues', file, '--workspace', ws, '--org', ORG]);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ status: 'committed', counts: { created: 6, error: 0 }, rowsWritten: 6, amountWritten: '127.43' });
+    expect(JSON.parse(first.stdout)).toMatchObject({ status: 'committed', counts: { created: 6, error: 0 }, rowsWritten: 6, amountWritten: [
+      { currency: 'EUR', amount: '12.50' },
+      { currency: 'USD', amount: '114.93' },
+    ] });
     expect(first.stderr).toMatch(/^import: 6 rows \(/m);
     const again = cli(['import', 'revenues', file, '--workspace', ws, '--org', ORG, '--profile', 'Shopify orders export', '--operation', 'create_only']);
     expect(again.code).toBe(0);

@@ -35,6 +35,6 @@ describe('files of payees, products and billing rows', () => {
       columns: { license_reference: 'license', resource_name: 'resource', billing_period: 'period', final_sell: 'sell_cents', final_buy: 'buy_cents' },
     };
     const result = await ok<ImportCommitResult>(core, 'imports.commit', run('billing', path, { mapping }));
-    expect(result).toMatchObject({ status: 'committed', counts: { created: 2 }, amountWritten: '9.50' });
+    expect(result).toMatchObject({ status: 'committed', counts: { created: 2 }, amountWritten: [{ currency: 'USD', amount: '9.50' }] });
   });
 });

@@ -4,6 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { ImportCommitResult, ImportInspection, MappingProfile, ProfileSummary } from '../../src/shared/contract/import-files';
 import { FIXTURES, fails, ok, ORG, revenuesOf, setup, writeCsv } from './import-files-support';
 
+/** The Stripe sample's control totals: one per currency, never added together. */
+const STRIPE_TOTALS = [
+  { currency: 'EUR', amount: '9.99' },
+  { currency: 'JPY', amount: '1500.00' },
+  { currency: 'USD', amount: '1210.50' },
+];
+
 const commit = (path: string, extra: Record<string, unknown> = {}) => ({ orgId: ORG, entity: 'revenues', path, ...extra });
 
 describe('the built-in profiles import their sample files', () => {
@@ -13,7 +20,7 @@ describe('the built-in profiles import their sample files', () => {
     const inspection = await ok<ImportInspection>(core, 'imports.inspect', commit(path));
     expect(inspection).toMatchObject({ profile: 'Stripe itemized balance report', mappingSource: 'header', questions: [] });
     const result = await ok<ImportCommitResult>(core, 'imports.commit', commit(path));
-    expect(result).toMatchObject({ status: 'committed', totalRows: 7, counts: { created: 7, error: 0 }, rowsWritten: 7, amountWritten: '2720.49', problems: [] });
+    expect(result).toMatchObject({ status: 'committed', totalRows: 7, counts: { created: 7, error: 0 }, rowsWritten: 7, amountWritten: STRIPE_TOTALS, problems: [] });
     const rows = revenuesOf(workspace.db);
     expect(rows.map((r) => [r.external_id, r.kind, r.occurred_at, r.amount_micros, r.currency])).toEqual([
       ['txn_1Pa001', 'sale', '2026-10-01T09:15:02Z', 25_000_000, 'USD'],
@@ -25,21 +32,29 @@ describe('the built-in profiles import their sample files', () => {
       ['txn_1Pa007', 'sale', '2026-10-31T23:59:59Z', 500_000, 'USD'],
     ]);
     expect(rows[1].description).toBe('Team plan, 50 seats');
-    const batch = workspace.db.prepare('SELECT file_name, file_size, file_sha256, profile, rows_written, amount_written_micros FROM import_batches WHERE id = ?').get(result.batchId);
+    const batch = workspace.db.prepare('SELECT file_name, file_size, file_sha256, profile, rows_written FROM import_batches WHERE id = ?').get(result.batchId);
     expect(batch).toEqual({
       file_name: 'stripe-balance-report.csv',
       file_size: readFileSync(path).length,
       file_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       profile: 'Stripe itemized balance report',
       rows_written: 7,
-      amount_written_micros: 2_720_490_000,
     });
+    const totals = workspace.db.prepare('SELECT currency, amount_micros FROM import_batch_totals WHERE batch_id = ? ORDER BY currency').all(result.batchId);
+    expect(totals).toEqual([
+      { currency: 'EUR', amount_micros: 9_990_000 },
+      { currency: 'JPY', amount_micros: 1_500_000_000 },
+      { currency: 'USD', amount_micros: 1_210_500_000 },
+    ]);
   });
 
   it('PayPal activity download: quoted fields, MM/DD/YYYY, 1,250.00, gross + fee = net, a refund linked to its payment', async () => {
     const { core, workspace } = setup();
     const result = await ok<ImportCommitResult>(core, 'imports.commit', commit(join(FIXTURES, 'paypal-activity.csv')));
-    expect(result).toMatchObject({ status: 'committed', counts: { created: 5 }, amountWritten: '3638.50' });
+    expect(result).toMatchObject({ status: 'committed', counts: { created: 5 }, amountWritten: [
+        { currency: 'EUR', amount: '2400.50' },
+        { currency: 'USD', amount: '1238.00' },
+      ] });
     expect(revenuesOf(workspace.db).map((r) => [r.external_id, r.kind, r.occurred_at, r.amount_micros, r.currency, r.refund_of])).toEqual([
       ['8AB12345CD678901E', 'sale', '2026-10-03T16:12:44Z', 1_250_000_000, 'USD', null],
       ['1XY23456ZW789012K', 'sale', '2026-10-04T23:03:10Z', 19_990_000, 'USD', null],
@@ -52,7 +67,10 @@ describe('the built-in profiles import their sample files', () => {
   it('Shopify orders export: order fields carried down within an order, price x quantity, external_id per line item', async () => {
     const { core, workspace } = setup();
     const result = await ok<ImportCommitResult>(core, 'imports.commit', commit(join(FIXTURES, 'shopify-orders.csv')));
-    expect(result).toMatchObject({ status: 'committed', counts: { created: 6 }, amountWritten: '127.43' });
+    expect(result).toMatchObject({ status: 'committed', counts: { created: 6 }, amountWritten: [
+        { currency: 'EUR', amount: '12.50' },
+        { currency: 'USD', amount: '114.93' },
+      ] });
     expect(revenuesOf(workspace.db).map((r) => [r.external_id, r.kind, r.occurred_at, r.amount_micros, r.currency, r.quantity, r.description])).toEqual([
       ['#1001:NB-A5:1', 'sale', '2026-10-02T14:15:00Z', 49_980_000, 'USD', 2, 'Atlas notebook'],
       ['#1001:PEN-01:2', 'sale', '2026-10-02T14:15:00Z', 24_990_000, 'USD', 1, 'Atlas pen'],
@@ -149,7 +167,7 @@ describe('mapping profiles', () => {
       { external_id: 'B-2', kind: 'sale', occurred_at: '2026-10-04', amount: '12.50', currency: 'EUR' },
     ]);
     const result = await ok<ImportCommitResult>(core, 'imports.commit', commit(path));
-    expect(result).toMatchObject({ status: 'committed', counts: { created: 2 }, amountWritten: '1012.50' });
+    expect(result).toMatchObject({ status: 'committed', counts: { created: 2 }, amountWritten: [{ currency: 'EUR', amount: '1012.50' }] });
     expect(workspace.db.prepare('SELECT profile FROM import_batches WHERE id = ?').pluck().get(result.batchId)).toBe('Bank export');
   });
 

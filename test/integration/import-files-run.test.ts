@@ -43,7 +43,7 @@ describe('a file that reads two ways is asked about, never guessed', () => {
     // Decided in the mapping: the same file imports.
     const mapping = { ...inspection.mapping, numberConvention: 'comma', dateFormat: 'DD/MM/YYYY' };
     const result = await ok<ImportCommitResult>(core, 'imports.commit', run(path, { mapping }));
-    expect(result).toMatchObject({ status: 'committed', amountWritten: '3500.00' });
+    expect(result).toMatchObject({ status: 'committed', amountWritten: [{ currency: 'USD', amount: '3500.00' }] });
     expect(revenuesOf(workspace.db).map((r) => [r.occurred_at, r.amount_micros])).toEqual([
       ['2026-04-03T00:00:00Z', 1_000_000_000],
       ['2026-06-05T00:00:00Z', 2_500_000_000],
@@ -100,15 +100,15 @@ describe('check, then commit', () => {
         { rowNumber: 6, column: 'amount', message: expect.stringContaining('"12.5x"') },
       ],
       rowsToWrite: 1,
-      amountToWrite: '10.00',
+      amountToWrite: [{ currency: 'USD', amount: '10.00' }],
       sameFileBatchId: null,
     });
     expect(digest(workspace.db)).toBe(before);
     const rejected = await ok<ImportCommitResult>(core, 'imports.commit', run(path, { operation: 'create_only' }));
-    expect(rejected).toMatchObject({ status: 'rejected', counts: check.counts, rowsWritten: 0, amountWritten: '0.00', problems: check.problems });
+    expect(rejected).toMatchObject({ status: 'rejected', counts: check.counts, rowsWritten: 0, amountWritten: [], problems: check.problems });
     expect(revenuesOf(workspace.db)).toHaveLength(1);
     const skipped = await ok<ImportCommitResult>(core, 'imports.commit', run(path, { operation: 'create_only', onError: 'skip' }));
-    expect(skipped).toMatchObject({ status: 'committed', counts: check.counts, rowsWritten: 1, amountWritten: '10.00' });
+    expect(skipped).toMatchObject({ status: 'committed', counts: check.counts, rowsWritten: 1, amountWritten: [{ currency: 'USD', amount: '10.00' }] });
     expect(revenuesOf(workspace.db).map((r) => r.external_id)).toEqual(['r2', 'r1']);
   });
 
@@ -121,7 +121,7 @@ describe('check, then commit', () => {
     const check = await ok<ImportCheck>(core, 'imports.check', run(path, { operation: 'create_only' }));
     expect(check).toMatchObject({ sameFileBatchId: first.batchId, counts: { created: 0, skipped_duplicate: 3 }, rowsToWrite: 0 });
     const second = await ok<ImportCommitResult>(core, 'imports.commit', run(path, { operation: 'create_only' }));
-    expect(second).toMatchObject({ status: 'committed', sameFileBatchId: first.batchId, counts: { created: 0, skipped_duplicate: 3 }, rowsWritten: 0, amountWritten: '0.00' });
+    expect(second).toMatchObject({ status: 'committed', sameFileBatchId: first.batchId, counts: { created: 0, skipped_duplicate: 3 }, rowsWritten: 0, amountWritten: [] });
     expect(digest(workspace.db, RECORD_TABLES)).toBe(before);
   });
 

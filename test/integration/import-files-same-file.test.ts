@@ -14,12 +14,13 @@ const ROWS = [REVENUE_HEADER, 'a1,sale,2026-10-05,10.00,USD,x', 'a2,refund,2026-
 function stored(db: Database.Database, batchId: number) {
   const batch = db
     .prepare(
-      `SELECT status, total_rows, created_count, skipped_duplicate_count, error_count, rows_written, amount_written_micros, same_file_batch_id
+      `SELECT status, total_rows, created_count, skipped_duplicate_count, error_count, rows_written, same_file_batch_id
        FROM import_batches WHERE id = ?`,
     )
     .get(batchId);
+  const totals = db.prepare('SELECT currency, amount_micros FROM import_batch_totals WHERE batch_id = ? ORDER BY currency').all(batchId);
   const outcomes = db.prepare('SELECT row_number, outcome, record_id, run_length, external_id, column_name, message FROM import_outcomes WHERE batch_id = ? ORDER BY row_number').all(batchId);
-  return { batch, outcomes };
+  return { batch, totals, outcomes };
 }
 
 /** Makes earlier batches unusable for the shortcut, so the next import reads the file row by row. */
@@ -37,7 +38,7 @@ describe('re-importing a file an earlier batch wholly created', () => {
     forgetMappings(workspace.db);
     const slow = await ok<ImportCommitResult>(core, 'imports.commit', run(path));
 
-    expect(quick).toMatchObject({ status: 'committed', sameFileBatchId: first.batchId, counts: { created: 0, skipped_duplicate: 4 }, totalRows: 4, amountWritten: '0.00' });
+    expect(quick).toMatchObject({ status: 'committed', sameFileBatchId: first.batchId, counts: { created: 0, skipped_duplicate: 4 }, totalRows: 4, amountWritten: [] });
     expect({ ...slow, batchId: 0, sameFileBatchId: 0 }).toEqual({ ...quick, batchId: 0, sameFileBatchId: 0 });
     const firstId = workspace.db.prepare('SELECT min(id) FROM revenues WHERE batch_id = ?').pluck().get(first.batchId);
     expect(stored(workspace.db, quick.batchId!).outcomes).toEqual([

@@ -48,7 +48,7 @@ describe('billing export rows: final amounts of consumption records', () => {
     const vm = db.prepare('SELECT final_sell_micros, final_buy_micros, consumed_sell_micros, is_finalized, finalized_at FROM consumption_records WHERE id = 1').get();
     expect(vm).toEqual({ final_sell_micros: 121_500_000, final_buy_micros: 91_000_000, consumed_sell_micros: 120_000_000, is_finalized: 1, finalized_at: expect.any(String) });
     // rows written: two updated + one created; amount: their final_sell
-    expect(summary).toMatchObject({ rowsWritten: 3, amountWritten: '134.75' });
+    expect(summary).toMatchObject({ rowsWritten: 3, amountWritten: [{ currency: 'USD', amount: '134.75' }] });
 
     const again = importBilling(db, [row({ resource_uuid: VM }), row({ resource_name: 'new-ip', final_sell: '3', final_buy: '2' })]);
     expect(again.rows.map((r) => r.outcome)).toEqual(['unchanged', 'unchanged']);

@@ -56,7 +56,7 @@ describe('chunked inserts', () => {
     const upsert = startImportBatch(db, { ...FILE, operation: 'create_or_update' });
     const written = upsert.write(atRows([sale('a', '1.00'), sale('a', '1.00'), sale('a', '5.00'), sale('d', '4.00')])).rows;
     expect(written.map((r) => r.outcome)).toEqual(['created', 'skipped_duplicate', 'error', 'created']);
-    expect(upsert.finish({ onError: 'skip' })).toMatchObject({ rowsWritten: 2, amountWritten: '5.00' });
+    expect(upsert.finish({ onError: 'skip' })).toMatchObject({ rowsWritten: 2, amountWritten: [{ currency: 'USD', amount: '5.00' }] });
     expect(revenues(db).map((r) => [r.externalId, r.amount])).toEqual([
       ['a', 1_000_000],
       ['d', 4_000_000],

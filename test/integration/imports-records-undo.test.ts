@@ -52,7 +52,10 @@ describe('a batch is one transaction', () => {
       records: [sale('ch_0', '0.000001'), sale('ch_1', big), sale('ch_2', big), sale('ch_3', '0.000007'), sale(null, '-3.5', { kind: 'adjustment' }), sale('ch_x', 'bad')],
     });
     const batch = workspace.db
-      .prepare('SELECT rows_written, amount_written_micros FROM import_batches WHERE id = ?')
+      .prepare(
+        `SELECT rows_written, (SELECT amount_micros FROM import_batch_totals t WHERE t.batch_id = b.id AND t.currency = 'USD') AS amount_written_micros
+         FROM import_batches b WHERE id = ?`,
+      )
       .safeIntegers(true)
       .get(res.meta.batch_id) as { rows_written: bigint; amount_written_micros: bigint };
     const written = workspace.db
@@ -66,7 +69,8 @@ describe('a batch is one transaction', () => {
     expect(written.total).toBe(batch.amount_written_micros);
     expect(batch.amount_written_micros).toBe(2n * 9_007_199_254_740_991n + 1n + 7n - 3_500_000n);
     const shown = await ok<{ rowsWritten: number; amountWritten: string }>(core, 'imports.get', { batchId: res.meta.batch_id });
-    expect(shown).toMatchObject({ rowsWritten: 5, amountWritten: '18014398505.98199' });
+    expect(shown).toMatchObject({ rowsWritten: 5, amountWritten: [{ currency: 'USD', amount: '18014398505.98199' }] });
+    expect(res.meta).toMatchObject({ rows_written: 5, amount_written: [{ currency: 'USD', amount: '18014398505.98199' }] });
   });
 });
 

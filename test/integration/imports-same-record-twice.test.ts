@@ -48,8 +48,8 @@ describe('the same record twice in a billing export', () => {
       message: 'same record as row 2, with a different final_sell; a file writes each record once, so keep one of the two',
       sameAsRow: 2,
     };
-    expect(check).toMatchObject({ counts: { created: 2, updated: 0, error: 1 }, sameRecordRows: { identical: 0, different: 1 }, problems: [pair], rowsToWrite: 2, amountToWrite: '115.50' });
-    expect(result).toMatchObject({ status: 'committed', counts: { created: 2, updated: 0, error: 1 }, rowsWritten: 2, amountWritten: '115.50', problems: [pair] });
+    expect(check).toMatchObject({ counts: { created: 2, updated: 0, error: 1 }, sameRecordRows: { identical: 0, different: 1 }, problems: [pair], rowsToWrite: 2, amountToWrite: [{ currency: 'USD', amount: '115.50' }] });
+    expect(result).toMatchObject({ status: 'committed', counts: { created: 2, updated: 0, error: 1 }, rowsWritten: 2, amountWritten: [{ currency: 'USD', amount: '115.50' }], problems: [pair] });
     // The first row's amount stands; nothing was replaced.
     expect(finalSells(ctx)).toEqual([
       { license_reference: 'XSP12345', resource_name: 'Office 365 E3', billing_period: '2026-11-01', final_sell_micros: 120_500_000 },
@@ -61,7 +61,7 @@ describe('the same record twice in a billing export', () => {
     // Rejected: nothing written, and the pair is what the file is rejected for.
     const again = setup();
     const rejected = await checkAndCommit(again, 'billing', lines, { mapping: billingMapping, onError: 'reject' });
-    expect(rejected.result).toMatchObject({ status: 'rejected', rowsWritten: 0, amountWritten: '0.00', problems: [pair] });
+    expect(rejected.result).toMatchObject({ status: 'rejected', rowsWritten: 0, amountWritten: [], problems: [pair] });
     expect(finalSells(again)).toEqual([]);
   });
 
@@ -71,7 +71,7 @@ describe('the same record twice in a billing export', () => {
     const { check, result } = await checkAndCommit(ctx, 'billing', lines, { mapping: billingMapping });
     const listed = { rowNumber: 3, column: null, message: 'same record as row 2, with the same values (skipped)', outcome: 'skipped_duplicate', sameAsRow: 2 };
     expect(check).toMatchObject({ counts: { created: 1, skipped_duplicate: 1 }, sameRecordRows: { identical: 1, different: 0 }, problems: [listed] });
-    expect(result).toMatchObject({ counts: { created: 1, skipped_duplicate: 1 }, rowsWritten: 1, amountWritten: '120.50' });
+    expect(result).toMatchObject({ counts: { created: 1, skipped_duplicate: 1 }, rowsWritten: 1, amountWritten: [{ currency: 'USD', amount: '120.50' }] });
     const rows = (await outcomesOf(ctx, result.batchId!)).rows;
     expect(rows.find((r) => r.rowNumber === 3)).toMatchObject({ outcome: 'skipped_duplicate', recordId: null, matchingId: rows[0].recordId, message: listed.message });
   });
@@ -86,7 +86,7 @@ describe('the same record twice in a billing export', () => {
       .run(ORG, VM);
     const lines = [BILLING, `XSP12345,,${VM.toUpperCase()},2026-10,121.50,91.00`, 'XSP12345,vm-web-1,,2026-10-01,130.00,91.00'];
     const { result } = await checkAndCommit(ctx, 'billing', lines, { mapping: billingMapping });
-    expect(result).toMatchObject({ counts: { updated: 1, error: 1 }, rowsWritten: 1, amountWritten: '121.50' });
+    expect(result).toMatchObject({ counts: { updated: 1, error: 1 }, rowsWritten: 1, amountWritten: [{ currency: 'USD', amount: '121.50' }] });
     expect(result.problems).toEqual([{ rowNumber: 3, column: 'License', message: expect.stringMatching(/^same record as row 2, with a different final_sell;/), sameAsRow: 2 }]);
     expect(finalSells(ctx)).toEqual([{ license_reference: 'XSP12345', resource_name: 'vm-web-1', billing_period: '2026-10-01', final_sell_micros: 121_500_000 }]);
   });
@@ -127,7 +127,7 @@ describe('the same external_id twice in a payee or product file', () => {
     const ctx = setup();
     const lines = ['external_id,name,category,tags', 'pr_7,Atlas,Maps,"paper;a5"', 'pr_7,Atlas,Maps,"paper, a5"', 'pr_7,Atlas,Globes,'];
     const { result } = await checkAndCommit(ctx, 'products', lines);
-    expect(result).toMatchObject({ counts: { created: 1, skipped_duplicate: 1, error: 1 }, rowsWritten: 1, amountWritten: '0.00' });
+    expect(result).toMatchObject({ counts: { created: 1, skipped_duplicate: 1, error: 1 }, rowsWritten: 1, amountWritten: [] });
     expect(result.problems.map((p) => [p.rowNumber, p.outcome ?? 'error', p.message])).toEqual([
       [3, 'skipped_duplicate', 'same record as row 2, with the same values (skipped)'],
       [4, 'error', 'same record as row 2, with a different category; a file writes each record once, so keep one of the two'],
@@ -143,7 +143,14 @@ describe('the same external_id twice in a revenue file', () => {
     const ctx = setup();
     const lines = [HEADER, 'o_1,sale,2026-10-05,10.00,USD,x', 'o_2,sale,2026-10-05,3.00,EUR,y', 'o_1,sale,2026-10-05,10.00,USD,x', 'o_1,sale,2026-10-05,11.00,USD,x'];
     const { result } = await checkAndCommit(ctx, 'revenues', lines, { operation: 'create_only' });
-    expect(result).toMatchObject({ counts: { created: 2, skipped_duplicate: 1, error: 1 }, rowsWritten: 2, amountWritten: '13.00' });
+    expect(result).toMatchObject({
+      counts: { created: 2, skipped_duplicate: 1, error: 1 },
+      rowsWritten: 2,
+      amountWritten: [
+        { currency: 'EUR', amount: '3.00' },
+        { currency: 'USD', amount: '10.00' },
+      ],
+    });
     expect(result.problems).toEqual([
       { rowNumber: 4, column: null, message: 'same record as row 2, with the same values (skipped)', outcome: 'skipped_duplicate', sameAsRow: 2 },
       { rowNumber: 5, column: 'external_id', message: 'same record as row 2, with a different amount; a file writes each record once, so keep one of the two', sameAsRow: 2 },
@@ -166,7 +173,7 @@ describe('the same external_id twice in a revenue file', () => {
       'r_new,sale,2026-10-03,1.00,USD,',
     ];
     const { result } = await checkAndCommit(ctx, 'revenues', lines, { operation: 'create_or_update' });
-    expect(result).toMatchObject({ counts: { updated: 1, blocked_locked_period: 1, error: 3, created: 0 }, rowsWritten: 1, amountWritten: '6.00' });
+    expect(result).toMatchObject({ counts: { updated: 1, blocked_locked_period: 1, error: 3, created: 0 }, rowsWritten: 1, amountWritten: [{ currency: 'USD', amount: '6.00' }] });
     expect(result.problems).toEqual([
       { rowNumber: 3, column: 'external_id', message: 'same record as row 2, with a different amount; a file writes each record once, so keep one of the two', sameAsRow: 2 },
       { rowNumber: 4, column: 'occurred_at', message: `period ${CLOSED} is finalized (closed); rows in it cannot be written`, outcome: 'blocked_locked_period' },

@@ -5,6 +5,7 @@ import {
   IMPORT_OPERATIONS,
   IMPORT_SOURCES,
   ON_ERROR_CHOICES,
+  type CurrencyAmount,
   type ImportBatchColumn,
   type ImportBatchRow,
 } from '../../shared/contract/imports';
@@ -15,8 +16,12 @@ import type { GridColumn } from '../grid/columns';
 import { compileView } from '../grid/sql';
 import { assertOrg } from '../orgs/assert-org';
 
-/** The batches grid's allowlist: column id -> fixed SQL. */
-const BATCH_GRID_COLUMNS: Readonly<Record<ImportBatchColumn, GridColumn>> = {
+/**
+ * The batches grid's allowlist: column id -> fixed SQL. amountWritten is a list of totals,
+ * one per currency, so it is neither sorted nor filtered: amounts in different currencies
+ * do not compare.
+ */
+const BATCH_GRID_COLUMNS: Readonly<Record<Exclude<ImportBatchColumn, 'amountWritten'>, GridColumn>> = {
   id: { sql: 'b.id', kind: 'number' },
   orgId: { sql: 'b.org_id', kind: 'text' },
   entity: { sql: 'b.entity', kind: 'set', values: IMPORT_ENTITIES },
@@ -37,7 +42,6 @@ const BATCH_GRID_COLUMNS: Readonly<Record<ImportBatchColumn, GridColumn>> = {
   blockedLockedPeriod: { sql: 'b.blocked_locked_period_count', kind: 'number' },
   error: { sql: 'b.error_count', kind: 'number' },
   rowsWritten: { sql: 'b.rows_written', kind: 'number' },
-  amountWritten: { sql: 'b.amount_written_micros', kind: 'money' },
   createdAt: { sql: 'b.created_at', kind: 'date' },
   undoneAt: { sql: 'b.undone_at', kind: 'date' },
 };
@@ -47,16 +51,33 @@ const BATCH_SELECT = `
          b.profile, b.operation, b.on_error AS onError, b.status, b.same_file_batch_id AS sameFileBatchId, b.total_rows AS totalRows,
          b.created_count AS created, b.updated_count AS updated, b.unchanged_count AS unchanged,
          b.skipped_duplicate_count AS skippedDuplicate, b.blocked_locked_period_count AS blockedLockedPeriod, b.error_count AS error,
-         b.rows_written AS rowsWritten, b.amount_written_micros AS amountWritten, b.created_at AS createdAt, b.undone_at AS undoneAt
+         b.rows_written AS rowsWritten, b.created_at AS createdAt, b.undone_at AS undoneAt
   FROM import_batches b`;
 
-type StoredBatch = Omit<ImportBatchRow, 'amountWritten'> & { amountWritten: bigint };
+type StoredBatch = Omit<ImportBatchRow, 'amountWritten'>;
 
-function toBatchRow(row: StoredBatch): ImportBatchRow {
-  const numbers = Object.fromEntries(
-    Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' && k !== 'amountWritten' ? Number(v) : v]),
-  ) as unknown as StoredBatch;
-  return { ...numbers, amountWritten: microsToDecimal(row.amountWritten) };
+/** The batches' control totals per currency, sorted by currency; sums read as BigInt, so exact. */
+function totalsOf(db: Database.Database, batchIds: number[]): Map<number, CurrencyAmount[]> {
+  const totals = new Map<number, CurrencyAmount[]>(batchIds.map((id) => [id, []]));
+  if (batchIds.length === 0) return totals;
+  const rows = db
+    .prepare('SELECT batch_id, currency, amount_micros FROM import_batch_totals WHERE batch_id IN (SELECT value FROM json_each(?)) ORDER BY batch_id, currency')
+    .raw(true)
+    .safeIntegers(true)
+    .all(JSON.stringify(batchIds)) as Array<[bigint, string, bigint]>;
+  for (const [batchId, currency, micros] of rows) totals.get(Number(batchId))!.push({ currency, amount: microsToDecimal(micros) });
+  return totals;
+}
+
+function toBatchRows(db: Database.Database, rows: StoredBatch[]): ImportBatchRow[] {
+  const numbers = rows.map(
+    (row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])) as unknown as StoredBatch,
+  );
+  const totals = totalsOf(
+    db,
+    numbers.map((row) => row.id),
+  );
+  return numbers.map((row) => ({ ...row, amountWritten: totals.get(row.id)! }));
 }
 
 export interface BatchView {
@@ -81,11 +102,11 @@ export function listBatches(db: Database.Database, view: BatchView): Page<Import
     .safeIntegers(true)
     .all(...params, view.endRow - view.startRow, view.startRow) as StoredBatch[];
   const rowCount = db.prepare(`SELECT count(*) FROM import_batches b WHERE ${condition}`).pluck().get(...params) as number;
-  return { rows: rows.map(toBatchRow), rowCount };
+  return { rows: toBatchRows(db, rows), rowCount };
 }
 
 export function getBatch(db: Database.Database, batchId: number): ImportBatchRow {
   const row = db.prepare(`${BATCH_SELECT} WHERE b.id = ?`).safeIntegers(true).get(batchId) as StoredBatch | undefined;
   if (!row) throw notFound('batch_not_found', `There is no import batch ${batchId}`, { batchId });
-  return toBatchRow(row);
+  return toBatchRows(db, [row])[0];
 }

@@ -59,7 +59,17 @@ export function runRecordBatch(db: Database.Database, entity: ImportEntity, inpu
   }
   if (summary.status === 'rejected') throw rejectedFailure(written.rows);
   const data = written.rows.map(toRecordResult);
-  return { data, meta: { total: summary.totalRows, ...summary.counts, batch_id: summary.batchId, batch_status: summary.status } };
+  return {
+    data,
+    meta: {
+      total: summary.totalRows,
+      ...summary.counts,
+      batch_id: summary.batchId,
+      batch_status: summary.status,
+      rows_written: summary.rowsWritten,
+      amount_written: summary.amountWritten,
+    },
+  };
 }
 
 function rejectedFailure(rows: RowOutcome[]): ApiFailure {

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
 import { AMOUNT_UNITS, CSV_DELIMITERS, CSV_ENCODINGS, DATE_FORMATS, NUMBER_CONVENTIONS } from './file-format';
-import { IMPORT_ENTITIES, IMPORT_OPERATIONS, ON_ERROR_CHOICES, type ImportEntity, type OutcomeCounts } from './imports';
+import { IMPORT_ENTITIES, IMPORT_OPERATIONS, ON_ERROR_CHOICES, type CurrencyAmount, type ImportEntity, type OutcomeCounts } from './imports';
 import { orgIdSchema, timeZoneSchema } from './orgs';
-import type { MoneyString } from '../money';
 
 // Importing files: inspect a file (encoding, delimiter, header, a preview as it will be
 // stored, the questions the file leaves open), check every row without writing, then
@@ -220,9 +219,9 @@ export interface ImportCheck {
   sameRecordRows: SameRecordRows;
   /** The first problem rows (errors, blocked rows, rows repeating an earlier row's record), at most 1,000. */
   problems: RowProblem[];
-  /** The control totals a commit now would have: records created or updated, and the amounts they would hold. */
+  /** The control totals a commit now would have: records created or updated, and the amounts they would hold, per currency. */
   rowsToWrite: number;
-  amountToWrite: MoneyString;
+  amountToWrite: CurrencyAmount[];
   /** An earlier committed import of the same file (same org, entity and SHA-256), if any. */
   sameFileBatchId: number | null;
 }
@@ -234,9 +233,9 @@ export interface ImportCommitResult {
   /** committed: what each row came to. rejected: what each row would have come to; nothing was written. */
   counts: OutcomeCounts;
   sameRecordRows: SameRecordRows;
-  /** committed: records created or updated, and the amounts they hold now. rejected: 0. */
+  /** committed: records created or updated, and the amounts they hold now, per currency. rejected: 0 and []. */
   rowsWritten: number;
-  amountWritten: MoneyString;
+  amountWritten: CurrencyAmount[];
   /** An earlier committed import of the same file: this one created nothing new if all rows were duplicates. */
   sameFileBatchId: number | null;
   problems: RowProblem[];

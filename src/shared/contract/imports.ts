@@ -25,6 +25,15 @@ export const OUTCOMES = ['created', 'updated', 'unchanged', 'skipped_duplicate',
 export type Outcome = (typeof OUTCOMES)[number];
 export type OutcomeCounts = Record<Outcome, number>;
 
+/**
+ * A control total in one currency. Totals of imports are lists of these, one per currency,
+ * sorted by currency: amounts in different currencies are never added together.
+ */
+export interface CurrencyAmount {
+  currency: string;
+  amount: MoneyString;
+}
+
 export interface ImportBatchRow {
   id: number;
   orgId: string;
@@ -46,9 +55,12 @@ export interface ImportBatchRow {
   skippedDuplicate: number;
   blockedLockedPeriod: number;
   error: number;
-  /** Rows created or updated, and the sum of the amounts they hold (revenues: amount; billing: final_sell). */
+  /**
+   * Rows created or updated, and the amounts they hold per currency (revenues: amount in the
+   * revenue's currency; billing: final_sell in the org's currency). Empty for payees and products.
+   */
   rowsWritten: number;
-  amountWritten: MoneyString;
+  amountWritten: CurrencyAmount[];
   createdAt: string;
   undoneAt: string | null;
 }
@@ -153,7 +165,8 @@ export interface RejectedBatchDetail {
 
 export interface BatchResponse {
   data: BatchRecordResult[];
-  meta: OutcomeCounts & { total: number; batch_id: number | null; batch_status: 'committed' | 'rejected' };
+  /** rows_written / amount_written: the control totals of the committed batch, per currency. */
+  meta: OutcomeCounts & { total: number; batch_id: number | null; batch_status: 'committed' | 'rejected'; rows_written: number; amount_written: CurrencyAmount[] };
 }
 
 /** At most this many records per batch call (the seed's limit). */

@@ -13,6 +13,7 @@ import { revenueAmountKindIndex } from './011-revenue-amount-kind-index';
 import { orgCurrencyAndSiblingNames } from './012-org-currency-and-sibling-names';
 import { orgTimeZone } from './013-org-time-zone';
 import { savedViews } from './014-saved-views';
+import { importBatchTotals } from './015-import-batch-totals';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   orgCurrencyAndSiblingNames,
   orgTimeZone,
   savedViews,
+  importBatchTotals,
 ];
 
 export type { Migration } from './types';

@@ -1,6 +1,5 @@
 import type { ImportOperation, OnError, OutcomeCounts } from '../../../shared/contract/imports';
 import type { ImportCheck, ImportCommitResult } from '../../../shared/contract/import-files';
-import { microsToDecimal } from '../../../shared/money';
 import type { CallContext } from '../../api/context';
 import type { Database } from '../../db/driver';
 import { dateQuestion, numberQuestion, undecidedFormat } from '../mapping/format-questions';
@@ -122,7 +121,7 @@ export function checkFile(db: Database.Database, input: FileImportInput, ctx: Co
       sameRecordRows: totals.sameRecord,
       problems: writer.problems,
       rowsToWrite: totals.rowsWritten,
-      amountToWrite: microsToDecimal(totals.amountWrittenMicros),
+      amountToWrite: totals.amountWritten,
       sameFileBatchId: batch.sameFileBatchId,
     };
   });

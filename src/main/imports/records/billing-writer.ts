@@ -35,6 +35,8 @@ const STORED = `id, ${DESCRIPTIVE.join(', ')}, final_sell_micros, final_buy_micr
  */
 export function billingWriter(ctx: WriterContext): EntityWriter {
   const { db, orgId, batchId, now, locks, outcomes, operation } = ctx;
+  // Consumption records carry no currency: their amounts are in the org's reporting currency.
+  const currency = db.prepare('SELECT currency FROM orgs WHERE id = ?').pluck().get(orgId) as string;
   const byKey = db.prepare(`SELECT ${STORED} FROM consumption_records WHERE org_id = ? AND license_reference = ? AND resource_key = ? AND billing_period = ?`);
   const byName = db.prepare(
     `SELECT ${STORED} FROM consumption_records WHERE org_id = ? AND license_reference = ? AND billing_period = ? AND resource_name = ? LIMIT 2`,
@@ -72,7 +74,7 @@ export function billingWriter(ctx: WriterContext): EntityWriter {
     const details = given(f);
     locks.noteWritten(period);
     const result = insert.run(orgId, f.license_reference, f.billing_period, ...DESCRIPTIVE.map((c) => details[c] ?? null), f.final_sell_micros, f.final_buy_micros, now, now, now, batchId, rowNumber);
-    outcomes.created(rowNumber, Number(result.lastInsertRowid), key, f.final_sell_micros);
+    outcomes.created(rowNumber, Number(result.lastInsertRowid), key, { currency, micros: f.final_sell_micros });
   }
 
   /** The row's fields applied to the stored record: its next values, the fields that change and their stored values. */
@@ -112,7 +114,7 @@ export function billingWriter(ctx: WriterContext): EntityWriter {
     Object.assign(previous, { is_finalized: stored.is_finalized, finalized_at: stored.finalized_at, updated_at: stored.updated_at });
     locks.noteWritten(period);
     update.run(...DESCRIPTIVE.map((c) => next[c]), next.final_sell_micros, next.final_buy_micros, finalizedAt, now, stored.id);
-    outcomes.updated(rowNumber, stored.id, key, changes, previous, next.final_sell_micros as number);
+    outcomes.updated(rowNumber, stored.id, key, changes, previous, { currency, micros: next.final_sell_micros as number });
   }
 
   return {

@@ -1,5 +1,4 @@
-import type { ImportEntity, ImportOperation, ImportSource, OnError, OutcomeCounts } from '../../../shared/contract/imports';
-import { microsToDecimal, type MoneyString } from '../../../shared/money';
+import type { CurrencyAmount, ImportEntity, ImportOperation, ImportSource, OnError, OutcomeCounts } from '../../../shared/contract/imports';
 import { ApiFailure } from '../../api/failure';
 import type { Database } from '../../db/driver';
 import { assertOrg } from '../../orgs/assert-org';
@@ -56,9 +55,9 @@ export interface WriteResult {
   counts: OutcomeCounts;
   /** Running totals: rows naming a record an earlier row named (SameRecordRows), skipped as identical or refused. */
   sameRecord: SameRecordCounts;
-  /** Running control totals of the whole batch: what a commit now would have written. */
+  /** Running control totals of the whole batch: what a commit now would have written, amounts per currency. */
   rowsWritten: number;
-  amountWrittenMicros: bigint;
+  amountWritten: CurrencyAmount[];
 }
 
 export interface SameRecordCounts {
@@ -73,10 +72,9 @@ export interface BatchSummary {
   totalRows: number;
   counts: OutcomeCounts;
   sameRecord: SameRecordCounts;
-  /** Committed: the records created or updated, and the amounts they hold. Rejected: 0. */
+  /** Committed: the records created or updated, and the amounts they hold per currency. Rejected: 0 and []. */
   rowsWritten: number;
-  amountWrittenMicros: bigint;
-  amountWritten: MoneyString;
+  amountWritten: CurrencyAmount[];
   /** The newest earlier committed import of the same file, if any. */
   sameFileBatchId: number | null;
 }
@@ -205,7 +203,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
         counts: { ...outcomes.counts },
         sameRecord: { ...outcomes.sameRecord },
         rowsWritten: outcomes.rowsWritten,
-        amountWrittenMicros: outcomes.amountWritten(),
+        amountWritten: outcomes.amounts.list(),
       };
     },
     skipSameFile(shortcut) {
@@ -245,13 +243,12 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
             meta.keepRejected === false
               ? null
               : recordRejectedBatch(db, { ...meta, sha256, now, sameFileBatchId, counts, totalRows, createdFirstId: outcomes.createdFirstId }, outcomes.problems);
-          return summary(keptId, 'rejected', counts, sameRecord, totalRows, 0, 0n, sameFileBatchId);
+          return summary(keptId, 'rejected', counts, sameRecord, totalRows, 0, [], sameFileBatchId);
         }
-        const amount = outcomes.amountWritten();
         indexes.rebuild();
         db.prepare(
           `UPDATE import_batches SET on_error = ?, total_rows = ?, created_count = ?, updated_count = ?, unchanged_count = ?, skipped_duplicate_count = ?,
-             blocked_locked_period_count = ?, error_count = ?, rows_written = ?, amount_written_micros = ?, created_first_id = ?, created_last_id = ?
+             blocked_locked_period_count = ?, error_count = ?, rows_written = ?, created_first_id = ?, created_last_id = ?
            WHERE id = ?`,
         ).run(
           onError,
@@ -263,15 +260,16 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
           counts.blocked_locked_period,
           counts.error,
           outcomes.rowsWritten,
-          amount,
           outcomes.createdFirstId,
           outcomes.createdLastId,
           batchId,
         );
+        const insertTotal = db.prepare('INSERT INTO import_batch_totals (batch_id, currency, amount_micros) VALUES (?, ?, ?)');
+        for (const { currency, micros } of outcomes.amounts.micros()) insertTotal.run(batchId, currency, micros);
         locks.openWrittenPeriods();
         db.exec('COMMIT');
         state = 'finished';
-        return summary(batchId, 'committed', counts, sameRecord, totalRows, outcomes.rowsWritten, amount, sameFileBatchId);
+        return summary(batchId, 'committed', counts, sameRecord, totalRows, outcomes.rowsWritten, outcomes.amounts.list(), sameFileBatchId);
       } catch (error) {
         rollback();
         throw error;
@@ -294,8 +292,8 @@ function summary(
   sameRecord: SameRecordCounts,
   totalRows: number,
   rowsWritten: number,
-  amountWrittenMicros: bigint,
+  amountWritten: CurrencyAmount[],
   sameFileBatchId: number | null,
 ): BatchSummary {
-  return { batchId, status, totalRows, counts, sameRecord, rowsWritten, amountWrittenMicros, amountWritten: microsToDecimal(amountWrittenMicros), sameFileBatchId };
+  return { batchId, status, totalRows, counts, sameRecord, rowsWritten, amountWritten, sameFileBatchId };
 }

@@ -54,7 +54,7 @@ export function keyedEntityWriter(spec: KeyedEntitySpec, ctx: WriterContext): En
       const stored = byExternalId.get(orgId, externalId) as { id: number };
       return outcomes.duplicate(rowNumber, stored.id, externalId);
     }
-    outcomes.created(rowNumber, Number(result.lastInsertRowid), externalId, 0);
+    outcomes.created(rowNumber, Number(result.lastInsertRowid), externalId, null);
   }
 
   /** The given fields applied to the stored record: its next values, the fields that change and their stored values. */
@@ -79,7 +79,7 @@ export function keyedEntityWriter(spec: KeyedEntitySpec, ctx: WriterContext): En
     if (changes.length === 0) return outcomes.unchanged(rowNumber, id, externalId);
     previous.updated_at = stored.updated_at;
     update.run(...next, now, id);
-    outcomes.updated(rowNumber, id, externalId, changes, previous, 0);
+    outcomes.updated(rowNumber, id, externalId, changes, previous, null);
   }
 
   return {

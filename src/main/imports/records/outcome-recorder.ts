@@ -1,9 +1,16 @@
 import type { Outcome } from '../../../shared/contract/imports';
 import type { Database } from '../../db/driver';
+import { CurrencyTotals } from './currency-totals';
 import { emptyCounts, type RowOutcome } from './outcome';
 
 /** A rejected batch keeps at most this many refused rows to show. */
 export const MAX_KEPT_PROBLEMS = 100_000;
+
+/** The amount a written record holds after the write, in its currency (micro-units). */
+export interface WrittenAmount {
+  currency: string;
+  micros: number;
+}
 
 interface Run {
   outcome: 'unchanged' | 'skipped_duplicate';
@@ -30,9 +37,8 @@ export class OutcomeRecorder {
   collectAll = true;
   /** Error and blocked rows (and repeats of a record), kept in memory so a rolled-back batch can still list them. */
   readonly problems: RowOutcome[] = [];
-  // Amounts add up in a double while exact, then spill into a BigInt.
-  private amountSmall = 0;
-  private amountBig = 0n;
+  /** What the created and updated records hold, per currency (revenues: amount; billing: final_sell). */
+  readonly amounts = new CurrencyTotals();
   private run: Run | null = null;
   // Which row first updated, matched or was blocked on a record (or a new record's key):
   // see SameRecordRows. Records the batch created are found by their batch_id and source_row.
@@ -51,21 +57,22 @@ export class OutcomeRecorder {
     );
   }
 
-  created(rowNumber: number, id: number, externalId: string | null, amountMicros: number): void {
+  /** `amount`: what the record holds, for the control totals; null for records without an amount (payees, products). */
+  created(rowNumber: number, id: number, externalId: string | null, amount: WrittenAmount | null): void {
     this.counts.created++;
     this.rowsWritten++;
-    this.addAmount(amountMicros);
+    if (amount !== null) this.amounts.add(amount.currency, amount.micros);
     if (this.createdFirstId === null) this.createdFirstId = id;
     this.createdLastId = id;
     if (this.collectAll) this.collected.push({ rowNumber, outcome: 'created', id, externalId });
   }
 
   /** `previous` holds the changed columns' stored values, which undo writes back. */
-  updated(rowNumber: number, id: number, externalId: string | null, changes: string[], previous: Record<string, unknown>, amountMicros: number): void {
+  updated(rowNumber: number, id: number, externalId: string | null, changes: string[], previous: Record<string, unknown>, amount: WrittenAmount | null): void {
     this.counts.updated++;
     this.rowsWritten++;
     if (!this.rowByRecord.has(id)) this.rowByRecord.set(id, rowNumber);
-    this.addAmount(amountMicros);
+    if (amount !== null) this.amounts.add(amount.currency, amount.micros);
     this.store(rowNumber, 'updated', id, 1, externalId, null, null, changes.join(','), JSON.stringify(previous));
     if (this.collectAll) this.collected.push({ rowNumber, outcome: 'updated', id, externalId, changes });
   }
@@ -141,19 +148,6 @@ export class OutcomeRecorder {
     if (!run) return;
     this.run = null;
     this.insert.run(this.batchId, run.row, run.outcome, run.id, run.length, run.externalId, null, null, null, null);
-  }
-
-  amountWritten(): bigint {
-    return this.amountBig + BigInt(this.amountSmall);
-  }
-
-  private addAmount(micros: number): void {
-    const next = this.amountSmall + micros;
-    if (Number.isSafeInteger(next)) this.amountSmall = next;
-    else {
-      this.amountBig += BigInt(this.amountSmall) + BigInt(micros);
-      this.amountSmall = 0;
-    }
   }
 
   private keep(outcome: RowOutcome): void {

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/driver';
 import { sqlLiteral } from '../../db/sql-literal';
+import type { WrittenAmount } from './outcome-recorder';
 import type { RevenueFields } from './revenue-record';
 import type { RevenueReferences, RevenueValues } from './revenue-rules';
 
@@ -11,6 +12,7 @@ interface PendingRow {
   rowNumber: number;
   externalId: string | null;
   amountMicros: number;
+  currency: string;
   /** Which optional fields the row gave (GIVEN bits). */
   given: number;
 }
@@ -39,7 +41,7 @@ export interface RowAsGiven {
 }
 
 export interface InsertOutcomes {
-  created(rowNumber: number, id: number, externalId: string | null, amountMicros: number): void;
+  created(rowNumber: number, id: number, externalId: string | null, amount: WrittenAmount): void;
   /** The row's external_id was in the workspace already (or was created earlier in this batch): nothing inserted. */
   exists(rowNumber: number, externalId: string, row: RowAsGiven): void;
   /** A constraint the record checks missed refused the row (its own statement only). */
@@ -73,7 +75,7 @@ export class RevenueInserts {
 
   add(rowNumber: number, externalId: string | null, v: RevenueValues, given: number): void {
     this.values.push(externalId, v.kind, v.occurred_at, v.period, v.payee_id, v.product_id, v.amount_micros, v.currency, v.quantity, v.description, v.refund_of, rowNumber);
-    this.rows.push({ rowNumber, externalId, amountMicros: v.amount_micros, given });
+    this.rows.push({ rowNumber, externalId, amountMicros: v.amount_micros, currency: v.currency, given });
     if (this.rows.length === INSERT_CHUNK_ROWS) this.flush();
   }
 
@@ -96,7 +98,7 @@ export class RevenueInserts {
     const last = Number(result.lastInsertRowid);
     if (result.changes === rows.length) {
       const first = last - rows.length + 1;
-      rows.forEach((row, i) => this.outcomes.created(row.rowNumber, first + i, row.externalId, row.amountMicros));
+      rows.forEach((row, i) => this.outcomes.created(row.rowNumber, first + i, row.externalId, { currency: row.currency, micros: row.amountMicros }));
       return;
     }
     const ids = new Map<number, number>();
@@ -105,7 +107,7 @@ export class RevenueInserts {
     }
     rows.forEach((row, i) => {
       const id = ids.get(row.rowNumber);
-      if (id !== undefined) this.outcomes.created(row.rowNumber, id, row.externalId, row.amountMicros);
+      if (id !== undefined) this.outcomes.created(row.rowNumber, id, row.externalId, { currency: row.currency, micros: row.amountMicros });
       // Only a row with an external_id can conflict.
       else this.outcomes.exists(row.rowNumber, row.externalId!, asGiven(values, i, row.given));
     });

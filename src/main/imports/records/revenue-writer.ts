@@ -48,9 +48,9 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
   // New rows go in INSERT_CHUNK_ROWS at a time: every read of revenues and every other
   // outcome below settles the waiting rows first, so reads see them and outcomes stay in row order.
   const inserts = new RevenueInserts(ctx.db, ctx, {
-    created: (rowNumber, id, externalId, amountMicros) => {
+    created: (rowNumber, id, externalId, amount) => {
       lastWasDuplicate = false;
-      outcomes.created(rowNumber, id, externalId, amountMicros);
+      outcomes.created(rowNumber, id, externalId, amount);
     },
     exists: (rowNumber, externalId, row) => duplicate(rowNumber, existing(externalId)!, externalId, () => row),
     refused: (rowNumber, externalId, error) => outcomes.error(rowNumber, null, `the workspace refused the row: ${error.message}`, externalId),
@@ -144,7 +144,7 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
     const v = values;
     locks.noteWritten(v.period);
     sql.update.run(v.kind, v.occurred_at, v.period, v.payee_id, v.product_id, v.amount_micros, v.currency, v.quantity, v.description, v.refund_of, now, stored.id);
-    outcomes.updated(rowNumber, stored.id, externalId, changes, previous, v.amount_micros);
+    outcomes.updated(rowNumber, stored.id, externalId, changes, previous, { currency: v.currency, micros: v.amount_micros });
   }
 
   return {

@@ -14,7 +14,8 @@ import { useGridTheme } from '../../grid/grid-theme';
 import { databaseDatasource } from '../../grid/infinite-datasource';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { ExportStatus } from '../revenues/ExportStatus';
-import { formatAmountWritten, rowsLabel } from './format-import';
+import { CurrencyTotals } from './CurrencyTotals';
+import { rowsLabel } from './format-import';
 import { BatchStatusBadge } from './OutcomeBadge';
 import { ENTITY_LABELS } from './outcome-labels';
 import { OUTCOME_COLUMN_DEFS } from './outcome-columns';
@@ -162,7 +163,13 @@ function BatchFacts({ batch }: { batch: ImportBatchRow }) {
   return (
     <p className="batch-facts" data-testid="batch-facts" data-status={batch.status}>
       {ENTITY_LABELS[batch.entity]} · {batch.fileName ?? SOURCE_PHRASES[batch.source] ?? batch.source} · {formatDateTime(batch.createdAt)} · {rowsLabel(batch.totalRows)},{' '}
-      {rowsLabel(batch.rowsWritten)} written ({formatAmountWritten(batch.amountWritten)})
+      {rowsLabel(batch.rowsWritten)} written
+      {batch.amountWritten.length > 0 && (
+        <>
+          {' '}
+          (<CurrencyTotals totals={batch.amountWritten} />)
+        </>
+      )}
       {batch.undoneAt && <> · undone {formatDateTime(batch.undoneAt)}</>}
     </p>
   );

@@ -5,13 +5,15 @@ import {
   IMPORT_OPERATIONS,
   IMPORT_SOURCES,
   ON_ERROR_CHOICES,
+  type CurrencyAmount,
   type ImportBatchColumn,
   type ImportBatchRow,
 } from '../../../shared/contract/imports';
 import { formatDateTime } from '../../format/date-format';
-import { isNegativeAmount } from '../../format/money-format';
 import { CheckboxSetFilter, type CheckboxSetFilterParams } from '../../grid/CheckboxSetFilter';
-import { formatAmountWritten, formatBytes, formatCount } from './format-import';
+import { formatCurrencyTotals } from './currency-totals-text';
+import { AmountWrittenCell } from './CurrencyTotals';
+import { formatBytes, formatCount } from './format-import';
 import { DATE_FILTER, NUMBER_FILTER, TEXT_FILTER } from './grid-filters';
 import { BatchStatusCell } from './OutcomeBadge';
 import { BATCH_STATUS_LABELS, ENTITY_LABELS, ON_ERROR_LABELS, OPERATION_LABELS, OUTCOME_LABELS, SOURCE_LABELS } from './outcome-labels';
@@ -46,16 +48,16 @@ function wouldBe(column: Omit<BatchCol, 'colId' | 'field'>): Omit<BatchCol, 'col
 
 /** The batches grid; the ids are the server's allowlist (ImportBatchColumn), so sorting and filtering map 1:1. */
 const SETTINGS: Partial<Record<ImportBatchColumn, Omit<BatchCol, 'colId' | 'field'>>> = {
-  id: { ...count('Batch', 110), valueFormatter: undefined, sort: 'desc' },
+  id: { ...count('Batch', 100), valueFormatter: undefined, sort: 'desc' },
   createdAt: {
     ...DATE_FILTER,
     headerName: 'Imported',
-    width: 225,
+    width: 205,
     valueFormatter: ({ value }: ValueFormatterParams<ImportBatchRow, string>) => formatDateTime(value),
   },
-  entity: { ...setFilter(IMPORT_ENTITIES, ENTITY_LABELS), headerName: 'Entity', width: 120, valueFormatter: ({ value }) => ENTITY_LABELS[value as keyof typeof ENTITY_LABELS] ?? value },
+  entity: { ...setFilter(IMPORT_ENTITIES, ENTITY_LABELS), headerName: 'Entity', width: 105, valueFormatter: ({ value }) => ENTITY_LABELS[value as keyof typeof ENTITY_LABELS] ?? value },
   source: { ...setFilter(IMPORT_SOURCES, SOURCE_LABELS), headerName: 'Source', width: 110, hide: true, valueFormatter: ({ value }) => SOURCE_LABELS[value as keyof typeof SOURCE_LABELS] ?? value },
-  fileName: { ...TEXT_FILTER, headerName: 'File', width: 220, valueFormatter: ({ value }) => value ?? '—' },
+  fileName: { ...TEXT_FILTER, headerName: 'File', width: 170, valueFormatter: ({ value }) => value ?? '—' },
   fileSize: { ...count('Size', 100), hide: true, valueFormatter: ({ value }) => formatBytes(value) },
   profile: { ...TEXT_FILTER, headerName: 'Profile', width: 150, valueFormatter: ({ value }) => value ?? '—' },
   operation: {
@@ -65,7 +67,7 @@ const SETTINGS: Partial<Record<ImportBatchColumn, Omit<BatchCol, 'colId' | 'fiel
     valueFormatter: ({ value }) => ({ create_only: 'Create only', update_only: 'Update only', create_or_update: 'Create or update' })[value as string] ?? value,
   },
   onError: { ...setFilter(ON_ERROR_CHOICES, ON_ERROR_LABELS), headerName: 'On error', width: 110, hide: true, valueFormatter: ({ value }) => (value === 'skip' ? 'Skip rows' : 'Reject file') },
-  status: { ...setFilter(BATCH_STATUSES, BATCH_STATUS_LABELS), headerName: 'Status', width: 120, cellRenderer: BatchStatusCell, tooltip: false },
+  status: { ...setFilter(BATCH_STATUSES, BATCH_STATUS_LABELS), headerName: 'Status', width: 115, cellRenderer: BatchStatusCell, tooltip: false },
   totalRows: count('Rows'),
   created: wouldBe(count(OUTCOME_LABELS.created, 110)),
   updated: wouldBe(count(OUTCOME_LABELS.updated, 115)),
@@ -73,21 +75,27 @@ const SETTINGS: Partial<Record<ImportBatchColumn, Omit<BatchCol, 'colId' | 'fiel
   skippedDuplicate: count('Duplicates', 130),
   blockedLockedPeriod: count('Locked period', 145),
   error: count('Errors', 100),
-  rowsWritten: count('Rows written', 145),
+  rowsWritten: count('Rows written', 135),
+  // One total per currency: not sortable or filterable, since amounts in different currencies do not compare.
   amountWritten: {
-    ...NUMBER_FILTER,
     headerName: 'Amount written',
-    width: 170,
-    type: 'rightAligned',
-    cellClass: 'cell-amount',
-    valueFormatter: ({ value }: ValueFormatterParams<ImportBatchRow, string>) => formatAmountWritten(value),
-    cellClassRules: { 'cell-negative': ({ value }) => isNegativeAmount(value) },
+    headerTooltip: 'What the rows written hold, per currency (revenues: amount; billing: final sell). Currencies are never added together.',
+    width: 250,
+    sortable: false,
+    filter: false,
+    cellClass: 'cell-totals',
+    cellRenderer: AmountWrittenCell,
+    valueFormatter: ({ value }: ValueFormatterParams<ImportBatchRow, CurrencyAmount[]>) => formatCurrencyTotals(value),
   },
   sameFileBatchId: { ...count('Same file as', 120), hide: true, valueFormatter: ({ value }) => (value == null ? '' : `Batch ${value}`) },
   undoneAt: { ...DATE_FILTER, headerName: 'Undone', width: 200, hide: true, valueFormatter: ({ value }) => formatDateTime(value) },
 };
 
-/** In the order shown; orgId and sha256 stay out of the grid (the org is chosen in the sidebar). */
+/**
+ * In the order shown; orgId and sha256 stay out of the grid (the org is chosen in the sidebar).
+ * What was written (rows and the totals per currency) comes right after the status, so it is
+ * in view at 1360 px without scrolling; the counts per outcome follow.
+ */
 const ORDER: ImportBatchColumn[] = [
   'id',
   'createdAt',
@@ -95,10 +103,9 @@ const ORDER: ImportBatchColumn[] = [
   'source',
   'fileName',
   'fileSize',
-  'profile',
-  'operation',
-  'onError',
   'status',
+  'rowsWritten',
+  'amountWritten',
   'totalRows',
   'created',
   'updated',
@@ -106,8 +113,9 @@ const ORDER: ImportBatchColumn[] = [
   'skippedDuplicate',
   'blockedLockedPeriod',
   'error',
-  'rowsWritten',
-  'amountWritten',
+  'profile',
+  'operation',
+  'onError',
   'sameFileBatchId',
   'undoneAt',
 ];

@@ -1,15 +1,4 @@
-import type { MoneyString } from '../../../shared/money';
-import { formatDecimal } from '../../format/money-format';
-
 const count = new Intl.NumberFormat();
-
-/**
- * Batches sum amounts across currencies, so their totals carry no currency and no minor
- * unit to round to: shown exactly, every stored digit (as an unknown currency's amounts are).
- */
-export function formatAmountWritten(amount: MoneyString | null | undefined): string {
-  return amount == null ? '' : formatDecimal(amount);
-}
 
 export function formatCount(value: number | null | undefined): string {
   return value == null ? '' : count.format(value);

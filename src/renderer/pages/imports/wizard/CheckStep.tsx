@@ -1,7 +1,8 @@
 import type { ImportCheck, ImportCommitResult } from '../../../../shared/contract/import-files';
 import { IMPORT_OPERATIONS, ON_ERROR_CHOICES, type ImportOperation, type OnError } from '../../../../shared/contract/imports';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import { formatAmountWritten, rowsLabel } from '../format-import';
+import { CurrencyTotals } from '../CurrencyTotals';
+import { rowsLabel } from '../format-import';
 import { JobProgress } from '../JobProgress';
 import { ON_ERROR_LABELS, OPERATION_LABELS } from '../outcome-labels';
 import type { JobState } from '../use-long-job';
@@ -95,8 +96,14 @@ export function CheckStep(props: CheckStepProps) {
           )}
           <OutcomeCounts counts={result.counts} totalRows={result.totalRows} phase="check" />
           <SameRecordNotice rows={result.sameRecordRows} phase="check" />
-          <p className="check-summary" data-testid="import-to-write" data-rows={result.rowsToWrite} data-amount={result.amountToWrite}>
-            Importing would write {rowsLabel(result.rowsToWrite)}, amounts summing to <strong className="amount">{formatAmountWritten(result.amountToWrite)}</strong>.
+          <p className="check-summary" data-testid="import-to-write" data-rows={result.rowsToWrite}>
+            Importing would write {rowsLabel(result.rowsToWrite)}
+            {result.amountToWrite.length > 0 && (
+              <>
+                : <CurrencyTotals totals={result.amountToWrite} />
+              </>
+            )}
+            .
           </p>
           {wouldReject && (
             <p className="field-error" role="status" data-testid="import-would-reject">

@@ -1,6 +1,7 @@
 import type { ImportCommitResult, ImportInspection, Mapping } from '../../../../shared/contract/import-files';
 import type { ImportEntity } from '../../../../shared/contract/imports';
-import { formatAmountWritten, rowsLabel } from '../format-import';
+import { CurrencyTotals } from '../CurrencyTotals';
+import { rowsLabel } from '../format-import';
 import { OutcomeCounts } from './OutcomeCounts';
 import { listedRows, ProblemsGrid } from './ProblemsGrid';
 import { SameRecordNotice } from './SameRecordNotice';
@@ -24,9 +25,9 @@ export function ResultStep({ result, entity, inspection, mapping, profile, onPro
       {status === 'committed' ? (
         <p className="result-headline result-ok" role="status">
           {batchId !== null ? `Imported as batch ${batchId}.` : 'Imported.'} {rowsLabel(rowsWritten)} written
-          {rowsWritten > 0 && (
+          {amountWritten.length > 0 && (
             <>
-              , amounts summing to <strong className="amount">{formatAmountWritten(amountWritten)}</strong>
+              : <CurrencyTotals totals={amountWritten} />
             </>
           )}
           .
