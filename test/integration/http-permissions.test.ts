@@ -45,6 +45,10 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'profiles.delete': 'write:imports',
   'profiles.exportFile': 'read:imports',
   'profiles.importFile': 'write:imports',
+  'views.get': 'read:workspace',
+  'views.list': 'read:workspace',
+  'views.save': 'write:workspace',
+  'views.delete': 'write:workspace',
 };
 
 const ORG = 'org-parent';
@@ -77,6 +81,8 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
     'profiles.save': { json: { profile: PROFILE } },
     'profiles.delete': { json: { name: 'Saved' } },
     'profiles.importFile': { upload: { bytes: JSON.stringify(PROFILE), input: {} } },
+    'views.save': { json: { screen: 'revenues', name: 'Mine', state: { period: '2026-10' } } },
+    'views.delete': { json: { screen: 'revenues', name: 'Saved' } },
   };
   return inputs[name] ?? { json: {} };
 }
@@ -112,6 +118,7 @@ async function setup() {
   seedOrgWithRevenues(ctx.workspace.db, [{ externalId: 'ch_1', kind: 'sale', occurredAt: '2026-10-01T09:00:00Z', amount: '10.00' }]);
   await callOk(ctx.core, 'revenues.batch', { orgId: ORG, records: [{ external_id: 'ch_2', occurred_at: '2026-10-02', amount: '2.00', currency: 'USD' }] });
   await callOk(ctx.core, 'profiles.save', { profile: { ...PROFILE, name: 'Saved' } });
+  await callOk(ctx.core, 'views.save', { screen: 'revenues', name: 'Saved', state: { period: null } });
   server = await startHttpServer({ core: ctx.core });
   const staged = await fetch(`http://127.0.0.1:${server.port}/api/imports.upload`, {
     method: 'POST',
