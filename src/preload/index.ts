@@ -40,8 +40,9 @@ function invalidCall(message: string): Result<never> {
 }
 
 /** Desktop calls answer with a Result (errors as data across IPC); the page's API is plain promises. */
-async function desktopCall<T>(action: string, options?: SaveDialogOptions | OpenDialogOptions): Promise<T> {
-  const result = (await ipcRenderer.invoke(DESKTOP_CHANNEL, options === undefined ? { action } : { action, options })) as Result<T>;
+async function desktopCall<T>(action: string, options?: SaveDialogOptions | OpenDialogOptions, path?: string): Promise<T> {
+  const request = path !== undefined ? { action, path } : options === undefined ? { action } : { action, options };
+  const result = (await ipcRenderer.invoke(DESKTOP_CHANNEL, request)) as Result<T>;
   if (result.ok) return result.value;
   throw new Error(result.error.message);
 }
@@ -49,8 +50,14 @@ async function desktopCall<T>(action: string, options?: SaveDialogOptions | Open
 const desktop: DesktopShell = Object.freeze({
   chooseSavePath: (options: SaveDialogOptions) => desktopCall<string | null>('chooseSavePath', options),
   chooseOpenPath: (options: OpenDialogOptions) => desktopCall<string | null>('chooseOpenPath', options),
-  // Electron no longer puts a path on File objects; webUtils is the supported way.
-  pathForFile: (file: File) => webUtils.getPathForFile(file),
+  // Electron no longer puts a path on File objects; webUtils is the supported way. A real
+  // File's path (a drop) is told to the main side, which lets the page read only such files;
+  // a File the page made itself has no path, so a page cannot name other files this way.
+  pathForFile: (file: File) => {
+    const path = webUtils.getPathForFile(file);
+    if (path) void desktopCall('notePickedFile', undefined, path).catch(() => undefined);
+    return path;
+  },
 });
 
 const bridge: ClosebookBridge = Object.freeze({

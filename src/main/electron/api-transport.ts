@@ -20,6 +20,8 @@ export interface ApiTransportContext {
   core(): Promise<CoreHost | null> | CoreHost | null;
   /** Paths the user picked in a save dialog this session: the only ones a page may write to. */
   isChosenSavePath(path: string): boolean;
+  /** Files the user picked this session (open dialog, drop): the only ones a page may have read. */
+  isChosenOpenPath(path: string): boolean;
 }
 
 export function registerApiTransport(ipcMain: Pick<IpcMain, 'handle'>, context: ApiTransportContext): void {
@@ -66,15 +68,21 @@ function isCallRequest(value: unknown): value is { method: string; input: unknow
 }
 
 /**
- * A method that writes a file (an export) gets its `path` from the page. The page may
- * only name a file the user chose in a save dialog, so a compromised page cannot
- * overwrite arbitrary files.
+ * A method that writes a file (an export) or reads one (an import, a profile file) gets its
+ * `path` from the page. The page may only name a file the user chose since the app
+ * started (a save dialog to write; an open dialog or a drop to read), so a compromised
+ * page can neither overwrite nor read arbitrary files.
  */
 function refuseUnchosenPath(method: string, input: unknown, context: ApiTransportContext): ApiError | null {
-  if (!isMethodName(method) || !(contract[method] as MethodSpec).writesFile) return null;
+  if (!isMethodName(method)) return null;
   const path = typeof input === 'object' && input !== null ? (input as { path?: unknown }).path : undefined;
-  if (typeof path !== 'string' || context.isChosenSavePath(path)) return null;
-  return error('permission_error', 'path_not_chosen', 'The file to write must be chosen in a save dialog (closebook.desktop.chooseSavePath)', { path });
+  if (typeof path !== 'string') return null;
+  if ((contract[method] as MethodSpec).writesFile) {
+    if (context.isChosenSavePath(path)) return null;
+    return error('permission_error', 'path_not_chosen', 'The file to write must be chosen in a save dialog (closebook.desktop.chooseSavePath)', { path });
+  }
+  if (context.isChosenOpenPath(path)) return null;
+  return error('permission_error', 'path_not_chosen', 'The file to read must be one the person chose: in an open dialog (closebook.desktop.chooseOpenPath) or dropped on the window', { path });
 }
 
 function failure(type: ErrorType, code: string, message: string): Result<never> {

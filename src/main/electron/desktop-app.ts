@@ -54,6 +54,8 @@ export function startDesktopApp(mainDir: string): void {
   let window: BrowserWindow | null = null;
   let pendingOpenFile: string | null = null;
   const chosenSavePaths = new Set<string>();
+  // Files the person picked to read (open dialog, drop): the only ones the page may import.
+  const chosenOpenPaths = new Set<string>();
   const recent = recentWorkspacesStore(app.getPath('userData'));
 
   const session = workspaceSession({
@@ -118,6 +120,7 @@ export function startDesktopApp(mainDir: string): void {
       page,
       core: () => session.settled(),
       isChosenSavePath: (path) => chosenSavePaths.has(resolve(path)),
+      isChosenOpenPath: (path) => chosenOpenPaths.has(resolve(path)),
     });
     registerDesktopTransport(ipcMain, {
       page,
@@ -126,7 +129,12 @@ export function startDesktopApp(mainDir: string): void {
         if (path) chosenSavePaths.add(resolve(path));
         return path;
       },
-      chooseOpenPath: (options) => chooseOpenPath(dialog, window, options, app.getPath('documents')),
+      async chooseOpenPath(options) {
+        const path = await chooseOpenPath(dialog, window, options, app.getPath('documents'));
+        if (path) chosenOpenPaths.add(resolve(path));
+        return path;
+      },
+      notePickedFile: (path) => chosenOpenPaths.add(resolve(path)),
     });
 
     refreshMenu();

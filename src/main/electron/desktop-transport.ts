@@ -13,6 +13,8 @@ export interface DesktopShellContext {
   page: TrustedPage;
   chooseSavePath(options: CleanSaveOptions): Promise<string | null>;
   chooseOpenPath(options: CleanOpenOptions): Promise<string | null>;
+  /** A file the person dropped on the window (the preload's pathForFile, from a real File). */
+  notePickedFile(path: string): void;
 }
 
 export function registerDesktopTransport(ipcMain: Pick<IpcMain, 'handle'>, context: DesktopShellContext): void {
@@ -34,6 +36,12 @@ export async function handleDesktopCall(event: IpcMainInvokeEvent, request: unkn
         const options = cleanOpenDialogOptions((request as { options?: unknown }).options);
         if (!options) return failure('validation_error', 'invalid_input', 'chooseOpenPath takes {title, filters: [{name, extensions}]}');
         return { ok: true, value: await context.chooseOpenPath(options) };
+      }
+      case 'notePickedFile': {
+        const path = (request as { path?: unknown }).path;
+        if (typeof path !== 'string' || path === '') return failure('validation_error', 'invalid_input', 'notePickedFile takes {path}');
+        context.notePickedFile(path);
+        return { ok: true, value: null };
       }
     }
   } catch (error) {

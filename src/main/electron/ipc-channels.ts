@@ -18,7 +18,7 @@ export interface PageEventMessage<E extends PageEventName = PageEventName> {
   payload: BridgeEvents[E];
 }
 
-export const DESKTOP_ACTIONS = ['chooseSavePath', 'chooseOpenPath'] as const;
+export const DESKTOP_ACTIONS = ['chooseSavePath', 'chooseOpenPath', 'notePickedFile'] as const;
 export type DesktopAction = (typeof DESKTOP_ACTIONS)[number];
 
 export interface DesktopRequest {

@@ -29,12 +29,13 @@ function fakeCore(answer: (method: string) => Result<unknown> = () => ({ ok: tru
   return { core, calls };
 }
 
-function setup(core: CoreHost | null = fakeCore().core, chosen: string[] = []) {
+function setup(core: CoreHost | null = fakeCore().core, chosen: string[] = [], picked: string[] = []) {
   const page = fakeWebContents('app://closebook/index.html', 7);
   const context: ApiTransportContext = {
     page: { contents: () => asWebContents(page), origin: 'app://closebook' },
     core: async () => core,
     isChosenSavePath: (path) => chosen.includes(path),
+    isChosenOpenPath: (path) => picked.includes(path),
   };
   return { page, context };
 }
@@ -147,5 +148,18 @@ describe('the IPC API transport', () => {
     expect(calls).toHaveLength(0);
     expect(await handleApiCall(invokeEvent(page), { method: 'revenues.export', input: input('/home/me/chosen.csv') }, context)).toMatchObject({ ok: true });
     expect(calls).toHaveLength(1);
+  });
+
+  it('lets a method read only a file the person picked (open dialog or drop), for every method that takes a path', async () => {
+    const { core, calls } = fakeCore();
+    const { page, context } = setup(core, [], ['/home/ada/october.csv']);
+    for (const method of ['imports.inspect', 'imports.check', 'imports.commit', 'profiles.importFile']) {
+      const refused = await handleApiCall(invokeEvent(page), { method, input: { orgId: 'o', entity: 'revenues', path: '/home/ada/.ssh/id_rsa' } }, context);
+      expect(refused, method).toMatchObject({ ok: false, error: { type: 'permission_error', code: 'path_not_chosen', detail: { path: '/home/ada/.ssh/id_rsa' } } });
+    }
+    expect(calls).toEqual([]);
+    const allowed = await handleApiCall(invokeEvent(page), { method: 'imports.inspect', input: { orgId: 'o', entity: 'revenues', path: '/home/ada/october.csv' } }, context);
+    expect(allowed.ok).toBe(true);
+    expect(calls.map((c) => c.method)).toEqual(['imports.inspect']);
   });
 });

@@ -8,6 +8,7 @@ function setup() {
     page: { contents: () => asWebContents(page), origin: 'app://closebook' },
     chooseSavePath: vi.fn(async () => '/home/me/export.csv'),
     chooseOpenPath: vi.fn(async () => '/home/me/october.csv'),
+    notePickedFile: vi.fn(),
   };
   return { page, context };
 }
@@ -19,6 +20,14 @@ describe('the desktop shell channel', () => {
     const { page, context } = setup();
     expect(await handleDesktopCall(invokeEvent(page), { action: 'chooseSavePath', options: saveOptions }, context)).toEqual({ ok: true, value: '/home/me/export.csv' });
     expect(context.chooseSavePath).toHaveBeenCalledWith(saveOptions);
+  });
+
+  it('notes a dropped file the preload read a path from, and refuses a call without one', async () => {
+    const { page, context } = setup();
+    expect(await handleDesktopCall(invokeEvent(page), { action: 'notePickedFile', path: '/home/me/dropped.csv' }, context)).toEqual({ ok: true, value: null });
+    expect(context.notePickedFile).toHaveBeenCalledWith('/home/me/dropped.csv');
+    expect(await handleDesktopCall(invokeEvent(page), { action: 'notePickedFile' }, context)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(context.notePickedFile).toHaveBeenCalledTimes(1);
   });
 
   it('answers chooseOpenPath with the chosen file, options cleaned', async () => {

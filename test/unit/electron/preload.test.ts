@@ -40,6 +40,8 @@ describe('the preload bridge', () => {
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.keys(bridge.desktop).sort()).toEqual(['chooseOpenPath', 'chooseSavePath', 'pathForFile']);
     expect(bridge.desktop.pathForFile({ name: 'october.csv' } as File)).toBe('/dropped/october.csv');
+    // The main side is told of the dropped file, the only kind of file the page may then import.
+    expect(invoked).toContainEqual([DESKTOP_CHANNEL, { action: 'notePickedFile', path: '/dropped/october.csv' }]);
     expect(Object.isFrozen(bridge.desktop)).toBe(true);
   });
 
