@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHttpServer, type RunningHttpServer } from '../../src/main/api/http-server';
 import type { ImportCommitResult, ImportInspection } from '../../src/shared/contract/import-files';
@@ -44,7 +44,10 @@ describe('importing a file from the browser', () => {
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', detail: { issues: [{ field: 'path', message: 'not a staged upload' }] } } });
     }
-    const escape = await json('imports.inspect', { orgId: ORG, entity: 'revenues', path: `${server.stagingDir}/../${local}` });
+    // A real traversal: out of the staging folder to a file that exists beside it.
+    const escapePath = `${server.stagingDir}/../${basename(ctx.dir)}/local.csv`;
+    expect(existsSync(escapePath)).toBe(true);
+    const escape = await json('imports.inspect', { orgId: ORG, entity: 'revenues', path: escapePath });
     expect(escape.status).toBe(400);
     expect(revenuesOf(ctx.workspace.db)).toEqual([]);
   });
