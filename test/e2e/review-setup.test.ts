@@ -79,7 +79,7 @@ describe.skipIf(!HAS_CHROMIUM)('the review setup survives', () => {
     await waitForGrid(page);
     expect(await page.getByTestId('period-picker').inputValue()).toBe('2026-09');
     await expect.poll(() => rowCount(page)).toBe('1');
-    expect(await firstRowId(page)).toBe('ch_0');
+    await expect.poll(() => firstRowId(page)).toBe('ch_0');
     expect(await headers(page)).not.toContain('description');
     expect(await page.locator('.ag-header-cell[col-id=amount]').getAttribute('aria-sort')).toBe('descending');
     expect(pageErrors).toEqual([]);
@@ -106,7 +106,7 @@ describe.skipIf(!HAS_CHROMIUM)('the review setup survives', () => {
     await page.getByTestId('saved-views').click();
     await page.getByTestId('saved-view-open').click();
     await expect.poll(() => rowCount(page)).toBe('1');
-    expect(await firstRowId(page)).toBe('re_1');
+    await expect.poll(() => firstRowId(page)).toBe('re_1');
     expect(pageErrors).toEqual([]);
   });
 

@@ -45,10 +45,8 @@ export function CheckboxSetFilter(props: CustomFilterProps<unknown, unknown, Set
         </label>
       ))}
       <div className="set-filter-actions">
-        <button type="button" className="button button-small" onClick={() => apply([...values])} disabled={!model}>
-          Select all
-        </button>
-        <button type="button" className="button button-small" onClick={() => apply([])} disabled={selected.length === 0}>
+        {/* Clears the filter (every value shown), as Clear does everywhere else; unticking every box would show nothing. */}
+        <button type="button" className="button button-small" onClick={() => onModelChange(null)} disabled={!model} data-testid="set-filter-clear">
           Clear
         </button>
       </div>

@@ -14,7 +14,8 @@ import { ExactAmountsToggle } from '../../format/ExactAmountsToggle';
 import { periodLabel } from '../../format/period-label';
 import { ColumnChooser } from '../../grid/ColumnChooser';
 import { copyFocusedCell } from '../../grid/copy-cell';
-import { ClearFiltersButton, ExportCsvButton } from '../../grid/GridViewButtons';
+import { ActiveFilters } from '../../grid/ActiveFilters';
+import { ExportCsvButton } from '../../grid/GridViewButtons';
 import { useGridTheme } from '../../grid/grid-theme';
 import { applyGridSetup, gridSetupOf, restoreGridSetup } from '../../grid/grid-setup';
 import { CrossCurrencyNotice } from '../../grid/CrossCurrencyNotice';
@@ -158,11 +159,11 @@ function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; o
         <div className="toolbar-actions">
           <ExactAmountsToggle />
           <SavedViewsMenu screen={SCREEN} currentState={currentState} onOpen={openView} disabled={!gridApi} />
-          <ClearFiltersButton gridApi={gridApi} filtered={filtered} />
           <ColumnChooser gridApi={gridApi} />
           <ExportCsvButton gridApi={gridApi} exporter={exporter} testId="export-csv" title="Export the rows and columns shown, with this sort and these filters" />
         </div>
       </div>
+      <ActiveFilters gridApi={gridApi} filterModel={filterModel} />
       <ExportStatus state={exporter.state} onDismiss={exporter.dismiss} />
       <CrossCurrencyNotice comparison={comparison} onPick={pickCurrency} />
       <MissingColumnsNotice missing={missing.columns} viewName={missing.viewName} onDismiss={() => setMissing({ viewName: null, columns: [] })} />
