@@ -14,6 +14,7 @@ import { orgCurrencyAndSiblingNames } from './012-org-currency-and-sibling-names
 import { orgTimeZone } from './013-org-time-zone';
 import { savedViews } from './014-saved-views';
 import { importBatchTotals } from './015-import-batch-totals';
+import { apiKeyLifecycle } from './016-api-key-lifecycle';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   orgTimeZone,
   savedViews,
   importBatchTotals,
+  apiKeyLifecycle,
 ];
 
 export type { Migration } from './types';
