@@ -123,7 +123,7 @@ describe('downloads', () => {
 
   it('a client that goes away mid-download leaves no file behind, and the server goes on', async () => {
     const ctx = setup();
-    seedMany(ctx, 20_000);
+    seedMany(ctx, 5_000);
     server = await startHttpServer({ core: ctx.core });
     const body = JSON.stringify({ orgId: 'org-dl', period: null, columns: ['externalId', 'amount', 'description'] });
     await new Promise<void>((resolve, reject) => {
@@ -148,7 +148,7 @@ describe('downloads', () => {
 
   it('a server stopped mid-download removes the file with its folder', async () => {
     const ctx = setup();
-    seedMany(ctx, 20_000);
+    seedMany(ctx, 5_000);
     server = await startHttpServer({ core: ctx.core });
     const res = await post('revenues.export', JSON.stringify({ orgId: 'org-dl', period: null, columns: ['externalId', 'amount', 'description'] }), { 'Content-Type': 'application/json' });
     expect(res.status).toBe(200);

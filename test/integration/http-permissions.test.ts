@@ -16,6 +16,7 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'workspace.info': 'read:workspace',
   'keys.create': 'admin:keys',
   'keys.list': 'admin:keys',
+  'keys.revoke': 'admin:keys',
   'demo.load': 'write:workspace',
   'orgs.list': 'read:orgs',
   'orgs.create': 'write:orgs',
@@ -68,6 +69,7 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
   const inputs: Partial<Record<MethodName, ReturnType<typeof sampleInput>>> = {
     'keys.create': { json: { name: 'escalated', permissions: ['admin:keys'] } },
     'keys.list': { json: {} },
+    'keys.revoke': { json: { id: 1 } },
     'demo.load': { json: { revenues: 10 } },
     'orgs.create': { json: { name: 'New org', currency: 'USD' } },
     'orgs.update': { json: { id: ORG, name: 'Renamed' } },
@@ -141,14 +143,14 @@ describe('permissions', () => {
 
   it('a key with every read permission is refused 403 on every write and admin method over HTTP, and nothing is written', async () => {
     const ctx = await setup();
-    const before = workspaceDigest(ctx.workspace.db);
-    // The key does read: the refusals below are about writing.
+    // The key does read: the refusals below are about writing. (Its first use is noted on the key.)
     const list = await fetch(`http://127.0.0.1:${server!.port}/api/revenues.list`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${ctx.readOnly}` },
       body: JSON.stringify({ orgId: ORG, startRow: 0, endRow: 10 }),
     });
     expect(list.status).toBe(200);
+    const before = workspaceDigest(ctx.workspace.db);
 
     const answers: Array<{ method: string; status: number; type: string; code: string; required: unknown }> = [];
     for (const name of WRITE_METHODS) {
