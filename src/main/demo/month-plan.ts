@@ -1,6 +1,7 @@
 import { periodBounds, type Period } from '../../shared/period';
 import type { DemoOrg } from './demo-rows';
 import type { SeededRandom } from './random';
+import { splitByWeights as splitRemainders } from '../../shared/largest-remainder';
 
 /** Days of the end month that already have activity: it is the month in progress. */
 export const END_MONTH_ACTIVE_DAYS = 20;
@@ -15,23 +16,10 @@ export interface MonthSlot {
   counts: number[];
 }
 
-/**
- * Split `total` in proportion to integer `weights` into integers that add up exactly
- * to `total` (largest remainder; ties go to the earlier index so the split is stable).
- */
+/** Rows split by integer weights (largest remainder; ties to the earlier index, so the split is stable). */
 export function splitByWeights(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum <= 0) throw new RangeError('weights must add up to more than 0');
   // BigInt: total x weight can pass 2^53 for big demos.
-  const exact = weights.map((w) => BigInt(total) * BigInt(w));
-  const parts = exact.map((e) => Number(e / BigInt(sum)));
-  const order = exact.map((e, i) => ({ i, rest: e % BigInt(sum) })).sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  for (const { i } of order) {
-    if (left-- <= 0) break;
-    parts[i]++;
-  }
-  return parts;
+  return splitRemainders(BigInt(total), weights.map((w) => BigInt(w))).map(Number);
 }
 
 /**
