@@ -75,7 +75,8 @@ describe.skipIf(!HAS_CHROMIUM)('the renderer in browser mode', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     expect(download.suggestedFilename()).toBe('revenues-parent-org-2026-10.csv');
     const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split(/\r?\n/);
-    expect(lines[0]).toBe('External ID,Date,Kind,Payee,Product,Category,Amount,Currency,Quantity,Refund of,Period');
+    // UTF-8 with a byte-order mark (for Excel); the date heading names the org's zone.
+    expect(lines[0]).toBe('\uFEFFExternal ID,Date (UTC),Kind,Payee,Product,Category,Amount,Currency,Quantity,Refund of,Period');
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['re_1', 'ad_1', 'ch_1', 'ch_2']);
     await expect.poll(() => page.getByTestId('export-status').getAttribute('data-row-count')).toBe('4');
   });

@@ -129,7 +129,7 @@ describe('the loopback HTTP transport', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/attachment/);
     expect(res.headers.get('x-closebook-row-count')).toBe('2');
-    expect(await res.text()).toBe("External ID,Amount,Description\r\nch_2,-2.50,'+cmd\r\nch_1,10.00,\r\n");
+    expect(Buffer.from(await res.arrayBuffer()).toString('utf8')).toBe("\uFEFFExternal ID,Amount,Description\r\nch_2,-2.50,'+cmd\r\nch_1,10.00,\r\n");
     const withPath = await post('revenues.export', { orgId: 'org-parent', columns: ['amount'], path: '/etc/passwd' });
     expect(withPath.status).toBe(400);
   });

@@ -76,8 +76,11 @@ describe('revenues.export: exactly the rows and columns of the view', () => {
     const path = join(dir, 'view.csv');
     const view = { orgId: 'org-parent', period: '2026-10', sortModel: [{ colId: 'amount', sort: 'desc' }], filterModel: { kind: { filterType: 'set', values: ['sale', 'adjustment'] } } };
     const result = await callOk<{ rowCount: number; bytes: number }>(core, 'revenues.export', { ...view, columns: ['amount', 'externalId', 'description'], path });
-    const text = readFileSync(path, 'utf8');
-    expect(result.bytes).toBe(Buffer.byteLength(text));
+    const bytes = readFileSync(path);
+    expect(result.bytes).toBe(bytes.length);
+    // UTF-8 with a byte-order mark by default, so Excel reads it as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
     const parsed = Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data;
     const page = await list(core, view);
     expect(result.rowCount).toBe(page.rowCount);

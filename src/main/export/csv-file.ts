@@ -32,13 +32,19 @@ export function writeCsvFile(
   path: string,
   header: readonly string[],
   rows: Iterable<readonly string[]>,
-  options: { signal?: CancelSignal; onProgress?: (rows: number) => void; progressEvery?: number } = {},
+  options: {
+    signal?: CancelSignal;
+    onProgress?: (rows: number) => void;
+    progressEvery?: number;
+    /** Start with a UTF-8 byte-order mark, which Excel needs to read the file as UTF-8 (names like Müller). */
+    bom?: boolean;
+  } = {},
 ): CsvWriteResult {
   const every = options.progressEvery ?? 50_000;
   let rowCount = 0;
   let bytes = 0;
   writeFileAtomically(path, (fd) => {
-    let chunk = header.map(textCell).join(',') + '\r\n';
+    let chunk = (options.bom ? '\uFEFF' : '') + header.map(textCell).join(',') + '\r\n';
     for (const cells of rows) {
       chunk += cells.join(',') + '\r\n';
       rowCount++;

@@ -35,6 +35,34 @@ export function periodInZone(instant: string, zone: string): string {
   return period;
 }
 
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+const wallMinuteCache = new Map<string, string>();
+
+/**
+ * A UTC instant as the wall-clock time in `zone`, 'YYYY-MM-DD HH:MM:SS' (what a spreadsheet
+ * reads as a date and time; fractions of a second dropped). Offsets are whole minutes, so
+ * the seconds are the instant's own and the rest is cached per UTC minute, as periods are.
+ */
+export function instantToWallText(instant: string, zone: string): string {
+  const seconds = instant.slice(17, 19) || '00';
+  if (zone === DEFAULT_TIME_ZONE) return `${instant.slice(0, 10)} ${instant.slice(11, 16)}:${seconds}`;
+  const key = `${zone}|${instant.slice(0, 16)}`;
+  let minute = wallMinuteCache.get(key);
+  if (minute === undefined) {
+    let format = wallFormats.get(zone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      wallFormats.set(zone, format);
+    }
+    const part = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)!.value;
+    const parts = format.formatToParts(Date.parse(instant));
+    minute = `${part(parts, 'year').padStart(4, '0')}-${part(parts, 'month')}-${part(parts, 'day')} ${part(parts, 'hour')}:${part(parts, 'minute')}`;
+    if (wallMinuteCache.size >= PERIOD_CACHE_LIMIT) wallMinuteCache.clear();
+    wallMinuteCache.set(key, minute);
+  }
+  return `${minute}:${seconds}`;
+}
+
 /** 'YYYY-MM-DDTHH:MM:SS' read on a clock in `zone`. */
 export interface WallTime {
   year: number;

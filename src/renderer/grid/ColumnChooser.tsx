@@ -1,15 +1,17 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Column, GridApi } from 'ag-grid-community';
 
 interface ColumnChooserProps {
   gridApi: GridApi | null;
+  /** Export settings shown under the list (e.g. CsvBomToggle). */
+  children?: ReactNode;
 }
 
 /**
  * Show or hide columns (AG Grid's columns menu is Enterprise-only). Exports follow what
  * is shown, so this is also how a user picks the columns of a CSV. Drag headers to reorder.
  */
-export function ColumnChooser({ gridApi }: ColumnChooserProps) {
+export function ColumnChooser({ gridApi, children }: ColumnChooserProps) {
   const [open, setOpen] = useState(false);
   const [columns, setColumns] = useState<Column[]>([]);
   const [, setVersion] = useState(0);
@@ -81,6 +83,7 @@ export function ColumnChooser({ gridApi }: ColumnChooserProps) {
             );
           })}
           <p className="popover-hint">Drag a column header to reorder. The CSV export uses the columns shown, in this order.</p>
+          {children}
         </div>
       )}
     </div>

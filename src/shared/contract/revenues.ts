@@ -66,7 +66,8 @@ export const revenuesMethods = {
     input: z.object(viewFields).strict(),
   }),
   'revenues.export': method<{ path: string; rowCount: number; bytes: number }>()({
-    summary: 'Write the rows and columns of a view (sort and filters applied) to a CSV file.',
+    summary:
+      "Write the rows and columns of a view (sort and filters applied) to a CSV file: UTF-8 with a BOM unless bom is false, dates as YYYY-MM-DD HH:MM:SS on the org's clock, kinds as labelled on screen, exact amounts.",
     permission: 'read:revenues',
     writesFile: true,
     input: z
@@ -74,6 +75,8 @@ export const revenuesMethods = {
         ...viewFields,
         columns: z.array(z.enum(REVENUE_COLUMNS)).min(1).max(REVENUE_COLUMNS.length),
         path: z.string().min(1),
+        /** Start the file with a UTF-8 byte-order mark, so Excel reads it as UTF-8. */
+        bom: z.boolean().default(true),
       })
       .strict(),
   }),

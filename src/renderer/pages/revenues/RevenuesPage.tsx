@@ -13,6 +13,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExactAmountsToggle } from '../../format/ExactAmountsToggle';
 import { periodLabel } from '../../format/period-label';
 import { ColumnChooser } from '../../grid/ColumnChooser';
+import { CsvBomToggle } from '../../grid/csv-bom-setting';
 import { copyFocusedCell } from '../../grid/copy-cell';
 import { ActiveFilters } from '../../grid/ActiveFilters';
 import { ExportCsvButton } from '../../grid/GridViewButtons';
@@ -159,7 +160,9 @@ function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; o
         <div className="toolbar-actions">
           <ExactAmountsToggle />
           <SavedViewsMenu screen={SCREEN} currentState={currentState} onOpen={openView} disabled={!gridApi} />
-          <ColumnChooser gridApi={gridApi} />
+          <ColumnChooser gridApi={gridApi}>
+            <CsvBomToggle />
+          </ColumnChooser>
           <ExportCsvButton gridApi={gridApi} exporter={exporter} testId="export-csv" title="Export the rows and columns shown, with this sort and these filters" />
         </div>
       </div>

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { RevenueColumn, RevenueRow } from '../../../shared/contract/revenues';
 import { api } from '../../api/client';
+import { useCsvBom } from '../../grid/csv-bom-setting';
 import { useGridExport, type GridViewToExport } from '../../grid/use-grid-export';
 import { isRevenueColumn } from './revenue-columns';
 
@@ -15,14 +16,15 @@ interface ExportTarget {
 
 /** Exports exactly what the revenues grid shows (see useGridExport). */
 export function useRevenueExport(gridApi: GridApi<RevenueRow> | null, { orgId, orgName, period }: ExportTarget) {
+  const bom = useCsvBom();
   const save = useCallback(
     (view: GridViewToExport<RevenueColumn>, onProgress: Parameters<typeof api.saveFile>[2]['onProgress']) =>
-      api.saveFile('revenues.export', { orgId, period, ...view }, {
+      api.saveFile('revenues.export', { orgId, period, ...view, bom }, {
         title: 'Export revenues as CSV',
         fileName: exportFileName({ orgId, orgName, period }),
         onProgress,
       }),
-    [orgId, orgName, period],
+    [orgId, orgName, period, bom],
   );
   return useGridExport(gridApi, 'revenues.export', isRevenueColumn, save);
 }
