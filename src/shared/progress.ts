@@ -5,5 +5,7 @@ export interface ProgressEvent {
   done: number;
   /** null when the total is not known in advance. */
   total: number | null;
+  /** The total is a projection (a file's rows from the share of its bytes read so far), exact only at the end. */
+  totalIsEstimate?: boolean;
   message?: string;
 }

@@ -149,6 +149,9 @@ describe('check, then commit', () => {
     const done = await ok<ImportCommitResult>(core, 'imports.check', run(path), (e) => events.push(e));
     expect(done).toMatchObject({ totalRows: 60_000 });
     expect(events.at(-1)).toMatchObject({ task: 'imports.check', done: 60_000, total: 60_000, message: expect.stringMatching(/^60,000 rows \(.* MB of .* MB\), [\d,]+ rows\/s$/) });
+    // Totals before the end are projected from the bytes read, and say so; the last is exact.
+    expect(events.at(-1)!.totalIsEstimate).toBe(false);
+    expect(events.slice(0, -1).filter((e) => e.total !== null && e.total !== e.done).every((e) => e.totalIsEstimate === true)).toBe(true);
     const before = digest(workspace.db);
     const call_ = core.call('imports.commit', run(path), { name: 't', permissions: 'all' }, (event) => {
       if (event.done > 0) call_.cancel();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { AMOUNT_UNITS, CSV_DELIMITERS, CSV_ENCODINGS, DATE_FORMATS, NUMBER_CONVENTIONS } from './file-format';
-import { IMPORT_ENTITIES, IMPORT_OPERATIONS, ON_ERROR_CHOICES, type CurrencyAmount, type ImportEntity, type OutcomeCounts } from './imports';
+import { DEFAULT_OPERATION, IMPORT_ENTITIES, IMPORT_OPERATIONS, ON_ERROR_CHOICES, type CurrencyAmount, type ImportEntity, type OutcomeCounts } from './imports';
 import { orgIdSchema, timeZoneSchema } from './orgs';
 
 // Importing files: inspect a file (encoding, delimiter, header, a preview as it will be
@@ -254,9 +254,16 @@ const fileFields = {
 
 const runFields = {
   ...fileFields,
-  operation: z.enum(IMPORT_OPERATIONS).default('create_or_update'),
+  /** Not given: the entity's DEFAULT_OPERATION (revenues: create_only). */
+  operation: z.enum(IMPORT_OPERATIONS).optional(),
   onError: z.enum(ON_ERROR_CHOICES).default('reject'),
 };
+
+/** A check or commit: the operation defaults by entity, so a revenue file never overwrites stored revenues unless asked to. */
+const runSchema = z
+  .object(runFields)
+  .strict()
+  .transform((input) => ({ ...input, operation: input.operation ?? DEFAULT_OPERATION[input.entity] }));
 
 export const importFilesMethods = {
   'imports.upload': method<{ path: string; name: string; size: number }>()({
@@ -273,12 +280,12 @@ export const importFilesMethods = {
   'imports.check': method<ImportCheck>()({
     summary: 'Validate every row of a file against the workspace without writing anything.',
     permission: 'read:imports',
-    input: z.object(runFields).strict(),
+    input: runSchema,
   }),
   'imports.commit': method<ImportCommitResult>()({
-    summary: 'Import a file as one batch: all of it lands, or (onError reject) none of it.',
+    summary: 'Import a file as one batch: all of it lands, or (onError reject) none of it. operation defaults to create_only for revenues, create_or_update otherwise.',
     permission: 'write:imports',
-    input: z.object(runFields).strict(),
+    input: runSchema,
   }),
   'profiles.list': method<{ profiles: ProfileSummary[] }>()({
     summary: 'Mapping profiles, built-in and saved, optionally for one entity.',

@@ -14,6 +14,17 @@ export type ImportSource = (typeof IMPORT_SOURCES)[number];
 /** Upsert by external_id, as in the seed. */
 export const IMPORT_OPERATIONS = ['create_only', 'update_only', 'create_or_update'] as const;
 export type ImportOperation = (typeof IMPORT_OPERATIONS)[number];
+/**
+ * The operation a file import or batch call uses when none is named. Revenues: create_only,
+ * the seed's rule (a revenue whose external_id is stored is skipped_duplicate, never
+ * overwritten). The others update what is there: billing rows finalize the records a sync made.
+ */
+export const DEFAULT_OPERATION: Record<ImportEntity, ImportOperation> = {
+  revenues: 'create_only',
+  payees: 'create_or_update',
+  products: 'create_or_update',
+  billing: 'create_or_update',
+};
 /** reject: any error row rolls the whole batch back. skip: valid rows land, errors are listed. */
 export const ON_ERROR_CHOICES = ['reject', 'skip'] as const;
 export type OnError = (typeof ON_ERROR_CHOICES)[number];

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CSV_ENCODINGS } from '../../../shared/contract/file-format';
-import { IMPORT_ENTITIES, IMPORT_OPERATIONS, ON_ERROR_CHOICES } from '../../../shared/contract/imports';
+import { DEFAULT_OPERATION, IMPORT_ENTITIES, IMPORT_OPERATIONS, ON_ERROR_CHOICES } from '../../../shared/contract/imports';
 import type { ApiError } from '../../../shared/errors';
 import type { ProgressEvent } from '../../../shared/progress';
 import { ALL_PERMISSIONS_PRINCIPAL, inProcessCore } from '../../core/in-process';
@@ -22,7 +22,7 @@ export const importCommand: Command = {
   summary: 'Import a CSV file as one batch (all of it, or none with --on-error reject) and print the outcome counts as JSON',
   usage:
     `closebook import <${IMPORT_ENTITIES.join('|')}> FILE --workspace FILE --org ORG [--profile NAME] ` +
-    `[--operation ${IMPORT_OPERATIONS.join('|')} (default create_or_update)] [--on-error ${ON_ERROR_CHOICES.join('|')} (default reject)] ` +
+    `[--operation ${IMPORT_OPERATIONS.join('|')} (default ${DEFAULT_OPERATION.revenues} for revenues, create_or_update otherwise)] [--on-error ${ON_ERROR_CHOICES.join('|')} (default reject)] ` +
     `[--encoding ${CSV_ENCODINGS.join('|')} (default: the profile's, else detected)] [--check]`,
   async run(args) {
     const { positionals, values } = parseArgs({

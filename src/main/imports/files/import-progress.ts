@@ -12,9 +12,9 @@ function megabytes(bytes: number): string {
 
 /**
  * Progress of a file import, in rows: `done` rows so far, `total` the rows the file will
- * have at this rate (from the bytes read of its size; exact at the end; null for a stream
- * of unknown length). The message carries bytes and rows per second. At most four events
- * a second, plus the last.
+ * have at this rate (from the bytes read of its size, so marked totalIsEstimate; exact in
+ * the last event; null for a stream of unknown length). The message carries bytes and rows
+ * per second. At most four events a second, plus the last.
  */
 export class ImportProgress {
   private readonly started = performance.now();
@@ -41,6 +41,6 @@ export class ImportProgress {
     const { totalBytes, bytesRead } = this;
     const total = final ? done : totalBytes !== null && bytesRead > 0 ? Math.max(done, Math.round((done * totalBytes) / bytesRead)) : null;
     const bytes = totalBytes !== null ? `${megabytes(bytesRead)} of ${megabytes(totalBytes)}` : megabytes(bytesRead);
-    this.emit({ task: this.task, done, total, message: `${count(done)} rows (${bytes}), ${count(rate)} rows/s` });
+    this.emit({ task: this.task, done, total, totalIsEstimate: !final && total !== null, message: `${count(done)} rows (${bytes}), ${count(rate)} rows/s` });
   }
 }

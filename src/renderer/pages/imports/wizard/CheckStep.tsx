@@ -16,7 +16,7 @@ interface CheckStepProps {
   onError: OnError;
   onOnError: (onError: OnError) => void;
   check: JobState<ImportCheck>;
-  /** False when the mapping or options changed since the check ran. */
+  /** False when the mapping or the operation changed since the check ran (on error changes no row's outcome). */
   checkIsCurrent: boolean;
   onCheck: () => void;
   onCancelCheck: () => void;
@@ -24,18 +24,34 @@ interface CheckStepProps {
   onCancelCommit: () => void;
 }
 
-/** The check a commit may follow: done, for the settings shown, and not bound to be rejected. */
-export function committableCheck(check: JobState<ImportCheck>, checkIsCurrent: boolean, onError: OnError): ImportCheck | null {
-  if (check.status !== 'done' || !checkIsCurrent) return null;
-  return onError === 'reject' && check.value.counts.error > 0 ? null : check.value;
+/** Rows that make "reject the whole file" roll everything back: errors, and rows blocked by a locked month. */
+export function refusedRows(check: ImportCheck): number {
+  return check.counts.error + check.counts.blocked_locked_period;
 }
 
-/** Step 4: how rows are written, then every row checked against the workspace, then the write (the footer's Import button). */
+/**
+ * The check a commit may follow: done, for the mapping and operation shown, and not bound to
+ * be rejected. The on-error choice changes no row's outcome, only whether refused rows roll
+ * the file back, so switching it needs no new check.
+ */
+export function committableCheck(check: JobState<ImportCheck>, checkIsCurrent: boolean, onError: OnError): ImportCheck | null {
+  if (check.status !== 'done' || !checkIsCurrent) return null;
+  return onError === 'reject' && refusedRows(check.value) > 0 ? null : check.value;
+}
+
+const CHECK_CANCEL_NOTE = 'Cancel stops the check. Nothing has been written; your mapping and choices stay.';
+const COMMIT_CANCEL_NOTE = 'Cancel rolls the import back: nothing is written. Your mapping and choices stay, so you can import again.';
+
+/**
+ * Step 4: how rows are written, every row checked against the workspace (on its own as the
+ * step opens, and again when the operation changes), then the write (the footer's Import button).
+ */
 export function CheckStep(props: CheckStepProps) {
   const { operation, onOperation, onError, onOnError, check, checkIsCurrent, onCheck, onCancelCheck, commit, onCancelCommit } = props;
   const busy = check.status === 'running' || commit.status === 'running';
   const result = check.status === 'done' && checkIsCurrent ? check.value : null;
-  const wouldReject = result !== null && onError === 'reject' && result.counts.error > 0;
+  const refused = result ? refusedRows(result) : 0;
+  const wouldReject = result !== null && onError === 'reject' && refused > 0;
 
   return (
     <div className="wizard-step" data-step="check">
@@ -74,15 +90,21 @@ export function CheckStep(props: CheckStepProps) {
         <button type="button" className="button" onClick={onCheck} disabled={busy} data-testid="import-check">
           {check.status === 'done' && checkIsCurrent ? 'Check again' : 'Check all rows'}
         </button>
-        <span className="muted">Reads every row and compares it with the workspace. Nothing is written.</span>
+        <span className="muted">Every row is read and compared with the workspace. Nothing is written until you import.</span>
       </div>
 
-      {check.status === 'running' && <JobProgress label="Checking rows" unit="rows" progress={check.progress} startedAt={check.startedAt} onCancel={onCancelCheck} />}
-      {check.status === 'cancelled' && <p className="muted">Check cancelled.</p>}
+      {check.status === 'running' && (
+        <JobProgress label="Checking rows" unit="rows" progress={check.progress} startedAt={check.startedAt} onCancel={onCancelCheck} cancelNote={CHECK_CANCEL_NOTE} />
+      )}
+      {check.status === 'cancelled' && (
+        <p className="muted" role="status">
+          Check cancelled: nothing was written. Check all rows to import the file.
+        </p>
+      )}
       {check.status === 'failed' && <ErrorNotice error={check.error} title="The file could not be checked" onRetry={onCheck} />}
       {check.status === 'done' && !checkIsCurrent && (
         <p className="field-error" role="status">
-          The mapping or options changed since the check. Check again before importing.
+          The mapping or the operation changed since the check. Check again before importing.
         </p>
       )}
 
@@ -107,22 +129,38 @@ export function CheckStep(props: CheckStepProps) {
           </p>
           {wouldReject && (
             <p className="field-error" role="status" data-testid="import-would-reject">
-              {rowsLabel(result.counts.error)} {result.counts.error === 1 ? 'has' : 'have'} errors, so “{ON_ERROR_LABELS.reject}” would import nothing. Fix the file, or choose “
-              {ON_ERROR_LABELS.skip}” and check again.
+              {rowsLabel(refused)} cannot be written ({refusedWhy(result)}), so “{ON_ERROR_LABELS.reject}” would import nothing. Fix the file, or choose “
+              {ON_ERROR_LABELS.skip}” to import the other rows.
             </p>
           )}
           <ProblemsGrid problems={result.problems} totalProblems={listedRows(result)} />
         </>
       )}
 
-      {commit.status === 'running' && <JobProgress label="Importing rows" unit="rows" progress={commit.progress} startedAt={commit.startedAt} onCancel={onCancelCommit} />}
+      {commit.status === 'running' && (
+        <JobProgress
+          label="Importing rows"
+          unit="rows"
+          progress={commit.progress}
+          startedAt={commit.startedAt}
+          onCancel={onCancelCommit}
+          exactTotal={result?.totalRows}
+          cancelNote={COMMIT_CANCEL_NOTE}
+        />
+      )}
       {commit.status === 'cancelled' && (
         <p className="muted" role="status">
-          Import cancelled. A cancelled import is rolled back and writes nothing; one that had already finished is kept as a batch (the Imports
-          screen lists every batch).
+          Import cancelled and rolled back: nothing was written. Your mapping and choices are as they were. (An import that had already finished when
+          you cancelled is kept as a batch, listed on the Imports screen, and can be undone there.)
         </p>
       )}
       {commit.status === 'failed' && <ErrorNotice error={commit.error} title="The file was not imported" />}
     </div>
   );
+}
+
+function refusedWhy(check: ImportCheck): string {
+  const { error, blocked_locked_period: blocked } = check.counts;
+  const parts = [error > 0 && `${rowsLabel(error)} with errors`, blocked > 0 && `${rowsLabel(blocked)} in a locked month`].filter(Boolean);
+  return parts.join(', ');
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportCheck, ImportCommitResult, ImportQuestion, Mapping } from '../../../../shared/contract/import-files';
-import type { ImportEntity, ImportOperation, OnError } from '../../../../shared/contract/imports';
+import { DEFAULT_OPERATION, type ImportEntity, type ImportOperation, type OnError } from '../../../../shared/contract/imports';
 import { api } from '../../../api/client';
 import { rowsLabel } from '../format-import';
 import { useApiQuery } from '../../../api/use-api-query';
@@ -48,16 +48,19 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
   const [profile, setProfile] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [asked, setAsked] = useState<ImportQuestion[]>([]);
-  const [operation, setOperation] = useState<ImportOperation>('create_or_update');
+  // Revenues: create_only (the seed's rule: a stored revenue is skipped as a duplicate, never overwritten).
+  const [operation, setOperation] = useState<ImportOperation>(DEFAULT_OPERATION.revenues);
   const [onError, setOnError] = useState<OnError>('reject');
   const [checkedKey, setCheckedKey] = useState<string | null>(null);
   const [profilesVersion, setProfilesVersion] = useState(0);
   const upload = useLongJob<StagedFile>('imports.upload');
   const check = useLongJob<ImportCheck>('imports.check');
   const commit = useLongJob<ImportCommitResult>('imports.commit');
-  const { reset: resetCheck } = check;
+  const { reset: resetCheck, start: startCheck } = check;
   const { reset: resetCommit } = commit;
   const { reset: resetUpload } = upload;
+  /** The settings the check last ran for on its own (see below). */
+  const autoChecked = useRef<string | null>(null);
 
   /** Forget how the file was read: a new file or entity starts from its own guess. */
   const forgetReading = useCallback(() => {
@@ -65,6 +68,7 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
     setMapping(null);
     setAsked([]);
     setCheckedKey(null);
+    autoChecked.current = null;
     resetCheck();
     resetCommit();
   }, [resetCheck, resetCommit]);
@@ -118,7 +122,9 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
     () => (target && shownMapping ? { ...target, profile: profile ?? inspected?.profile ?? null, mapping: shownMapping, operation, onError } : null),
     [target, shownMapping, profile, inspected, operation, onError],
   );
-  const runKey = runInput ? JSON.stringify(runInput) : null;
+  // What a check depends on: the on-error choice changes no row's outcome (only whether refused
+  // rows roll the file back), so switching it keeps the check.
+  const runKey = runInput ? JSON.stringify({ ...runInput, onError: undefined }) : null;
 
   const mappingReady = !!inspected && !!shownMapping && !inspection.loading && !inspection.error && missingRequiredFields(entity, shownMapping).length === 0;
   // An answer the file cannot be read with (UTF-8 for a Windows-1252 file) is no way forward.
@@ -146,12 +152,21 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
     else if (step === 'check') setStep(asked.length > 0 ? 'questions' : 'mapping');
   };
 
-  const runCheck = () => {
+  const runCheck = useCallback(() => {
     if (!runInput) return;
     setCheckedKey(runKey);
     resetCommit();
-    void check.start((options) => api.call('imports.check', runInput, options));
-  };
+    void startCheck((options) => api.call('imports.check', runInput, options));
+  }, [runInput, runKey, resetCommit, startCheck]);
+
+  // The check runs on its own when the step opens, and again when the mapping or the operation
+  // changed since; once per setting, so a cancelled or failed check waits for the button.
+  const commitRunning = commit.state.status === 'running';
+  useEffect(() => {
+    if (step !== 'check' || !runKey || commitRunning || autoChecked.current === runKey) return;
+    autoChecked.current = runKey;
+    if (checkedKey !== runKey) runCheck();
+  }, [step, runKey, checkedKey, commitRunning, runCheck]);
 
   const runCommit = async () => {
     if (!runInput) return;
@@ -202,6 +217,7 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
             entity={entity}
             onEntityChange={(value) => {
               setEntity(value);
+              setOperation(DEFAULT_OPERATION[value]);
               forgetReading();
             }}
             chosen={chosen}
@@ -272,9 +288,12 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
               Back
             </button>
             <span className="wizard-footer-spacer" />
-            <button type="button" className="button" onClick={onClose} disabled={busy}>
-              Cancel
-            </button>
+            {/* While an upload, check or import runs, its own Cancel (beside the progress) is the only one. */}
+            {!busy && check.state.status !== 'running' && (
+              <button type="button" className="button" onClick={onClose} data-testid="import-cancel-wizard">
+                Cancel
+              </button>
+            )}
             {step === 'check' ? (
               <button
                 type="button"
