@@ -10,6 +10,7 @@ import { useLongJob } from '../use-long-job';
 import { CheckStep, committableCheck } from './CheckStep';
 import { chosenFromFile, stageFile, type ChosenFile, type StagedFile } from './file-source';
 import { FileStep } from './FileStep';
+import { LeaveWizardDialog } from './LeaveWizardDialog';
 import { answerOf, missingRequiredFields, questionKey, withAnswer } from './mapping-edit';
 import { MappingStep } from './MappingStep';
 import { QuestionsStep } from './QuestionsStep';
@@ -190,6 +191,15 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
     setProfilesVersion((v) => v + 1);
   };
 
+  // Mapping work not yet imported: past the file step (or a mapping edited) and not done.
+  // Leaving then (Escape, the close button, Cancel) asks first.
+  const [confirmingLeave, setConfirmingLeave] = useState(false);
+  const unsavedWork = step !== 'result' && (step !== 'file' || mapping !== null);
+  const requestClose = () => {
+    if (unsavedWork) setConfirmingLeave(true);
+    else onClose();
+  };
+
   const nextDisabled =
     busy || (step === 'file' && (!chosen || !orgId)) || (step === 'mapping' && !mappingReady) || (step === 'questions' && !questionsReady);
   const committed = commit.state.status === 'done' ? commit.state.value : null;
@@ -197,13 +207,13 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
   const committable = committableCheck(check.state, checkIsCurrent, onError);
 
   return (
-    <Modal labelledBy="import-wizard-title" onClose={busy ? undefined : onClose} className="wizard" testId="import-wizard">
+    <Modal labelledBy="import-wizard-title" onClose={busy ? undefined : requestClose} className="wizard" testId="import-wizard">
       <header className="wizard-header">
         <h2 className="wizard-title" id="import-wizard-title">
           Import a file
         </h2>
         <WizardStepper step={step} skipped={asked.length === 0 && inspected ? ['questions'] : []} />
-        <button type="button" className="button button-quiet wizard-close" onClick={onClose} disabled={busy} aria-label="Close the import wizard" data-testid="import-close">
+        <button type="button" className="button button-quiet wizard-close" onClick={requestClose} disabled={busy} aria-label="Close the import wizard" data-testid="import-close">
           ✕
         </button>
       </header>
@@ -290,7 +300,13 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
             <span className="wizard-footer-spacer" />
             {/* While an upload, check or import runs, its own Cancel (beside the progress) is the only one. */}
             {!busy && check.state.status !== 'running' && (
-              <button type="button" className="button" onClick={onClose} data-testid="import-cancel-wizard">
+              <button
+                type="button"
+                className="button"
+                onClick={requestClose}
+                data-testid="import-cancel-wizard"
+                title={unsavedWork ? 'Close the wizard without importing (asks first: the mapping would be lost)' : 'Close the wizard; nothing has been imported'}
+              >
                 Cancel
               </button>
             )}
@@ -313,6 +329,7 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
           </>
         )}
       </footer>
+      {confirmingLeave && <LeaveWizardDialog fileName={chosen?.name ?? null} onStay={() => setConfirmingLeave(false)} onLeave={onClose} />}
     </Modal>
   );
 }
