@@ -12,6 +12,10 @@ export const PERMISSIONS = [
   'write:revenues',
   'read:imports',
   'write:imports',
+  'read:rules',
+  'write:rules',
+  'read:payouts',
+  'write:payouts',
   'admin:keys',
 ] as const;
 

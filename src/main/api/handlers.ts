@@ -8,6 +8,8 @@ import { revenueWriteHandlers } from '../imports/revenue-handlers';
 import { importFilesHandlers } from '../imports/file-handlers';
 import { demoHandlers } from '../demo/handlers';
 import { viewsHandlers } from '../views/handlers';
+import { rulesHandlers } from '../rules/handlers';
+import { payoutsHandlers } from '../payouts/handlers';
 import { createRegistry, type ErrorLogger, type Registry } from './registry';
 
 /** The registry with every area's slice bound; throws if any method is left unbound. */
@@ -23,6 +25,8 @@ export function createAppRegistry(logError?: ErrorLogger): Registry {
   registry.register(importFilesHandlers);
   registry.register(demoHandlers);
   registry.register(viewsHandlers);
+  registry.register(rulesHandlers);
+  registry.register(payoutsHandlers);
   registry.assertComplete();
   return registry;
 }

@@ -72,7 +72,7 @@ export function runRecordBatch(db: Database.Database, entity: ImportEntity, inpu
   };
 }
 
-function rejectedFailure(rows: RowOutcome[]): ApiFailure {
+export function rejectedFailure(rows: RowOutcome[]): ApiFailure {
   let createdFirstId: number | null = null;
   for (const o of rows) if (o.outcome === 'created' && o.id !== null && (createdFirstId === null || o.id < createdFirstId)) createdFirstId = o.id;
   const results = rows.map((o) => toRejectedResult(o, createdFirstId));

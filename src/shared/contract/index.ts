@@ -9,6 +9,8 @@ import { importsMethods } from './imports';
 import { importFilesMethods } from './import-files';
 import { demoMethods } from './demo';
 import { viewsMethods } from './views';
+import { rulesMethods } from './rules';
+import { payoutsMethods } from './payouts';
 
 /** Every API method, by name ("area.verb"). Each area declares its slice in its own file. */
 export const contract = {
@@ -21,6 +23,8 @@ export const contract = {
   ...importFilesMethods,
   ...demoMethods,
   ...viewsMethods,
+  ...rulesMethods,
+  ...payoutsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

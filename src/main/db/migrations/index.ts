@@ -15,6 +15,7 @@ import { orgTimeZone } from './013-org-time-zone';
 import { savedViews } from './014-saved-views';
 import { importBatchTotals } from './015-import-batch-totals';
 import { apiKeyLifecycle } from './016-api-key-lifecycle';
+import { rulesAndPayoutRuns } from './017-rules-and-payout-runs';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   savedViews,
   importBatchTotals,
   apiKeyLifecycle,
+  rulesAndPayoutRuns,
 ];
 
 export type { Migration } from './types';
