@@ -8,9 +8,11 @@ import { RevenuesPage } from '../pages/revenues/RevenuesPage';
 import { useWorkspaceIsEmpty, WelcomeGate } from '../pages/welcome/WelcomeGate';
 import { AppStateProvider, useAppState } from './app-state';
 import { AREAS, type AreaId } from './areas';
+import { OrgSwitcher } from './OrgSwitcher';
 import { PeriodPicker } from './PeriodPicker';
 import { Sidebar } from './Sidebar';
 import { useAreaShortcuts } from './use-area-shortcuts';
+import { useSidebarCollapsed } from './use-sidebar-collapsed';
 import { ViewExportProvider } from './view-export';
 
 export function App() {
@@ -26,7 +28,7 @@ export function App() {
 function Shell() {
   const { error, retry, workspaceVersion, dataVersion } = useAppState();
   const [area, setArea] = useState<AreaId>('revenues');
-  const [sidebarHidden, setSidebarHidden] = useState(false);
+  const [sidebarCollapsed, toggleSidebar] = useSidebarCollapsed();
   const selectArea = useCallback((next: AreaId) => setArea(next), []);
   const showImports = useCallback(() => setArea('imports'), []);
   useAreaShortcuts(selectArea);
@@ -35,24 +37,27 @@ function Shell() {
   useEffect(
     () =>
       api.on('menu', (command) => {
-        if (command === 'toggle-sidebar') setSidebarHidden((hidden) => !hidden);
+        if (command === 'toggle-sidebar') toggleSidebar();
       }),
-    [],
+    [toggleSidebar],
   );
 
   const current = AREAS.find((a) => a.id === area) ?? AREAS[0];
   return (
     <ImportWizardProvider onShowImports={showImports}>
-      <div className={sidebarHidden ? 'shell shell-no-sidebar' : 'shell'}>
+      <div className={sidebarCollapsed ? 'shell shell-sidebar-collapsed' : 'shell'}>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        {!sidebarHidden && <Sidebar area={area} onSelectArea={selectArea} />}
+        <Sidebar area={area} onSelectArea={selectArea} collapsed={sidebarCollapsed} onToggle={toggleSidebar} />
         <main className="main" id="main" tabIndex={-1}>
           <header className="topbar">
             <h1 className="page-title">{empty ? 'Welcome to Closebook' : current.label}</h1>
             {/* Periods belong to an org's data: nothing to pick on the welcome panel or the org settings. */}
-            {!empty && area !== 'orgs' && <PeriodPicker />}
+            <div className="topbar-pickers">
+              {sidebarCollapsed && !empty && <OrgSwitcher inline />}
+              {!empty && area !== 'orgs' && <PeriodPicker />}
+            </div>
           </header>
           {/* A new workspace file starts every screen afresh. */}
           <div className="page" key={workspaceVersion}>

@@ -1,10 +1,10 @@
 import { useAppState } from './app-state';
 import { nestingPrefix, orgTree } from './org-tree';
 
-export function OrgSwitcher() {
+export function OrgSwitcher({ inline = false }: { inline?: boolean }) {
   const { orgs, orgsLoaded, orgId, selectOrg, error } = useAppState();
   return (
-    <div className="field">
+    <div className={inline ? 'field field-inline' : 'field'}>
       <label className="field-label" htmlFor="org-switcher">
         Organization
       </label>

@@ -9,20 +9,41 @@ interface SidebarProps {
   onSelectArea: (area: AreaId) => void;
 }
 
-export function Sidebar({ area, onSelectArea }: SidebarProps) {
+interface CollapsibleSidebarProps extends SidebarProps {
+  /** Folded to a rail of area icons; the org switcher and names are hidden. */
+  collapsed: boolean;
+  onToggle: () => void;
+}
+
+export function Sidebar({ area, onSelectArea, collapsed, onToggle }: CollapsibleSidebarProps) {
   const { workspace } = useAppState();
   return (
-    <aside className="sidebar" aria-label="Workspace and areas">
+    <aside className="sidebar" aria-label="Workspace and areas" data-collapsed={collapsed || undefined}>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">
           C
         </span>
         <span className="brand-name">Closebook</span>
+        <button
+          type="button"
+          className="sidebar-toggle"
+          onClick={onToggle}
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? 'Show the sidebar' : 'Fold the sidebar'}
+          title={collapsed ? 'Show the sidebar (organization, area names)' : 'Fold the sidebar to icons, for more columns'}
+          data-testid="sidebar-toggle"
+        >
+          <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5">
+            <rect x="2" y="3" width="12" height="10" rx="1.5" />
+            <path d={collapsed ? 'M6 3v10M9 6.5 10.5 8 9 9.5' : 'M6 3v10M11 6.5 9.5 8 11 9.5'} />
+          </svg>
+        </button>
       </div>
       <div className="workspace-name" data-testid="workspace-name" title={workspace?.path}>
         {workspace?.name ?? '\u00a0'}
       </div>
-      <OrgSwitcher />
+      {/* Folded, the shell shows the switcher in the top bar instead. */}
+      {!collapsed && <OrgSwitcher />}
       <AreaNav area={area} onSelectArea={onSelectArea} />
       {workspace && <div className="sidebar-footer">Closebook {workspace.appVersion}</div>}
     </aside>

@@ -46,8 +46,9 @@ const amountCellParams: MoneyCellParams<RevenueRow> = { currencyOf: (row) => row
 /**
  * Per-column settings; heading and id come from the contract, so they cannot drift. The
  * widths keep Amount and its Currency in view beside the sidebar on a 1360-pixel window
- * (External ID to Currency: 1,062 px of the grid's 1,066); each is at least its heading
- * and filter button, Date the longest date, Amount a million with cents and the mark.
+ * (External ID to Currency: 1,054 px of the grid's 1,066), and Amount in view at 1024 px
+ * with the sidebar folded (External ID to Amount: 942 px of 944); each is at least its
+ * heading and filter button, Date the longest date, Amount a million with cents and the mark.
  */
 const COLUMN_SETTINGS: Record<RevenueColumn, Omit<ColDef<RevenueRow>, 'colId' | 'field' | 'headerName'>> = {
   externalId: { ...TEXT_FILTER, width: 128, cellClass: 'cell-mono' },
@@ -60,7 +61,7 @@ const COLUMN_SETTINGS: Record<RevenueColumn, Omit<ColDef<RevenueRow>, 'colId' | 
   kind: { filter: CheckboxSetFilter, filterParams: kindFilterParams, width: 110, cellRenderer: KindBadge, tooltip: false },
   payeeName: { ...TEXT_FILTER, width: 130 },
   productName: { ...TEXT_FILTER, width: 120 },
-  productCategory: { ...TEXT_FILTER, width: 112 },
+  productCategory: { ...TEXT_FILTER, width: 104 },
   amount: {
     ...NUMBER_FILTER,
     width: 140,
