@@ -50,6 +50,13 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'views.list': 'read:workspace',
   'views.save': 'write:workspace',
   'views.delete': 'write:workspace',
+  'rules.get': 'read:rules',
+  'rules.list': 'read:rules',
+  'rules.batch': 'write:rules',
+  'rules.versions': 'read:rules',
+  'rules.conflicts': 'read:rules',
+  'payouts.run': 'write:payouts',
+  'payouts.get': 'read:payouts',
 };
 
 const ORG = 'org-parent';
@@ -85,6 +92,8 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
     'profiles.importFile': { upload: { bytes: JSON.stringify(PROFILE), input: {} } },
     'views.save': { json: { screen: 'revenues', name: 'Mine', state: { period: '2026-10' } } },
     'views.delete': { json: { screen: 'revenues', name: 'Saved' } },
+    'rules.batch': { json: { orgId: ORG, records: [{ external_id: 'ru_new', name: 'New rule', status: 'active', scope: 'org', effective_from: '2026-10-01', splits: [] }] } },
+    'payouts.run': { json: { orgId: ORG, period: '2026-10' } },
   };
   return inputs[name] ?? { json: {} };
 }
