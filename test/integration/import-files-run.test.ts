@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportCheck, ImportCommitResult, ImportInspection } from '../../src/shared/contract/import-files';
 import type { ProgressEvent } from '../../src/shared/progress';
 import { call, CLOSED, digest, fails, ok, ORG, RECORD_TABLES, REVENUE_HEADER, revenuesOf, setup, writeCsv } from './import-files-support';
+import { lockedMonthMessage } from '../../src/main/imports/records/period-locks';
 
 const run = (path: string, extra: Record<string, unknown> = {}) => ({ orgId: ORG, entity: 'revenues', path, ...extra });
 
@@ -95,7 +96,7 @@ describe('check, then commit', () => {
       counts: { created: 1, updated: 0, unchanged: 0, skipped_duplicate: 1, blocked_locked_period: 1, error: 2 },
       sameRecordRows: { identical: 0, different: 0 },
       problems: [
-        { rowNumber: 4, column: 'occurred_at', message: `period ${CLOSED} is finalized (closed); rows in it cannot be written`, outcome: 'blocked_locked_period' },
+        { rowNumber: 4, column: 'occurred_at', message: lockedMonthMessage(CLOSED), outcome: 'blocked_locked_period' },
         { rowNumber: 5, column: 'amount', message: expect.stringContaining('a sale cannot be negative') },
         { rowNumber: 6, column: 'amount', message: expect.stringContaining('"12.5x"') },
       ],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportCommitResult } from '../../src/shared/contract/import-files';
 import type { BatchResponse } from '../../src/shared/contract/imports';
 import { CLOSED, digest, ok, OPEN, ORG, REVENUE_HEADER, revenuesOf, setup, writeCsv } from './import-files-support';
+import { lockedMonthMessage } from '../../src/main/imports/records/period-locks';
 
 // A create_or_update may not move a record out of a finalized month, into one, or change
 // it while it sits in one: the stored period and the new one are both checked
@@ -47,7 +48,7 @@ describe('create_or_update never writes a record into or out of a finalized mont
         records: [{ external_id: 'ch_1', occurred_at: c.occurredAt, amount: c.amount, currency: 'USD' }],
       });
       expect(res.data).toEqual([
-        { index: 0, status: 'blocked_locked_period', existing_id: 1, external_id: 'ch_1', error: { field: 'occurred_at', message: `period ${c.period} is finalized (closed); rows in it cannot be written` } },
+        { index: 0, status: 'blocked_locked_period', existing_id: 1, external_id: 'ch_1', error: { field: 'occurred_at', message: lockedMonthMessage(c.period) } },
       ]);
       expect(res.meta).toMatchObject({ updated: 0, blocked_locked_period: 1 });
       expect(digest(ctx.workspace.db, ['revenues'])).toBe(before);
@@ -63,7 +64,7 @@ describe('create_or_update never writes a record into or out of a finalized mont
       const res = await ok<ImportCommitResult>(ctx.core, 'imports.commit', { orgId: ORG, entity: 'revenues', path, operation: 'create_or_update', onError: 'skip' });
       expect(res.counts).toMatchObject({ updated: 1, blocked_locked_period: 1, created: 0 });
       const blocked = ctx.workspace.db.prepare("SELECT row_number, record_id, column_name, message FROM import_outcomes WHERE batch_id = ? AND outcome = 'blocked_locked_period'").all(res.batchId);
-      expect(blocked).toEqual([{ row_number: 2, record_id: 1, column_name: 'occurred_at', message: `period ${c.period} is finalized (closed); rows in it cannot be written` }]);
+      expect(blocked).toEqual([{ row_number: 2, record_id: 1, column_name: 'occurred_at', message: lockedMonthMessage(c.period) }]);
       const after = revenuesOf(ctx.workspace.db);
       expect(after[0]).toEqual(before[0]);
       expect(after[1]).toEqual({ ...before[1], amount_micros: 12_000_000 });

@@ -47,7 +47,7 @@ describe('revenues.batch: one outcome per record', () => {
       same_as_index: 1,
       message: 'same record as record 1, with the same values (skipped)',
     });
-    expect(res.data[3].error).toEqual({ field: 'occurred_at', message: expect.stringMatching(/2026-09 is finalized/) });
+    expect(res.data[3].error).toEqual({ field: 'occurred_at', message: expect.stringMatching(/^September 2026 \(2026-09\) is locked/) });
     expect(res.data[4].error).toEqual({ field: 'amount', message: expect.stringMatching(/^amount: "1\.2\.3" is not a plain decimal/) });
     expect(res.meta).toMatchObject({ total: 6, created: 1, updated: 0, unchanged: 0, skipped_duplicate: 2, blocked_locked_period: 1, error: 2, batch_status: 'committed' });
     const kept = await ok<Page<RevenueRow>>(core, 'revenues.list', { orgId: ORG, startRow: 0, endRow: 10 });

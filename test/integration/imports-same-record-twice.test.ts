@@ -4,6 +4,7 @@ import type { BatchResponse, OutcomeRow, RejectedBatchDetail } from '../../src/s
 import type { Page } from '../../src/shared/contract/grid';
 import { expectTotalsTieOut } from './control-totals-support';
 import { call, CLOSED, digest, ok, ORG, RECORD_TABLES, setup, writeCsv } from './import-files-support';
+import { lockedMonthMessage } from '../../src/main/imports/records/period-locks';
 
 // The same record twice in one file or one batch call: the later row is skipped_duplicate
 // naming the earlier one when it would change nothing, else an error naming it on the key
@@ -96,7 +97,7 @@ describe('the same record twice in a billing export', () => {
     const lines = [BILLING, `XSP12345,Office 365 E3,,${CLOSED},120.50,100.00`, `XSP12345,Office 365 E3,,${CLOSED},121.00,100.00`, ',Office 365 E3,,2026-11,1.00,1.00'];
     const { result } = await checkAndCommit(ctx, 'billing', lines, { mapping: billingMapping });
     expect(result.counts).toMatchObject({ blocked_locked_period: 2, error: 1, created: 0 });
-    expect(result.problems[2]).toEqual({ rowNumber: 4, column: 'License', message: 'license_reference: is required: it is part of the key that matches a consumption record' });
+    expect(result.problems[2]).toEqual({ rowNumber: 4, column: 'License', message: 'License: is required: it is part of the key that matches a consumption record' });
   });
 });
 
@@ -176,9 +177,9 @@ describe('the same external_id twice in a revenue file', () => {
     expect(result).toMatchObject({ counts: { updated: 1, blocked_locked_period: 1, error: 3, created: 0 }, rowsWritten: 1, amountWritten: [{ currency: 'USD', amount: '6.00' }] });
     expect(result.problems).toEqual([
       { rowNumber: 3, column: 'external_id', message: 'same record as row 2, with a different amount; a file writes each record once, so keep one of the two', sameAsRow: 2 },
-      { rowNumber: 4, column: 'occurred_at', message: `period ${CLOSED} is finalized (closed); rows in it cannot be written`, outcome: 'blocked_locked_period' },
-      { rowNumber: 5, column: 'external_id', message: 'same record as row 4, which was blocked by a finalized period; a file writes each record once, so keep one of the two', sameAsRow: 4 },
-      { rowNumber: 6, column: 'external_id', message: expect.stringMatching(/^same record as row 4, which was blocked/), sameAsRow: 4 },
+      { rowNumber: 4, column: 'occurred_at', message: lockedMonthMessage(CLOSED), outcome: 'blocked_locked_period' },
+      { rowNumber: 5, column: 'external_id', message: 'same record as row 4, which was not written because its month is locked; a file writes each record once, so keep one of the two', sameAsRow: 4 },
+      { rowNumber: 6, column: 'external_id', message: expect.stringMatching(/^same record as row 4, which was not written because its month is locked/), sameAsRow: 4 },
     ]);
     expect(db.prepare('SELECT external_id, amount_micros FROM revenues ORDER BY id').all()).toEqual([{ external_id: 'r_old', amount_micros: 6_000_000 }]);
   });

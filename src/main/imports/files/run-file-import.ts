@@ -63,6 +63,7 @@ async function runFileImport<T>(
       sha256: fingerprint.sha256,
       profile: opened.profile,
       mappingSha256,
+      columnOfField: opened.mapper.compiled.columnOfField,
     });
     const writer = new FileRowWriter(batch, opened.mapper);
     const shortcut = findSameFileShortcut(db, { orgId: input.orgId, entity: input.entity, operation: input.operation, sha256: fingerprint.sha256, mappingSha256 });

@@ -34,6 +34,8 @@ export interface ImportBatchMeta {
   mappingSha256?: string | null;
   /** After a rejection, record the batch and its refused rows so they can be shown (default true). */
   keepRejected?: boolean;
+  /** A file batch: field -> the file's column feeding it, so a row's message names the column as the file calls it. */
+  columnOfField?: ReadonlyMap<string, string>;
 }
 
 export interface RecordAtRow {
@@ -175,7 +177,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
     } catch (error) {
       // Rows the writer holds back come before this one.
       writer.flush?.();
-      if (error instanceof FieldProblem) return outcomes.error(rowNumber, error.field || null, messageOf(error), writer.keyOf(record as RawRecord));
+      if (error instanceof FieldProblem) return outcomes.error(rowNumber, error.field || null, messageOf(error, meta.columnOfField), writer.keyOf(record as RawRecord));
       // A constraint the checks above missed fails only its own statement: the row is refused.
       const code = (error as { code?: string }).code ?? '';
       if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
@@ -281,8 +283,10 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
   };
 }
 
-function messageOf(error: FieldProblem): string {
-  return error.field ? `${error.field}: ${error.message}` : error.message;
+/** "Reference Txn ID: no sale …" in a file (its own column name), "refund_of: no sale …" in a batch call. */
+function messageOf(error: FieldProblem, columnOfField: ReadonlyMap<string, string> | undefined): string {
+  if (!error.field) return error.message;
+  return `${columnOfField?.get(error.field) ?? error.field}: ${error.message}`;
 }
 
 function summary(

@@ -45,6 +45,8 @@ export class OutcomeRecorder {
   private readonly rowByRecord = new Map<number, number>();
   private readonly blockedByRecord = new Map<number, number>();
   private readonly blockedByKey = new Map<string, number>();
+  // Which row was refused with this external_id first: a refund naming it is told why its sale is missing.
+  private readonly refusedByKey = new Map<string, number>();
   private readonly insert: Database.Statement;
 
   constructor(
@@ -127,6 +129,7 @@ export class OutcomeRecorder {
 
   error(rowNumber: number, column: string | null, message: string, externalId: string | null): void {
     this.counts.error++;
+    if (externalId !== null && !this.refusedByKey.has(externalId)) this.refusedByKey.set(externalId, rowNumber);
     this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null);
     this.keep({ rowNumber, outcome: 'error', id: null, externalId, column, message });
   }
@@ -140,6 +143,11 @@ export class OutcomeRecorder {
   rowThatWasBlocked(id: number | null, key: string | null): number | undefined {
     if (id !== null) return this.blockedByRecord.size > 0 ? this.blockedByRecord.get(id) : undefined;
     return key !== null && this.blockedByKey.size > 0 ? this.blockedByKey.get(key) : undefined;
+  }
+
+  /** The first row of this batch refused as an error with this external_id. */
+  rowThatWasRefused(key: string): number | undefined {
+    return this.refusedByKey.size > 0 ? this.refusedByKey.get(key) : undefined;
   }
 
   /** Store the pending run; call before reading the stored outcomes or committing. */

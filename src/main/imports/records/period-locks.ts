@@ -32,7 +32,20 @@ export class PeriodLocks {
     return this.finalized.has(period);
   }
 
+  /** "locked", the one word the app uses for a finalized month, with the month in words. */
   lockedMessage(period: string): string {
-    return `period ${period} is finalized (closed); rows in it cannot be written`;
+    return lockedMonthMessage(period);
   }
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "October 2026 (2026-10)" for a YYYY-MM period. */
+export function monthInWords(period: string): string {
+  const month = MONTH_NAMES[Number(period.slice(5, 7)) - 1];
+  return month ? `${month} ${period.slice(0, 4)} (${period})` : period;
+}
+
+export function lockedMonthMessage(period: string): string {
+  return `${monthInWords(period)} is locked, so this row is not written: a locked month cannot change`;
 }

@@ -1,5 +1,6 @@
 import { REVENUE_KINDS, type RevenueKind } from '../../../shared/contract/revenues';
 import { readInstant } from './date-readers';
+import { FieldProblem, problem } from './field-problem';
 import { checkKnownFields, readChoice, readCurrency, readInteger, readMicros, readText, type RawRecord } from './field-readers';
 
 /** A revenue record's fields after the per-field checks (undefined: not given; null: cleared). */
@@ -37,7 +38,7 @@ export function readRevenueRecord(raw: RawRecord, zone?: string): RevenueFields 
   checkKnownFields(raw, REVENUE_RECORD_FIELDS, 'revenue');
   return {
     external_id: readText(raw, 'external_id', MAX_EXTERNAL_ID),
-    kind: readChoice(raw, 'kind', REVENUE_KINDS),
+    kind: readKind(raw),
     occurred_at: readInstant(raw, 'occurred_at', zone),
     amount_micros: readMicros(raw, 'amount'),
     currency: readCurrency(raw, 'currency'),
@@ -47,4 +48,14 @@ export function readRevenueRecord(raw: RawRecord, zone?: string): RevenueFields 
     payee_external_id: readText(raw, 'payee_external_id', MAX_EXTERNAL_ID),
     product_external_id: readText(raw, 'product_external_id', MAX_EXTERNAL_ID),
   };
+}
+
+/** A kind the app does not know, said with what to do: a file's own words map to these in the kind value map. */
+function readKind(raw: RawRecord): RevenueFields['kind'] {
+  try {
+    return readChoice(raw, 'kind', REVENUE_KINDS);
+  } catch (error) {
+    if (!(error instanceof FieldProblem)) throw error;
+    throw problem('kind', `${error.message}. In a file, map the file's word to one of them in the kind value map (Columns step), or correct the row`);
+  }
 }

@@ -132,7 +132,12 @@ export interface RefundTarget {
 export function checkRefundTarget(values: RevenueValues, target: RefundTarget | undefined): void {
   if (values.kind !== 'refund' || values.refund_of === null) return;
   const name = values.refund_of;
-  if (!target) throw problem('refund_of', `no sale with external_id "${name}" in this org (in the workspace or earlier in this batch)`);
+  if (!target) {
+    throw problem(
+      'refund_of',
+      `no sale with external ID "${name}" in this organization, stored or earlier in this import. Import the sale first, or leave the refund's link empty to record it unlinked`,
+    );
+  }
   if (target.kind !== 'sale') throw problem('refund_of', `"${name}" is a ${target.kind}, not a sale`);
   if (target.currency !== values.currency) {
     throw problem('refund_of', `the sale "${name}" is in ${target.currency}; this refund is in ${values.currency}`);

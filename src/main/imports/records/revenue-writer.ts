@@ -72,7 +72,19 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
   function refundTarget(values: RevenueValues): RefundTarget | undefined {
     if (values.kind !== 'refund' || values.refund_of === null) return undefined;
     settle();
-    return sql.refundTarget.get(orgId, values.refund_of) as RefundTarget | undefined;
+    const target = sql.refundTarget.get(orgId, values.refund_of) as RefundTarget | undefined;
+    if (target) return target;
+    // The sale is earlier in this file but was not written: say why, naming its row.
+    const sale = values.refund_of;
+    const blocked = ctx.sameRecord.blockedRow(null, sale);
+    if (blocked !== undefined) {
+      throw problem('refund_of', `the sale "${sale}" (${ctx.sameRecord.name(blocked)}) is in a locked month and was not written, so this refund cannot be linked to it`);
+    }
+    const refused = outcomes.rowThatWasRefused(sale);
+    if (refused !== undefined) {
+      throw problem('refund_of', `the sale "${sale}" (${ctx.sameRecord.name(refused)}) was refused, so this refund cannot be linked to it: fix that row first`);
+    }
+    return undefined;
   }
 
   function existing(externalId: string | null): RecordOrigin | undefined {

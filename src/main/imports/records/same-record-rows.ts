@@ -33,7 +33,7 @@ export class SameRecordRows {
     return this.outcomes.rowThatMatched(stored.id);
   }
 
-  /** An earlier row blocked by a finalized period on this record (or, id null, on a new record with this key). */
+  /** An earlier row blocked by a locked month on this record (or, id null, on a new record with this key). */
   blockedRow(id: number | null, key: string | null): number | undefined {
     return this.outcomes.rowThatWasBlocked(id, key);
   }
@@ -65,19 +65,19 @@ export class SameRecordRows {
     );
   }
 
-  /** A row that would write a record an earlier row could not write (its period is finalized): refused, naming that row. */
+  /** A row that would write a record an earlier row could not write (its month is locked): refused, naming that row. */
   repeatOfBlocked(rowNumber: number, earlier: number, key: string | null, keyField: string): void {
     this.outcomes.sameRecordError(
       rowNumber,
       keyField,
-      `same record as ${this.name(earlier)}, which was blocked by a finalized period; a ${this.whole()} writes each record once, so keep one of the two`,
+      `same record as ${this.name(earlier)}, which was not written because its month is locked; a ${this.whole()} writes each record once, so keep one of the two`,
       key,
       earlier,
     );
   }
 
   /** How messages name a row: a file's row number, a batch call's record index. */
-  private name(row: number): string {
+  name(row: number): string {
     return this.source === 'api' ? `record ${row}` : `row ${row}`;
   }
 

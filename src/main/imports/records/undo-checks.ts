@@ -1,6 +1,6 @@
 import { ApiFailure } from '../../api/failure';
 import type { Database } from '../../db/driver';
-import type { PeriodLocks } from './period-locks';
+import { monthInWords, type PeriodLocks } from './period-locks';
 import type { BatchToUndo, UpdatedRow } from './undo-batch';
 
 interface UndoScope {
@@ -27,7 +27,7 @@ export function checkUndoAllowed(db: Database.Database, scope: UndoScope): void 
 function checkLockedPeriods(db: Database.Database, { batch, table, updated, first, last, locks }: UndoScope): void {
   if (batch.entity !== 'revenues' && batch.entity !== 'billing') return;
   const lockedMessage = (period: string) =>
-    conflict('period_locked', `Import batch ${batch.id} cannot be undone: it wrote rows in period ${period}, which is finalized`, { batchId: batch.id, period });
+    conflict('period_locked', `Import batch ${batch.id} cannot be undone: it wrote rows in ${monthInWords(period)}, which is locked`, { batchId: batch.id, period });
   const createdPeriods = db.prepare(`SELECT DISTINCT period FROM ${table} WHERE id BETWEEN ? AND ? AND batch_id = ?`).pluck().all(first, last, batch.id) as string[];
   for (const period of createdPeriods) if (locks.isLocked(period)) throw lockedMessage(period);
   const periodOf = db.prepare(`SELECT period FROM ${table} WHERE id = ?`).pluck();

@@ -17,7 +17,7 @@ export function UndoBatchDialog({ batch, onConfirm, onCancel }: UndoBatchDialogP
       </h2>
       <p>
         This removes the {rowsLabel(batch.created)} the batch created
-        {batch.updated > 0 ? ` and restores the ${rowsLabel(batch.updated)} it updated to what they were before` : ''}. Rows in a finalized period cannot
+        {batch.updated > 0 ? ` and restores the ${rowsLabel(batch.updated)} it updated to what they were before` : ''}. Rows in a locked month cannot
         be undone; the batch stays listed, marked undone.
       </p>
       <div className="confirm-actions">
