@@ -103,6 +103,10 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard in browser mode', () => {
     await page.getByTestId('undo-confirm-button').click();
     await expect.poll(() => page.getByTestId('undo-result').getAttribute('data-removed')).toBe('2');
     await expect.poll(() => page.getByTestId('batch-facts').getAttribute('data-status')).toBe('undone');
+    // The rows say what undo did: the created ones were removed; the error row stays an error.
+    await expect
+      .poll(async () => (await outcomes.locator('[role=gridcell][col-id=outcome]').allInnerTexts()).sort())
+      .toEqual(['Error', 'Removed by undo', 'Removed by undo']);
     const remaining = workspace.db.prepare("SELECT count(*) FROM revenues WHERE external_id IN ('imp_1', 'imp_3')").pluck().get();
     expect(remaining).toBe(0);
     expect(await callOk<ImportBatchRow>(core, 'imports.get', { batchId })).toMatchObject({ status: 'undone', created: 2, error: 1 });

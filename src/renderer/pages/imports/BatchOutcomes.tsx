@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { FilterChangedEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
 import type { ImportBatchRow, OutcomeRow } from '../../../shared/contract/imports';
@@ -16,7 +16,7 @@ import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { ExportStatus } from '../revenues/ExportStatus';
 import { CurrencyTotals } from './CurrencyTotals';
 import { rowsLabel } from './format-import';
-import { BatchStatusBadge } from './OutcomeBadge';
+import { BatchStatusBadge, type OutcomeGridContext } from './OutcomeBadge';
 import { ENTITY_LABELS } from './outcome-labels';
 import { OUTCOME_COLUMN_DEFS } from './outcome-columns';
 import { UndoBatchDialog } from './UndoBatchDialog';
@@ -80,6 +80,12 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
   };
 
   const info = batch.data;
+  // The rows say what undo did to them: the grid's cells read the batch's status from its context.
+  const batchStatus = info?.status;
+  const gridContext = useMemo<OutcomeGridContext>(() => ({ batchStatus }), [batchStatus]);
+  useEffect(() => {
+    gridApi?.refreshCells({ columns: ['outcome'], force: true });
+  }, [gridApi, gridContext]);
   return (
     <section className="outcomes-panel" aria-labelledby="outcomes-title" data-testid="batch-outcomes" data-batch-id={batchId}>
       <div className="toolbar">
@@ -128,6 +134,7 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
             theme={theme}
             columnDefs={OUTCOME_COLUMN_DEFS}
             defaultColDef={DEFAULT_COL_DEF}
+            context={gridContext}
             datasource={datasource}
             getRowId={({ data }) => `${data.rowNumber}:${data.outcome}:${data.recordId ?? ''}`}
             onGridReady={(event: GridReadyEvent<OutcomeRow>) => setGridApi(event.api)}

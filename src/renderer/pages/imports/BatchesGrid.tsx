@@ -19,7 +19,15 @@ interface BatchesGridProps {
   selectedBatchId: number | null;
   onSelect: (batchId: number | null) => void;
   onOpenWizard: () => void;
+  /** A batch is open below: the list takes only the height its rows need (up to COMPACT_ROWS), not half the screen. */
+  compact?: boolean;
 }
+
+const COMPACT_ROWS = 5;
+// The theme's header and row heights, and room for the horizontal scroll bar.
+const HEADER_PX = 42;
+const ROW_PX = 37;
+const SCROLLBAR_PX = 18;
 
 // Row selection and forEachNode (to show the selected batch) for this grid only.
 const MODULES = [RowSelectionModule, RowApiModule];
@@ -29,7 +37,7 @@ const ROW_SELECTION: RowSelectionOptions<ImportBatchRow> = { mode: 'singleRow', 
 const DEFAULT_COL_DEF = { sortable: true, resizable: true, cellDataType: false, suppressHeaderMenuButton: true, tooltip: true } as const;
 
 /** Every import batch of the org, newest first, paged, sorted and filtered in the database. */
-export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOpenWizard }: BatchesGridProps) {
+export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOpenWizard, compact = false }: BatchesGridProps) {
   const theme = useGridTheme();
   const [gridApi, setGridApi] = useState<GridApi<ImportBatchRow> | null>(null);
   const [error, setError] = useState<ApiCallError | null>(null);
@@ -107,8 +115,10 @@ export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOp
   );
 
   const empty = rowCount === 0;
+  const shownRows = Math.min(Math.max(rowCount ?? 1, 1), COMPACT_ROWS);
+  const frameStyle = compact ? { height: `${HEADER_PX + shownRows * ROW_PX + SCROLLBAR_PX}px`, minHeight: 0, flex: 'none' } : undefined;
   return (
-    <div className="batches-panel">
+    <div className={compact ? 'batches-panel batches-compact' : 'batches-panel'}>
       <div className="toolbar">
         <p className="row-count" data-testid="batch-count" data-row-count={rowCount ?? ''}>
           {rowCount === null ? 'Loading batches…' : `${rowCount} ${rowCount === 1 ? 'batch' : 'batches'}`}
@@ -119,7 +129,7 @@ export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOp
         </div>
       </div>
       {error && <ErrorNotice error={error} title="Could not load the import batches" onRetry={reload} />}
-      <div className="grid-frame">
+      <div className="grid-frame" style={frameStyle}>
         <div className="grid-host" data-testid="batches-grid" aria-label="Import batches">
           <AgGridReact<ImportBatchRow>
             {...SERVER_GRID_PROPS}

@@ -59,7 +59,14 @@ export function ImportsPage() {
           </button>
         </div>
       </div>
-      <BatchesGrid orgId={orgId} refreshKey={wizard.importsVersion} selectedBatchId={selectedBatch} onSelect={setSelectedBatch} onOpenWizard={() => wizard.open()} />
+      <BatchesGrid
+        orgId={orgId}
+        refreshKey={wizard.importsVersion}
+        selectedBatchId={selectedBatch}
+        onSelect={setSelectedBatch}
+        onOpenWizard={() => wizard.open()}
+        compact={selectedBatch !== null}
+      />
       {selectedBatch !== null && (
         <BatchOutcomes key={selectedBatch} batchId={selectedBatch} refreshKey={wizard.importsVersion} onUndone={onUndone} onClose={() => setSelectedBatch(null)} />
       )}

@@ -1,14 +1,24 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { BatchStatus, Outcome } from '../../../shared/contract/imports';
-import { BATCH_STATUS_LABELS, OUTCOME_LABELS, REJECTED_OUTCOME_LABELS } from './outcome-labels';
+import { BATCH_STATUS_LABELS, OUTCOME_LABELS, REJECTED_OUTCOME_LABELS, UNDONE_OUTCOME_LABELS } from './outcome-labels';
 
-/** An outcome as a coloured pill; the colour repeats the word, never replaces it. `rejected`: of a batch that wrote nothing. */
-export function OutcomeBadge({ outcome, rejected = false }: { outcome: Outcome; rejected?: boolean }) {
-  return <span className={`badge outcome-${outcome}`}>{(rejected ? REJECTED_OUTCOME_LABELS : OUTCOME_LABELS)[outcome] ?? outcome}</span>;
+/**
+ * An outcome as a coloured pill; the colour repeats the word, never replaces it. `batchStatus`:
+ * a rejected batch's rows say what would have happened, an undone batch's that undo reversed them.
+ */
+export function OutcomeBadge({ outcome, rejected = false, batchStatus }: { outcome: Outcome; rejected?: boolean; batchStatus?: BatchStatus }) {
+  const labels = rejected || batchStatus === 'rejected' ? REJECTED_OUTCOME_LABELS : batchStatus === 'undone' ? UNDONE_OUTCOME_LABELS : OUTCOME_LABELS;
+  const reversed = batchStatus === 'undone' && (outcome === 'created' || outcome === 'updated');
+  return <span className={`badge outcome-${outcome}${reversed ? ' outcome-undone' : ''}`}>{labels[outcome] ?? outcome}</span>;
 }
 
-export function OutcomeCell({ value }: CustomCellRendererProps<unknown, Outcome>) {
-  return value ? <OutcomeBadge outcome={value} /> : null;
+/** The outcomes grid's context: the batch's status words its rows (see OutcomeBadge). */
+export interface OutcomeGridContext {
+  batchStatus?: BatchStatus;
+}
+
+export function OutcomeCell({ value, context }: CustomCellRendererProps<unknown, Outcome, OutcomeGridContext>) {
+  return value ? <OutcomeBadge outcome={value} batchStatus={context?.batchStatus} /> : null;
 }
 
 export function BatchStatusBadge({ status }: { status: BatchStatus }) {

@@ -48,16 +48,16 @@ function wouldBe(column: Omit<BatchCol, 'colId' | 'field'>): Omit<BatchCol, 'col
 
 /** The batches grid; the ids are the server's allowlist (ImportBatchColumn), so sorting and filtering map 1:1. */
 const SETTINGS: Partial<Record<ImportBatchColumn, Omit<BatchCol, 'colId' | 'field'>>> = {
-  id: { ...count('Batch', 100), valueFormatter: undefined, sort: 'desc' },
+  id: { ...count('Batch', 105), valueFormatter: undefined, sort: 'desc' },
   createdAt: {
     ...DATE_FILTER,
     headerName: 'Imported',
-    width: 205,
+    width: 195,
     valueFormatter: ({ value }: ValueFormatterParams<ImportBatchRow, string>) => formatDateTime(value),
   },
   entity: { ...setFilter(IMPORT_ENTITIES, ENTITY_LABELS), headerName: 'Entity', width: 105, valueFormatter: ({ value }) => ENTITY_LABELS[value as keyof typeof ENTITY_LABELS] ?? value },
   source: { ...setFilter(IMPORT_SOURCES, SOURCE_LABELS), headerName: 'Source', width: 110, hide: true, valueFormatter: ({ value }) => SOURCE_LABELS[value as keyof typeof SOURCE_LABELS] ?? value },
-  fileName: { ...TEXT_FILTER, headerName: 'File', width: 170, valueFormatter: ({ value }) => value ?? '—' },
+  fileName: { ...TEXT_FILTER, headerName: 'File', width: 160, valueFormatter: ({ value }) => value ?? '—' },
   fileSize: { ...count('Size', 100), hide: true, valueFormatter: ({ value }) => formatBytes(value) },
   profile: { ...TEXT_FILTER, headerName: 'Profile', width: 150, valueFormatter: ({ value }) => value ?? '—' },
   operation: {
@@ -80,7 +80,7 @@ const SETTINGS: Partial<Record<ImportBatchColumn, Omit<BatchCol, 'colId' | 'fiel
   amountWritten: {
     headerName: 'Amount written',
     headerTooltip: 'What the rows written hold, per currency (revenues: amount; billing: final sell). Currencies are never added together.',
-    width: 250,
+    width: 262,
     sortable: false,
     filter: false,
     cellClass: 'cell-totals',

@@ -18,14 +18,15 @@ const id = (width: number): Omit<OutcomeCol, 'colId' | 'field' | 'headerName'> =
 });
 
 const SETTINGS: Record<OutcomeColumn, Omit<OutcomeCol, 'colId' | 'field' | 'headerName'>> = {
+  // Widths that keep Message in view at 1360 px (the message takes what is left, and wraps in its tooltip).
   rowNumber: { ...id(100), sort: 'asc' },
-  outcome: { filter: CheckboxSetFilter, filterParams: outcomeFilterParams, width: 190, cellRenderer: OutcomeCell, tooltip: false },
-  recordId: id(115),
-  matchingId: id(175),
-  externalId: { ...TEXT_FILTER, width: 150, cellClass: 'cell-mono' },
-  changes: { ...TEXT_FILTER, width: 170 },
-  column: { ...TEXT_FILTER, width: 140 },
-  message: { ...TEXT_FILTER, flex: 1, minWidth: 260 },
+  outcome: { filter: CheckboxSetFilter, filterParams: outcomeFilterParams, width: 170, cellRenderer: OutcomeCell, tooltip: false },
+  recordId: id(100),
+  matchingId: { ...id(135), headerTooltip: 'Skipped as a duplicate: the stored record the row matched' },
+  externalId: { ...TEXT_FILTER, width: 130, cellClass: 'cell-mono' },
+  changes: { ...TEXT_FILTER, width: 125 },
+  column: { ...TEXT_FILTER, width: 110 },
+  message: { ...TEXT_FILTER, flex: 1, minWidth: 200 },
 };
 
 /** Heading and id from the contract, so the grid, its filters and the CSV agree. */

@@ -22,6 +22,16 @@ export const REJECTED_OUTCOME_LABELS: Record<Outcome, string> = {
   updated: 'Would be updated',
 };
 
+/**
+ * An undone batch's rows: what it created was removed and what it updated was restored, so
+ * those outcomes say so rather than "Created" of rows no longer there.
+ */
+export const UNDONE_OUTCOME_LABELS: Record<Outcome, string> = {
+  ...OUTCOME_LABELS,
+  created: 'Removed by undo',
+  updated: 'Restored by undo',
+};
+
 export const ENTITY_LABELS: Record<ImportEntity, string> = {
   revenues: 'Revenues',
   payees: 'Payees',
