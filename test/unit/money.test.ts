@@ -19,6 +19,27 @@ describe('money', () => {
     expect(decimalToRowMicros('9007199254.740991')).toBe(MAX_ROW_MICROS);
   });
 
+  it('holds the limit on both sides: the largest refund fits, one micro-unit more does not', () => {
+    expect(decimalToRowMicros('-9007199254.740991')).toBe(-MAX_ROW_MICROS);
+    expect(() => decimalToRowMicros('-9007199254.740992')).toThrow('"-9007199254.740992" is larger than the largest amount a row can hold (9007199254.740991)');
+  });
+
+  it('says what is wrong with a refused amount, as a MoneyError', () => {
+    const failure = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error('expected a MoneyError');
+    };
+    const notPlain = failure(() => decimalToMicros('1e3'));
+    expect(notPlain).toBeInstanceOf(MoneyError);
+    expect({ name: notPlain.name, message: notPlain.message }).toEqual({ name: 'MoneyError', message: '"1e3" is not a plain decimal number' });
+    expect(failure(() => decimalToMicros('1.0000001')).message).toBe('"1.0000001" has 7 decimals; at most 6 can be stored exactly');
+    expect(failure(() => microsToDecimal(0.5)).message).toBe('0.5 is not an exact integer amount');
+  });
+
   it('formats with at least two decimals and no trailing zeros beyond', () => {
     expect(microsToDecimal(12_500_000n)).toBe('12.50');
     expect(microsToDecimal(-125_000)).toBe('-0.125');
