@@ -82,6 +82,8 @@ function toBatchRows(db: Database.Database, rows: StoredBatch[]): ImportBatchRow
 
 export interface BatchView {
   orgId: string | null;
+  /** The batches that wrote rows into this month (import_batch_periods); null: every batch. */
+  period: string | null;
   sortModel: SortModel;
   filterModel: FilterModel;
   startRow: number;
@@ -94,6 +96,10 @@ export function listBatches(db: Database.Database, view: BatchView): Page<Import
   const compiled = compileView(BATCH_GRID_COLUMNS, view, 'b.id', 'DESC');
   const where = view.orgId === null ? ['1'] : ['b.org_id = ?'];
   const params: unknown[] = view.orgId === null ? [] : [view.orgId];
+  if (view.period !== null) {
+    where.push('b.id IN (SELECT batch_id FROM import_batch_periods WHERE period = ?)');
+    params.push(view.period);
+  }
   where.push(...compiled.where);
   params.push(...compiled.params);
   const condition = where.join(' AND ');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { pageCheck, filterModelSchema, pageFields, sortModelSchema, type Page } from './grid';
-import { orgIdSchema } from './orgs';
+import { orgIdSchema, periodSchema } from './orgs';
 import type { MoneyString } from '../money';
 
 // Import batches: every write of payees, products, revenues and billing rows, whether
@@ -210,10 +210,10 @@ const batchView = {
 
 export const importsMethods = {
   'imports.list': method<Page<ImportBatchRow>>()({
-    summary: 'Import batches with their outcome counts, newest first, as a grid page.',
+    summary: 'Import batches with their outcome counts, newest first, as a grid page; with a period, the batches that wrote rows into that month.',
     permission: 'read:imports',
     input: z
-      .object({ orgId: orgIdSchema.nullable().default(null), ...batchView, ...pageFields })
+      .object({ orgId: orgIdSchema.nullable().default(null), period: periodSchema.nullable().default(null), ...batchView, ...pageFields })
       .strict()
       .superRefine(...pageCheck),
   }),

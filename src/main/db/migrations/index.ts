@@ -16,6 +16,7 @@ import { savedViews } from './014-saved-views';
 import { importBatchTotals } from './015-import-batch-totals';
 import { apiKeyLifecycle } from './016-api-key-lifecycle';
 import { rulesAndPayoutRuns } from './017-rules-and-payout-runs';
+import { importBatchPeriods } from './018-import-batch-periods';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   importBatchTotals,
   apiKeyLifecycle,
   rulesAndPayoutRuns,
+  importBatchPeriods,
 ];
 
 export type { Migration } from './types';

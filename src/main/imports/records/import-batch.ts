@@ -268,7 +268,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
         );
         const insertTotal = db.prepare('INSERT INTO import_batch_totals (batch_id, currency, amount_micros) VALUES (?, ?, ?)');
         for (const { currency, micros } of outcomes.amounts.micros()) insertTotal.run(batchId, currency, micros);
-        locks.openWrittenPeriods();
+        locks.openWrittenPeriods(batchId);
         db.exec('COMMIT');
         state = 'finished';
         return summary(batchId, 'committed', counts, sameRecord, totalRows, outcomes.rowsWritten, outcomes.amounts.list(), sameFileBatchId);

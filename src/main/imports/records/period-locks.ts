@@ -22,10 +22,17 @@ export class PeriodLocks {
     this.written.add(period);
   }
 
-  /** Every month the batch wrote into is one of the org's periods, in progress unless it already was one. */
-  openWrittenPeriods(): void {
+  /**
+   * Every month the batch wrote into is one of the org's periods, in progress unless it
+   * already was one, and is recorded as a month of the batch (the Imports screen's period filter).
+   */
+  openWrittenPeriods(batchId: number): void {
     const open = this.db.prepare("INSERT OR IGNORE INTO periods (org_id, period, status, finalized_at) VALUES (?, ?, 'in_progress', NULL)");
-    for (const period of this.written) open.run(this.orgId, period);
+    const note = this.db.prepare('INSERT OR IGNORE INTO import_batch_periods (batch_id, period) VALUES (?, ?)');
+    for (const period of this.written) {
+      open.run(this.orgId, period);
+      note.run(batchId, period);
+    }
   }
 
   isLocked(period: string): boolean {

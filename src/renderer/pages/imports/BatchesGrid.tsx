@@ -10,10 +10,13 @@ import { ClearFiltersButton } from '../../grid/GridViewButtons';
 import { useGridTheme } from '../../grid/grid-theme';
 import { databaseDatasource } from '../../grid/infinite-datasource';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
+import { periodLabel } from '../../format/period-label';
 import { BATCH_COLUMN_DEFS } from './batch-columns';
 
 interface BatchesGridProps {
   orgId: string;
+  /** The period picker's month: only the batches that wrote rows into it. null: every batch. */
+  period: string | null;
   /** Changes after an import or undo: the list is read again. */
   refreshKey: number;
   selectedBatchId: number | null;
@@ -37,20 +40,27 @@ const ROW_SELECTION: RowSelectionOptions<ImportBatchRow> = { mode: 'singleRow', 
 const DEFAULT_COL_DEF = { sortable: true, resizable: true, cellDataType: false, suppressHeaderMenuButton: true, tooltip: true } as const;
 
 /** Every import batch of the org, newest first, paged, sorted and filtered in the database. */
-export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOpenWizard, compact = false }: BatchesGridProps) {
+export function BatchesGrid({ orgId, period, refreshKey, selectedBatchId, onSelect, onOpenWizard, compact = false }: BatchesGridProps) {
   const theme = useGridTheme();
   const [gridApi, setGridApi] = useState<GridApi<ImportBatchRow> | null>(null);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [rowCount, setRowCount] = useState<number | null>(null);
   const [filtered, setFiltered] = useState(false);
   const currentOrg = useRef(orgId);
+  const currentPeriod = useRef(period);
+  // The period the shown count belongs to (the count is replaced when the list is read again).
+  const [countedPeriod, setCountedPeriod] = useState(period);
 
   const datasource = useMemo(
     () =>
       databaseDatasource<ImportBatchRow>(
         async (request) => {
-          const page = await api.call('imports.list', { orgId: currentOrg.current, ...request });
-          if (request.startRow === 0) setRowCount(page.rowCount);
+          const asked = currentPeriod.current;
+          const page = await api.call('imports.list', { orgId: currentOrg.current, period: asked, ...request });
+          if (request.startRow === 0) {
+            setRowCount(page.rowCount);
+            setCountedPeriod(asked);
+          }
           return page;
         },
         (thrown) => setError(asApiCallError('imports.list', thrown)),
@@ -65,15 +75,17 @@ export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOp
     gridApi.purgeInfiniteCache();
   }, [gridApi, datasource]);
 
-  // An org switch or a new batch: same grid, fresh rows (the selection, by batch id, survives a refresh).
-  const lastRefresh = useRef({ orgId, refreshKey });
+  // An org or period switch, or a new batch: same grid, fresh rows (the selection, by batch id, survives a refresh).
+  const lastRefresh = useRef({ orgId, period, refreshKey });
   useEffect(() => {
     const last = lastRefresh.current;
-    if (last.orgId === orgId && last.refreshKey === refreshKey) return;
-    lastRefresh.current = { orgId, refreshKey };
+    if (last.orgId === orgId && last.period === period && last.refreshKey === refreshKey) return;
+    lastRefresh.current = { orgId, period, refreshKey };
     currentOrg.current = orgId;
+    currentPeriod.current = period;
+    if (last.period !== period) setRowCount(null);
     reload();
-  }, [orgId, refreshKey, reload]);
+  }, [orgId, period, refreshKey, reload]);
 
   // Keep the grid's selection in step with the page's (a batch opened from the wizard),
   // also for rows that load later.
@@ -121,7 +133,9 @@ export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOp
     <div className={compact ? 'batches-panel batches-compact' : 'batches-panel'}>
       <div className="toolbar">
         <p className="row-count" data-testid="batch-count" data-row-count={rowCount ?? ''}>
-          {rowCount === null ? 'Loading batches…' : `${rowCount} ${rowCount === 1 ? 'batch' : 'batches'}`}
+          {rowCount === null
+            ? 'Loading batches…'
+            : `${rowCount} ${rowCount === 1 ? 'batch' : 'batches'}${countedPeriod ? ` wrote rows into ${periodLabel(countedPeriod)}` : ''}`}
         </p>
         <div className="toolbar-actions">
           <ClearFiltersButton gridApi={gridApi} filtered={filtered} />
@@ -154,8 +168,14 @@ export function BatchesGrid({ orgId, refreshKey, selectedBatchId, onSelect, onOp
         </div>
         {empty && (
           <div className="grid-empty" data-testid="batches-empty">
-            <p>{filtered ? 'No batches match these filters.' : 'Nothing has been imported into this organization yet.'}</p>
-            {!filtered && (
+            <p>
+              {filtered
+                ? 'No batches match these filters.'
+                : period
+                  ? `No batch wrote rows into ${periodLabel(period)}. Choose “All periods” to see every batch, rejected ones included.`
+                  : 'Nothing has been imported into this organization yet.'}
+            </p>
+            {!filtered && !period && (
               <button type="button" className="button button-primary" onClick={onOpenWizard}>
                 Import a file…
               </button>

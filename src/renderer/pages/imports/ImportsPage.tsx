@@ -61,6 +61,7 @@ export function ImportsPage() {
       </div>
       <BatchesGrid
         orgId={orgId}
+        period={view?.period ?? null}
         refreshKey={wizard.importsVersion}
         selectedBatchId={selectedBatch}
         onSelect={setSelectedBatch}
