@@ -7,8 +7,10 @@ import { writeFileAtomically } from './atomic-file';
 export type CsvCellKind = 'text' | 'number';
 
 const NEEDS_QUOTES = /[",\r\n]/;
-// A spreadsheet runs a cell starting with these as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A spreadsheet runs a cell starting with these as a formula (DDE included): = + - @ | and
+// their fullwidth forms, also after leading spaces (plain, no-break, zero-width), and a
+// leading tab or carriage return.
+const FORMULA_START = /^(?:[\t\r]|[\s\u00a0\u200b-\u200d\u2060\ufeff]*[=+\-@|\uff1d\uff0b\uff0d\uff20\uff5c])/;
 
 /** One text cell: neutralised if a spreadsheet would run it, quoted if needed. */
 export function textCell(value: string | null | undefined): string {
