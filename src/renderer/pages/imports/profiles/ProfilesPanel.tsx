@@ -106,7 +106,18 @@ export function ProfilesPanel({ onClose }: ProfilesPanelProps) {
         {action.status === 'failed' && <ErrorNotice error={action.error} title={action.title} onDismiss={() => setAction({ status: 'idle' })} />}
         {list.error && <ErrorNotice error={list.error} title="Could not list the mapping profiles" onRetry={list.reload} />}
         {list.data && profiles.length > 0 && (
-          <ProfilesTable profiles={profiles} highlighted={imported} busy={busy} onExport={runExport} onDelete={(name) => setConfirming(name)} />
+          <ProfilesTable
+            profiles={profiles}
+            highlighted={imported}
+            busy={busy}
+            onExport={runExport}
+            onDelete={(name) => setConfirming(name)}
+            onCopied={(name) => {
+              setImported(name);
+              setAction({ status: 'done', message: `Copied to the saved profile “${name}”. Files with its header now get the copy.` });
+              setVersion((v) => v + 1);
+            }}
+          />
         )}
         {list.data && profiles.length === 0 && <p className="muted">No profiles{shown === ALL ? '' : ` for ${ENTITY_LABELS[shown].toLowerCase()} files`} yet.</p>}
         {!list.data && list.loading && (

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ProfileSummary } from '../../../../shared/contract/import-files';
 import { ENTITY_LABELS } from '../outcome-labels';
+import { ProfileMapping } from './ProfileMapping';
 
 interface ProfilesTableProps {
   profiles: ProfileSummary[];
@@ -10,10 +11,14 @@ interface ProfilesTableProps {
   busy: string | null;
   onExport: (name: string) => void;
   onDelete: (name: string) => void;
+  /** A built-in profile was copied to a saved one under this name. */
+  onCopied: (name: string) => void;
 }
 
 /** Every profile: what it reads, the header it is applied to, and what can be done with it. */
-export function ProfilesTable({ profiles, highlighted, busy, onExport, onDelete }: ProfilesTableProps) {
+export function ProfilesTable({ profiles, highlighted, busy, onExport, onDelete, onCopied }: ProfilesTableProps) {
+  const [opened, setOpened] = useState<string | null>(null);
+  const names = profiles.map((p) => p.name);
   return (
     <table className="profiles-table" data-testid="profiles-table">
       <caption className="visually-hidden">Mapping profiles</caption>
@@ -30,6 +35,7 @@ export function ProfilesTable({ profiles, highlighted, busy, onExport, onDelete 
       </thead>
       <tbody>
         {profiles.map((profile) => (
+          <Fragment key={profile.name}>
           <tr
             key={profile.name}
             className={profile.name === highlighted ? 'profile-row profile-row-new' : 'profile-row'}
@@ -39,11 +45,7 @@ export function ProfilesTable({ profiles, highlighted, busy, onExport, onDelete 
           >
             <th scope="row" className="profile-name-cell">
               <span className="profile-name">{profile.name}</span>
-              {profile.description && (
-                <span className="profile-description" title={profile.description}>
-                  {profile.description}
-                </span>
-              )}
+              {profile.description && <span className="profile-description">{profile.description}</span>}
             </th>
             <td className="profile-entity">{ENTITY_LABELS[profile.entity]}</td>
             <td>
@@ -54,6 +56,16 @@ export function ProfilesTable({ profiles, highlighted, busy, onExport, onDelete 
             </td>
             <td>
               <div className="profile-actions">
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => setOpened(opened === profile.name ? null : profile.name)}
+                  aria-expanded={opened === profile.name}
+                  aria-label={`${opened === profile.name ? 'Hide' : 'Show'} the mapping of ${profile.name}${profile.builtIn ? ', or copy it' : ''}`}
+                  data-testid="profile-view"
+                >
+                  {opened === profile.name ? 'Hide mapping' : profile.builtIn ? 'Mapping / copy' : 'Mapping'}
+                </button>
                 <button
                   type="button"
                   className="button button-small"
@@ -83,6 +95,23 @@ export function ProfilesTable({ profiles, highlighted, busy, onExport, onDelete 
               </div>
             </td>
           </tr>
+          {opened === profile.name && (
+            <tr className="profile-mapping-row">
+              <td colSpan={5}>
+                <ProfileMapping
+                  name={profile.name}
+                  entity={profile.entity}
+                  builtIn={profile.builtIn}
+                  names={names}
+                  onCopied={(name) => {
+                    setOpened(null);
+                    onCopied(name);
+                  }}
+                />
+              </td>
+            </tr>
+          )}
+          </Fragment>
         ))}
       </tbody>
     </table>
