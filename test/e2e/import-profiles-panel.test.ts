@@ -3,6 +3,7 @@ import { HAS_CHROMIUM } from '../support/chromium';
 import { browserModeSession } from '../support/browser-session';
 import { tempWorkspace } from '../support/temp-workspace';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
+import { dropFile } from '../support/drop-file';
 
 // Issue 16, item 15, in Chromium: a profile's mapping can be read in the panel, a built-in
 // profile copied to a saved one, descriptions are shown whole; in dark mode a disabled
@@ -62,5 +63,26 @@ describe.skipIf(!HAS_CHROMIUM)('the mapping profiles panel', () => {
     });
     expect(style.background).toBe('rgba(0, 0, 0, 0)');
     expect(style.color).not.toBe('rgb(255, 255, 255)');
+  });
+
+  it('saving a mapping under a built-in profile’s name says so beside the name, in view, with the code in a details line', { timeout: 60_000 }, async () => {
+    const { workspace, core } = tempWorkspace();
+    seedOrgWithRevenues(workspace.db, []);
+    const { page, pageErrors, server } = await session.open(core);
+    await page.setViewportSize({ width: 1360, height: 900 });
+    await page.goto(server.url);
+    await dropFile(page, 'f.csv', 'external_id,kind,occurred_at,amount,currency\nx1,sale,2026-10-05,1.00,USD\n');
+    await page.getByTestId('import-wizard').waitFor();
+    await page.getByTestId('import-next').click();
+    await page.getByTestId('import-mapping').waitFor();
+    await page.getByText('Save this mapping as a profile…').click();
+    await page.getByTestId('profile-name').fill('Stripe itemized balance report');
+    await page.getByTestId('profile-save').click();
+    const error = page.getByTestId('profile-name-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/^"Stripe itemized balance report" is a built-in profile and cannot be replaced; save your version under another name\.\n+Details: profile\.name is the name of a built-in profile · profile_built_in · /);
+    await expect.poll(() => error.locator('p').first().evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= 900; })).toBe(true);
+    expect(await page.getByTestId('profile-name').getAttribute('aria-invalid')).toBe('true');
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ImportInspection, Mapping } from '../../../../shared/contract/import-files';
 import type { ImportEntity } from '../../../../shared/contract/imports';
 import { asApiCallError, type ApiCallError } from '../../../api/api-call-error';
@@ -26,6 +26,12 @@ export function SaveProfileForm({ entity, inspection, mapping, suggestedName, on
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<ApiCallError | null>(null);
+  // A name the server refused (taken by a built-in profile) is said beside the name, in view.
+  const nameError = error && error.issues.some((issue) => issue.field === 'profile.name') ? error : null;
+  const nameErrorRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (nameError) nameErrorRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [nameError]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,7 +60,17 @@ export function SaveProfileForm({ entity, inspection, mapping, suggestedName, on
           <label className="field-label" htmlFor={`${id}-name`}>
             Name
           </label>
-          <input id={`${id}-name`} className="input" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} data-testid="profile-name" />
+          <input
+            id={`${id}-name`}
+            className="input"
+            required
+            maxLength={100}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? `${id}-name-error` : undefined}
+            data-testid="profile-name"
+          />
         </div>
         <div className="field field-grow">
           <label className="field-label" htmlFor={`${id}-description`}>
@@ -69,7 +85,17 @@ export function SaveProfileForm({ entity, inspection, mapping, suggestedName, on
       <p className="field-hint" aria-live="polite">
         {saved ? `Saved as “${saved}”. Files with this header will use it automatically.` : `Remembers the ${inspection.header.length} column names, the mapping and the formats chosen.`}
       </p>
-      {error && <ErrorNotice error={error} title="The profile was not saved" onDismiss={() => setError(null)} />}
+      {nameError && (
+        <div className="field-error" role="alert" data-testid="profile-name-error">
+          <p id={`${id}-name-error`} ref={nameErrorRef} className="save-profile-error">
+            {nameError.message}
+          </p>
+          <p className="muted save-profile-error-details">
+            Details: {nameError.issues.map((issue) => `${issue.field} ${issue.message}`).join('; ')} · {nameError.code} · {nameError.error.timestamp}
+          </p>
+        </div>
+      )}
+      {error && !nameError && <ErrorNotice error={error} title="The profile was not saved" onDismiss={() => setError(null)} />}
     </form>
   );
 }
