@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/main/db/migrations';
 import { openWorkspace } from '../../src/main/db/workspace';
 import type { Page } from '../../src/shared/contract/grid';
-import type { ImportBatchRow, ImportCommitResult } from '../../src/shared/contract/imports';
+import type { ImportCommitResult } from '../../src/shared/contract/import-files';
+import type { ImportBatchRow } from '../../src/shared/contract/imports';
 import { tempDir } from '../support/temp-workspace';
 import { fails, ok, ORG, REVENUE_HEADER, setup, writeCsv } from './import-files-support';
 
