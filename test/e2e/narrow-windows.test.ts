@@ -25,6 +25,9 @@ async function openAt(width: number): Promise<{ page: Page; pageErrors: string[]
 }
 
 const rightEdge = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().right);
+// Run in the page (page.evaluate); the test's own types are Node's, which lack them.
+declare const document: { documentElement: { scrollWidth: number } };
+declare const window: { innerWidth: number };
 const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe.skipIf(!HAS_CHROMIUM)('narrow windows', () => {
