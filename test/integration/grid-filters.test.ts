@@ -24,6 +24,9 @@ const ROWS: SeedRevenue[] = [
   { externalId: 'ch_8', kind: 'sale', occurredAt: '2026-11-01T06:59:59Z', amount: '0', quantity: 0, description: 'Late' },
   { externalId: 'ch_9', kind: 'sale', occurredAt: '2026-11-02T07:59:59Z', amount: '1', quantity: 10 },
   { externalId: 'ch_10', kind: 'sale', occurredAt: '2026-11-02T08:00:00Z', amount: '100', quantity: 2, currency: 'EUR' },
+  // Half a second after midnight in Los Angeles: a stored instant with a fraction sorts
+  // before the same second without one ('.' < 'Z'), so the day's start is bound without its Z.
+  { externalId: 'ch_11', kind: 'sale', occurredAt: '2026-10-05T07:00:00.5Z', amount: '2', quantity: 1, payee: 'Cy', product: 'Atlas' },
 ];
 
 /** A seeded row as the predicates read it; ids follow the insertion order. */
@@ -32,6 +35,7 @@ interface Row {
   externalId: string | null;
   description: string | null;
   payeeName: string | null;
+  productName: string | null;
   kind: string;
   quantity: number;
   micros: bigint;
@@ -43,6 +47,7 @@ const ROWS_BY_ID: Row[] = ROWS.map((r, i) => ({
   externalId: r.externalId,
   description: r.description ?? null,
   payeeName: r.payee ?? null,
+  productName: r.product ?? null,
   kind: r.kind,
   quantity: r.quantity ?? 1,
   micros: micros(r.amount),
@@ -63,7 +68,7 @@ function dayOn(instant: string, timeZone: string): string {
 }
 
 type Predicate = (row: Row) => boolean;
-type TextField = 'externalId' | 'description' | 'payeeName' | 'kind';
+type TextField = 'externalId' | 'description' | 'payeeName' | 'productName' | 'kind';
 type Condition = Exclude<ColumnFilter, { filterType: 'set' } | { conditions: unknown }>;
 
 function textMatches(value: string | null, type: string, filter: string): boolean {
@@ -220,6 +225,8 @@ const combinedCases: FilterModel[] = [
   { occurredAt: { filterType: 'date', operator: 'AND', conditions: [{ filterType: 'date', type: 'greaterThan', dateFrom: '2026-10-04' }, { filterType: 'date', type: 'lessThan', dateFrom: '2026-10-06' }] } },
   { kind: { filterType: 'set', values: ['sale'] }, amount: { filterType: 'number', type: 'greaterThan', filter: 1 } },
   { payeeName: { filterType: 'text', type: 'contains', filter: 'a' }, description: { filterType: 'text', type: 'notBlank' } },
+  // Both joins at once (payees and products).
+  { payeeName: { filterType: 'text', type: 'notBlank' }, productName: { filterType: 'text', type: 'startsWith', filter: 'at' } },
   { kind: { filterType: 'set', values: ['refund', 'adjustment'] } },
   { kind: { filterType: 'set', values: ['sale', 'refund', 'adjustment'] } },
   { kind: { filterType: 'set', values: [] } },
@@ -243,10 +250,11 @@ async function idsOf(core: Awaited<ReturnType<typeof workspaceOn>>['core'], filt
 describe('grid filters against seeded rows, expected ids worked out independently', () => {
   it('the predicates here are not vacuous: the edges the cases rely on are really in the rows', () => {
     expect(ROWS_BY_ID.map((r) => dayOn(r.occurredAt, 'America/Los_Angeles'))).toEqual([
-      '2026-10-04', '2026-10-04', '2026-10-04', '2026-10-05', '2026-10-05', '2026-10-05', '2026-10-31', '2026-10-31', '2026-11-01', '2026-11-02',
+      '2026-10-04', '2026-10-04', '2026-10-04', '2026-10-05', '2026-10-05', '2026-10-05', '2026-10-31', '2026-10-31', '2026-11-01', '2026-11-02', '2026-10-05',
     ]);
-    expect(expectedIds({ description: { filterType: 'text', type: 'notContains', filter: 'late' } }, 'UTC')).toEqual([2, 3, 4, 5, 6, 7, 9, 10]);
+    expect(expectedIds({ description: { filterType: 'text', type: 'notContains', filter: 'late' } }, 'UTC')).toEqual([2, 3, 4, 5, 6, 7, 9, 10, 11]);
     expect(expectedIds({ occurredAt: { filterType: 'date', type: 'greaterThan', dateFrom: '2026-10-05' } }, 'UTC')).toEqual([6, 7, 8, 9, 10]);
+    expect(expectedIds({ occurredAt: { filterType: 'date', type: 'lessThan', dateFrom: '2026-10-05' } }, 'America/Los_Angeles')).toEqual([1, 2, 3]);
   });
 
   for (const timeZone of ['UTC', 'America/Los_Angeles']) {
