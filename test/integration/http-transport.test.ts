@@ -58,6 +58,23 @@ describe('the loopback HTTP transport', () => {
     expect((await body(wrong)).error.code).toBe('invalid_token');
   });
 
+  it('reads only "Bearer <token>", whole: anything around it is no token', async () => {
+    await serve();
+    const token = server!.token;
+    const missing = { type: 'authentication_error', code: 'missing_token', message: 'Send Authorization: Bearer <token> (the token is in the link Closebook printed)' };
+    for (const header of [`Basic Bearer ${token}`, `Bearer ${token} extra`, `bearer ${token}`, `Bearer  ${token}`, 'Bearer ']) {
+      const res = await post('ping', {}, { Authorization: header });
+      expect({ header, status: res.status, error: (await body(res)).error }).toMatchObject({ header, status: 401, error: missing });
+    }
+    const wrong = await post('ping', {}, { Authorization: `Bearer ${token}x` });
+    expect((await body(wrong)).error).toMatchObject({
+      type: 'authentication_error',
+      code: 'invalid_token',
+      message: 'The bearer token is not valid for this Closebook session or workspace',
+    });
+    expect((await post('ping', {}, { Authorization: `Bearer ${token}` })).status).toBe(200);
+  });
+
   it('answers 403 for a valid key without the permission, and ping validates that key', async () => {
     const { core } = await serve();
     const key = await callOk<{ secret: string }>(core, 'keys.create', { name: 'payees only', permissions: ['read:payees'] });
@@ -112,7 +129,11 @@ describe('the loopback HTTP transport', () => {
     // A rebinding page names its own host; a near miss of ours is no better.
     for (const host of ['evil.example:80', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, '127.0.0.1', `localhost.evil.example:${server.port}`, `127.0.0.2:${server.port}`]) {
       const { status, body } = await send(host);
-      expect({ host, status, error: body.error }).toMatchObject({ host, status: 403, error: { type: 'permission_error', code: 'host_not_allowed' } });
+      expect({ host, status, error: body.error }).toMatchObject({
+        host,
+        status: 403,
+        error: { type: 'permission_error', code: 'host_not_allowed', message: `Host "${host}" is not this server; use http://127.0.0.1:${server.port}/` },
+      });
     }
     expect(orgs()).toBe(before);
     // Both names of this server are served.
