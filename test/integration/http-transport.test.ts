@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/shared/errors';
@@ -66,6 +67,8 @@ describe('the loopback HTTP transport', () => {
       const res = await post('ping', {}, { Authorization: header });
       expect({ header, status: res.status, error: (await body(res)).error }).toMatchObject({ header, status: 401, error: missing });
     }
+    const none = await fetch(`http://127.0.0.1:${server!.port}/api/ping`, { method: 'POST', body: '{}' });
+    expect({ status: none.status, error: (await body(none)).error }).toMatchObject({ status: 401, error: missing });
     const wrong = await post('ping', {}, { Authorization: `Bearer ${token}x` });
     expect((await body(wrong)).error).toMatchObject({
       type: 'authentication_error',
@@ -136,6 +139,16 @@ describe('the loopback HTTP transport', () => {
       });
     }
     expect(orgs()).toBe(before);
+    // An HTTP/1.0 request may name no host at all: refused too.
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => socket.end(`POST /api/ping HTTP/1.0\r\nAuthorization: Bearer ${server.token}\r\nContent-Length: 2\r\n\r\n{}`));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 403 /);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ ok: false, error: { code: 'host_not_allowed', message: `Host "" is not this server; use http://127.0.0.1:${server.port}/` } });
     // Both names of this server are served.
     for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`]) {
       const { status, body } = await send(host);

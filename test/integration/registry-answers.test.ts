@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
 import type { CallContext } from '../../src/main/api/context';
 import { createRegistry } from '../../src/main/api/registry';
 import { contract } from '../../src/shared/contract';
@@ -72,6 +74,43 @@ describe('the registry’s answers', () => {
     expect(result).toEqual({
       ok: false,
       error: { type: 'internal_error', code: 'internal', message: `Something went wrong in ping. Reference ${reference} is in the log.`, detail: { reference }, timestamp: expect.any(String) },
+    });
+  });
+
+  it('logs an unexpected exception to the console by default, with its reference and method', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const registry = createRegistry();
+      const boom = new Error('boom');
+      registry.register({
+        ping: () => {
+          throw boom;
+        },
+      });
+      const result = await registry.call('ping', {}, context());
+      const { reference } = (result as { error: { detail: { reference: string } } }).error.detail;
+      expect(logged.mock.calls).toEqual([[`[closebook] ${reference} ping failed:`, boom]]);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('names the app that holds a busy workspace', async () => {
+    const ctx = context();
+    writeFileSync(`${ctx.workspace.path}.lock`, JSON.stringify({ app: 'Closebook browser mode', pid: 4242, host: hostname(), since: '2026-12-01T09:30:12.000Z' }));
+    const registry = createRegistry(() => {});
+    registry.register({
+      ping: () => {
+        throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      },
+    });
+    expect(await registry.call('ping', {}, ctx)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'workspace_busy',
+        message: 'The workspace is being written by Closebook browser mode (process 4242, since 2026-12-01 09:30 UTC); nothing was changed. Try again when it is done.',
+        detail: { holder: { app: 'Closebook browser mode', pid: 4242 } },
+      },
     });
   });
 

@@ -33,7 +33,7 @@ describe('grid views the allowlist refuses, each naming its field', () => {
   it.each([
     [{ nope: { filterType: 'text', type: 'equals', filter: 'a' } }, 'filterModel.nope', `"nope" is not a column of this grid (allowed: ${ALLOWED})`],
     [{ amount: { filterType: 'set', values: [] } }, 'filterModel.amount', 'a set filter applies only to set columns'],
-    [{ kind: { filterType: 'set', values: ['sale', 'gift'] } }, 'filterModel.kind.values', 'unknown value(s) gift; allowed: sale, refund, adjustment'],
+    [{ kind: { filterType: 'set', values: ['sale', 'gift', 'tip'] } }, 'filterModel.kind.values', 'unknown value(s) gift, tip; allowed: sale, refund, adjustment'],
     [{ amount: { filterType: 'text', type: 'contains', filter: '1' } }, 'filterModel.amount', 'a text filter does not apply to a money column'],
     [{ description: { filterType: 'number', type: 'equals', filter: 1 } }, 'filterModel.description', 'a number filter does not apply to a text column'],
     [{ quantity: { filterType: 'date', type: 'equals', dateFrom: '2026-10-01' } }, 'filterModel.quantity', 'a date filter does not apply to a number column'],
