@@ -53,6 +53,8 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'rules.get': 'read:rules',
   'rules.list': 'read:rules',
   'rules.batch': 'write:rules',
+  'rules.save': 'write:rules',
+  'rules.compareVersion': 'read:rules',
   'rules.versions': 'read:rules',
   'rules.conflicts': 'read:rules',
   'payouts.run': 'write:payouts',
@@ -93,6 +95,7 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
     'views.save': { json: { screen: 'revenues', name: 'Mine', state: { period: '2026-10' } } },
     'views.delete': { json: { screen: 'revenues', name: 'Saved' } },
     'rules.batch': { json: { orgId: ORG, records: [{ external_id: 'ru_new', name: 'New rule', status: 'active', scope: 'org', effective_from: '2026-10-01', splits: [] }] } },
+    'rules.save': { json: { orgId: ORG, record: { external_id: 'ru_saved', name: 'Saved rule', status: 'draft', scope: 'org', effective_from: '2026-10-01', splits: [] } } },
     'payouts.run': { json: { orgId: ORG, period: '2026-10' } },
   };
   return inputs[name] ?? { json: {} };

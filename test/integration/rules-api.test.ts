@@ -60,6 +60,7 @@ describe('rules.batch', () => {
       rule('dates', { effective_from: '2026-05-01', effective_to: '2026-04-30' }),
       rule('scope', { scope: 'category' }),
       rule('nofield', { colour: 'red' }),
+      rule('fixed', { splits: [{ payee_external_id: 'pe_a', percentage: '10', fixed_amount: '-0.01' }] }),
     ];
     const result = await saveRules(core, bad);
     expect(result.data.map((d) => [d.status, d.error?.field])).toEqual([
@@ -73,9 +74,10 @@ describe('rules.batch', () => {
       ['error', 'effective_to'],
       ['error', 'category'],
       ['error', 'colour'],
+      ['error', 'splits.0.fixed_amount'],
     ]);
     expect(result.data[6].error!.message).toContain('"r_book"');
-    expect(result.meta).toMatchObject({ total: 10, error: 10, created: 0 });
+    expect(result.meta).toMatchObject({ total: 11, error: 11, created: 0 });
 
     const before = workspace.db.prepare('SELECT count(*) FROM rule_versions').pluck().get();
     const rejected = await callError(core, 'rules.batch', { orgId: ORG, onError: 'reject', records: [rule('fine', {}), bad[0]] });

@@ -4,6 +4,7 @@ import type { Database } from '../db/driver';
 import type { GridColumn } from '../grid/columns';
 import { queryPage } from '../grid/page-query';
 import { assertOrg } from '../orgs/assert-org';
+import { RuleNames, type StoredSplit } from './rule-store';
 
 /** The rules grid's allowlist: column id -> fixed SQL. */
 const RULE_GRID_COLUMNS: Readonly<Record<RuleColumn, GridColumn>> = {
@@ -20,15 +21,15 @@ const RULE_GRID_COLUMNS: Readonly<Record<RuleColumn, GridColumn>> = {
   updatedAt: { sql: 'r.updated_at', kind: 'date' },
 };
 
-type StoredRow = Omit<RuleRow, never>;
+type StoredRow = Omit<RuleRow, 'splits'> & { splitsJson: string };
 
 export function listRules(db: Database.Database, view: { orgId: string; sortModel: SortModel; filterModel: FilterModel; startRow: number; endRow: number }): Page<RuleRow> {
   assertOrg(db, view.orgId);
-  return queryPage<StoredRow>(
+  const page = queryPage<StoredRow>(
     db,
     {
       select: `SELECT r.id, r.external_id AS externalId, r.name, r.status, r.scope, coalesce(p.name, r.category, r.tag) AS scopeValue,
-        r.effective_from AS effectiveFrom, r.effective_to AS effectiveTo, json_array_length(r.splits) AS splitCount, r.version, r.updated_at AS updatedAt`,
+        r.effective_from AS effectiveFrom, r.effective_to AS effectiveTo, json_array_length(r.splits) AS splitCount, r.splits AS splitsJson, r.version, r.updated_at AS updatedAt`,
       base: 'rules r',
       key: 'r.id',
       joins: { p: 'LEFT JOIN products p ON p.id = r.product_id' },
@@ -37,4 +38,12 @@ export function listRules(db: Database.Database, view: { orgId: string; sortMode
     },
     view,
   );
+  const names = new RuleNames(db);
+  return {
+    rowCount: page.rowCount,
+    rows: page.rows.map(({ splitsJson, ...row }) => ({
+      ...row,
+      splits: names.splits(JSON.parse(splitsJson) as StoredSplit[]).map((s) => ({ payeeName: s.payeeName, percentage: s.percentage, fixedAmount: s.fixedAmount })),
+    })),
+  };
 }

@@ -60,7 +60,7 @@ export function runRuleBatch(db: Database.Database, input: RecordBatchInput, sav
   }
 }
 
-class RuleWriter {
+export class RuleWriter {
   private readonly product;
   private readonly payee;
   private readonly insert;
@@ -95,6 +95,12 @@ class RuleWriter {
     if (!stored && this.operation === 'update_only') {
       throw problem('external_id', externalId === null ? 'is required to update a rule (update_only)' : `no rule with external_id "${externalId}" in this org to update`);
     }
+    return this.save(index, given, stored);
+  }
+
+  /** Saves what a record gives onto `stored` (or as a new rule), keeping the change as a version. */
+  save(index: number, given: RuleGiven, stored: StoredRule | undefined): RowOutcome {
+    const externalId = stored ? stored.external_id : given.externalId;
     const next = this.nextState(given, stored);
     this.checkOverlap(next, stored?.id ?? null);
     const state = JSON.stringify(next);

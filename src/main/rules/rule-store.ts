@@ -99,8 +99,12 @@ export class RuleNames {
       tag: stored.tag,
       effectiveFrom: stored.effective_from,
       effectiveTo: stored.effective_to,
-      splits: stored.splits.map((s) => this.split(s)),
+      splits: this.splits(stored.splits),
     };
+  }
+
+  splits(splits: StoredSplit[]): RuleSplit[] {
+    return splits.map((s) => this.split(s));
   }
 
   private split(s: StoredSplit): RuleSplit {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { pageCheck, filterModelSchema, pageFields, sortModelSchema, type Page } from './grid';
-import { batchInputSchema, type BatchResponse } from './imports';
+import { batchInputSchema, recordObject, type BatchResponse } from './imports';
 import { orgIdSchema, periodSchema } from './orgs';
 import type { MoneyString } from '../money';
 
@@ -92,6 +92,8 @@ export interface RuleRow {
   effectiveFrom: string;
   effectiveTo: string | null;
   splitCount: number;
+  /** The shares, in payee order, for the grid's split summary (not sortable or filterable). */
+  splits: Array<{ payeeName: string; percentage: string; fixedAmount: MoneyString | null }>;
   version: number;
   updatedAt: string;
 }
@@ -114,6 +116,26 @@ export interface RuleConflicts {
   orgId: string;
   period: string;
   conflicts: RuleConflict[];
+}
+
+/** One field that differs between a saved version and the current rule. */
+export interface RuleDifference {
+  /** The record field as rules.batch names it (name, status, scope, product_external_id, ..., splits). */
+  field: string;
+  /** For splits: the payee whose share differs, and which part of it. */
+  payee?: { id: number; externalId: string | null; name: string };
+  part?: 'percentage' | 'fixed_amount';
+  /** The value in the version and now, as text; null: none (no end date, no share, no fixed amount). */
+  was: string | null;
+  now: string | null;
+}
+
+export interface RuleComparison {
+  ruleId: number;
+  version: number;
+  currentVersion: number;
+  /** Field by field, in the record's field order; empty when the version is the current state. */
+  differences: RuleDifference[];
 }
 
 const ruleKey = z
@@ -139,6 +161,24 @@ export const rulesMethods = {
     summary: 'Create or update up to 100 rules by external_id; every save keeps a version; per-record status and meta counts.',
     permission: 'write:rules',
     input: batchInputSchema<RuleRecordInput>('create_or_update'),
+  }),
+  'rules.save': method<RuleRecord>()({
+    summary:
+      'Create one rule, or change one by id (the Rules screen): the fields of a rules.batch record, the same checks, the change kept as a version; a refusal names the field and saves nothing.',
+    permission: 'write:rules',
+    input: z
+      .object({
+        orgId: orgIdSchema,
+        /** Omit to create. */
+        id: z.number().int().min(1).optional(),
+        record: recordObject<RuleRecordInput>(),
+      })
+      .strict(),
+  }),
+  'rules.compareVersion': method<RuleComparison>()({
+    summary: 'One saved version of a rule against its current state, field by field (splits per payee).',
+    permission: 'read:rules',
+    input: z.object({ ruleId: z.number().int().min(1), version: z.number().int().min(1) }).strict(),
   }),
   'rules.versions': method<{ ruleId: number; versions: RuleVersion[] }>()({
     summary: "A rule's saved versions, newest first: when, by whom, what changed, and the state saved.",
