@@ -43,7 +43,7 @@ describe('opening a workspace file', () => {
 
   it('rolls a failing migration step back whole and records nothing for it', () => {
     const path = join(tempDir(), 'failing.closebook');
-    const broken = [...MIGRATIONS, { id: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half (x); SELECT * FROM no_such_table;' }];
+    const broken = [...MIGRATIONS, { id: Math.max(...MIGRATIONS.map((m) => m.id)) + 1, name: 'broken', sql: 'CREATE TABLE half (x); SELECT * FROM no_such_table;' }];
     expect(() => openWorkspace(path, { migrations: broken })).toThrow(WorkspaceError);
     const db = new Database(path, { readonly: true });
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
@@ -77,7 +77,7 @@ describe('opening a workspace file', () => {
 
   it('refuses a workspace saved by a newer version, untouched', () => {
     const path = join(tempDir(), 'newer.closebook');
-    const future = [...MIGRATIONS, { id: MIGRATIONS.length + 1, name: 'from-the-future', sql: 'CREATE TABLE future (x);' }];
+    const future = [...MIGRATIONS, { id: Math.max(...MIGRATIONS.map((m) => m.id)) + 1, name: 'from-the-future', sql: 'CREATE TABLE future (x);' }];
     openWorkspace(path, { migrations: future }).close();
     const before = readFileSync(path);
     const error = refusal(path);

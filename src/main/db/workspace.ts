@@ -151,12 +151,27 @@ function applyMigrations(db: Database.Database, migrations: readonly Migration[]
   checkHistory(db.name, applied, migrations);
   const record = db.prepare('INSERT INTO closebook_migrations (id, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of migrations.slice(applied.length)) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.id, migration.name, new Date().toISOString());
-      db.pragma(`application_id = ${CLOSEBOOK_APPLICATION_ID}`);
-      db.pragma(`user_version = ${migration.id}`);
-    }).immediate();
+    // foreign_keys cannot change inside a transaction: it is switched around the step.
+    if (migration.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.foreignKeysOff) assertForeignKeysHold(db, migration);
+        record.run(migration.id, migration.name, new Date().toISOString());
+        db.pragma(`application_id = ${CLOSEBOOK_APPLICATION_ID}`);
+        db.pragma(`user_version = ${migration.id}`);
+      }).immediate();
+    } finally {
+      if (migration.foreignKeysOff) db.pragma('foreign_keys = ON');
+    }
+  }
+}
+
+function assertForeignKeysHold(db: Database.Database, migration: Migration): void {
+  const broken = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
+  if (broken.length > 0) {
+    const first = broken[0];
+    throw new Error(`Schema step ${migration.id} "${migration.name}" left ${broken.length} rows whose reference is gone (first: ${first.table} row ${first.rowid} -> ${first.parent})`);
   }
 }
 

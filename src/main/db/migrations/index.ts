@@ -17,6 +17,8 @@ import { importBatchTotals } from './015-import-batch-totals';
 import { apiKeyLifecycle } from './016-api-key-lifecycle';
 import { rulesAndPayoutRuns } from './017-rules-and-payout-runs';
 import { importBatchPeriods } from './018-import-batch-periods';
+import { consumptionRecordsUuidCurrency } from './022-consumption-records-uuid-currency';
+import { reconciliation } from './023-reconciliation';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,6 +40,9 @@ export const MIGRATIONS: readonly Migration[] = [
   apiKeyLifecycle,
   rulesAndPayoutRuns,
   importBatchPeriods,
+  // 019-021 are other areas' steps, listed before these; 022 and 023 stay last.
+  consumptionRecordsUuidCurrency,
+  reconciliation,
 ];
 
 export type { Migration } from './types';

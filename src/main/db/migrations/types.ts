@@ -3,4 +3,9 @@ export interface Migration {
   id: number;
   name: string;
   sql: string;
+  /**
+   * The step rebuilds a table other tables reference (SQLite's documented rebuild): foreign
+   * keys are off while it runs, and foreign_key_check must find nothing before it commits.
+   */
+  foreignKeysOff?: boolean;
 }
