@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run package`: a distributable desktop app. No packager is installed in this
-// project (electron-builder is not a dependency), so this script packages with
-// @electron/packager when someone has installed it, and otherwise prints what a package
-// must contain. It never packages the copy of better-sqlite3 built for Node.
+// `npm run package`: a distributable desktop app for this platform, with
+// @electron/packager (a devDependency; it downloads Electron for the target when it runs,
+// never at install). The app is one asar archive with integrity checks, and the fuses in
+// scripts/package-config.mjs are flipped in the packaged binary. It never packages the
+// copy of better-sqlite3 built for Node.
 //
 // What a package holds:
 //   out/                      the electron-vite build (main, core worker, preload, renderer)
@@ -13,40 +14,14 @@
 //   resources/icon.png
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronVersion } from './electron-binary.mjs';
+import { flipPackagedFuses, fusesByName, packagerOptions } from './package-config.mjs';
 import { ensureElectronSqlite } from './electron-native.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'package.json'));
-const resolvable = (name) => {
-  try {
-    return require.resolve(name);
-  } catch {
-    return null;
-  }
-};
-
 const version = electronVersion(root);
-const packager = resolvable('@electron/packager');
-if (!packager) {
-  console.error(
-    [
-      'No packager is installed, so nothing was packaged.',
-      '',
-      `Install one (npm install --save-dev @electron/packager) and run \`npm run package\` again; it needs`,
-      `network access to download Electron ${version} for the target platform, and better-sqlite3 built for it`,
-      '(scripts/electron-native.mjs does that, as `npm start` does).',
-      '',
-      'With electron-builder instead, the configuration must add the Electron build of better-sqlite3 as',
-      '  extraResources: [{ from: ".cache/electron-native/<version>-<platform>-<arch>/better_sqlite3.node", to: "native/better_sqlite3.node" }]',
-      'and ship out/**, package.json and node_modules/better-sqlite3/lib/**.',
-    ].join('\n'),
-  );
-  process.exit(1);
-}
 
 const native = ensureElectronSqlite(root, { version, platform: process.platform, arch: process.arch });
 if (!native.ok) {
@@ -62,22 +37,9 @@ rmSync(dirname(staging), { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
 cpSync(native.path, join(staging, 'better_sqlite3.node'));
 
-const { packager: pack } = await import(packager);
-// Paths are relative to the project, with a leading "/". Everything else stays out.
-const KEEP = ['/out', '/package.json', '/resources', '/resources/icon.png', '/node_modules', '/node_modules/better-sqlite3', '/node_modules/bindings', '/node_modules/file-uri-to-path'];
-const SKIP = ['/node_modules/better-sqlite3/build', '/node_modules/better-sqlite3/deps', '/node_modules/better-sqlite3/src'];
-const under = (path, prefixes) => prefixes.some((p) => path === p || path.startsWith(`${p}/`));
-const kept = (path) => path === '' || (KEEP.includes(path) || under(path, ['/out', '/node_modules/better-sqlite3', '/node_modules/bindings', '/node_modules/file-uri-to-path'])) && !under(path, SKIP);
+const { packager: pack } = await import('@electron/packager');
 const paths = await pack({
-  dir: root,
-  out: join(root, 'dist'),
-  overwrite: true,
-  name: 'Closebook',
-  electronVersion: version,
-  // Not an asar archive: the core runs as a worker thread loaded from a file, which has
-  // not been verified from inside an archive.
-  asar: false,
-  extraResource: [staging],
-  ignore: (path) => !kept(path),
+  ...packagerOptions({ root, electronVersion: version, nativeFolder: staging }),
+  afterComplete: [flipPackagedFuses],
 });
-console.log(`Packaged: ${paths.join(', ')}`);
+console.log(`Packaged (asar, fuses: ${JSON.stringify(fusesByName())}): ${paths.join(', ')}`);

@@ -9,7 +9,7 @@ import { applyDevContentSecurityPolicy } from './dev-content-security';
 import { chooseOpenPath, chooseSavePath, showError } from './dialogs';
 import { fileMenuActions } from './file-menu-actions';
 import { openFirstWorkspace } from './first-workspace';
-import { parseLaunchArgs } from './launch-args';
+import { devServerUrl, parseLaunchArgs } from './launch-args';
 import { menuTemplate } from './menu';
 import { useElectronSqliteBinding } from './native-binding';
 import { sendPageEvent } from './page-events';
@@ -35,7 +35,7 @@ export function buildLayout(mainDir: string) {
 export function startDesktopApp(mainDir: string): void {
   const layout = buildLayout(mainDir);
   const args = parseLaunchArgs(process.argv);
-  const devUrl = args.dev ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+  const devUrl = devServerUrl(args, app.isPackaged);
   const pageUrl = devUrl ?? APP_START_URL;
   const pageOrigin = (devUrl && originOf(devUrl)) || APP_ORIGIN;
 

@@ -22,3 +22,13 @@ export function parseLaunchArgs(argv: readonly string[], cwd: string = process.c
   }
   return { workspace: workspace ? resolve(cwd, workspace) : null, dev };
 }
+
+/**
+ * The dev server's URL when the page should come from it: `--dev` in an unpackaged run
+ * only. A packaged app always loads its own bundled page, whatever its arguments or
+ * environment say (ELECTRON_RENDERER_URL could otherwise point it at any server).
+ */
+export function devServerUrl(args: LaunchArgs, packaged: boolean, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (packaged || !args.dev) return null;
+  return env.ELECTRON_RENDERER_URL || null;
+}

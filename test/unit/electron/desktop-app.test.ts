@@ -127,7 +127,7 @@ describe('the desktop app lifecycle', () => {
 
   it('on ready: denies permissions, serves app://, handles both channels, opens the window and the --workspace file', async () => {
     electron.markReady();
-    await vi.waitFor(() => expect(electron.windows[0]?.title).toBe('Books — Closebook'), { timeout: 15_000 });
+    await vi.waitFor(() => expect(electron.windows[0]?.title).toBe('Books — Closebook'), { timeout: 25_000 });
     expect(electron.calls).toEqual(expect.arrayContaining(['setPermissionRequestHandler', 'setPermissionCheckHandler', 'protocol.handle:app']));
     expect([...electron.handlers.keys()].sort()).toEqual(['closebook:desktop', 'closebook:invoke']);
     const window = electron.windows[0];
