@@ -4,6 +4,7 @@ import type { Database } from '../db/driver';
 import type { GridColumn } from '../grid/columns';
 import { queryPage } from '../grid/page-query';
 import { assertOrg } from '../orgs/assert-org';
+import { PRODUCT_SELECT, toProductRow, type StoredProduct } from './product-store';
 
 /** The products grid's allowlist: column id -> fixed SQL (tags and metadata filter as JSON text). */
 const PRODUCT_GRID_COLUMNS: Readonly<Record<ProductColumn, GridColumn>> = {
@@ -18,38 +19,12 @@ const PRODUCT_GRID_COLUMNS: Readonly<Record<ProductColumn, GridColumn>> = {
   updatedAt: { sql: 'p.updated_at', kind: 'date' },
 };
 
-interface StoredProduct {
-  id: number;
-  external_id: string | null;
-  name: string;
-  category: string | null;
-  tags: string;
-  metadata: string;
-  archived: number;
-  created_at: string;
-  updated_at: string;
-}
-
-function toProductRow(p: StoredProduct): ProductRow {
-  return {
-    id: p.id,
-    externalId: p.external_id,
-    name: p.name,
-    category: p.category,
-    tags: JSON.parse(p.tags) as string[],
-    metadata: JSON.parse(p.metadata) as Record<string, unknown>,
-    archived: p.archived === 1,
-    createdAt: p.created_at,
-    updatedAt: p.updated_at,
-  };
-}
-
 export function listProducts(db: Database.Database, view: { orgId: string; sortModel: SortModel; filterModel: FilterModel; startRow: number; endRow: number }): Page<ProductRow> {
   assertOrg(db, view.orgId);
   const page = queryPage<StoredProduct>(
     db,
     {
-      select: 'SELECT p.id, p.external_id, p.name, p.category, p.tags, p.metadata, p.archived, p.created_at, p.updated_at',
+      select: PRODUCT_SELECT,
       base: 'products p',
       key: 'p.id',
       scope: [{ sql: 'p.org_id = ?', params: [view.orgId] }],

@@ -21,6 +21,20 @@ export interface KeyedEntitySpec {
   columns: readonly ColumnSpec[];
   /** Per-field checks: column -> value (undefined: not given, null: cleared). */
   read(raw: RawRecord): { externalId: string | null; values: Record<string, unknown> };
+  /**
+   * Checks across fields on the values the record would have (column -> value), which it
+   * may complete (a payee released from hold loses its hold reason). `given` is what the
+   * record sent; `stored` the record before, undefined on create.
+   */
+  settle?(next: Record<string, unknown>, given: Record<string, unknown>, stored: Record<string, unknown> | undefined): void;
+}
+
+/** A batch record may name a stored record by its id (one with no external_id, from a screen). */
+function readRecordId(raw: RawRecord): number | undefined {
+  const value = raw.id;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw problem('id', `must be a record id (a whole number from 1), not ${JSON.stringify(value)}`);
+  return value;
 }
 
 /**
@@ -37,18 +51,21 @@ export function keyedEntityWriter(spec: KeyedEntitySpec, ctx: WriterContext): En
     `INSERT INTO ${spec.table} (org_id, external_id, ${names.join(', ')}, created_at, updated_at, batch_id, source_row)
      VALUES (?, ?, ${names.map(() => '?').join(', ')}, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
-  const select = `SELECT id, ${names.join(', ')}, updated_at, batch_id, source_row FROM ${spec.table}`;
+  const select = `SELECT id, org_id, external_id, ${names.join(', ')}, updated_at, batch_id, source_row FROM ${spec.table}`;
   const byExternalId = db.prepare(`${select} WHERE org_id = ? AND external_id = ?`);
   const byId = db.prepare(`${select} WHERE id = ?`);
   const update = db.prepare(`UPDATE ${spec.table} SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
 
   function create(rowNumber: number, externalId: string | null, given: Record<string, unknown>): void {
-    const values = spec.columns.map((c) => {
+    const next: Record<string, unknown> = {};
+    for (const c of spec.columns) {
       const value = given[c.column];
-      if (value !== undefined && value !== null) return value;
-      if (c.required) throw problem(c.field, `is required to create a ${spec.noun}`);
-      return c.fallback;
-    });
+      if (value !== undefined && value !== null) next[c.column] = value;
+      else if (c.required) throw problem(c.field, `is required to create a ${spec.noun}`);
+      else next[c.column] = c.fallback;
+    }
+    spec.settle?.(next, given, undefined);
+    const values = spec.columns.map((c) => next[c.column]);
     const result = insert.run(orgId, externalId, ...values, now, now, batchId, rowNumber);
     if (result.changes === 0) {
       const stored = byExternalId.get(orgId, externalId) as { id: number };
@@ -59,17 +76,21 @@ export function keyedEntityWriter(spec: KeyedEntitySpec, ctx: WriterContext): En
 
   /** The given fields applied to the stored record: its next values, the fields that change and their stored values. */
   function diff(stored: Record<string, unknown>, given: Record<string, unknown>) {
-    const next = spec.columns.map((c) => stored[c.column]);
+    const merged: Record<string, unknown> = {};
+    for (const c of spec.columns) {
+      const value = given[c.column];
+      if (value === null && !c.clearable && stored[c.column] !== null) throw problem(c.field, 'cannot be cleared');
+      merged[c.column] = value === undefined ? stored[c.column] : value;
+    }
+    spec.settle?.(merged, given, stored);
+    const next = spec.columns.map((c) => merged[c.column]);
     const changes: string[] = [];
     const previous: Record<string, unknown> = {};
-    spec.columns.forEach((c, i) => {
-      const value = given[c.column];
-      if (value === undefined || value === stored[c.column]) return;
-      if (value === null && !c.clearable) throw problem(c.field, 'cannot be cleared');
-      next[i] = value;
+    for (const c of spec.columns) {
+      if (merged[c.column] === stored[c.column]) continue;
       previous[c.column] = stored[c.column];
       changes.push(c.field);
-    });
+    }
     return { next, changes, previous };
   }
 
@@ -82,10 +103,27 @@ export function keyedEntityWriter(spec: KeyedEntitySpec, ctx: WriterContext): En
     outcomes.updated(rowNumber, id, externalId, changes, previous, null);
   }
 
+  /** A record named by id: an update of that record only (never a create). */
+  function writeById(rowNumber: number, id: number, externalId: string | null, values: Record<string, unknown>): void {
+    const stored = byId.get(id) as (Record<string, unknown> & RecordOrigin) | undefined;
+    if (!stored || stored.org_id !== orgId) throw problem('id', `no ${spec.noun} with id ${id} in this org`);
+    const storedExternalId = stored.external_id as string | null;
+    if (externalId !== null && externalId !== storedExternalId) {
+      throw problem('external_id', `"${externalId}" is not the external_id of ${spec.noun} ${id} (${storedExternalId === null ? 'it has none' : `"${storedExternalId}"`}); an external_id is not changed here`);
+    }
+    const earlier = ctx.sameRecord.earlierRow(stored);
+    if (earlier !== undefined) return ctx.sameRecord.repeat(rowNumber, earlier, id, storedExternalId, () => diff(stored, values).changes, 'id');
+    if (operation === 'create_only') return outcomes.duplicate(rowNumber, id, storedExternalId);
+    change(rowNumber, storedExternalId, stored, values);
+  }
+
   return {
     keyOf: externalIdOf,
     write(rowNumber, raw) {
-      const { externalId, values } = spec.read(raw);
+      const recordId = readRecordId(raw);
+      const { id: _id, ...fields } = raw;
+      const { externalId, values } = spec.read(fields);
+      if (recordId !== undefined) return writeById(rowNumber, recordId, externalId, values);
       const sameFileId = ctx.sameFile.recordFor(rowNumber, externalId);
       const stored = (sameFileId !== undefined ? byId.get(sameFileId) : externalId !== null ? byExternalId.get(orgId, externalId) : undefined) as
         | (Record<string, unknown> & RecordOrigin)

@@ -8,7 +8,7 @@ import { checkUndoAllowed } from './undo-checks';
 /** Columns an undo may write back, per entity: the ones the writers change. */
 const RESTORABLE: Record<ImportEntity, ReadonlySet<string>> = {
   revenues: new Set(['kind', 'occurred_at', 'period', 'payee_id', 'product_id', 'amount_micros', 'currency', 'quantity', 'description', 'refund_of', 'updated_at']),
-  payees: new Set(['name', 'email', 'on_hold', 'threshold_micros', 'fallback_percentage', 'updated_at']),
+  payees: new Set(['name', 'email', 'phone', 'address', 'payout_currency', 'on_hold', 'hold_reason', 'threshold_micros', 'fallback_percentage', 'updated_at']),
   products: new Set(['name', 'category', 'tags', 'metadata', 'archived', 'updated_at']),
   billing: new Set([
     'resource_uuid',
