@@ -3,9 +3,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REVENUE_COLUMN_LABELS } from '../src/shared/contract/revenue-labels';
 import { REVENUE_COLUMNS } from '../src/shared/contract/revenues';
-import { REVENUE_FROM, REVENUE_GRID_COLUMNS } from '../src/main/revenues/columns';
+import { openWorkspace } from '../src/main/db/workspace';
+import { revenueExportQuery } from '../src/main/revenues/export';
 import { watchPeakMemory } from './peak-memory';
 
 export interface ProcessRun {
@@ -47,26 +47,58 @@ function runMeasured(command: string, args: string[], stdoutPath: string | null)
 
 /** Export through the API in a child process; `ms` is the call itself, not Node's start-up. */
 export async function exportThroughApi(workspace: string, orgId: string, outPath: string): Promise<ProcessRun & { wallMs: number; baselineKb: number | null }> {
-  const input = { orgId, sortModel: [{ colId: 'occurredAt', sort: 'asc' }], columns: [...REVENUE_COLUMNS], path: outPath };
+  const input = { ...exportView(orgId), path: outPath };
   const script = join(import.meta.dirname, 'export-child.ts');
   const run = await runMeasured(process.execPath, ['--import', 'tsx', script, JSON.stringify({ workspace, input })], null);
   const result = JSON.parse(run.stdout) as { ms: number; rowCount: number; bytes: number; hwmBeforeKb: number | null; hwmAfterKb: number | null };
   return { ms: result.ms, wallMs: run.ms, peakKb: result.hwmAfterKb ?? run.peakKb, baselineKb: result.hwmBeforeKb, bytes: result.bytes, rows: result.rowCount };
 }
 
-/**
- * The same rows through `sqlite3 -csv`: same columns and headings, same order, the
- * amount formatted from integer micros in SQL (no float) like the API's.
- */
-export function sqlite3ExportSql(orgId: string, limit: number): string {
-  if (!/^[0-9a-f-]{36}$/.test(orgId)) throw new Error(`unexpected org id ${orgId}`); // inlined below, so checked
-  const amount = `(CASE WHEN r.amount_micros < 0 THEN '-' ELSE '' END || (abs(r.amount_micros) / 1000000) || '.' || printf('%06d', abs(r.amount_micros) % 1000000))`;
-  const select = REVENUE_COLUMNS.map((c) => `${c === 'amount' ? amount : REVENUE_GRID_COLUMNS[c].sql} AS "${REVENUE_COLUMN_LABELS[c]}"`).join(', ');
-  return `SELECT ${select} ${REVENUE_FROM} WHERE r.org_id = '${orgId}' ORDER BY r.occurred_at ASC, r.id ASC LIMIT ${limit};`;
+/** The view both exports run: the org's revenues, all periods, by date, every column. */
+export function exportView(orgId: string) {
+  return { orgId, period: null, sortModel: [{ colId: 'occurredAt', sort: 'asc' as const }], filterModel: {}, columns: [...REVENUE_COLUMNS] };
 }
 
-export async function exportThroughSqlite3(workspace: string, orgId: string, limit: number, outPath: string): Promise<ProcessRun> {
-  const run = await runMeasured('sqlite3', ['-readonly', '-csv', '-header', workspace, sqlite3ExportSql(orgId, limit)], outPath);
+/** A bound value as an SQL literal (the sqlite3 shell cannot bind anonymous `?` parameters). */
+function sqlLiteral(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (value === null) return 'NULL';
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/** Replaces each `?` outside string literals with its parameter, in order. */
+export function inlineParameters(sql: string, params: readonly unknown[]): string {
+  let out = '';
+  let next = 0;
+  let quoted = false;
+  for (const ch of sql) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === '?' && !quoted) {
+      if (next >= params.length) throw new Error('more ? than parameters');
+      out += sqlLiteral(params[next++]);
+    } else out += ch;
+  }
+  if (next !== params.length) throw new Error(`${params.length - next} parameters left over`);
+  return out;
+}
+
+/**
+ * The exact statement revenues.export runs for the view (src/main/revenues/export.ts),
+ * its parameters written in: sqlite3 then reads the same rows with the same plan, and
+ * the comparison measures the writing, not the plan.
+ */
+export function sqlite3ExportSql(workspace: string, orgId: string): string {
+  const opened = openWorkspace(workspace, { create: false });
+  try {
+    const query = revenueExportQuery(opened.db, exportView(orgId));
+    return `${inlineParameters(query.sql, query.params)};`;
+  } finally {
+    opened.close();
+  }
+}
+
+export async function exportThroughSqlite3(workspace: string, orgId: string, outPath: string): Promise<ProcessRun> {
+  const run = await runMeasured('sqlite3', ['-readonly', '-csv', '-header', workspace, sqlite3ExportSql(workspace, orgId)], outPath);
   return { ms: run.ms, peakKb: run.peakKb, bytes: statSync(outPath).size, rows: countLines(outPath) - 1 };
 }
 

@@ -156,7 +156,7 @@ async function compareExports() {
     log(`    sqlite3 comparison skipped: ${SQLITE3_INSTALL_HINT}`);
     return;
   }
-  const cli = await exportThroughSqlite3(bench.path, org.id, EXPORT_ROWS, cliOut);
+  const cli = await exportThroughSqlite3(bench.path, org.id, cliOut);
   log(`    sqlite3 -csv     ${cli.rows.toLocaleString('en-US')} rows, ${mb(cli.bytes)} in ${(cli.ms / 1000).toFixed(2)} s, peak RSS ${kb(cli.peakKb)}  (sqlite3 ${sqlite3})`);
   log(`    ratio: revenues.export takes ${(api.ms / cli.ms).toFixed(2)}x the sqlite3 CLI's time${api.rows === cli.rows ? '' : `  (row counts differ: ${api.rows} vs ${cli.rows})`}`);
   for (const file of [apiOut, cliOut]) rmSync(file, { force: true });
