@@ -65,6 +65,9 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'rules.conflicts': 'read:rules',
   'payouts.run': 'write:payouts',
   'payouts.get': 'read:payouts',
+  'payouts.explain': 'read:payouts',
+  'payouts.compare': 'read:payouts',
+  'payouts.export': 'read:payouts',
 };
 
 const ORG = 'org-parent';
@@ -108,6 +111,8 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
     'rules.batch': { json: { orgId: ORG, records: [{ external_id: 'ru_new', name: 'New rule', status: 'active', scope: 'org', effective_from: '2026-10-01', splits: [] }] } },
     'rules.save': { json: { orgId: ORG, record: { external_id: 'ru_saved', name: 'Saved rule', status: 'draft', scope: 'org', effective_from: '2026-10-01', splits: [] } } },
     'payouts.run': { json: { orgId: ORG, period: '2026-10' } },
+    'payouts.explain': { json: { orgId: ORG, period: '2026-10', payeeId: 1, startRow: 0, endRow: 100 } },
+    'payouts.compare': { json: { orgId: ORG, period: '2026-10', ruleVersions: [{ ruleId: 1, version: 1 }] } },
   };
   return inputs[name] ?? { json: {} };
 }

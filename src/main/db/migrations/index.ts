@@ -17,6 +17,7 @@ import { importBatchTotals } from './015-import-batch-totals';
 import { apiKeyLifecycle } from './016-api-key-lifecycle';
 import { rulesAndPayoutRuns } from './017-rules-and-payout-runs';
 import { importBatchPeriods } from './018-import-batch-periods';
+import { payoutRunStaleness } from './019-payout-run-staleness';
 import { payeeContactAndCurrency } from './020-payee-contact-and-currency';
 import { consumptionRecordsUuidCurrency } from './022-consumption-records-uuid-currency';
 import { reconciliation } from './023-reconciliation';
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   apiKeyLifecycle,
   rulesAndPayoutRuns,
   importBatchPeriods,
+  payoutRunStaleness,
   payeeContactAndCurrency,
   // 019-021 are other areas' steps, listed before these; 022 and 023 stay last.
   consumptionRecordsUuidCurrency,

@@ -1,0 +1,139 @@
+import type { PayoutExplainPage, PayoutExplainRow } from '../../shared/contract/payouts';
+import { microsToDecimal } from '../../shared/money';
+import { notFound } from '../api/failure';
+import type { Database } from '../db/driver';
+import { assertOrg } from '../orgs/assert-org';
+import { passMonth } from './month-pass';
+import type { ChosenVersion } from './rule-choice';
+
+// payouts.explain: the revenue rows behind a payee's figures. Shares are not stored per
+// revenue (a month of a million revenues would write millions of rows on every run), so
+// the month is allocated again with the same code as the run, and every payee's shares are
+// kept in memory for the next calls. The memory is keyed by the connection's change count
+// and SQLite's data_version: any write to the workspace (a revenue, a rule, a payee) makes
+// the next explain allocate again, so a page never shows shares of an older state.
+
+interface PayeeShares {
+  revenueIds: number[];
+  /** Share in micro-units (a row's share never exceeds its amount, so it is an exact JS integer). */
+  micros: number[];
+  /** Index into `rules`; -1: no rule (fallbacks only). */
+  ruleIndexes: number[];
+  totals: Map<string, bigint>;
+}
+
+interface MonthShares {
+  key: string;
+  rules: ChosenVersion[];
+  byPayee: Map<number, PayeeShares>;
+}
+
+let remembered: MonthShares | null = null;
+
+function stateKey(db: Database.Database, orgId: string, period: string): string {
+  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  return `${db.name}|${orgId}|${period}|${changes}|${dataVersion}`;
+}
+
+function monthShares(db: Database.Database, orgId: string, period: string): MonthShares {
+  const key = stateKey(db, orgId, period);
+  if (remembered?.key === key) return remembered;
+  const rules: ChosenVersion[] = [];
+  const ruleIndex = new Map<string, number>();
+  const byPayee = new Map<number, PayeeShares>();
+  db.transaction(() =>
+    passMonth(db, orgId, period, {
+      onAllocation(revenue, rule, allocation) {
+        let index = -1;
+        if (rule) {
+          const ruleKey = `${rule.ruleId}.${rule.version}`;
+          index = ruleIndex.get(ruleKey) ?? rules.length;
+          if (index === rules.length) {
+            rules.push(rule);
+            ruleIndex.set(ruleKey, index);
+          }
+        }
+        for (const part of allocation.parts) {
+          let shares = byPayee.get(part.payeeId);
+          if (!shares) byPayee.set(part.payeeId, (shares = { revenueIds: [], micros: [], ruleIndexes: [], totals: new Map() }));
+          shares.revenueIds.push(revenue.id);
+          shares.micros.push(Number(part.micros));
+          shares.ruleIndexes.push(index);
+          shares.totals.set(revenue.currency, (shares.totals.get(revenue.currency) ?? 0n) + part.micros);
+        }
+      },
+    }),
+  )();
+  remembered = { key, rules, byPayee };
+  return remembered;
+}
+
+interface ExplainInput {
+  orgId: string;
+  period: string;
+  payeeId: number;
+  startRow: number;
+  endRow: number;
+}
+
+export function explainPayouts(db: Database.Database, input: ExplainInput): PayoutExplainPage {
+  assertOrg(db, input.orgId);
+  const payee = db.prepare('SELECT id FROM payees WHERE id = ? AND org_id = ?').get(input.payeeId, input.orgId);
+  if (!payee) throw notFound('payee_not_found', `No payee with id ${input.payeeId} in org ${input.orgId}`, { field: 'payeeId' });
+  const month = monthShares(db, input.orgId, input.period);
+  const shares = month.byPayee.get(input.payeeId);
+  const totals = [...(shares?.totals ?? new Map<string, bigint>()).entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([currency, micros]) => ({ currency, share: microsToDecimal(micros) }));
+  if (!shares) return { payeeId: input.payeeId, rows: [], rowCount: 0, totals };
+
+  const end = Math.min(input.endRow, shares.revenueIds.length);
+  const ids = shares.revenueIds.slice(input.startRow, end);
+  const found = new Map<number, Omit<PayoutExplainRow, 'share' | 'ruleId' | 'ruleExternalId' | 'ruleName' | 'ruleVersion' | 'basis'>>();
+  if (ids.length > 0) {
+    const rows = db
+      .prepare(
+        `SELECT r.id, r.external_id, r.kind, r.occurred_at, r.amount_micros, r.currency, r.refund_of, p.external_id AS product_external_id, p.name AS product_name
+         FROM revenues r LEFT JOIN products p ON p.id = r.product_id WHERE r.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as Array<{
+      id: number;
+      external_id: string | null;
+      kind: PayoutExplainRow['kind'];
+      occurred_at: string;
+      amount_micros: number;
+      currency: string;
+      refund_of: string | null;
+      product_external_id: string | null;
+      product_name: string | null;
+    }>;
+    for (const r of rows) {
+      found.set(r.id, {
+        revenueId: r.id,
+        revenueExternalId: r.external_id,
+        kind: r.kind,
+        occurredAt: r.occurred_at,
+        productExternalId: r.product_external_id,
+        productName: r.product_name,
+        currency: r.currency,
+        amount: microsToDecimal(BigInt(r.amount_micros)),
+        refundOf: r.refund_of,
+      });
+    }
+  }
+  const rows: PayoutExplainRow[] = ids.map((id, i) => {
+    const at = input.startRow + i;
+    const rule = shares.ruleIndexes[at] >= 0 ? month.rules[shares.ruleIndexes[at]] : null;
+    return {
+      ...found.get(id)!,
+      share: microsToDecimal(BigInt(shares.micros[at])),
+      ruleId: rule?.ruleId ?? null,
+      ruleExternalId: rule?.externalId ?? null,
+      ruleName: rule?.state.name ?? null,
+      ruleVersion: rule?.version ?? null,
+      basis: rule && rule.state.splits.some((s) => s.payee_id === input.payeeId) ? 'rule' : 'fallback',
+    };
+  });
+  return { payeeId: input.payeeId, rows, rowCount: shares.revenueIds.length, totals };
+}
