@@ -12,6 +12,7 @@ export const REVENUE_GRID_COLUMNS: Readonly<Record<RevenueColumn, GridColumn>> =
   productCategory: { sql: 'pr.category', kind: 'text' },
   amount: { sql: 'r.amount_micros', kind: 'money' },
   currency: { sql: 'r.currency', kind: 'text' },
+  orgName: { sql: 'o.name', kind: 'text' },
   quantity: { sql: 'r.quantity', kind: 'number' },
   description: { sql: 'r.description', kind: 'text' },
   refundOf: { sql: 'r.refund_of', kind: 'text' },
@@ -23,6 +24,7 @@ export const REVENUE_TABLES = {
   joins: {
     p: 'LEFT JOIN payees p ON p.id = r.payee_id',
     pr: 'LEFT JOIN products pr ON pr.id = r.product_id',
+    o: 'LEFT JOIN orgs o ON o.id = r.org_id',
   },
 } as const;
 

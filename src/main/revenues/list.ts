@@ -7,13 +7,15 @@ import { neededFrom, queryPage } from '../grid/page-query';
 import { compileRevenueView, revenueQuery, type RevenueView } from './view';
 
 export const REVENUE_SELECT = `
-  SELECT r.id, r.external_id, r.kind, r.occurred_at, r.period, p.name AS payee_name,
+  SELECT r.id, r.external_id, r.org_id, o.name AS org_name, r.kind, r.occurred_at, r.period, p.name AS payee_name,
          pr.name AS product_name, pr.category AS product_category, r.amount_micros,
          r.currency, r.quantity, r.description, r.refund_of`;
 
 interface RevenueRecord {
   id: number;
   external_id: string | null;
+  org_id: string;
+  org_name: string;
   kind: RevenueKind;
   occurred_at: string;
   period: string;
@@ -31,6 +33,8 @@ export function toRevenueRow(r: RevenueRecord): RevenueRow {
   return {
     id: r.id,
     externalId: r.external_id,
+    orgId: r.org_id,
+    orgName: r.org_name,
     kind: r.kind,
     occurredAt: r.occurred_at,
     period: r.period,

@@ -10,6 +10,7 @@ export const REVENUE_COLUMN_LABELS: Record<RevenueColumn, string> = {
   productCategory: 'Category',
   amount: 'Amount',
   currency: 'Currency',
+  orgName: 'Organization',
   quantity: 'Quantity',
   description: 'Description',
   refundOf: 'Refund of',

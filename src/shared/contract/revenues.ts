@@ -11,6 +11,9 @@ export type RevenueKind = (typeof REVENUE_KINDS)[number];
 export interface RevenueRow {
   id: number;
   externalId: string | null;
+  /** The org the revenue belongs to (the viewed org, or one of its children with includeChildren). */
+  orgId: string;
+  orgName: string;
   kind: RevenueKind;
   /** ISO 8601 UTC date-time. */
   occurredAt: string;
@@ -36,6 +39,7 @@ export const REVENUE_COLUMNS = [
   'productCategory',
   'amount',
   'currency',
+  'orgName',
   'quantity',
   'description',
   'refundOf',
@@ -47,6 +51,8 @@ const viewFields = {
   orgId: orgIdSchema,
   /** null: every period. */
   period: periodSchema.nullable().default(null),
+  /** The org's rows with those of every org below it (a parent's consolidated view). */
+  includeChildren: z.boolean().default(false),
   sortModel: sortModelSchema.default([]),
   filterModel: filterModelSchema.default({}),
 };

@@ -8,12 +8,14 @@ import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/use-api-query';
 import { useAppState } from '../../app/app-state';
+import { subtreeIds } from '../../app/org-tree';
 import { useViewExport } from '../../app/view-export';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExactAmountsToggle } from '../../format/ExactAmountsToggle';
 import { periodLabel } from '../../format/period-label';
 import { ColumnChooser } from '../../grid/ColumnChooser';
 import { CsvBomToggle } from '../../grid/csv-bom-setting';
+import { IncludeChildrenToggle } from '../../grid/IncludeChildrenToggle';
 import { copyFocusedCell } from '../../grid/copy-cell';
 import { ActiveFilters } from '../../grid/ActiveFilters';
 import { ExportCsvButton } from '../../grid/GridViewButtons';
@@ -32,14 +34,17 @@ import { REVENUE_COLUMN_DEFS, type RevenueGridContext } from './revenue-columns'
 import { RevenueSummary } from './RevenueSummary';
 import { useRevenueExport } from './use-revenue-export';
 
-type RevenueView = { orgId: string; period: string | null };
+type AppView = { orgId: string; period: string | null };
+type RevenueView = AppView & { includeChildren: boolean };
 
 export function RevenuesPage() {
   const { view, orgs, loading, error } = useAppState();
   const setup = useScreenSetup(SCREEN, REVENUE_COLUMNS);
   if (view && setup.ready) {
     const org = orgs.find((o) => o.id === view.orgId);
-    return <RevenuesGrid view={view} orgName={org?.name ?? view.orgId} timeZone={org?.timeZone ?? 'UTC'} setup={setup} />;
+    const below = subtreeIds(orgs, view.orgId);
+    const childNames = orgs.filter((o) => o.id !== view.orgId && below.has(o.id)).map((o) => o.name);
+    return <RevenuesGrid view={view} orgName={org?.name ?? view.orgId} timeZone={org?.timeZone ?? 'UTC'} childNames={childNames} setup={setup} />;
   }
   if (error) return null; // the shell shows it
   return (
@@ -75,7 +80,16 @@ const DEFAULT_COL_DEF: ColDef<RevenueRow> = {
 // Ctrl/Cmd+C on a cell: what it shows, and for an amount the exact decimal string.
 const onCellKeyDown = copyFocusedCell<RevenueRow>();
 
-function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; orgName: string; timeZone: string; setup: ScreenSetup }) {
+interface RevenuesGridProps {
+  view: AppView;
+  orgName: string;
+  timeZone: string;
+  /** Every org below the viewed one: the "Include child orgs" switch is offered when there are any. */
+  childNames: string[];
+  setup: ScreenSetup;
+}
+
+function RevenuesGrid({ view: appView, orgName, timeZone, childNames, setup }: RevenuesGridProps) {
   const theme = useGridTheme();
   // Dates are shown on the org's clock; a new zone (another org) draws the rows again.
   const gridContext = useMemo<RevenueGridContext>(() => ({ timeZone }), [timeZone]);
@@ -86,6 +100,18 @@ function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; o
   // Columns a kept or named view named that the grid no longer has: said once, then dismissed.
   const [missing, setMissing] = useState<{ viewName: string | null; columns: string[] }>(() => ({ viewName: null, columns: setup.missing }));
   const [gridError, setGridError] = useState<ApiCallError | null>(null);
+  // A parent's consolidated view: kept with the screen's setup; an org without children has nothing to add.
+  const [includeChildrenChosen, setIncludeChildrenChosen] = useState(() => setup.opened.includeChildren === true);
+  const includeChildren = includeChildrenChosen && childNames.length > 0;
+  const view = useMemo<RevenueView>(() => ({ ...appView, includeChildren }), [appView, includeChildren]);
+  const { update: updateSetup } = setup;
+  const chooseIncludeChildren = useCallback(
+    (checked: boolean) => {
+      setIncludeChildrenChosen(checked);
+      updateSetup({ includeChildren: checked });
+    },
+    [updateSetup],
+  );
 
   // The datasource is made once; it reads the view at request time, so an org or period
   // change needs only a cache purge, not a new grid.
@@ -114,8 +140,11 @@ function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; o
     gridApi.ensureIndexVisible(0, 'top');
   }, [view, gridApi, reloadRows]);
 
-  const summary = useApiQuery('revenues.summary', { orgId: view.orgId, period: view.period, filterModel });
-  const exporter = useRevenueExport(gridApi, { orgId: view.orgId, orgName, period: view.period });
+  // The Organization column says whose row it is when children's rows are in view.
+  useEffect(() => gridApi?.setColumnsVisible(['orgName'], includeChildren), [gridApi, includeChildren]);
+
+  const summary = useApiQuery('revenues.summary', { orgId: view.orgId, period: view.period, includeChildren, filterModel });
+  const exporter = useRevenueExport(gridApi, { orgId: view.orgId, orgName, period: view.period, includeChildren });
   useViewExport(exporter.start);
 
   const onGridReady = useCallback((event: GridReadyEvent<RevenueRow>) => setGridApi(event.api), []);
@@ -139,15 +168,16 @@ function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; o
     },
     [noteGridChanged],
   );
-  const currentState = useCallback((): ViewState => (gridApi ? { grid: gridSetupOf(gridApi) } : {}), [gridApi]);
+  const currentState = useCallback((): ViewState => (gridApi ? { grid: gridSetupOf(gridApi), includeChildren: includeChildrenChosen } : {}), [gridApi, includeChildrenChosen]);
   const openView = useCallback(
     (name: string, state: ViewState) => {
       if (!gridApi) return;
       const restored = state.grid ? restoreGridSetup(state.grid, REVENUE_COLUMNS) : null;
       if (restored) applyGridSetup(gridApi, restored.setup);
+      if (state.includeChildren !== undefined) chooseIncludeChildren(state.includeChildren);
       setMissing({ viewName: name, columns: restored?.missing ?? [] });
     },
-    [gridApi],
+    [gridApi, chooseIncludeChildren],
   );
 
   const filtered = Object.keys(filterModel).length > 0;
@@ -158,6 +188,7 @@ function RevenuesGrid({ view, orgName, timeZone, setup }: { view: RevenueView; o
       <div className="toolbar">
         <RevenueSummary summary={summary} currency={currency} onPickCurrency={pickCurrency} />
         <div className="toolbar-actions">
+          {childNames.length > 0 && <IncludeChildrenToggle checked={includeChildren} onChange={chooseIncludeChildren} childNames={childNames} />}
           <ExactAmountsToggle />
           <SavedViewsMenu screen={SCREEN} currentState={currentState} onOpen={openView} disabled={!gridApi} />
           <ColumnChooser gridApi={gridApi}>

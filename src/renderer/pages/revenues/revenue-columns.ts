@@ -75,6 +75,8 @@ const COLUMN_SETTINGS: Record<RevenueColumn, Omit<ColDef<RevenueRow>, 'colId' | 
     cellClassRules: { 'cell-negative': ({ value }) => isNegativeAmount(value) },
   },
   currency: { ...TEXT_FILTER, width: 112 },
+  // Shown with "Include child orgs" (the page sets it); after Currency, so Amount keeps its place.
+  orgName: { ...TEXT_FILTER, width: 150, hide: true },
   quantity: { ...NUMBER_FILTER, width: 110, type: 'rightAligned', cellClass: 'cell-number' },
   description: { ...TEXT_FILTER, width: 260, flex: 1, minWidth: 180 },
   refundOf: { ...TEXT_FILTER, width: 130, cellClass: 'cell-mono' },

@@ -12,30 +12,31 @@ interface ExportTarget {
   orgId: string;
   orgName: string;
   period: string | null;
+  includeChildren: boolean;
 }
 
 /** Exports exactly what the revenues grid shows (see useGridExport). */
-export function useRevenueExport(gridApi: GridApi<RevenueRow> | null, { orgId, orgName, period }: ExportTarget) {
+export function useRevenueExport(gridApi: GridApi<RevenueRow> | null, { orgId, orgName, period, includeChildren }: ExportTarget) {
   const bom = useCsvBom();
   const save = useCallback(
     (view: GridViewToExport<RevenueColumn>, onProgress: Parameters<typeof api.saveFile>[2]['onProgress']) =>
-      api.saveFile('revenues.export', { orgId, period, ...view, bom }, {
+      api.saveFile('revenues.export', { orgId, period, includeChildren, ...view, bom }, {
         title: 'Export revenues as CSV',
-        fileName: exportFileName({ orgId, orgName, period }),
+        fileName: exportFileName({ orgName, period, includeChildren }),
         onProgress,
       }),
-    [orgId, orgName, period, bom],
+    [orgId, orgName, period, includeChildren, bom],
   );
   return useGridExport(gridApi, 'revenues.export', isRevenueColumn, save);
 }
 
 /** "revenues-northwind-records-2025-02.csv": says what is inside when it lands in Downloads. */
-function exportFileName({ orgName, period }: ExportTarget): string {
+function exportFileName({ orgName, period, includeChildren }: Omit<ExportTarget, 'orgId'>): string {
   const org = orgName
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return `revenues-${org || 'org'}-${period ?? 'all-periods'}.csv`;
+  return `revenues-${org || 'org'}${includeChildren ? '-with-children' : ''}-${period ?? 'all-periods'}.csv`;
 }
