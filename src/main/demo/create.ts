@@ -2,6 +2,7 @@ import { rmSync, statSync } from 'node:fs';
 import { addMonths, isPeriod, periodOfDate, type Period } from '../../shared/period';
 import type { Database } from '../db/driver';
 import { openWorkspace } from '../db/workspace';
+import { archiveMidYear } from './archive';
 import { DemoError, invalidDemoOption } from './demo-error';
 import { MAX_SEQUENCE } from './external-ids';
 import { planMonths } from './month-plan';
@@ -11,6 +12,7 @@ import { buildPeriods, demoMonths } from './periods';
 import { buildProducts } from './products';
 import { SeededRandom } from './random';
 import { revenueStream } from './revenue-stream';
+import { buildRules } from './rules';
 import { writeReferenceRows, writeRevenueRows } from './write-rows';
 
 export interface DemoOptions {
@@ -38,7 +40,7 @@ export const MAX_DEMO_REVENUES = Math.min(100_000_000, MAX_SEQUENCE);
 /** workspace_meta key recording what made the demo, so a script can tell if it can reuse a file. */
 export const DEMO_META_KEY = 'demo';
 /** Bump when the generator's output changes for the same options. */
-export const DEMO_GENERATOR_VERSION = 2;
+export const DEMO_GENERATOR_VERSION = 3;
 const PROGRESS_EVERY = 10_000;
 
 /** Check options and fill in defaults; throws DemoError('demo_invalid_option'). */
@@ -107,13 +109,15 @@ export function writeDemo(
   const periods = buildPeriods(root.fork('periods'), orgs, endPeriod);
   const payees = buildPayees(root.fork('payees'), orgs, setUpAt, key);
   const products = buildProducts(root.fork('products'), orgs, payees, setUpAt, key);
+  archiveMidYear(root.fork('archive'), orgs, products, months);
+  const rules = buildRules(root.fork('rules'), orgs, payees, products, months, setUpAt);
   const slots = planMonths(root.fork('month-plan'), orgs, months, revenues);
   const meta: Record<string, string> = {
     [DEMO_META_KEY]: JSON.stringify({ generator: DEMO_GENERATOR_VERSION, seed, revenues, endPeriod }),
   };
   if (workspaceName) meta.name = `${orgs[0].name} (demo)`;
 
-  writeReferenceRows(db, { orgs, periods, payees, products, meta });
+  writeReferenceRows(db, { orgs, periods, payees, products, rules, meta });
   onProgress?.(0, revenues);
   const stream = revenueStream({ random: root.fork('revenues'), orgs, payees, products, slots, key });
   writeRevenueRows(db, stream, (done) => {

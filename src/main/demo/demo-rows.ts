@@ -36,7 +36,13 @@ export interface DemoPayee {
   external_id: string;
   name: string;
   email: string;
+  phone: string;
+  address: string;
+  /** ISO 4217; mostly the org's currency. */
+  payout_currency: string;
   on_hold: 0 | 1;
+  /** Set exactly when on_hold is 1. */
+  hold_reason: string | null;
   threshold_micros: number;
   fallback_percentage: string | null;
   created_at: string;
@@ -61,6 +67,8 @@ export interface DemoProduct {
   unitPriceMicros: number;
   unit: string;
   payeeId: number | null;
+  /** The month it was archived in (archived products only): no sales from then on. */
+  archivedFrom: string | null;
 }
 
 export interface DemoRevenue {
@@ -80,3 +88,27 @@ export interface DemoRevenue {
 }
 
 export const CURRENCIES: readonly CurrencyCode[] = ['USD', 'EUR', 'GBP'];
+
+/** A rule as the rules table holds it, with every saved version (1 first). */
+export interface DemoRule {
+  id: number;
+  org_id: string;
+  external_id: string;
+  versions: DemoRuleVersion[];
+}
+
+export interface DemoRuleVersion {
+  saved_at: string;
+  changes: string[];
+  state: {
+    name: string;
+    status: 'draft' | 'active' | 'inactive';
+    scope: 'product' | 'category' | 'tag' | 'org';
+    product_id: number | null;
+    category: string | null;
+    tag: string | null;
+    effective_from: string;
+    effective_to: string | null;
+    splits: Array<{ payee_id: number; percentage: string; fixed_micros: number | null }>;
+  };
+}

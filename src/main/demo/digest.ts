@@ -8,6 +8,8 @@ const DATA_TABLES: ReadonlyArray<{ table: string; orderBy: string }> = [
   { table: 'periods', orderBy: 'org_id, period' },
   { table: 'payees', orderBy: 'id' },
   { table: 'products', orderBy: 'id' },
+  { table: 'rules', orderBy: 'id' },
+  { table: 'rule_versions', orderBy: 'rule_id, version' },
   { table: 'revenues', orderBy: 'id' },
 ];
 

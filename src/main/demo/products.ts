@@ -55,6 +55,7 @@ export function buildProducts(random: SeededRandom, orgs: readonly DemoOrg[], pa
           unit: category.unit,
           unit_price: microsToDecimal(unitPriceMicros),
         }),
+        // Which ones are archived, and from which month, is decided by archiveMidYear.
         archived: random.percent(4) ? 1 : 0,
         created_at: createdAt,
         updated_at: createdAt,
@@ -62,6 +63,7 @@ export function buildProducts(random: SeededRandom, orgs: readonly DemoOrg[], pa
         unitPriceMicros,
         unit: category.unit,
         payeeId: owner?.id ?? null,
+        archivedFrom: null,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { sellsIn } from './archive';
 import { adjustmentLine } from './adjustment-lines';
 import { CURRENCIES, type DemoOrg, type DemoPayee, type DemoProduct, type DemoRevenue } from './demo-rows';
 import { externalId } from './external-ids';
@@ -123,7 +124,9 @@ function nextRow(random: SeededRandom, state: OrgState, period: string, seconds:
       refund_of: null,
     };
   }
-  const product = state.picker.pick(random);
+  let product = state.picker.pick(random);
+  // An archived product sells no more: draw again (a handful of tries, as few are archived).
+  for (let tries = 0; !sellsIn(product, period) && tries < 50; tries++) product = state.picker.pick(random);
   const line = saleLine(random, product, period);
   const currency = CURRENCIES[random.weighted(state.org.currencyWeights)];
   const sale: DemoRevenue = {
