@@ -24,8 +24,8 @@ describe.skipIf(!HAS_CHROMIUM)('Organization settings in browser mode', () => {
     await page.goto(server.url);
     await page.getByTestId('row-count').waitFor();
 
-    // Alt+8 opens Organizations (the areas before it keep their shortcuts).
-    await page.keyboard.press('Alt+Digit8');
+    // Alt+9 opens Organizations, the last area (Rules came before it).
+    await page.keyboard.press('Alt+Digit9');
     await page.getByTestId('orgs-page').waitFor();
     expect(await page.locator('h1').innerText()).toBe('Organizations');
     expect(await page.getByTestId('org-row').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-depth')}:${r.querySelector('.org-name')?.textContent}`))).toEqual([

@@ -5,6 +5,7 @@ import { ImportsPage } from '../pages/imports/ImportsPage';
 import { ImportWizardProvider } from '../pages/imports/import-wizard-context';
 import { OrgsPage } from '../pages/orgs/OrgsPage';
 import { RevenuesPage } from '../pages/revenues/RevenuesPage';
+import { RulesPage } from '../pages/rules/RulesPage';
 import { useWorkspaceIsEmpty, WelcomeGate } from '../pages/welcome/WelcomeGate';
 import { AppStateProvider, useAppState } from './app-state';
 import { AREAS, type AreaId } from './areas';
@@ -67,6 +68,7 @@ function Shell() {
               {/* Keyed by the data version: after an import or undo the grid reads its rows again. */}
               {area === 'revenues' && <RevenuesPage key={dataVersion} />}
               {area === 'imports' && <ImportsPage />}
+              {area === 'rules' && <RulesPage key={dataVersion} />}
               {area === 'orgs' && <OrgsPage />}
             </WelcomeGate>
           </div>

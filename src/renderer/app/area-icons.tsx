@@ -4,6 +4,7 @@ import type { AreaId } from './areas';
 const PATHS: Record<AreaId, string> = {
   revenues: 'M2 13h12M4 11V7m4 4V4m4 7V8',
   imports: 'M8 2v8m-3-3 3 3 3-3M3 12v2h10v-2',
+  rules: 'M3 3h10M3 8h4m2 0h4M3 13h10M6 6v4m4-4v4',
   payouts: 'M2 5h12v7H2zM2 8h12M5 11h2',
   reconciliation: 'M3 5h7m0 0-2-2m2 2-2 2M13 11H6m0 0 2-2m-2 2 2 2',
   statements: 'M4 2h6l3 3v9H4zM6 7h5M6 10h5',

@@ -1,10 +1,11 @@
 /**
- * The app's areas, in sidebar order; Alt+1..8 follows this order. Organizations comes last,
+ * The app's areas, in sidebar order; Alt+1..9 follows this order. Organizations comes last,
  * as settings do, so the shortcuts of the areas before it stay as they were.
  */
 export const AREAS = [
   { id: 'revenues', label: 'Revenues', enabled: true },
   { id: 'imports', label: 'Imports', enabled: true },
+  { id: 'rules', label: 'Rules', enabled: true },
   { id: 'payouts', label: 'Payouts', enabled: false },
   { id: 'reconciliation', label: 'Reconciliation', enabled: false },
   { id: 'statements', label: 'Statements', enabled: false },
