@@ -4,6 +4,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ImportsPage } from '../pages/imports/ImportsPage';
 import { ImportWizardProvider } from '../pages/imports/import-wizard-context';
 import { OrgsPage } from '../pages/orgs/OrgsPage';
+import { PayoutsPage } from '../pages/payouts/PayoutsPage';
 import { RevenuesPage } from '../pages/revenues/RevenuesPage';
 import { RulesPage } from '../pages/rules/RulesPage';
 import { useWorkspaceIsEmpty, WelcomeGate } from '../pages/welcome/WelcomeGate';
@@ -69,6 +70,7 @@ function Shell() {
               {area === 'revenues' && <RevenuesPage key={dataVersion} />}
               {area === 'imports' && <ImportsPage />}
               {area === 'rules' && <RulesPage key={dataVersion} />}
+              {area === 'payouts' && <PayoutsPage key={dataVersion} />}
               {area === 'orgs' && <OrgsPage />}
             </WelcomeGate>
           </div>

@@ -6,7 +6,7 @@ export const AREAS = [
   { id: 'revenues', label: 'Revenues', enabled: true },
   { id: 'imports', label: 'Imports', enabled: true },
   { id: 'rules', label: 'Rules', enabled: true },
-  { id: 'payouts', label: 'Payouts', enabled: false },
+  { id: 'payouts', label: 'Payouts', enabled: true },
   { id: 'reconciliation', label: 'Reconciliation', enabled: false },
   { id: 'statements', label: 'Statements', enabled: false },
   { id: 'reports', label: 'Reports', enabled: false },

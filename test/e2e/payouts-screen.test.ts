@@ -1,0 +1,93 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PayoutRun } from '../../src/shared/contract/payouts';
+import { decimalToMicros } from '../../src/shared/money';
+import { HAS_CHROMIUM, launchChromium } from '../support/chromium';
+import { tempDir } from '../support/temp-workspace';
+
+// The Payouts screen on a demo workspace in Chromium: run an open month, see each
+// currency's totals row tie out to the month's revenue in the database, open a payee's
+// revenue rows, and download the payable list.
+
+const CLI = join(process.cwd(), 'bin/closebook.mjs');
+
+let browser: Browser | undefined;
+let web: ChildProcess | undefined;
+let url = '';
+let workspacePath = '';
+
+beforeAll(async () => {
+  if (!HAS_CHROMIUM) return;
+  workspacePath = join(tempDir(), 'demo.closebook');
+  execFileSync(process.execPath, [CLI, 'demo', '--workspace', workspacePath, '--revenues', '20000', '--seed', '3'], { stdio: 'pipe' });
+  web = spawn(process.execPath, [CLI, 'web', '--workspace', workspacePath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    web!.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /^Closebook is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
+      if (match) resolve(match[1]);
+    });
+    web!.once('exit', (code) => reject(new Error(`closebook web exited with ${code}: ${out}`)));
+  });
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  web?.kill('SIGTERM');
+});
+
+describe.skipIf(!HAS_CHROMIUM)('Payouts screen', () => {
+  it('runs a month whose per-currency totals tie out to its revenue, opens a payee\'s revenue rows and exports the payable list', { timeout: 120_000 }, async () => {
+    const page = await (await browser!.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(url);
+    await page.getByTestId('area-payouts').click();
+    const orgId = await page.getByTestId('org-switcher').inputValue();
+    // The newest month still in progress (a finalized month cannot be run).
+    const db = new Database(workspacePath, { readonly: true });
+    const period = db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'in_progress' ORDER BY period DESC LIMIT 1").pluck().get(orgId) as string;
+    await page.getByTestId('period-picker').selectOption(period);
+    await page.getByTestId('payouts-run').click();
+    const totals = page.getByTestId('payouts-totals');
+    await totals.waitFor({ timeout: 60_000 });
+
+    const revenue = db.prepare('SELECT currency, SUM(amount_micros) AS micros FROM revenues WHERE org_id = ? AND period = ? GROUP BY currency ORDER BY currency').all(orgId, period) as Array<{ currency: string; micros: number }>;
+    expect(revenue.length).toBeGreaterThan(1);
+    const rows = totals.locator('tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-currency')))).toEqual(revenue.map((r) => r.currency));
+    for (const { currency, micros } of revenue) {
+      const row = totals.locator(`tr[data-currency=${currency}]`);
+      const exact = async (column: string) => decimalToMicros((await row.locator(`td[data-column=${column}] [data-exact]`).getAttribute('data-exact'))!);
+      expect(await exact('revenue'), currency).toBe(BigInt(micros));
+      expect((await exact('allocated')) + (await exact('unallocated')), currency).toBe(BigInt(micros));
+      expect(await row.getAttribute('data-ties-out')).toBe('true');
+      await expect.poll(() => row.locator('.ties-out').textContent()).toBe('✓ Ties out');
+    }
+    const stored = JSON.parse(db.prepare('SELECT result FROM payout_runs WHERE org_id = ? AND period = ?').pluck().get(orgId, period) as string) as PayoutRun;
+    const grid = page.getByTestId('payouts-grid');
+    await grid.locator('.ag-row').first().waitFor();
+    expect(stored.payees.length).toBeGreaterThan(0);
+
+    // Drill down: the first line with earnings opens its revenue rows, each naming its rule.
+    const line = stored.payees.find((p) => decimalToMicros(p.earned) > 0n)!;
+    await grid.locator(`.ag-row[row-id="${line.payeeId}|${line.currency}"] [col-id=payeeName]`).click();
+    const explain = page.getByTestId('payouts-explain');
+    await expect.poll(() => explain.getAttribute('data-payee-id')).toBe(String(line.payeeId));
+    const explainGrid = page.getByTestId('payouts-explain-grid');
+    await explainGrid.locator('[role=gridcell][col-id=share]').first().waitFor();
+    await expect.poll(() => page.getByTestId('payouts-explain-count').textContent()).toMatch(/^[\d,]+ rows?/);
+    const ruleNames = await explainGrid.locator('[role=gridcell][col-id=ruleName]').allTextContents();
+    expect(ruleNames.length).toBeGreaterThan(0);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('payouts-export').click()]);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv[0]).toBe('period,payee_id,payee_external_id,payee_name,currency,amount');
+    expect(csv.length - 1).toBe(stored.payees.filter((p) => decimalToMicros(p.payable) > 0n).length);
+    db.close();
+  });
+});
