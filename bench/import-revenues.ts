@@ -1,11 +1,16 @@
 // Speed and memory of a whole file import, against the sqlite3 CLI's `.import` as yardstick.
-//   npx tsx bench/import-revenues.ts [rows=1000000] [--1gb]
-// Generates bench/.data/import-revenues-<rows>.csv once (~100 bytes a row), then times in
+//   npx tsx bench/import-revenues.ts [rows=1000000] [--ids random|sequential|both] [--1gb]
+// Real exports' ids are not sequential (txn_1QhA2bC3dE4fG5h, ch_3Qh…, UUIDs, #1001:SKU:1):
+// `random` (the default) mixes those shapes in random order, so the unique key is hit all
+// over; `sequential` (rev_00000001, …) reaches it in order; `both` runs the two one after
+// the other. Generates bench/.data/import-revenues-<ids>-<rows>.csv once (~100 bytes a row), then times in
 // the same run: (a) sqlite3 `.import` of it into a table keyed by external_id; (b)
 // `closebook import revenues` of it, with full validation, into a fresh workspace; (c) the
-// same import again (every row skipped_duplicate); (d) the peak RSS of (b). --1gb also
+// same import again with the default operation (every row skipped_duplicate) and (c2) with
+// create_or_update (every row unchanged); (d) the peak RSS of (b). --1gb also
 // imports a generated ~1 GB file for its peak RSS (e), then deletes it. (a2) writes the same
-// rows with sqlite3 into the workspace's own schema, unvalidated: the floor on that schema.
+// rows with sqlite3 into the workspace's own schema, unvalidated, with every index of the
+// table (the unique key included) dropped first and built again before COMMIT: the floor.
 // Prints figures only.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -14,6 +19,13 @@ import { join } from 'node:path';
 import { openWorkspace } from '../src/main/db/workspace';
 
 const rows = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1_000_000);
+const idsArg = process.argv.includes('--ids') ? process.argv[process.argv.indexOf('--ids') + 1] : 'random';
+if (!['random', 'sequential', 'both'].includes(idsArg)) {
+  console.error(`--ids takes random, sequential or both, not ${idsArg}`);
+  process.exit(1);
+}
+type IdShape = 'random' | 'sequential';
+const idShapes: IdShape[] = idsArg === 'both' ? ['random', 'sequential'] : [idsArg as IdShape];
 const withGigabyte = process.argv.includes('--1gb');
 const root = join(import.meta.dirname, '..');
 const dir = join(import.meta.dirname, '.data');
@@ -28,24 +40,68 @@ if (spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).status !== 0) {
 }
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
-/** Row i: mostly sales spread over March 2026, every 20th a refund of the sale before it, every 10th description quoted. */
-function line(i: number): string {
-  const id = `rev_${String(i).padStart(8, '0')}`;
+const CURRENCIES = ['USD', 'USD', 'USD', 'EUR', 'GBP', 'JPY'];
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** A 32-bit mix of i (splitmix-style): the same id for the same row on every run. */
+function mix(i: number, salt: number): number {
+  let x = (i ^ salt) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d) >>> 0;
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b) >>> 0;
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+function base62(i: number, length: number, salt: number): string {
+  let out = '';
+  for (let k = 0; out.length < length; k++) {
+    let v = mix(i, salt + k * 0x9e3779b9);
+    for (let d = 0; d < 5 && out.length < length; d++, v = Math.floor(v / 62)) out += BASE62[v % 62];
+  }
+  return out;
+}
+
+/** Row i's id as real processors write them: Stripe-like, charges, UUIDs, order:SKU:line; unpadded, in no order. */
+function randomId(i: number): string {
+  switch (mix(i, 7) % 4) {
+    case 0:
+      return `txn_${base62(i, 16, 11)}`;
+    case 1:
+      return `ch_3Q${base62(i, 22, 13)}`;
+    case 2: {
+      const h = [mix(i, 17), mix(i, 19), mix(i, 23), mix(i, 29)].map((v) => v.toString(16).padStart(8, '0')).join('');
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    }
+    default:
+      // Unique per row: the order number and line come from i itself.
+      return `#${1001 + Math.floor(i / 3)}:SKU-${mix(i, 31) % 997}:${(i % 3) + 1}`;
+  }
+}
+
+const idOf = (shape: IdShape, i: number) => (shape === 'random' ? randomId(i) : `rev_${String(i).padStart(8, '0')}`);
+
+/** Row i: mostly sales spread over March 2026 in four currencies, every 20th a refund of the sale before it, every 10th description quoted. */
+function line(shape: IdShape, i: number): string {
+  const id = idOf(shape, i);
   const day = String((i % 28) + 1).padStart(2, '0');
   const cents = ((i * 7919) % 10_000_000) + 100;
   const refund = i % 20 === 19;
-  const amount = `${refund ? '-' : ''}${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+
   const description = i % 10 === 0 ? `"Bundle ""Pro"", seats ${i % 50}"` : `Order ${i} via web store`;
-  const refundOf = refund ? `rev_${String(i - 1).padStart(8, '0')}` : '';
-  return `${id},${refund ? 'refund' : 'sale'},2026-03-${day}T${String(i % 24).padStart(2, '0')}:05:11Z,${amount},USD,${(i % 5) + 1},${description},payee_${i % PAYEES},${refundOf}\n`;
+  const refundOf = refund ? idOf(shape, i - 1) : '';
+  // Several currencies, a block of 20 rows at a time (a refund and its sale share one).
+  const currency = CURRENCIES[Math.floor(i / 20) % CURRENCIES.length];
+  // Yen have no minor unit: whole amounts.
+  const units = currency === 'JPY' ? String(cents) : `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  const amount = `${refund ? '-' : ''}${units}`;
+  return `${id},${refund ? 'refund' : 'sale'},2026-03-${day}T${String(i % 24).padStart(2, '0')}:05:11Z,${amount},${currency},${(i % 5) + 1},${description},payee_${i % PAYEES},${refundOf}\n`;
 }
 
-async function generate(path: string, count: number): Promise<void> {
+async function generate(shape: IdShape, path: string, count: number): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const out = createWriteStream(path);
   let chunk = COLUMNS.join(',') + '\n';
   for (let i = 0; i < count; i++) {
-    chunk += line(i);
+    chunk += line(shape, i);
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await once(out, 'drain');
       chunk = '';
@@ -120,94 +176,117 @@ function safeRead(path: string): string {
   }
 }
 
-function closebookImport(file: string, workspace: string): Promise<Timed> {
-  return timed(process.execPath, [BIN, 'import', 'revenues', file, '--workspace', workspace, '--org', ORG, '--operation', 'create_only']);
+/** `closebook import revenues`, with the default operation unless one is named. */
+function closebookImport(file: string, workspace: string, operation?: 'create_only' | 'create_or_update'): Promise<Timed> {
+  return timed(process.execPath, [BIN, 'import', 'revenues', file, '--workspace', workspace, '--org', ORG, ...(operation ? ['--operation', operation] : [])]);
+}
+
+/** Every index of the revenues table, the unique key included, as the schema declares them. */
+function revenueIndexes(path: string): Array<{ name: string; sql: string }> {
+  const workspace = openWorkspace(path, { create: false });
+  try {
+    return workspace.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'revenues' AND sql IS NOT NULL ORDER BY name").all() as Array<{ name: string; sql: string }>;
+  } finally {
+    workspace.close();
+  }
 }
 
 function summary(run: Timed): string {
   if (run.code !== 0) return `FAILED (exit ${run.code}): ${run.stderr.trim().split('\n').at(-1)}`;
-  const result = JSON.parse(run.stdout) as { counts: Record<string, number>; amountWritten: string };
+  const result = JSON.parse(run.stdout) as { counts: Record<string, number>; amountWritten: Array<{ currency: string; amount: string }> };
   const counts = Object.entries(result.counts)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`)
     .join(', ');
-  return `${counts}; amount ${result.amountWritten}`;
+  const written = result.amountWritten.map((a) => `${a.amount} ${a.currency}`).join(', ') || 'none';
+  return `${counts}; amount written ${written}`;
 }
 
 const cpu = (t: Timed) => (t.cpuSeconds === null ? '' : ` / ${t.cpuSeconds.toFixed(2)} s CPU`);
 const rate = (t: Timed, n: number) => `${Math.round(n / t.seconds).toLocaleString('en-US')} rows/s`;
 
-const csv = join(dir, `import-revenues-${rows}.csv`);
-if (!existsSync(csv)) {
-  const started = performance.now();
-  await generate(csv, rows);
-  console.log(`generated ${csv} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+async function benchShape(shape: IdShape): Promise<number> {
+  const csv = join(dir, `import-revenues-${shape}-${rows}.csv`);
+  if (!existsSync(csv)) {
+    const started = performance.now();
+    await generate(shape, csv, rows);
+    console.log(`generated ${csv} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const megabytes = statSync(csv).size / 1e6;
+  console.log(`\n== ${shape} ids (e.g. ${idOf(shape, 0)}, ${idOf(shape, 1)}, ${idOf(shape, 2)}) ==\nfile: ${rows.toLocaleString('en-US')} rows, ${megabytes.toFixed(1)} MB`);
+
+  // (a) The yardstick: sqlite3 parses the CSV and inserts every row into a keyed table, nothing checked.
+  const cliDb = join(dir, 'import-revenues-sqlite3.db');
+  removeDb(cliDb);
+  const script = [
+    'PRAGMA journal_mode=WAL;',
+    'PRAGMA synchronous=FULL;',
+    `CREATE TABLE revenues (${COLUMNS.map((c) => (c === 'external_id' ? 'external_id TEXT PRIMARY KEY' : c)).join(', ')});`,
+    '.mode csv',
+    `.import --skip 1 ${csv} revenues`,
+    'SELECT count(*) FROM revenues;',
+  ].join('\n');
+  const a = await timed('sqlite3', [cliDb], script + '\n');
+  console.log(`(a) sqlite3 .import:                    ${a.seconds.toFixed(2)} s wall${cpu(a)} (${rate(a, rows)}), ${a.stdout.trim().split('\n').at(-1)} rows`);
+
+  // (a2) What the yardstick leaves out: the same rows written by sqlite3 itself, in C, into a
+  // workspace's real revenues table (its constraints; every index of the table, the unique key
+  // included, dropped and built again before COMMIT), with no validation at all: the floor for (b).
+  const floorWorkspace = join(dir, 'import-revenues-floor.closebook');
+  freshWorkspace(floorWorkspace);
+  const indexes = revenueIndexes(floorWorkspace);
+  const floorScript = [
+    'PRAGMA synchronous=FULL;',
+    'PRAGMA cache_size=-65536;',
+    'PRAGMA foreign_keys=ON;',
+    `CREATE TEMP TABLE f (${COLUMNS.join(', ')});`,
+    '.mode csv',
+    `.import --skip 1 ${csv} f`,
+    'BEGIN;',
+    `INSERT INTO import_batches (org_id, entity, source, operation, on_error, status, created_at) VALUES ('${ORG}', 'revenues', 'cli', 'create_only', 'skip', 'committed', '2026-02-01T00:00:00Z');`,
+    ...indexes.map((index) => `DROP INDEX ${index.name};`),
+    `INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, payee_id, amount_micros, currency, quantity, description, refund_of, created_at, updated_at, batch_id, source_row)
+       SELECT '${ORG}', f.external_id, f.kind, f.occurred_at, substr(f.occurred_at, 1, 7), p.id, CAST(round(f.amount * 1000000) AS INTEGER), f.currency,
+         CAST(f.quantity AS INTEGER), f.description, nullif(f.refund_of, ''), '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', (SELECT max(id) FROM import_batches), f.rowid + 1
+       FROM f LEFT JOIN payees p ON p.org_id = '${ORG}' AND p.external_id = f.payee_external_id ORDER BY f.rowid;`,
+    ...indexes.map((index) => `${index.sql};`),
+    'COMMIT;',
+    'SELECT count(*) FROM revenues;',
+  ].join('\n');
+  const a2 = await timed('sqlite3', [floorWorkspace], floorScript + '\n');
+  console.log(`(a2) sqlite3 into the workspace schema:  ${a2.seconds.toFixed(2)} s wall${cpu(a2)} (${rate(a2, rows)}), ${a2.stdout.trim().split('\n').at(-1)} rows, nothing validated, ${indexes.length} indexes rebuilt (${indexes.map((i) => i.name).join(', ')})`);
+  console.log(`    ratio a2/a: ${(a2.seconds / a.seconds).toFixed(2)} (the floor for (b) on this schema)`);
+  removeDb(floorWorkspace);
+
+  // (b) The whole import: parse, map, validate every row against the workspace, write, one transaction.
+  const workspace = join(dir, 'import-revenues.closebook');
+  freshWorkspace(workspace);
+  const b = await closebookImport(csv, workspace);
+  console.log(`(b) closebook import (fresh workspace): ${b.seconds.toFixed(2)} s wall${cpu(b)} (${rate(b, rows)}); ${summary(b)}`);
+  console.log(`    ratio b/a2: ${(b.seconds / a2.seconds).toFixed(2)} wall (target <= 1.0); b/a: ${(b.seconds / a.seconds).toFixed(2)} wall${a.cpuSeconds && b.cpuSeconds ? `, ${(b.cpuSeconds / a.cpuSeconds).toFixed(2)} CPU` : ''}`);
+
+  // (c) The same file again with the default operation (create_only): every row found and skipped;
+  // (c2) with create_or_update: every row found, compared and unchanged.
+  const c = await closebookImport(csv, workspace);
+  console.log(`(c) re-import, default operation:      ${c.seconds.toFixed(2)} s wall${cpu(c)} (${rate(c, rows)}); ${summary(c)}`);
+  console.log(`    ratio c/a: ${(c.seconds / a.seconds).toFixed(2)} wall (target <= 0.5)`);
+  const c2 = await closebookImport(csv, workspace, 'create_or_update');
+  console.log(`(c2) re-import, --operation create_or_update:${c2.seconds.toFixed(2)} s wall${cpu(c2)} (${rate(c2, rows)}); ${summary(c2)}`);
+  console.log(`    ratio c2/a: ${(c2.seconds / a.seconds).toFixed(2)} wall (target <= 0.5)`);
+  console.log(`(d) peak RSS of (b): ${b.peakRssMb === null ? 'not measured' : `${b.peakRssMb.toFixed(0)} MB`}; of (c): ${c.peakRssMb === null ? 'not measured' : `${c.peakRssMb.toFixed(0)} MB`}`);
+  removeDb(workspace);
+  removeDb(cliDb);
+  return megabytes;
 }
-const megabytes = statSync(csv).size / 1e6;
-console.log(`file: ${rows.toLocaleString('en-US')} rows, ${megabytes.toFixed(1)} MB`);
 
-// (a) The yardstick: sqlite3 parses the CSV and inserts every row into a keyed table, nothing checked.
-const cliDb = join(dir, 'import-revenues-sqlite3.db');
-removeDb(cliDb);
-const script = [
-  'PRAGMA journal_mode=WAL;',
-  'PRAGMA synchronous=FULL;',
-  `CREATE TABLE revenues (${COLUMNS.map((c) => (c === 'external_id' ? 'external_id TEXT PRIMARY KEY' : c)).join(', ')});`,
-  '.mode csv',
-  `.import --skip 1 ${csv} revenues`,
-  'SELECT count(*) FROM revenues;',
-].join('\n');
-const a = await timed('sqlite3', [cliDb], script + '\n');
-console.log(`(a) sqlite3 .import:                    ${a.seconds.toFixed(2)} s wall${cpu(a)} (${rate(a, rows)}), ${a.stdout.trim().split('\n').at(-1)} rows`);
-
-// (a2) What the yardstick leaves out: the same rows written by sqlite3 itself, in C, into a
-// workspace's real revenues table (its constraints and the grid's indexes, dropped and built
-// again at the end as the import does), with no validation at all: the floor for (b) on this schema.
-const floorWorkspace = join(dir, 'import-revenues-floor.closebook');
-freshWorkspace(floorWorkspace);
-const floorScript = [
-  'PRAGMA synchronous=FULL;',
-  'PRAGMA cache_size=-65536;',
-  'PRAGMA foreign_keys=ON;',
-  `CREATE TEMP TABLE f (${COLUMNS.join(', ')});`,
-  '.mode csv',
-  `.import --skip 1 ${csv} f`,
-  'BEGIN;',
-  `INSERT INTO import_batches (org_id, entity, source, operation, on_error, status, created_at) VALUES ('${ORG}', 'revenues', 'cli', 'create_only', 'skip', 'committed', '2026-02-01T00:00:00Z');`,
-  'DROP INDEX revenues_period_occurred;',
-  'DROP INDEX revenues_period_amount_kind;',
-  `INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, payee_id, amount_micros, currency, quantity, description, refund_of, created_at, updated_at, batch_id, source_row)
-     SELECT '${ORG}', f.external_id, f.kind, f.occurred_at, substr(f.occurred_at, 1, 7), p.id, CAST(round(f.amount * 1000000) AS INTEGER), f.currency,
-       CAST(f.quantity AS INTEGER), f.description, nullif(f.refund_of, ''), '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', (SELECT max(id) FROM import_batches), f.rowid + 1
-     FROM f LEFT JOIN payees p ON p.org_id = '${ORG}' AND p.external_id = f.payee_external_id ORDER BY f.rowid;`,
-  'CREATE INDEX revenues_period_occurred ON revenues(org_id, period, occurred_at);',
-  'CREATE INDEX revenues_period_amount_kind ON revenues(org_id, period, amount_micros, kind);',
-  'COMMIT;',
-  'SELECT count(*) FROM revenues;',
-].join('\n');
-const a2 = await timed('sqlite3', [floorWorkspace], floorScript + '\n');
-console.log(`(a2) sqlite3 into the workspace schema:  ${a2.seconds.toFixed(2)} s wall${cpu(a2)} (${rate(a2, rows)}), ${a2.stdout.trim().split('\n').at(-1)} rows, nothing validated`);
-console.log(`    ratio a2/a: ${(a2.seconds / a.seconds).toFixed(2)} (the floor for (b) on this schema)`);
-removeDb(floorWorkspace);
-
-// (b) The whole import: parse, map, validate every row against the workspace, write, one transaction.
-const workspace = join(dir, 'import-revenues.closebook');
-freshWorkspace(workspace);
-const b = await closebookImport(csv, workspace);
-console.log(`(b) closebook import (fresh workspace): ${b.seconds.toFixed(2)} s wall${cpu(b)} (${rate(b, rows)}); ${summary(b)}`);
-console.log(`    ratio b/a: ${(b.seconds / a.seconds).toFixed(2)} wall${a.cpuSeconds && b.cpuSeconds ? `, ${(b.cpuSeconds / a.cpuSeconds).toFixed(2)} CPU` : ''} (target <= 1.0); b/a2: ${(b.seconds / a2.seconds).toFixed(2)}`);
-
-// (c) The same file again: every row found and skipped.
-const c = await closebookImport(csv, workspace);
-console.log(`(c) closebook re-import (same file):    ${c.seconds.toFixed(2)} s wall${cpu(c)} (${rate(c, rows)}); ${summary(c)}`);
-console.log(`    ratio c/a: ${(c.seconds / a.seconds).toFixed(2)} wall (target < 0.5)`);
-console.log(`(d) peak RSS of (b): ${b.peakRssMb === null ? 'not measured' : `${b.peakRssMb.toFixed(0)} MB`}; of (c): ${c.peakRssMb === null ? 'not measured' : `${c.peakRssMb.toFixed(0)} MB`}`);
+let megabytes = 0;
+for (const shape of idShapes) megabytes = await benchShape(shape);
 
 if (withGigabyte) {
   const bigRows = Math.round((1e9 / (megabytes * 1e6)) * rows);
   const big = join(dir, 'import-revenues-1gb.csv');
   const bigWorkspace = join(dir, 'import-revenues-1gb.closebook');
-  await generate(big, bigRows);
+  await generate(idShapes[0], big, bigRows);
   freshWorkspace(bigWorkspace);
   const e = await closebookImport(big, bigWorkspace);
   console.log(
@@ -216,4 +295,3 @@ if (withGigabyte) {
   rmSync(big, { force: true });
   removeDb(bigWorkspace);
 }
-removeDb(cliDb);
