@@ -67,7 +67,7 @@ describe('demo payees, products and rules', () => {
     const sales = workspace.db.prepare("SELECT min(period) AS first, max(period) AS last FROM revenues WHERE product_id = ? AND kind = 'sale'");
     let archived = 0;
     for (const org of orgs) {
-      const { rows } = await call<{ rows: ProductRow[] }>('products.list', { orgId: org.id, filterModel: { archived: { filterType: 'number', type: 'equals', filter: 1 } }, ...page });
+      const { rows } = await call<{ rows: ProductRow[] }>('products.list', { orgId: org.id, filterModel: { archived: { filterType: 'set', values: ['archived'] } }, ...page });
       for (const product of rows) {
         archived++;
         const month = product.updatedAt.slice(0, 7);

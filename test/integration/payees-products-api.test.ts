@@ -42,6 +42,8 @@ describe('payees: contact details, payout currency, holds', () => {
     expect(blank).toMatchObject({ ok: false, error: { type: 'validation_error' } });
     const held = await ok<PayeeRow>(core, 'payees.hold', { orgId: ORG, id: ada.id, reason: 'Disputed royalties, see ticket 4411' });
     expect(held).toMatchObject({ onHold: true, holdReason: 'Disputed royalties, see ticket 4411' });
+    const heldOnly = await ok<{ rows: PayeeRow[] }>(core, 'payees.list', { orgId: ORG, filterModel: { onHold: { filterType: 'set', values: ['held'] } }, startRow: 0, endRow: 10 });
+    expect(heldOnly.rows.map((p) => p.externalId)).toEqual(['pe_1']);
     const released = await ok<PayeeRow>(core, 'payees.release', { orgId: ORG, id: ada.id });
     expect(released).toMatchObject({ onHold: false, holdReason: null });
     const batches = await ok<{ rows: Array<{ id: number; entity: string }> }>(core, 'imports.list', { orgId: ORG, startRow: 0, endRow: 10 });

@@ -1,5 +1,5 @@
 import type { FilterModel, Page, SortModel } from '../../shared/contract/grid';
-import type { PayeeColumn, PayeeRow } from '../../shared/contract/payees';
+import { PAYEE_HOLD_STATES, type PayeeColumn, type PayeeRow } from '../../shared/contract/payees';
 import type { Database } from '../db/driver';
 import type { GridColumn } from '../grid/columns';
 import { queryPage } from '../grid/page-query';
@@ -15,7 +15,8 @@ const PAYEE_GRID_COLUMNS: Readonly<Record<PayeeColumn, GridColumn>> = {
   phone: { sql: 'p.phone', kind: 'text' },
   address: { sql: 'p.address', kind: 'text' },
   payoutCurrency: { sql: 'p.payout_currency', kind: 'text' },
-  onHold: { sql: 'p.on_hold', kind: 'number' },
+  // A set of two words, so a filter reads "On hold: held" rather than "= 1".
+  onHold: { sql: "CASE p.on_hold WHEN 1 THEN 'held' ELSE 'active' END", kind: 'set', values: PAYEE_HOLD_STATES },
   holdReason: { sql: 'p.hold_reason', kind: 'text' },
   threshold: { sql: 'p.threshold_micros', kind: 'money' },
   fallbackPercentage: { sql: 'p.fallback_percentage', kind: 'text' },

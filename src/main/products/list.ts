@@ -1,5 +1,5 @@
 import type { FilterModel, Page, SortModel } from '../../shared/contract/grid';
-import type { ProductColumn, ProductRow } from '../../shared/contract/products';
+import { PRODUCT_STATES, type ProductColumn, type ProductRow } from '../../shared/contract/products';
 import type { Database } from '../db/driver';
 import type { GridColumn } from '../grid/columns';
 import { queryPage } from '../grid/page-query';
@@ -14,7 +14,7 @@ const PRODUCT_GRID_COLUMNS: Readonly<Record<ProductColumn, GridColumn>> = {
   category: { sql: 'p.category', kind: 'text' },
   tags: { sql: 'p.tags', kind: 'text' },
   metadata: { sql: 'p.metadata', kind: 'text' },
-  archived: { sql: 'p.archived', kind: 'number' },
+  archived: { sql: "CASE p.archived WHEN 1 THEN 'archived' ELSE 'active' END", kind: 'set', values: PRODUCT_STATES },
   createdAt: { sql: 'p.created_at', kind: 'date' },
   updatedAt: { sql: 'p.updated_at', kind: 'date' },
 };

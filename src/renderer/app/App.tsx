@@ -4,7 +4,9 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ImportsPage } from '../pages/imports/ImportsPage';
 import { ImportWizardProvider } from '../pages/imports/import-wizard-context';
 import { OrgsPage } from '../pages/orgs/OrgsPage';
+import { PayeesPage } from '../pages/payees/PayeesPage';
 import { PayoutsPage } from '../pages/payouts/PayoutsPage';
+import { ProductsPage } from '../pages/products/ProductsPage';
 import { RevenuesPage } from '../pages/revenues/RevenuesPage';
 import { RulesPage } from '../pages/rules/RulesPage';
 import { useWorkspaceIsEmpty, WelcomeGate } from '../pages/welcome/WelcomeGate';
@@ -16,6 +18,9 @@ import { Sidebar } from './Sidebar';
 import { useAreaShortcuts } from './use-area-shortcuts';
 import { useSidebarCollapsed } from './use-sidebar-collapsed';
 import { ViewExportProvider } from './view-export';
+
+/** Areas whose records have no month: no period picker above them. */
+const UNDATED_AREAS: ReadonlySet<AreaId> = new Set(['orgs', 'payees', 'products']);
 
 export function App() {
   return (
@@ -58,7 +63,7 @@ function Shell() {
             {/* Periods belong to an org's data: nothing to pick on the welcome panel or the org settings. */}
             <div className="topbar-pickers">
               {sidebarCollapsed && !empty && <OrgSwitcher inline />}
-              {!empty && area !== 'orgs' && <PeriodPicker />}
+              {!empty && !UNDATED_AREAS.has(area) && <PeriodPicker />}
             </div>
           </header>
           {/* A new workspace file starts every screen afresh. */}
@@ -71,6 +76,8 @@ function Shell() {
               {area === 'imports' && <ImportsPage />}
               {area === 'rules' && <RulesPage key={dataVersion} />}
               {area === 'payouts' && <PayoutsPage key={dataVersion} />}
+              {area === 'payees' && <PayeesPage key={dataVersion} />}
+              {area === 'products' && <ProductsPage key={dataVersion} />}
               {area === 'orgs' && <OrgsPage />}
             </WelcomeGate>
           </div>

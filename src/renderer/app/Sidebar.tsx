@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { AREAS, type AreaId } from './areas';
+import { AREAS, shortcutDigit, type AreaId } from './areas';
 import { AreaIcon } from './area-icons';
 import { useAppState } from './app-state';
 import { OrgSwitcher } from './OrgSwitcher';
@@ -90,16 +90,16 @@ function AreaNav({ area, onSelectArea }: SidebarProps) {
                 aria-current={current ? 'page' : undefined}
                 // Upcoming areas stay focusable (and announced) but do nothing.
                 aria-disabled={a.enabled ? undefined : true}
-                aria-keyshortcuts={`Alt+${index + 1}`}
+                aria-keyshortcuts={shortcutDigit(index) === null ? undefined : `Alt+${shortcutDigit(index)}`}
                 tabIndex={index === focusIndex ? 0 : -1}
                 onFocus={() => setFocusIndex(index)}
                 onKeyDown={(event) => onKeyDown(event, index)}
                 onClick={() => a.enabled && onSelectArea(a.id)}
-                title={a.enabled ? `${a.label} (Alt+${index + 1})` : `${a.label}: coming in a later version`}
+                title={a.enabled ? (shortcutDigit(index) === null ? a.label : `${a.label} (Alt+${shortcutDigit(index)})`) : `${a.label}: coming in a later version`}
               >
                 <AreaIcon area={a.id} />
                 <span className="area-label">{a.label}</span>
-                {a.enabled ? <kbd className="area-shortcut">Alt+{index + 1}</kbd> : <span className="area-soon">Soon</span>}
+                {a.enabled ? shortcutDigit(index) !== null && <kbd className="area-shortcut">Alt+{shortcutDigit(index)}</kbd> : <span className="area-soon">Soon</span>}
               </button>
             </li>
           );

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { AREAS, type AreaId } from './areas';
+import { areaOfDigit, type AreaId } from './areas';
 
 /**
- * Alt+1..8 jumps to the n-th area. Uses the physical key (event.code) because on macOS
+ * Alt+1..8 jumps to the n-th area, Alt+9 to the last (Organizations). Uses the physical key (event.code) because on macOS
  * Option+digit types a character instead of reporting the digit.
  */
 export function useAreaShortcuts(onSelectArea: (area: AreaId) => void): void {
@@ -10,7 +10,7 @@ export function useAreaShortcuts(onSelectArea: (area: AreaId) => void): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       const match = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);
-      const area = match ? AREAS[Number(match[1]) - 1] : undefined;
+      const area = match ? areaOfDigit(Number(match[1])) : undefined;
       if (!area) return;
       event.preventDefault();
       if (area.enabled) onSelectArea(area.id);

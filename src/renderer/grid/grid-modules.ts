@@ -9,6 +9,7 @@ import {
   InfiniteRowModelModule,
   ModuleRegistry,
   NumberFilterModule,
+  RowStyleModule,
   ScrollApiModule,
   TextFilterModule,
   TooltipModule,
@@ -29,6 +30,8 @@ export function registerGridModules(): void {
     GridStateModule,
     ScrollApiModule,
     CellStyleModule,
+    // rowClassRules: the open record and archived products in the record grids.
+    RowStyleModule,
     TooltipModule,
   ]);
   // Readable warnings (e.g. a missing module) while developing; codes only in builds.

@@ -60,6 +60,8 @@ export const PAYEE_COLUMNS = [
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof PayeeRow>;
 export type PayeeColumn = (typeof PAYEE_COLUMNS)[number];
+/** The values the payees grid's onHold column filters on (a set filter). */
+export const PAYEE_HOLD_STATES = ['held', 'active'] as const;
 
 /** A payee named by id or by external_id (one of them). */
 export const payeeKeySchema = z

@@ -35,6 +35,8 @@ export const PRODUCT_COLUMNS = ['id', 'externalId', 'name', 'category', 'tags', 
   keyof ProductRow
 >;
 export type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
+/** The values the products grid's archived column filters on (a set filter). */
+export const PRODUCT_STATES = ['archived', 'active'] as const;
 
 /** A product named by id or by external_id (one of them). */
 export const productKeySchema = z
