@@ -44,7 +44,7 @@ function monthShares(db: Database.Database, orgId: string, period: string): Mont
   const byPayee = new Map<number, PayeeShares>();
   db.transaction(() =>
     passMonth(db, orgId, period, {
-      onAllocation(revenue, rule, allocation) {
+      onAllocation(revenueId, currency, rule, parts) {
         let index = -1;
         if (rule) {
           const ruleKey = `${rule.ruleId}.${rule.version}`;
@@ -54,13 +54,13 @@ function monthShares(db: Database.Database, orgId: string, period: string): Mont
             ruleIndex.set(ruleKey, index);
           }
         }
-        for (const part of allocation.parts) {
-          let shares = byPayee.get(part.payeeId);
-          if (!shares) byPayee.set(part.payeeId, (shares = { revenueIds: [], micros: [], ruleIndexes: [], totals: new Map() }));
-          shares.revenueIds.push(revenue.id);
-          shares.micros.push(Number(part.micros));
+        for (let i = 0; i < parts.count; i++) {
+          let shares = byPayee.get(parts.payeeIds[i]);
+          if (!shares) byPayee.set(parts.payeeIds[i], (shares = { revenueIds: [], micros: [], ruleIndexes: [], totals: new Map() }));
+          shares.revenueIds.push(revenueId);
+          shares.micros.push(parts.micros[i]);
           shares.ruleIndexes.push(index);
-          shares.totals.set(revenue.currency, (shares.totals.get(revenue.currency) ?? 0n) + part.micros);
+          shares.totals.set(currency, (shares.totals.get(currency) ?? 0n) + BigInt(parts.micros[i]));
         }
       },
     }),

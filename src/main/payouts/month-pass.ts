@@ -6,10 +6,12 @@ import { notFound } from '../api/failure';
 import type { Database } from '../db/driver';
 import { orgTimeZone } from '../orgs/org-time-zone';
 import { loadVersionedRules, type VersionedRule } from '../rules/rule-store';
-import { allocateAmount, reverseAllocation, type Allocation, type ShareWeight } from './allocate';
+import { allocateAmount, reverseAllocation, type ShareWeight } from './allocate';
+import { allocateFast, compileShares, PartsBuffer, type CompiledShares } from './fast-allocate';
 import { dayInZone } from './local-date';
 import type { PayeeSums } from './payee-figures';
-import { RuleChooser, type ChosenVersion, type ProductFacts } from './rule-choice';
+import { RuleChooser, type ChosenVersion, type ProductFacts, type RuleChoice } from './rule-choice';
+import { ExactSum } from './exact-sum';
 
 // One pass over a month's revenues: each allocated by the rule version in force on its day
 // (refunds by their sale's), summed per currency and per payee. The run, explain and compare
@@ -49,11 +51,41 @@ export interface MonthPass {
 export interface PassOptions {
   /** ruleId -> version: that rule decides the whole month as this saved version (compare). */
   versions?: ReadonlyMap<number, number>;
-  /** Told every allocated revenue, with the rule version that decided it (for a refund: its sale's). */
-  onAllocation?: (revenue: RevenueRow, rule: ChosenVersion | null, allocation: Allocation) => void;
+  /**
+   * Told every allocated revenue, in id order, with the rule version that decided it (for a
+   * refund: its sale's) and its parts (a buffer reused for the next revenue).
+   */
+  onAllocation?: (revenueId: number, currency: string, rule: ChosenVersion | null, parts: PartsBuffer) => void;
 }
 
 const REVENUE_COLUMNS = 'id, external_id, kind, occurred_at, product_id, amount_micros, currency, refund_of';
+
+/** A month's revenue as read in the hot loop: [id, external_id, kind, occurred_at, product_id, amount_micros, currency, refund_of]. */
+type RawRevenue = [number, string | null, RevenueRow['kind'], string, number | null, number, string, string | null];
+
+/** 'YYYY-MM-DD…' -> one number per calendar day, read from the characters (no substring). */
+function dayNumber(text: string): number {
+  const digit = (i: number) => text.charCodeAt(i) - 48;
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  return year * 512 + (digit(5) * 10 + digit(6)) * 32 + digit(8) * 10 + digit(9);
+}
+
+/** The decision for a product on a day, with its shares ready for allocateFast. */
+interface Decision {
+  choice: RuleChoice;
+  shares: CompiledShares | null;
+}
+
+/** Per payee and currency sums, exact however large they grow. */
+class PayeeSum {
+  readonly earned = new ExactSum();
+  readonly reversed = new ExactSum();
+  readonly adjusted = new ExactSum();
+  constructor(
+    readonly payeeId: number,
+    readonly currency: string,
+  ) {}
+}
 
 /** The org's rules; a rule named in `versions` keeps only that saved version. */
 function rulesFor(db: Database.Database, orgId: string, versions: ReadonlyMap<number, number> | undefined): VersionedRule[] {
@@ -99,81 +131,114 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
   for (const sale of refunded) sales.set(sale.external_id!, sale);
 
   const warnings: string[] = [];
-  const fallback: ShareWeight[] = [];
+  const fallbackShares: ShareWeight[] = [];
   for (const p of payees) {
     const weight = p.fallback_percentage === null ? null : percentageToWeight(p.fallback_percentage);
     if (weight === null) {
       if (p.fallback_percentage !== null) warnings.push(`payee ${p.external_id ?? p.id}: fallback_percentage "${p.fallback_percentage}" has more than 4 decimals and is not used`);
-    } else if (weight > 0n) fallback.push({ payeeId: p.id, weight, fixed: null });
+    } else if (weight > 0n) fallbackShares.push({ payeeId: p.id, weight, fixed: null });
   }
-  const fallbackTotal = fallback.reduce((sum, s) => sum + s.weight, 0n);
+  const fallbackTotal = fallbackShares.reduce((sum, s) => sum + s.weight, 0n);
   if (fallbackTotal > WHOLE_PERCENT_WEIGHT) warnings.push(`payees' fallback percentages add up to ${weightToPercentage(fallbackTotal)}: unclaimed amounts are shared in proportion to them`);
+  const fallback = compileShares(fallbackShares);
 
   const conflicts = new Map<string, RuleConflict>();
-  const shareCache = new Map<string, ShareWeight[]>();
-  /** The revenue's allocation and the rule version that decided it; null while rules conflict. */
-  function allocate(revenue: RevenueRow): { allocation: Allocation; rule: ChosenVersion | null } | null {
-    const day = dayInZone(revenue.occurred_at, zone);
-    const choice = chooser.choose(revenue.product_id, day);
-    if (choice.conflict) {
-      const key = `${choice.conflict.scope}|${choice.conflict.rules.map((r) => `${r.ruleId}.${r.version}`).join(',')}`;
-      const known = conflicts.get(key);
-      if (known) known.revenueCount++;
-      else {
-        conflicts.set(key, {
-          scope: choice.conflict.scope,
-          rules: choice.conflict.rules.map((r) => ({ id: r.ruleId, externalId: r.externalId, name: r.state.name, version: r.version })),
-          revenueCount: 1,
-          firstRevenue: { id: revenue.id, externalId: revenue.external_id, date: day },
-        });
+  const compiled = new Map<string, CompiledShares>();
+  const decisions = new Map<number, Decision>();
+  /** The rule version deciding a revenue of `productId` at `occurredAt`, remembered per product and day. */
+  function decide(productId: number | null, occurredAt: string): Decision {
+    const utc = zone === 'UTC';
+    const day = utc ? null : dayInZone(occurredAt, zone);
+    const key = (productId ?? 0) * 8_388_608 + dayNumber(day ?? occurredAt);
+    let decision = decisions.get(key);
+    if (decision === undefined) {
+      const choice = chooser.choose(productId, day ?? occurredAt.slice(0, 10));
+      let shares: CompiledShares | null = null;
+      if (choice.rule) {
+        const versionKey = `${choice.rule.ruleId}.${choice.rule.version}`;
+        shares = compiled.get(versionKey) ?? compileShares(sharesOf(choice.rule));
+        compiled.set(versionKey, shares);
       }
-      return null;
+      decision = { choice, shares };
+      decisions.set(key, decision);
     }
-    let shares: ShareWeight[] | null = null;
-    if (choice.rule) {
-      const key = `${choice.rule.ruleId}.${choice.rule.version}`;
-      shares = shareCache.get(key) ?? sharesOf(choice.rule);
-      shareCache.set(key, shares);
+    return decision;
+  }
+  function noteConflict(choice: RuleChoice, revenueId: number, externalId: string | null, occurredAt: string): void {
+    const conflict = choice.conflict!;
+    const key = `${conflict.scope}|${conflict.rules.map((r) => `${r.ruleId}.${r.version}`).join(',')}`;
+    const known = conflicts.get(key);
+    if (known) known.revenueCount++;
+    else {
+      conflicts.set(key, {
+        scope: conflict.scope,
+        rules: conflict.rules.map((r) => ({ id: r.ruleId, externalId: r.externalId, name: r.state.name, version: r.version })),
+        revenueCount: 1,
+        firstRevenue: { id: revenueId, externalId, date: dayInZone(occurredAt, zone) },
+      });
     }
-    return { allocation: allocateAmount(BigInt(revenue.amount_micros), shares, fallback), rule: choice.rule };
   }
 
-  const totals = new Map<string, { revenue: bigint; allocated: bigint }>();
-  const sums: SumsByPayee = new Map();
+  const currencyTotals = new Map<string, { revenue: ExactSum; allocated: ExactSum }>();
+  const sums = new Map<string, PayeeSum>();
+  const parts = new PartsBuffer();
   let revenueCount = 0;
-  // Streamed: a month of a million revenues is never held in memory at once.
-  const monthRows = db.prepare(`SELECT ${REVENUE_COLUMNS} FROM revenues WHERE org_id = ? AND period = ? ORDER BY id`).iterate(orgId, period) as IterableIterator<RevenueRow>;
-  for (const revenue of monthRows) {
+  // Streamed as plain arrays: a month of a million revenues is never held in memory at once.
+  // Id order only for explain (its rows page in that order); the run sums, in any order.
+  const statement = db.prepare(`SELECT ${REVENUE_COLUMNS} FROM revenues WHERE org_id = ? AND period = ?${options.onAllocation ? ' ORDER BY id' : ''}`).raw();
+  for (const row of statement.iterate(orgId, period) as IterableIterator<RawRevenue>) {
     revenueCount++;
-    let decided: ReturnType<typeof allocate>;
-    const sale = revenue.kind === 'refund' && revenue.refund_of !== null ? sales.get(revenue.refund_of) : undefined;
-    if (revenue.kind === 'refund' && sale && sale.currency === revenue.currency) {
-      const saleDecided = allocate(sale);
-      decided = saleDecided && { allocation: reverseAllocation(BigInt(revenue.amount_micros), saleDecided.allocation), rule: saleDecided.rule };
-    } else {
-      if (revenue.kind === 'refund' && revenue.refund_of !== null) {
-        warnings.push(`refund ${revenue.external_id ?? revenue.id}: its sale "${revenue.refund_of}" ${sale ? `is in ${sale.currency}` : 'is not in the workspace'}; allocated under its own rule`);
+    const [id, externalId, kind, occurredAt, productId, amount, currency, refundOf] = row;
+    let rule: ChosenVersion | null;
+    const sale = kind === 'refund' && refundOf !== null ? sales.get(refundOf) : undefined;
+    if (kind === 'refund' && sale && sale.currency === currency) {
+      // A refund reverses its sale's parts under the sale's rule version (BigInt: refunds are few).
+      const saleDecision = decide(sale.product_id, sale.occurred_at);
+      if (saleDecision.choice.conflict) {
+        noteConflict(saleDecision.choice, sale.id, sale.external_id, sale.occurred_at);
+        continue;
       }
-      decided = allocate(revenue);
+      rule = saleDecision.choice.rule;
+      const saleAllocation = allocateAmount(BigInt(sale.amount_micros), saleDecision.shares?.big ?? null, fallback.big);
+      const reversed = reverseAllocation(BigInt(amount), saleAllocation);
+      parts.count = 0;
+      for (const part of reversed.parts) parts.add(part.payeeId, Number(part.micros));
+      parts.unallocated = Number(reversed.unallocated);
+    } else {
+      if (kind === 'refund' && refundOf !== null) {
+        warnings.push(`refund ${externalId ?? id}: its sale "${refundOf}" ${sale ? `is in ${sale.currency}` : 'is not in the workspace'}; allocated under its own rule`);
+      }
+      const decision = decide(productId, occurredAt);
+      if (decision.choice.conflict) {
+        noteConflict(decision.choice, id, externalId, occurredAt);
+        continue;
+      }
+      rule = decision.choice.rule;
+      allocateFast(amount, decision.shares, fallback, parts);
     }
-    if (!decided) continue;
-    options.onAllocation?.(revenue, decided.rule, decided.allocation);
-    let total = totals.get(revenue.currency);
-    if (!total) totals.set(revenue.currency, (total = { revenue: 0n, allocated: 0n }));
-    total.revenue += BigInt(revenue.amount_micros);
-    for (const part of decided.allocation.parts) {
-      total.allocated += part.micros;
-      const key = `${part.payeeId}|${revenue.currency}`;
+    options.onAllocation?.(id, currency, rule, parts);
+    let total = currencyTotals.get(currency);
+    if (!total) currencyTotals.set(currency, (total = { revenue: new ExactSum(), allocated: new ExactSum() }));
+    total.revenue.add(amount);
+    total.allocated.add(amount - parts.unallocated);
+    for (let i = 0; i < parts.count; i++) {
+      const key = `${parts.payeeIds[i]}|${currency}`;
       let line = sums.get(key);
-      if (!line) sums.set(key, (line = { payeeId: part.payeeId, currency: revenue.currency, earned: 0n, reversed: 0n, adjusted: 0n }));
-      if (revenue.kind === 'sale') line.earned += part.micros;
-      else if (revenue.kind === 'refund') line.reversed += part.micros;
-      else line.adjusted += part.micros;
+      if (!line) sums.set(key, (line = new PayeeSum(parts.payeeIds[i], currency)));
+      (kind === 'sale' ? line.earned : kind === 'refund' ? line.reversed : line.adjusted).add(parts.micros[i]);
     }
   }
 
-  const currencies = [...totals.entries()]
+  const currencies = [...currencyTotals.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([currency, t]) => ({ currency, revenue: microsToDecimal(t.revenue), allocated: microsToDecimal(t.allocated), unallocated: microsToDecimal(t.revenue - t.allocated) }));
-  return { revenueCount, currencies, sums, payees, warnings, conflicts: [...conflicts.values()] };
+    .map(([currency, t]) => {
+      const revenue = t.revenue.value();
+      const allocated = t.allocated.value();
+      return { currency, revenue: microsToDecimal(revenue), allocated: microsToDecimal(allocated), unallocated: microsToDecimal(revenue - allocated) };
+    });
+  const summed: SumsByPayee = new Map();
+  for (const [key, line] of sums) {
+    summed.set(key, { payeeId: line.payeeId, currency: line.currency, earned: line.earned.value(), reversed: line.reversed.value(), adjusted: line.adjusted.value() });
+  }
+  return { revenueCount, currencies, sums: summed, payees, warnings, conflicts: [...conflicts.values()] };
 }
