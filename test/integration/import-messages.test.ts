@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportCheck } from '../../src/shared/contract/import-files';
+import type { ImportCheck, ImportCommitResult } from '../../src/shared/contract/import-files';
+import type { OutcomeRow } from '../../src/shared/contract/imports';
 import { CLOSED, ok, ORG, setup, writeCsv } from './import-files-support';
 
 // Issue 16, item 6: a row's message names the column as the file calls it and says what to
@@ -34,5 +35,19 @@ describe('row messages in the accountant’s words', () => {
         message: 'Ref: no sale with external ID "nowhere" in this organization, stored or earlier in this import. Import the sale first, or leave the refund\'s link empty to record it unlinked',
       },
     ]);
+  });
+
+  it('the batch keeps each row’s column as the file calls it, so the outcomes grid and its CSV name it too', async () => {
+    const { core, dir } = setup();
+    const path = writeCsv(dir, 'g.csv', ['Txn,Type,Date,Gross,Ccy,Ref', `s1,sale,${CLOSED}-20,10.00,USD,`, 'r1,refund,2026-10-02,-10.00,USD,s1', 'v1,Verkauf,2026-10-03,5.00,USD,', 'ok,sale,2026-10-04,1.00,USD,']);
+    const mapping = {
+      numberConvention: 'dot',
+      // File columns named like other fields: the stored column must be the file's, never the field's.
+      columns: { external_id: 'Txn', kind: 'Type', occurred_at: 'Date', amount: 'Gross', currency: 'Ccy', refund_of: 'Ref' },
+    };
+    const commit = await ok<ImportCommitResult>(core, 'imports.commit', { orgId: ORG, entity: 'revenues', path, mapping, onError: 'skip' });
+    const page = await ok<{ rows: OutcomeRow[] }>(core, 'imports.outcomes', { batchId: commit.batchId, startRow: 0, endRow: 100 });
+    const byRow = Object.fromEntries(page.rows.map((r) => [r.rowNumber, [r.outcome, r.column]]));
+    expect(byRow).toEqual({ 2: ['blocked_locked_period', 'Date'], 3: ['error', 'Ref'], 4: ['error', 'Type'], 5: ['created', null] });
   });
 });

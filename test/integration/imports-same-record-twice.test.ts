@@ -46,7 +46,8 @@ describe('the same record twice in a billing export', () => {
     const pair = {
       rowNumber: 3,
       column: 'License',
-      message: 'same record as row 2, with a different final_sell; a file writes each record once, so keep one of the two',
+      // The file's column (Sell), not the field it feeds (final_sell).
+      message: 'same record as row 2, with a different Sell; a file writes each record once, so keep one of the two',
       sameAsRow: 2,
     };
     expect(check).toMatchObject({ counts: { created: 2, updated: 0, error: 1 }, sameRecordRows: { identical: 0, different: 1 }, problems: [pair], rowsToWrite: 2, amountToWrite: [{ currency: 'USD', amount: '115.50' }] });
@@ -57,7 +58,8 @@ describe('the same record twice in a billing export', () => {
       { license_reference: 'XSP12345', resource_name: 'Teams Rooms', billing_period: '2026-11-01', final_sell_micros: -5_000_000 },
     ]);
     const outcomes = await outcomesOf(ctx, result.batchId!);
-    expect(outcomes.rows.find((r) => r.rowNumber === 3)).toMatchObject({ outcome: 'error', column: 'license_reference', externalId: 'XSP12345 / Office 365 E3 / 2026-11-01', message: pair.message });
+    // The stored row names the column as the file calls it (License), as the check did.
+    expect(outcomes.rows.find((r) => r.rowNumber === 3)).toMatchObject({ outcome: 'error', column: 'License', externalId: 'XSP12345 / Office 365 E3 / 2026-11-01', message: pair.message });
 
     // Rejected: nothing written, and the pair is what the file is rejected for.
     const again = setup();
@@ -88,7 +90,7 @@ describe('the same record twice in a billing export', () => {
     const lines = [BILLING, `XSP12345,,${VM.toUpperCase()},2026-10,121.50,91.00`, 'XSP12345,vm-web-1,,2026-10-01,130.00,91.00'];
     const { result } = await checkAndCommit(ctx, 'billing', lines, { mapping: billingMapping });
     expect(result).toMatchObject({ counts: { updated: 1, error: 1 }, rowsWritten: 1, amountWritten: [{ currency: 'USD', amount: '121.50' }] });
-    expect(result.problems).toEqual([{ rowNumber: 3, column: 'License', message: expect.stringMatching(/^same record as row 2, with a different final_sell;/), sameAsRow: 2 }]);
+    expect(result.problems).toEqual([{ rowNumber: 3, column: 'License', message: expect.stringMatching(/^same record as row 2, with a different Sell;/), sameAsRow: 2 }]);
     expect(finalSells(ctx)).toEqual([{ license_reference: 'XSP12345', resource_name: 'vm-web-1', billing_period: '2026-10-01', final_sell_micros: 121_500_000 }]);
   });
 

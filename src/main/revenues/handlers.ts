@@ -1,10 +1,11 @@
 import type { HandlerSlice } from '../api/registry';
 import { exportRevenues } from './export';
-import { listRevenues, summarizeRevenues } from './list';
+import { getRevenue, listRevenues, summarizeRevenues } from './list';
 
-export const revenuesHandlers: HandlerSlice<'revenues.list' | 'revenues.summary' | 'revenues.export'> = {
+export const revenuesHandlers: HandlerSlice<'revenues.list' | 'revenues.summary' | 'revenues.get' | 'revenues.export'> = {
   'revenues.list': (input, { workspace }) => listRevenues(workspace.db, input),
   'revenues.summary': (input, { workspace }) => summarizeRevenues(workspace.db, input),
+  'revenues.get': (input, { workspace }) => getRevenue(workspace.db, input),
   'revenues.export': (input, { workspace, progress, signal }) =>
     exportRevenues(workspace.db, input, {
       signal,

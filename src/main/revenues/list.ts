@@ -2,7 +2,9 @@ import type { Page } from '../../shared/contract/grid';
 import type { RevenueKind, RevenueRow } from '../../shared/contract/revenues';
 import { microsToDecimal } from '../../shared/money';
 import type { Database } from '../db/driver';
-import { REVENUE_TABLES } from './columns';
+import { notFound } from '../api/failure';
+import { assertOrg } from '../orgs/assert-org';
+import { REVENUE_FROM, REVENUE_TABLES } from './columns';
 import { neededFrom, queryPage } from '../grid/page-query';
 import { compileRevenueView, revenueQuery, type RevenueView } from './view';
 
@@ -66,4 +68,14 @@ export function summarizeRevenues(db: Database.Database, view: RevenueView) {
     rowCount: groups.reduce((sum, g) => sum + Number(g.n), 0),
     totals: groups.map((g) => ({ currency: g.currency, amount: microsToDecimal(g.total) })),
   };
+}
+
+/** One revenue of the org, by record id: what an import outcome's Record opens. */
+export function getRevenue(db: Database.Database, { orgId, id }: { orgId: string; id: number }): RevenueRow {
+  assertOrg(db, orgId);
+  const found = db.prepare(`${REVENUE_SELECT} ${REVENUE_FROM} WHERE r.id = ? AND r.org_id = ?`).get(id, orgId) as RevenueRecord | undefined;
+  if (!found) {
+    throw notFound('revenue_not_found', `There is no revenue ${id} in this organization: it was never written, or an undo removed it.`, { id });
+  }
+  return toRevenueRow(found);
 }

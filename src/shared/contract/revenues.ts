@@ -86,6 +86,11 @@ export const revenuesMethods = {
       })
       .strict(),
   }),
+  'revenues.get': method<RevenueRow>()({
+    summary: 'One revenue of the org by its record id (404 revenue_not_found when the org has none: never written, or removed by an undo).',
+    permission: 'read:revenues',
+    input: z.object({ orgId: orgIdSchema, id: z.number().int().min(1) }).strict(),
+  }),
   'revenues.create': method<{ status: 'created' | 'skipped_duplicate'; revenue: RevenueRow; batchId: number }>()({
     summary: 'Create one revenue. An existing external_id returns the existing record as skipped_duplicate.',
     permission: 'write:revenues',

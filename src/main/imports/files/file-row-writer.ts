@@ -61,11 +61,9 @@ export class FileRowWriter {
     this.rows += rows.length;
   }
 
-  /** The writer names fields; the wizard shows the file's columns. */
+  /** A written row's problem: the batch already names the column as the file calls it. */
   private problemOf(outcome: RowOutcome): RowProblem {
-    const field = outcome.column ?? null;
-    const column = field === null ? null : (this.mapper.compiled.columnOfField.get(field) ?? field);
-    const problem: RowProblem = { rowNumber: outcome.rowNumber, column, message: outcome.message ?? outcome.outcome };
+    const problem: RowProblem = { rowNumber: outcome.rowNumber, column: outcome.column ?? null, message: outcome.message ?? outcome.outcome };
     if (outcome.outcome !== 'error') problem.outcome = outcome.outcome as 'blocked_locked_period' | 'skipped_duplicate';
     if (outcome.sameAsRow !== undefined) problem.sameAsRow = outcome.sameAsRow;
     return problem;

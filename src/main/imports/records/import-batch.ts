@@ -138,7 +138,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
     )
     .run(meta.orgId, meta.entity, meta.source, meta.fileName ?? null, meta.fileSize ?? null, sha256, meta.mappingSha256 ?? null, meta.profile ?? null, meta.operation, sameFileBatchId, now);
   const batchId = Number(lastInsertRowid);
-  const outcomes = new OutcomeRecorder(db, batchId);
+  const outcomes = new OutcomeRecorder(db, batchId, meta.columnOfField);
   const locks = new PeriodLocks(db, meta.orgId);
   const writer = WRITERS[meta.entity]({
     db,
@@ -177,7 +177,9 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
     } catch (error) {
       // Rows the writer holds back come before this one.
       writer.flush?.();
-      if (error instanceof FieldProblem) return outcomes.error(rowNumber, error.field || null, messageOf(error, meta.columnOfField), writer.keyOf(record as RawRecord));
+      if (error instanceof FieldProblem) {
+        return outcomes.error(rowNumber, error.field ? outcomes.fileColumn(error.field) : null, messageOf(error, outcomes), writer.keyOf(record as RawRecord));
+      }
       // A constraint the checks above missed fails only its own statement: the row is refused.
       const code = (error as { code?: string }).code ?? '';
       if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
@@ -284,9 +286,9 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
 }
 
 /** "Reference Txn ID: no sale …" in a file (its own column name), "refund_of: no sale …" in a batch call. */
-function messageOf(error: FieldProblem, columnOfField: ReadonlyMap<string, string> | undefined): string {
+function messageOf(error: FieldProblem, outcomes: OutcomeRecorder): string {
   if (!error.field) return error.message;
-  return `${columnOfField?.get(error.field) ?? error.field}: ${error.message}`;
+  return `${outcomes.fileColumn(error.field)}: ${error.message}`;
 }
 
 function summary(

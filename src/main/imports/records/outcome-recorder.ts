@@ -52,11 +52,18 @@ export class OutcomeRecorder {
   constructor(
     db: Database.Database,
     private readonly batchId: number,
+    /** A file batch: field -> the file's column feeding it, so stored rows name the column as the file calls it. */
+    private readonly columnOfField?: ReadonlyMap<string, string>,
   ) {
     this.insert = db.prepare(
       `INSERT INTO import_outcomes (batch_id, row_number, outcome, record_id, run_length, external_id, column_name, message, changes, previous)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+  }
+
+  /** The column a field came from, as the file calls it (a batch call's field as it is). */
+  fileColumn(field: string): string {
+    return this.columnOfField?.get(field) ?? field;
   }
 
   /** `amount`: what the record holds, for the control totals; null for records without an amount (payees, products). */
@@ -105,7 +112,8 @@ export class OutcomeRecorder {
   }
 
   /** A row naming the record an earlier row of this batch named, with other values: refused. */
-  sameRecordError(rowNumber: number, column: string, message: string, externalId: string | null, sameAsRow: number): void {
+  sameRecordError(rowNumber: number, field: string, message: string, externalId: string | null, sameAsRow: number): void {
+    const column = this.fileColumn(field);
     this.counts.error++;
     this.sameRecord.different++;
     this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null);
@@ -119,7 +127,8 @@ export class OutcomeRecorder {
     this.run = { outcome: 'skipped_duplicate', row: firstRow, id: matchingId, length: rows, externalId };
   }
 
-  blocked(rowNumber: number, id: number | null, externalId: string | null, column: string, message: string): void {
+  blocked(rowNumber: number, id: number | null, externalId: string | null, field: string, message: string): void {
+    const column = this.fileColumn(field);
     this.counts.blocked_locked_period++;
     if (id !== null && !this.blockedByRecord.has(id)) this.blockedByRecord.set(id, rowNumber);
     if (id === null && externalId !== null && !this.blockedByKey.has(externalId)) this.blockedByKey.set(externalId, rowNumber);
@@ -127,6 +136,7 @@ export class OutcomeRecorder {
     this.keep({ rowNumber, outcome: 'blocked_locked_period', id, externalId, column, message });
   }
 
+  /** `column`: as the file calls it (see fileColumn), or a batch call's field. */
   error(rowNumber: number, column: string | null, message: string, externalId: string | null): void {
     this.counts.error++;
     if (externalId !== null && !this.refusedByKey.has(externalId)) this.refusedByKey.set(externalId, rowNumber);

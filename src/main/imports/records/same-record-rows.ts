@@ -55,7 +55,9 @@ export class SameRecordRows {
     if (changes.length === 0) {
       return this.outcomes.sameRecordDuplicate(rowNumber, id, key, earlier, `same record as ${this.name(earlier)}, with the same values (skipped)`);
     }
-    const fields = changes.length === 1 ? changes[0] : `${changes.slice(0, -1).join(', ')} and ${changes[changes.length - 1]}`;
+    // As the file calls them (a batch call's fields as they are).
+    const names = changes.map((field) => this.outcomes.fileColumn(field));
+    const fields = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
     this.outcomes.sameRecordError(
       rowNumber,
       keyField,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { FilterChangedEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { CellKeyDownEvent, FilterChangedEvent, FullWidthCellKeyDownEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
 import type { ImportBatchRow, OutcomeRow } from '../../../shared/contract/imports';
 import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
 import { api } from '../../api/client';
@@ -9,6 +9,7 @@ import { useViewExport } from '../../app/view-export';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../format/date-format';
 import { ColumnChooser } from '../../grid/ColumnChooser';
+import { copyFocusedCell } from '../../grid/copy-cell';
 import { ClearFiltersButton, ExportCsvButton } from '../../grid/GridViewButtons';
 import { useGridTheme } from '../../grid/grid-theme';
 import { databaseDatasource } from '../../grid/infinite-datasource';
@@ -19,6 +20,7 @@ import { rowsLabel } from './format-import';
 import { BatchStatusBadge, type OutcomeGridContext } from './OutcomeBadge';
 import { ENTITY_LABELS } from './outcome-labels';
 import { OUTCOME_COLUMN_DEFS } from './outcome-columns';
+import { RevenueRecordDialog, type RecordToOpen } from './RevenueRecordDialog';
 import { UndoBatchDialog } from './UndoBatchDialog';
 import { useOutcomesExport } from './use-outcomes-export';
 
@@ -82,10 +84,18 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
   const info = batch.data;
   // The rows say what undo did to them: the grid's cells read the batch's status from its context.
   const batchStatus = info?.status;
-  const gridContext = useMemo<OutcomeGridContext>(() => ({ batchStatus }), [batchStatus]);
+  // A revenue batch's Record and Matching record cells open the record as it is stored now.
+  const [openRecord, setOpenRecord] = useState<RecordToOpen | null>(null);
+  const recordsOpen = info?.entity === 'revenues' ? info.orgId : null;
+  const onOpenRecord = useMemo(
+    () => (recordsOpen === null ? undefined : (row: OutcomeRow, id: number) => setOpenRecord({ orgId: recordsOpen, id, rowNumber: row.rowNumber, batchId })),
+    [recordsOpen, batchId],
+  );
+  const gridContext = useMemo<OutcomeGridContext>(() => ({ batchStatus, onOpenRecord }), [batchStatus, onOpenRecord]);
   useEffect(() => {
-    gridApi?.refreshCells({ columns: ['outcome'], force: true });
+    gridApi?.refreshCells({ columns: ['outcome', 'recordId', 'matchingId'], force: true });
   }, [gridApi, gridContext]);
+  const onCellKeyDown = useMemo(() => outcomeCellKeys(onOpenRecord), [onOpenRecord]);
   return (
     <section className="outcomes-panel" aria-labelledby="outcomes-title" data-testid="batch-outcomes" data-batch-id={batchId}>
       <div className="toolbar">
@@ -143,6 +153,7 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
               setFiltered(Object.keys(event.api.getFilterModel() ?? {}).length > 0);
             }}
             onSortChanged={() => setGridError(null)}
+            onCellKeyDown={onCellKeyDown}
           />
         </div>
         {rowCount === 0 && (
@@ -151,6 +162,7 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
           </div>
         )}
       </div>
+      {openRecord && <RevenueRecordDialog record={openRecord} onClose={() => setOpenRecord(null)} />}
       {undo.status === 'confirming' && info && (
         <UndoBatchDialog
           batch={info}
@@ -162,6 +174,21 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
       )}
     </section>
   );
+}
+
+/** Ctrl/Cmd+C copies a cell; Enter on a Record or Matching record cell opens the record. */
+function outcomeCellKeys(onOpenRecord: OutcomeGridContext['onOpenRecord']) {
+  const copy = copyFocusedCell<OutcomeRow>();
+  return (params: CellKeyDownEvent<OutcomeRow> | FullWidthCellKeyDownEvent<OutcomeRow>) => {
+    const event = params.event;
+    const column = 'column' in params ? params.column.getColId() : null;
+    if (onOpenRecord && event instanceof KeyboardEvent && event.key === 'Enter' && (column === 'recordId' || column === 'matchingId')) {
+      const id = params.data?.[column];
+      if (params.data && typeof id === 'number') onOpenRecord(params.data, id);
+      return;
+    }
+    copy(params);
+  };
 }
 
 const SOURCE_PHRASES: Record<ImportBatchRow['source'], string> = { api: 'sent through the API', cli: 'from the command line', file: 'a file' };

@@ -1,5 +1,5 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import type { BatchStatus, Outcome } from '../../../shared/contract/imports';
+import type { BatchStatus, Outcome, OutcomeRow } from '../../../shared/contract/imports';
 import { BATCH_STATUS_LABELS, OUTCOME_LABELS, REJECTED_OUTCOME_LABELS, UNDONE_OUTCOME_LABELS } from './outcome-labels';
 
 /**
@@ -15,6 +15,8 @@ export function OutcomeBadge({ outcome, rejected = false, batchStatus }: { outco
 /** The outcomes grid's context: the batch's status words its rows (see OutcomeBadge). */
 export interface OutcomeGridContext {
   batchStatus?: BatchStatus;
+  /** Set when the batch's records can be opened (revenues): the Record cells open them. */
+  onOpenRecord?: (row: OutcomeRow, id: number) => void;
 }
 
 export function OutcomeCell({ value, context }: CustomCellRendererProps<unknown, Outcome, OutcomeGridContext>) {

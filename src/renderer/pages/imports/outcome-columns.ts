@@ -3,6 +3,7 @@ import { OUTCOME_COLUMN_LABELS, OUTCOME_COLUMNS, OUTCOMES, type OutcomeColumn, t
 import { CheckboxSetFilter, type CheckboxSetFilterParams } from '../../grid/CheckboxSetFilter';
 import { NUMBER_FILTER, TEXT_FILTER } from './grid-filters';
 import { OutcomeCell } from './OutcomeBadge';
+import { RecordIdCell } from './RecordIdCell';
 import { OUTCOME_LABELS } from './outcome-labels';
 
 type OutcomeCol = ColDef<OutcomeRow>;
@@ -21,8 +22,9 @@ const SETTINGS: Record<OutcomeColumn, Omit<OutcomeCol, 'colId' | 'field' | 'head
   // Widths that keep Message in view at 1360 px (the message takes what is left, and wraps in its tooltip).
   rowNumber: { ...id(100), sort: 'asc' },
   outcome: { filter: CheckboxSetFilter, filterParams: outcomeFilterParams, width: 170, cellRenderer: OutcomeCell, tooltip: false },
-  recordId: id(100),
-  matchingId: { ...id(135), headerTooltip: 'Skipped as a duplicate: the stored record the row matched' },
+  // A revenue batch's ids open the record (RecordIdCell); the value stays the number, for copy.
+  recordId: { ...id(100), cellRenderer: RecordIdCell },
+  matchingId: { ...id(135), cellRenderer: RecordIdCell, headerTooltip: 'Skipped as a duplicate: the stored record the row matched' },
   externalId: { ...TEXT_FILTER, width: 130, cellClass: 'cell-mono' },
   changes: { ...TEXT_FILTER, width: 125 },
   column: { ...TEXT_FILTER, width: 110 },
