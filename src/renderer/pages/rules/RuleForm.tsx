@@ -1,23 +1,12 @@
-import { useId, useState, type FormEvent } from "react";
-import {
-  RULE_SCOPES,
-  RULE_STATUSES,
-  type RuleRecord,
-  type RuleScope,
-  type RuleStatus,
-} from "../../../shared/contract/rules";
-import { asApiCallError, type ApiCallError } from "../../api/api-call-error";
-import { api } from "../../api/client";
-import { ErrorNotice } from "../../components/ErrorNotice";
-import { describedBy, FormField } from "../../components/FormField";
-import {
-  draftOf,
-  recordOf,
-  ruleFormErrors,
-  type RuleDraft,
-} from "./rule-draft";
-import { SCOPE_LABELS, STATUS_LABELS } from "./rule-labels";
-import { SplitsEditor, type PayeeChoice } from "./SplitsEditor";
+import { useId, useState, type FormEvent } from 'react';
+import { RULE_SCOPES, RULE_STATUSES, type RuleRecord, type RuleScope, type RuleStatus } from '../../../shared/contract/rules';
+import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
+import { api } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { describedBy, FormField } from '../../components/FormField';
+import { draftOf, recordOf, ruleFormErrors, type RuleDraft } from './rule-draft';
+import { SCOPE_LABELS, STATUS_LABELS } from './rule-labels';
+import { SplitsEditor, type PayeeChoice } from './SplitsEditor';
 
 export interface ProductChoice {
   externalId: string | null;
@@ -36,9 +25,9 @@ interface RuleFormProps {
 }
 
 const STATUS_HINTS: Record<RuleStatus, string> = {
-  draft: "Not used by payout runs yet.",
-  active: "Used by payout runs from its first day.",
-  inactive: "Kept for its history; not used by runs.",
+  draft: 'Not used by payout runs yet.',
+  active: 'Used by payout runs from its first day.',
+  inactive: 'Kept for its history; not used by runs.',
 };
 
 /**
@@ -46,19 +35,10 @@ const STATUS_HINTS: Record<RuleStatus, string> = {
  * dates, overlapping active rules, archived products) and a refusal is shown under the
  * field it names; nothing is saved then. Each save that changes something is a new version.
  */
-export function RuleForm({
-  orgId,
-  rule,
-  payees,
-  products,
-  onSaved,
-  onCancel,
-}: RuleFormProps) {
+export function RuleForm({ orgId, rule, payees, products, onSaved, onCancel }: RuleFormProps) {
   const id = useId();
   const isNew = rule === null;
-  const [draft, setDraft] = useState<RuleDraft>(() =>
-    draftOf(rule, new Date().toISOString()),
-  );
+  const [draft, setDraft] = useState<RuleDraft>(() => draftOf(rule, new Date().toISOString()));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
   const errors = ruleFormErrors(error);
@@ -73,14 +53,14 @@ export function RuleForm({
     setBusy(true);
     setError(null);
     try {
-      const saved = await api.call("rules.save", {
+      const saved = await api.call('rules.save', {
         orgId,
         ...(rule ? { id: rule.id } : {}),
         record: recordOf(draft, isNew),
       });
       onSaved(saved, isNew);
     } catch (thrown) {
-      setError(asApiCallError("rules.save", thrown));
+      setError(asApiCallError('rules.save', thrown));
     } finally {
       setBusy(false);
     }
@@ -94,40 +74,26 @@ export function RuleForm({
   });
   const control = (key: string) => ({
     id: `${id}-${key}`,
-    "aria-invalid": errors.byField[key] ? true : undefined,
-    "aria-describedby": describedBy(`${id}-${key}`, errors.byField[key], null),
-    "data-testid": `rule-${key}`,
+    'aria-invalid': errors.byField[key] ? true : undefined,
+    'aria-describedby': describedBy(`${id}-${key}`, errors.byField[key], null),
+    'data-testid': `rule-${key}`,
   });
 
   return (
-    <form
-      className="rule-form"
-      onSubmit={submit}
-      noValidate
-      aria-busy={busy || undefined}
-      data-testid="rule-form"
-    >
-      <FormField {...field("name", "Name")}>
+    <form className="rule-form" onSubmit={submit} noValidate aria-busy={busy || undefined} data-testid="rule-form">
+      <FormField {...field('name', 'Name')}>
         <input
           className="input"
           value={draft.name}
-          onChange={(e) => set("name")(e.target.value)}
+          onChange={(e) => set('name')(e.target.value)}
           autoComplete="off"
           aria-required="true"
-          {...control("name")}
+          {...control('name')}
         />
       </FormField>
       <div className="rule-form-row">
-        <FormField
-          {...field("status", "Status")}
-          hint={STATUS_HINTS[draft.status]}
-        >
-          <select
-            className="select"
-            value={draft.status}
-            onChange={(e) => set("status")(e.target.value as RuleStatus)}
-            {...control("status")}
-          >
+        <FormField {...field('status', 'Status')} hint={STATUS_HINTS[draft.status]}>
+          <select className="select" value={draft.status} onChange={(e) => set('status')(e.target.value as RuleStatus)} {...control('status')}>
             {RULE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}
@@ -135,105 +101,57 @@ export function RuleForm({
             ))}
           </select>
         </FormField>
-        <FormField
-          {...field("external_id", "External ID")}
-          hint={isNew ? "Optional: how API batches name this rule." : undefined}
-        >
+        <FormField {...field('external_id', 'External ID')} hint={isNew ? 'Optional: how API batches name this rule.' : undefined}>
           <input
             className="input cell-mono"
             value={draft.externalId}
-            onChange={(e) => set("externalId")(e.target.value)}
+            onChange={(e) => set('externalId')(e.target.value)}
             readOnly={!isNew}
-            placeholder={isNew ? "e.g. rule-books" : "none"}
+            placeholder={isNew ? 'e.g. rule-books' : 'none'}
             autoComplete="off"
-            {...control("external_id")}
+            {...control('external_id')}
           />
         </FormField>
       </div>
       <div className="rule-form-row">
-        <FormField {...field("scope", "Covers")}>
-          <select
-            className="select"
-            value={draft.scope}
-            onChange={(e) => set("scope")(e.target.value as RuleScope)}
-            {...control("scope")}
-          >
+        <FormField {...field('scope', 'Covers')}>
+          <select className="select" value={draft.scope} onChange={(e) => set('scope')(e.target.value as RuleScope)} {...control('scope')}>
             {RULE_SCOPES.map((s) => (
               <option key={s} value={s}>
-                {s === "org"
-                  ? "Every revenue of the org"
-                  : `One ${SCOPE_LABELS[s].toLowerCase()}`}
+                {s === 'org' ? 'Every revenue of the org' : `One ${SCOPE_LABELS[s].toLowerCase()}`}
               </option>
             ))}
           </select>
         </FormField>
-        <ScopeTarget
-          draft={draft}
-          products={products}
-          onChange={setDraft}
-          field={field}
-          control={control}
-          listId={`${id}-products`}
-        />
+        <ScopeTarget draft={draft} products={products} onChange={setDraft} field={field} control={control} listId={`${id}-products`} />
       </div>
       <div className="rule-form-row">
-        <FormField {...field("effective_from", "Effective from")}>
+        <FormField {...field('effective_from', 'Effective from')}>
           <input
             className="input"
             type="date"
             value={draft.effectiveFrom}
-            onChange={(e) => set("effectiveFrom")(e.target.value)}
-            {...control("effective_from")}
+            onChange={(e) => set('effectiveFrom')(e.target.value)}
+            {...control('effective_from')}
           />
         </FormField>
-        <FormField
-          {...field("effective_to", "Effective to")}
-          hint="Empty: open-ended."
-        >
-          <input
-            className="input"
-            type="date"
-            value={draft.effectiveTo}
-            onChange={(e) => set("effectiveTo")(e.target.value)}
-            {...control("effective_to")}
-          />
+        <FormField {...field('effective_to', 'Effective to')} hint="Empty: open-ended.">
+          <input className="input" type="date" value={draft.effectiveTo} onChange={(e) => set('effectiveTo')(e.target.value)} {...control('effective_to')} />
         </FormField>
       </div>
-      <SplitsEditor
-        idPrefix={id}
-        splits={draft.splits}
-        payees={payees}
-        onChange={set("splits")}
-        errors={errors.byField}
-      />
-      {errors.general && (
-        <ErrorNotice error={errors.general} title="The rule was not saved" />
-      )}
+      <SplitsEditor idPrefix={id} splits={draft.splits} payees={payees} onChange={set('splits')} errors={errors.byField} />
+      {errors.general && <ErrorNotice error={errors.general} title="The rule was not saved" />}
       {Object.keys(errors.byField).length > 0 && (
         <p className="form-error" role="alert" data-testid="rule-form-refused">
-          Not saved:{" "}
-          {Object.keys(errors.byField).length === 1
-            ? "a field needs"
-            : "some fields need"}{" "}
-          attention (marked above).
+          Not saved: {Object.keys(errors.byField).length === 1 ? 'a field needs' : 'some fields need'} attention (marked above).
         </p>
       )}
       <div className="org-form-actions">
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={busy}
-          data-testid="rule-save"
-        >
-          {busy ? "Saving…" : isNew ? "Create rule" : "Save changes"}
+        <button type="submit" className="button button-primary" disabled={busy} data-testid="rule-save">
+          {busy ? 'Saving…' : isNew ? 'Create rule' : 'Save changes'}
         </button>
         {onCancel && (
-          <button
-            type="button"
-            className="button"
-            onClick={onCancel}
-            disabled={busy}
-          >
+          <button type="button" className="button" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
         )}
@@ -242,7 +160,7 @@ export function RuleForm({
             type="button"
             className="button"
             onClick={() => {
-              setDraft(draftOf(rule, ""));
+              setDraft(draftOf(rule, ''));
               setError(null);
             }}
             disabled={busy}
@@ -256,10 +174,7 @@ export function RuleForm({
   );
 }
 
-type FieldProps = (
-  key: string,
-  label: string,
-) => { id: string; label: string; error: string | undefined; testId: string };
+type FieldProps = (key: string, label: string) => { id: string; label: string; error: string | undefined; testId: string };
 type ControlProps = (key: string) => Record<string, unknown>;
 
 /** The product, category or tag a rule covers (nothing for the whole org). */
@@ -278,25 +193,17 @@ function ScopeTarget({
   control: ControlProps;
   listId: string;
 }) {
-  if (draft.scope === "org")
+  if (draft.scope === 'org') return <p className="muted rule-scope-note">Covers every revenue no product, category or tag rule claims.</p>;
+  if (draft.scope === 'product') {
     return (
-      <p className="muted rule-scope-note">
-        Covers every revenue no product, category or tag rule claims.
-      </p>
-    );
-  if (draft.scope === "product") {
-    return (
-      <FormField
-        {...field("product_external_id", "Product")}
-        hint="Its external ID."
-      >
+      <FormField {...field('product_external_id', 'Product')} hint="Its external ID.">
         <input
           className="input"
           list={listId}
           value={draft.product}
           onChange={(e) => onChange((d) => ({ ...d, product: e.target.value }))}
           autoComplete="off"
-          {...control("product_external_id")}
+          {...control('product_external_id')}
         />
         <datalist id={listId}>
           {products
@@ -312,14 +219,8 @@ function ScopeTarget({
   }
   const key = draft.scope;
   return (
-    <FormField {...field(key, key === "category" ? "Category" : "Tag")}>
-      <input
-        className="input"
-        value={draft[key]}
-        onChange={(e) => onChange((d) => ({ ...d, [key]: e.target.value }))}
-        autoComplete="off"
-        {...control(key)}
-      />
+    <FormField {...field(key, key === 'category' ? 'Category' : 'Tag')}>
+      <input className="input" value={draft[key]} onChange={(e) => onChange((d) => ({ ...d, [key]: e.target.value }))} autoComplete="off" {...control(key)} />
     </FormField>
   );
 }

@@ -1,25 +1,16 @@
-import { useState } from "react";
-import type {
-  RuleComparison,
-  RuleVersion,
-} from "../../../shared/contract/rules";
-import { asApiCallError, type ApiCallError } from "../../api/api-call-error";
-import { api } from "../../api/client";
-import { useApiQuery } from "../../api/use-api-query";
-import { ErrorNotice } from "../../components/ErrorNotice";
-import { formatDateTime } from "../../format/date-format";
-import { differenceLabel, differenceValue, FIELD_LABELS } from "./rule-labels";
+import { useEffect, useRef, useState } from 'react';
+import type { RuleComparison, RuleVersion } from '../../../shared/contract/rules';
+import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/use-api-query';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDateTime } from '../../format/date-format';
+import { differenceLabel, differenceValue, FIELD_LABELS } from './rule-labels';
 
 /** A rule's saved versions, newest first (when, who, what changed), each comparable with the rule as it is now. */
-export function RuleVersions({
-  ruleId,
-  currentVersion,
-}: {
-  ruleId: number;
-  currentVersion: number;
-}) {
+export function RuleVersions({ ruleId, currentVersion }: { ruleId: number; currentVersion: number }) {
   // Asked again whenever a save makes a new version.
-  const versions = useApiQuery("rules.versions", { ruleId }, currentVersion);
+  const versions = useApiQuery('rules.versions', { ruleId }, currentVersion);
   const [open, setOpen] = useState<{
     version: number;
     comparison: RuleComparison | null;
@@ -30,20 +21,18 @@ export function RuleVersions({
     if (open?.version === version) return setOpen(null);
     setOpen({ version, comparison: null, error: null });
     try {
-      const comparison = await api.call("rules.compareVersion", {
+      const comparison = await api.call('rules.compareVersion', {
         ruleId,
         version,
       });
-      setOpen((o) =>
-        o?.version === version ? { version, comparison, error: null } : o,
-      );
+      setOpen((o) => (o?.version === version ? { version, comparison, error: null } : o));
     } catch (thrown) {
       setOpen((o) =>
         o?.version === version
           ? {
               version,
               comparison: null,
-              error: asApiCallError("rules.compareVersion", thrown),
+              error: asApiCallError('rules.compareVersion', thrown),
             }
           : o,
       );
@@ -51,35 +40,19 @@ export function RuleVersions({
   };
 
   return (
-    <section
-      className="rule-versions"
-      aria-labelledby="rule-versions-title"
-      data-testid="rule-versions"
-    >
+    <section className="rule-versions" aria-labelledby="rule-versions-title" data-testid="rule-versions">
       <h3 className="rule-section-title" id="rule-versions-title">
         Versions
       </h3>
-      {versions.error && (
-        <ErrorNotice
-          error={versions.error}
-          title="Could not load the versions"
-          onRetry={versions.reload}
-        />
-      )}
+      {versions.error && <ErrorNotice error={versions.error} title="Could not load the versions" onRetry={versions.reload} />}
       {!versions.data && !versions.error && <p className="muted">Loading…</p>}
       {versions.data && (
         <ol className="rule-version-list">
           {versions.data.versions.map((v) => (
-            <li
-              key={v.version}
-              className="rule-version"
-              data-testid={`rule-version-${v.version}`}
-            >
+            <li key={v.version} className="rule-version" data-testid={`rule-version-${v.version}`}>
               <div className="rule-version-head">
                 <strong>Version {v.version}</strong>
-                {v.version === currentVersion && (
-                  <span className="badge rule-status-active">Current</span>
-                )}
+                {v.version === currentVersion && <span className="badge rule-status-active">Current</span>}
                 <span className="muted">
                   {formatDateTime(v.savedAt)} · {v.savedBy}
                 </span>
@@ -93,9 +66,7 @@ export function RuleVersions({
                   aria-expanded={open?.version === v.version}
                   data-testid={`rule-compare-${v.version}`}
                 >
-                  {open?.version === v.version
-                    ? "Hide comparison"
-                    : "Compare with current"}
+                  {open?.version === v.version ? 'Hide comparison' : 'Compare with current'}
                 </button>
               )}
               {open?.version === v.version && <Comparison state={open} />}
@@ -108,8 +79,8 @@ export function RuleVersions({
 }
 
 function changeText(v: RuleVersion): string {
-  if (v.change === "created") return "Created.";
-  return `Changed ${v.changes.map((f) => (FIELD_LABELS[f] ?? f).toLowerCase()).join(", ")}.`;
+  if (v.change === 'created') return 'Created.';
+  return `Changed ${v.changes.map((f) => (FIELD_LABELS[f] ?? f).toLowerCase()).join(', ')}.`;
 }
 
 function Comparison({
@@ -121,18 +92,24 @@ function Comparison({
     error: ApiCallError | null;
   };
 }) {
-  if (state.error)
-    return <ErrorNotice error={state.error} title="Could not compare" />;
+  if (state.error) return <ErrorNotice error={state.error} title="Could not compare" />;
   if (!state.comparison) return <p className="muted">Comparing…</p>;
-  const { differences, version, currentVersion } = state.comparison;
+  return <DifferencesTable comparison={state.comparison} />;
+}
+
+function DifferencesTable({ comparison }: { comparison: RuleComparison }) {
+  const { differences, version, currentVersion } = comparison;
+  const answer = useRef<HTMLTableElement & HTMLParagraphElement>(null);
+  // The panel scrolls: bring the answer into view under its button.
+  useEffect(() => answer.current?.scrollIntoView({ block: 'nearest' }), []);
   if (differences.length === 0)
     return (
-      <p className="muted">
+      <p className="muted" ref={answer}>
         Version {version} is the same as the current rule.
       </p>
     );
   return (
-    <table className="rule-diff" data-testid="rule-diff">
+    <table className="rule-diff" data-testid="rule-diff" ref={answer}>
       <caption className="visually-hidden">
         Version {version} against the current rule (version {currentVersion})
       </caption>

@@ -1,36 +1,27 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { AgGridReact } from "ag-grid-react";
-import type {
-  ColDef,
-  FilterChangedEvent,
-  GridApi,
-  GridReadyEvent,
-  RowClickedEvent,
-} from "ag-grid-community";
-import type { RuleRecord, RuleRow } from "../../../shared/contract/rules";
-import { asApiCallError, type ApiCallError } from "../../api/api-call-error";
-import { api } from "../../api/client";
-import { useApiQuery } from "../../api/use-api-query";
-import { useAppState } from "../../app/app-state";
-import { ErrorNotice } from "../../components/ErrorNotice";
-import { ActiveFilters } from "../../grid/ActiveFilters";
-import { useGridTheme } from "../../grid/grid-theme";
-import { toFilterModel } from "../../grid/grid-view-model";
-import { databaseDatasource } from "../../grid/infinite-datasource";
-import { SERVER_GRID_PROPS } from "../../grid/server-grid-props";
-import type { FilterModel } from "../../../shared/contract/grid";
-import { RULE_COLUMN_DEFS } from "./rule-columns";
-import { RuleConflictsBanner } from "./RuleConflictsBanner";
-import { RuleForm } from "./RuleForm";
-import { RuleVersions } from "./RuleVersions";
-import "../../styles/orgs.css";
-import "../../styles/rules.css";
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef, FilterChangedEvent, GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
+import type { RuleRecord, RuleRow } from '../../../shared/contract/rules';
+import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/use-api-query';
+import { useAppState } from '../../app/app-state';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ActiveFilters } from '../../grid/ActiveFilters';
+import { useGridTheme } from '../../grid/grid-theme';
+import { toFilterModel } from '../../grid/grid-view-model';
+import { databaseDatasource } from '../../grid/infinite-datasource';
+import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
+import type { FilterModel } from '../../../shared/contract/grid';
+import { RULE_COLUMN_DEFS } from './rule-columns';
+import { RuleConflictsBanner } from './RuleConflictsBanner';
+import { RuleForm } from './RuleForm';
+import { RuleVersions } from './RuleVersions';
+import '../../styles/orgs.css';
+import '../../styles/rules.css';
 
 /** What the side panel shows: nothing chosen, a new rule's form, or one rule (form and versions). */
-type Panel =
-  | { kind: "none" }
-  | { kind: "new"; serial: number }
-  | { kind: "rule"; id: number };
+type Panel = { kind: 'none' } | { kind: 'new'; serial: number } | { kind: 'rule'; id: number };
 
 export function RulesPage() {
   const { view, loading, error } = useAppState();
@@ -38,9 +29,7 @@ export function RulesPage() {
   if (error) return null; // the shell shows it
   return (
     <div className="page-message" data-testid="rules-empty">
-      {loading
-        ? "Opening the workspace…"
-        : "Choose an organization in the sidebar to see its rules."}
+      {loading ? 'Opening the workspace…' : 'Choose an organization in the sidebar to see its rules.'}
     </div>
   );
 }
@@ -53,18 +42,12 @@ const DEFAULT_COL_DEF: ColDef<RuleRow> = {
   tooltip: true,
 };
 
-function RulesScreen({
-  orgId,
-  period,
-}: {
-  orgId: string;
-  period: string | null;
-}) {
+function RulesScreen({ orgId, period }: { orgId: string; period: string | null }) {
   const theme = useGridTheme();
   const [gridApi, setGridApi] = useState<GridApi<RuleRow> | null>(null);
   const [gridError, setGridError] = useState<ApiCallError | null>(null);
   const [filterModel, setFilterModel] = useState<FilterModel>({});
-  const [panel, setPanel] = useState<Panel>({ kind: "none" });
+  const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [rowCount, setRowCount] = useState<number | null>(null);
   // Bumped after each save: the grid, the open rule, its versions and the conflicts are asked again.
   const [saves, setSaves] = useState(0);
@@ -75,14 +58,14 @@ function RulesScreen({
     () =>
       databaseDatasource<RuleRow>(
         async (request) => {
-          const page = await api.call("rules.list", {
+          const page = await api.call('rules.list', {
             orgId: currentOrg.current,
             ...request,
           });
           setRowCount(page.rowCount);
           return page;
         },
-        (thrown) => setGridError(asApiCallError("rules.list", thrown)),
+        (thrown) => setGridError(asApiCallError('rules.list', thrown)),
       ),
     [],
   );
@@ -96,51 +79,40 @@ function RulesScreen({
   useEffect(() => {
     if (currentOrg.current === orgId) return;
     currentOrg.current = orgId;
-    setPanel({ kind: "none" });
+    setPanel({ kind: 'none' });
     reloadRows();
   }, [orgId, reloadRows]);
 
-  const openId = panel.kind === "rule" ? panel.id : null;
+  const openId = panel.kind === 'rule' ? panel.id : null;
 
-  const rule = useApiQuery(
-    "rules.get",
-    openId === null ? null : { orgId, id: openId },
-    saves,
-  );
+  const rule = useApiQuery('rules.get', openId === null ? null : { orgId, id: openId }, saves);
   const choices = {
     orgId,
     startRow: 0,
     endRow: 1000,
-    sortModel: [{ colId: "name", sort: "asc" as const }],
+    sortModel: [{ colId: 'name', sort: 'asc' as const }],
     filterModel: {},
   };
-  const payees = useApiQuery("payees.list", choices);
-  const products = useApiQuery("products.list", choices);
+  const payees = useApiQuery('payees.list', choices);
+  const products = useApiQuery('products.list', choices);
 
   const onSaved = (saved: RuleRecord, created: boolean) => {
-    setNotice(
-      created
-        ? `Created “${saved.name}”.`
-        : `Saved “${saved.name}” as version ${saved.version}.`,
-    );
-    setPanel({ kind: "rule", id: saved.id });
+    setNotice(created ? `Created “${saved.name}”.` : `Saved “${saved.name}” as version ${saved.version}.`);
+    setPanel({ kind: 'rule', id: saved.id });
     setSaves((n) => n + 1);
     reloadRows();
   };
   const openRule = (id: number) => {
     setNotice(null);
-    setPanel({ kind: "rule", id });
+    setPanel({ kind: 'rule', id });
   };
 
   return (
     <div className="rules-page" data-testid="rules-page">
       <div className="toolbar">
         <p className="muted rules-intro">
-          A rule shares the revenues it covers between payees. The most specific
-          active rule wins: product, then category, then tag, then the whole
-          org.
-          {rowCount !== null &&
-            ` ${rowCount === 1 ? "1 rule" : `${rowCount} rules`}; choose one to edit it and see its versions.`}
+          A rule shares the revenues it covers between payees. The most specific active rule wins: product, then category, then tag, then the whole org.
+          {rowCount !== null && ` ${rowCount === 1 ? '1 rule' : `${rowCount} rules`}; choose one to edit it and see its versions.`}
         </p>
         <div className="toolbar-actions">
           <button
@@ -149,8 +121,8 @@ function RulesScreen({
             onClick={() => {
               setNotice(null);
               setPanel((p) => ({
-                kind: "new",
-                serial: (p.kind === "new" ? p.serial : 0) + 1,
+                kind: 'new',
+                serial: (p.kind === 'new' ? p.serial : 0) + 1,
               }));
             }}
             data-testid="new-rule"
@@ -159,27 +131,10 @@ function RulesScreen({
           </button>
         </div>
       </div>
-      <RuleConflictsBanner
-        orgId={orgId}
-        period={period}
-        refreshKey={saves}
-        onOpenRule={openRule}
-      />
+      <RuleConflictsBanner orgId={orgId} period={period} refreshKey={saves} onOpenRule={openRule} />
       <ActiveFilters gridApi={gridApi} filterModel={filterModel} />
-      {gridError && (
-        <ErrorNotice
-          error={gridError}
-          title="Could not load the rules"
-          onRetry={reloadRows}
-        />
-      )}
-      <div
-        className={
-          panel.kind === "none" && !notice
-            ? "rules-layout rules-layout-grid-only"
-            : "rules-layout"
-        }
-      >
+      {gridError && <ErrorNotice error={gridError} title="Could not load the rules" onRetry={reloadRows} />}
+      <div className={panel.kind === 'none' && !notice ? 'rules-layout rules-layout-grid-only' : 'rules-layout'}>
         <div className="grid-frame">
           <div className="grid-host" data-testid="rules-grid">
             <AgGridReact<RuleRow>
@@ -189,44 +144,32 @@ function RulesScreen({
               defaultColDef={DEFAULT_COL_DEF}
               datasource={datasource}
               getRowId={({ data }) => String(data.id)}
-              onGridReady={(event: GridReadyEvent<RuleRow>) =>
-                setGridApi(event.api)
-              }
+              onGridReady={(event: GridReadyEvent<RuleRow>) => setGridApi(event.api)}
               onFilterChanged={(event: FilterChangedEvent<RuleRow>) => {
                 setGridError(null);
                 setFilterModel(toFilterModel(event.api.getFilterModel()));
               }}
-              onRowClicked={(event: RowClickedEvent<RuleRow>) =>
-                event.data && openRule(event.data.id)
-              }
+              onRowClicked={(event: RowClickedEvent<RuleRow>) => event.data && openRule(event.data.id)}
             />
           </div>
           {rowCount === 0 && (
             <div className="grid-empty" data-testid="grid-empty">
               <p>
                 {Object.keys(filterModel).length > 0
-                  ? "No rules match these filters."
-                  : "No rules yet: every revenue goes to the payees’ fallback percentages, or stays unallocated."}
+                  ? 'No rules match these filters.'
+                  : 'No rules yet: every revenue goes to the payees’ fallback percentages, or stays unallocated.'}
               </p>
             </div>
           )}
         </div>
-        {(panel.kind !== "none" || notice) && (
-          <aside
-            className="rule-panel"
-            aria-labelledby="rule-panel-title"
-            data-testid="rule-panel"
-          >
+        {(panel.kind !== 'none' || notice) && (
+          <aside className="rule-panel" aria-labelledby="rule-panel-title" data-testid="rule-panel">
             {notice && (
-              <p
-                className="notice notice-success"
-                role="status"
-                data-testid="rule-saved"
-              >
+              <p className="notice notice-success" role="status" data-testid="rule-saved">
                 {notice}
               </p>
             )}
-            {panel.kind === "new" && (
+            {panel.kind === 'new' && (
               <>
                 <h2 className="rule-panel-title" id="rule-panel-title">
                   New rule
@@ -238,38 +181,27 @@ function RulesScreen({
                   payees={payees.data?.rows ?? []}
                   products={products.data?.rows ?? []}
                   onSaved={onSaved}
-                  onCancel={() => setPanel({ kind: "none" })}
+                  onCancel={() => setPanel({ kind: 'none' })}
                 />
               </>
             )}
-            {panel.kind === "rule" && rule.error && (
-              <ErrorNotice
-                error={rule.error}
-                title="Could not open the rule"
-                onRetry={rule.reload}
-              />
+            {panel.kind === 'rule' && rule.error && <ErrorNotice error={rule.error} title="Could not open the rule" onRetry={rule.reload} />}
+            {panel.kind === 'rule' && rule.data && rule.data.id === panel.id && (
+              <>
+                <h2 className="rule-panel-title" id="rule-panel-title">
+                  {rule.data.name}
+                </h2>
+                <RuleForm
+                  key={`${rule.data.id}-${rule.data.version}`}
+                  orgId={orgId}
+                  rule={rule.data}
+                  payees={payees.data?.rows ?? []}
+                  products={products.data?.rows ?? []}
+                  onSaved={onSaved}
+                />
+                <RuleVersions ruleId={rule.data.id} currentVersion={rule.data.version} />
+              </>
             )}
-            {panel.kind === "rule" &&
-              rule.data &&
-              rule.data.id === panel.id && (
-                <>
-                  <h2 className="rule-panel-title" id="rule-panel-title">
-                    {rule.data.name}
-                  </h2>
-                  <RuleForm
-                    key={`${rule.data.id}-${rule.data.version}`}
-                    orgId={orgId}
-                    rule={rule.data}
-                    payees={payees.data?.rows ?? []}
-                    products={products.data?.rows ?? []}
-                    onSaved={onSaved}
-                  />
-                  <RuleVersions
-                    ruleId={rule.data.id}
-                    currentVersion={rule.data.version}
-                  />
-                </>
-              )}
           </aside>
         )}
       </div>

@@ -1,9 +1,5 @@
-import {
-  percentageToWeight,
-  weightToPercentage,
-  WHOLE_PERCENT_WEIGHT,
-} from "../../../shared/percentage";
-import { emptySplit, type SplitDraft } from "./rule-draft";
+import { percentageToWeight, weightToPercentage, WHOLE_PERCENT_WEIGHT } from '../../../shared/percentage';
+import { emptySplit, type SplitDraft } from './rule-draft';
 
 export interface PayeeChoice {
   externalId: string | null;
@@ -23,22 +19,11 @@ interface SplitsEditorProps {
  * The payees a rule shares each revenue between: a percentage each, and optionally a
  * fixed amount per revenue paid first (the percentages then split what is left).
  */
-export function SplitsEditor({
-  idPrefix,
-  splits,
-  payees,
-  onChange,
-  errors,
-}: SplitsEditorProps) {
-  const update = (index: number, patch: Partial<SplitDraft>) =>
-    onChange(splits.map((s, i) => (i === index ? { ...s, ...patch } : s)));
+export function SplitsEditor({ idPrefix, splits, payees, onChange, errors }: SplitsEditorProps) {
+  const update = (index: number, patch: Partial<SplitDraft>) => onChange(splits.map((s, i) => (i === index ? { ...s, ...patch } : s)));
   const total = shareTotal(splits);
   return (
-    <fieldset
-      className="rule-splits"
-      aria-describedby={errors.splits ? `${idPrefix}-splits-error` : undefined}
-      data-invalid={errors.splits ? true : undefined}
-    >
+    <fieldset className="rule-splits" aria-describedby={errors.splits ? `${idPrefix}-splits-error` : undefined} data-invalid={errors.splits ? true : undefined}>
       <legend className="form-label">Splits between payees</legend>
       {splits.length > 0 && (
         <table className="rule-splits-table">
@@ -55,9 +40,7 @@ export function SplitsEditor({
           <tbody>
             {splits.map((split, index) => {
               const at = `splits.${index}`;
-              const rowErrors = (
-                ["payee_external_id", "percentage", "fixed_amount"] as const
-              )
+              const rowErrors = (['payee_external_id', 'percentage', 'fixed_amount'] as const)
                 .map((part) => [part, errors[`${at}.${part}`]] as const)
                 .filter(([, message]) => message);
               const rowError = errors[at];
@@ -71,15 +54,10 @@ export function SplitsEditor({
                   invalid={new Set(rowErrors.map(([part]) => part))}
                   messages={[
                     ...(rowError ? [`Split ${index + 1}: ${rowError}`] : []),
-                    ...rowErrors.map(
-                      ([part, message]) =>
-                        `${PART_LABELS[part]} (split ${index + 1}): ${message}`,
-                    ),
+                    ...rowErrors.map(([part, message]) => `${PART_LABELS[part]} (split ${index + 1}): ${message}`),
                   ]}
                   onChange={(patch) => update(index, patch)}
-                  onRemove={() =>
-                    onChange(splits.filter((_, i) => i !== index))
-                  }
+                  onRemove={() => onChange(splits.filter((_, i) => i !== index))}
                 />
               );
             })}
@@ -87,26 +65,17 @@ export function SplitsEditor({
         </table>
       )}
       <div className="rule-splits-footer">
-        <button
-          type="button"
-          className="button"
-          onClick={() => onChange([...splits, emptySplit()])}
-          data-testid="rule-add-split"
-        >
+        <button type="button" className="button" onClick={() => onChange([...splits, emptySplit()])} data-testid="rule-add-split">
           Add a payee
         </button>
         <span className="muted" data-testid="rule-split-total">
           {total === null
-            ? "Shared out: —"
-            : `Shared out: ${weightToPercentage(total)}%${total < WHOLE_PERCENT_WEIGHT ? ` · ${weightToPercentage(WHOLE_PERCENT_WEIGHT - total)}% unallocated` : ""}`}
+            ? 'Shared out: —'
+            : `Shared out: ${weightToPercentage(total)}%${total < WHOLE_PERCENT_WEIGHT ? ` · ${weightToPercentage(WHOLE_PERCENT_WEIGHT - total)}% unallocated` : ''}`}
         </span>
       </div>
       {errors.splits && (
-        <p
-          className="form-error"
-          id={`${idPrefix}-splits-error`}
-          data-testid="rule-splits-error"
-        >
+        <p className="form-error" id={`${idPrefix}-splits-error`} data-testid="rule-splits-error">
           {errors.splits}
         </p>
       )}
@@ -115,16 +84,16 @@ export function SplitsEditor({
 }
 
 const PART_LABELS = {
-  payee_external_id: "Payee",
-  percentage: "Percentage",
-  fixed_amount: "Fixed amount",
+  payee_external_id: 'Payee',
+  percentage: 'Percentage',
+  fixed_amount: 'Fixed amount',
 } as const;
 
 /** The percentages typed so far, exactly; null while one is not a percentage yet. */
 function shareTotal(splits: SplitDraft[]): bigint | null {
   let total = 0n;
   for (const s of splits) {
-    const weight = percentageToWeight(s.percentage.trim() || "0");
+    const weight = percentageToWeight(s.percentage.trim() || '0');
     if (weight === null) return null;
     total += weight;
   }
@@ -142,16 +111,7 @@ interface SplitRowProps {
   onRemove: () => void;
 }
 
-function SplitRow({
-  id,
-  index,
-  split,
-  payees,
-  invalid,
-  messages,
-  onChange,
-  onRemove,
-}: SplitRowProps) {
+function SplitRow({ id, index, split, payees, invalid, messages, onChange, onRemove }: SplitRowProps) {
   const errorId = messages.length ? `${id}-error` : undefined;
   const known = payees.some((p) => p.externalId === split.payee);
   return (
@@ -163,24 +123,16 @@ function SplitRow({
             value={split.payee}
             onChange={(event) => onChange({ payee: event.target.value })}
             aria-label={`Payee of split ${index + 1}`}
-            aria-invalid={invalid.has("payee_external_id") || undefined}
+            aria-invalid={invalid.has('payee_external_id') || undefined}
             aria-describedby={errorId}
             data-testid={`rule-split-${index}-payee`}
           >
             <option value="">Choose a payee…</option>
-            {!known && split.payee && (
-              <option value={split.payee}>{split.payee}</option>
-            )}
+            {!known && split.payee && <option value={split.payee}>{split.payee}</option>}
             {payees.map((p) => (
               // A payee without an external ID cannot be named in a rule record.
-              <option
-                key={p.externalId ?? `no-id-${p.name}`}
-                value={p.externalId ?? ""}
-                disabled={p.externalId === null}
-              >
-                {p.externalId === null
-                  ? `${p.name} (no external ID)`
-                  : `${p.name} (${p.externalId})`}
+              <option key={p.externalId ?? `no-id-${p.name}`} value={p.externalId ?? ''} disabled={p.externalId === null}>
+                {p.externalId === null ? `${p.name} (no external ID)` : `${p.name} (${p.externalId})`}
               </option>
             ))}
           </select>
@@ -193,7 +145,7 @@ function SplitRow({
               value={split.percentage}
               onChange={(event) => onChange({ percentage: event.target.value })}
               aria-label={`Percentage of split ${index + 1}`}
-              aria-invalid={invalid.has("percentage") || undefined}
+              aria-invalid={invalid.has('percentage') || undefined}
               aria-describedby={errorId}
               data-testid={`rule-split-${index}-percentage`}
             />
@@ -208,19 +160,13 @@ function SplitRow({
             placeholder="none"
             onChange={(event) => onChange({ fixedAmount: event.target.value })}
             aria-label={`Fixed amount per revenue of split ${index + 1}, paid before the percentages`}
-            aria-invalid={invalid.has("fixed_amount") || undefined}
+            aria-invalid={invalid.has('fixed_amount') || undefined}
             aria-describedby={errorId}
             data-testid={`rule-split-${index}-fixed`}
           />
         </td>
         <td>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={onRemove}
-            aria-label={`Remove split ${index + 1}`}
-            title="Remove this payee's share"
-          >
+          <button type="button" className="button button-quiet" onClick={onRemove} aria-label={`Remove split ${index + 1}`} title="Remove this payee's share">
             ×
           </button>
         </td>
@@ -228,12 +174,8 @@ function SplitRow({
       {messages.length > 0 && (
         <tr className="rule-split-error-row">
           <td colSpan={4}>
-            <p
-              className="form-error"
-              id={errorId}
-              data-testid={`rule-split-${index}-error`}
-            >
-              {messages.join(" ")}
+            <p className="form-error" id={errorId} data-testid={`rule-split-${index}-error`}>
+              {messages.join(' ')}
             </p>
           </td>
         </tr>

@@ -1,49 +1,23 @@
-import type { ColDef } from "ag-grid-community";
-import {
-  RULE_COLUMNS,
-  RULE_SCOPES,
-  RULE_STATUSES,
-  type RuleColumn,
-  type RuleRow,
-} from "../../../shared/contract/rules";
-import { formatDateTime } from "../../format/date-format";
-import {
-  CheckboxSetFilter,
-  type CheckboxSetFilterParams,
-} from "../../grid/CheckboxSetFilter";
-import { SCOPE_LABELS, splitSummary, STATUS_LABELS } from "./rule-labels";
-import { RuleStatusBadge } from "./RuleStatusBadge";
+import type { ColDef } from 'ag-grid-community';
+import { RULE_COLUMNS, RULE_SCOPES, RULE_STATUSES, type RuleColumn, type RuleRow } from '../../../shared/contract/rules';
+import { formatDateTime } from '../../format/date-format';
+import { CheckboxSetFilter, type CheckboxSetFilterParams } from '../../grid/CheckboxSetFilter';
+import { SCOPE_LABELS, splitSummary, STATUS_LABELS } from './rule-labels';
+import { RuleStatusBadge } from './RuleStatusBadge';
 
 // Filter options limited to what the server compiles (src/shared/contract/grid.ts).
 const TEXT_FILTER = {
-  filter: "agTextColumnFilter",
+  filter: 'agTextColumnFilter',
   filterParams: {
-    filterOptions: [
-      "contains",
-      "notContains",
-      "equals",
-      "notEqual",
-      "startsWith",
-      "endsWith",
-      "blank",
-      "notBlank",
-    ],
+    filterOptions: ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'],
     maxNumConditions: 2,
   },
 } satisfies ColDef<RuleRow>;
 
 const NUMBER_FILTER = {
-  filter: "agNumberColumnFilter",
+  filter: 'agNumberColumnFilter',
   filterParams: {
-    filterOptions: [
-      "equals",
-      "notEqual",
-      "lessThan",
-      "lessThanOrEqual",
-      "greaterThan",
-      "greaterThanOrEqual",
-      "inRange",
-    ],
+    filterOptions: ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange'],
     inRangeInclusive: true,
     maxNumConditions: 2,
   },
@@ -59,19 +33,13 @@ const scopeFilter: CheckboxSetFilterParams = {
 };
 
 /** The grid's columns in order; `splits` is a summary the server does not sort or filter. */
-type RuleGridColumn = RuleColumn | "splits";
+type RuleGridColumn = RuleColumn | 'splits';
 
-const COLUMNS: Array<
+const COLUMNS: Array<[RuleGridColumn, string, Omit<ColDef<RuleRow>, 'colId' | 'field' | 'headerName'>]> = [
+  ['name', 'Name', { ...TEXT_FILTER, width: 180 }],
   [
-    RuleGridColumn,
-    string,
-    Omit<ColDef<RuleRow>, "colId" | "field" | "headerName">,
-  ]
-> = [
-  ["name", "Name", { ...TEXT_FILTER, width: 180 }],
-  [
-    "status",
-    "Status",
+    'status',
+    'Status',
     {
       filter: CheckboxSetFilter,
       filterParams: statusFilter,
@@ -81,71 +49,60 @@ const COLUMNS: Array<
     },
   ],
   [
-    "scope",
-    "Covers",
+    'scope',
+    'Covers',
     {
       filter: CheckboxSetFilter,
       filterParams: scopeFilter,
       width: 108,
-      valueFormatter: ({ value }) =>
-        SCOPE_LABELS[value as keyof typeof SCOPE_LABELS] ?? value,
+      valueFormatter: ({ value }) => SCOPE_LABELS[value as keyof typeof SCOPE_LABELS] ?? value,
     },
   ],
   [
-    "scopeValue",
-    "Target",
+    'scopeValue',
+    'Target',
     {
       ...TEXT_FILTER,
       width: 150,
-      valueFormatter: ({ value, data }) =>
-        data?.scope === "org" ? "All revenues" : (value ?? ""),
+      valueFormatter: ({ value, data }) => (data?.scope === 'org' ? 'All revenues' : (value ?? '')),
     },
   ],
+  ['effectiveFrom', 'From', { ...TEXT_FILTER, width: 110, cellClass: 'cell-mono' }],
   [
-    "effectiveFrom",
-    "From",
-    { ...TEXT_FILTER, width: 110, cellClass: "cell-mono" },
-  ],
-  [
-    "effectiveTo",
-    "To",
+    'effectiveTo',
+    'To',
     {
       ...TEXT_FILTER,
       width: 110,
-      cellClass: "cell-mono",
-      valueFormatter: ({ value }) => value ?? "open-ended",
+      cellClass: 'cell-mono',
+      valueFormatter: ({ value }) => value ?? 'open-ended',
     },
   ],
   [
-    "splits",
-    "Split",
+    'splits',
+    'Split',
     {
       sortable: false,
       width: 280,
       flex: 1,
       minWidth: 220,
-      valueFormatter: ({ value }) =>
-        splitSummary((value as RuleRow["splits"] | undefined) ?? []),
+      valueFormatter: ({ value }) => splitSummary((value as RuleRow['splits'] | undefined) ?? []),
     },
   ],
   [
-    "version",
-    "Versions",
+    'version',
+    'Versions',
     {
       ...NUMBER_FILTER,
       width: 100,
-      type: "rightAligned",
-      cellClass: "cell-number",
+      type: 'rightAligned',
+      cellClass: 'cell-number',
     },
   ],
+  ['externalId', 'External ID', { ...TEXT_FILTER, width: 130, cellClass: 'cell-mono' }],
   [
-    "externalId",
-    "External ID",
-    { ...TEXT_FILTER, width: 130, cellClass: "cell-mono" },
-  ],
-  [
-    "updatedAt",
-    "Last saved",
+    'updatedAt',
+    'Last saved',
     {
       width: 190,
       valueFormatter: ({ value }) => formatDateTime(value as string | null),
@@ -155,20 +112,14 @@ const COLUMNS: Array<
 
 export const RULE_GRID_COLUMNS: readonly string[] = COLUMNS.map(([id]) => id);
 
-export const RULE_COLUMN_DEFS: ColDef<RuleRow>[] = COLUMNS.map(
-  ([id, headerName, settings]) => ({
-    colId: id,
-    field: id,
-    headerName,
-    ...settings,
-  }),
-);
+export const RULE_COLUMN_DEFS: ColDef<RuleRow>[] = COLUMNS.map(([id, headerName, settings]) => ({
+  colId: id,
+  field: id,
+  headerName,
+  ...settings,
+}));
 
 // Every sortable column is in the server's allowlist; kept checked here so they cannot drift.
 for (const [id, , settings] of COLUMNS) {
-  if (
-    settings.sortable !== false &&
-    !(RULE_COLUMNS as readonly string[]).includes(id)
-  )
-    throw new Error(`rules grid: ${id} is not a server column`);
+  if (settings.sortable !== false && !(RULE_COLUMNS as readonly string[]).includes(id)) throw new Error(`rules grid: ${id} is not a server column`);
 }

@@ -1,10 +1,5 @@
-import type {
-  RuleRecord,
-  RuleRecordInput,
-  RuleScope,
-  RuleStatus,
-} from "../../../shared/contract/rules";
-import type { ApiCallError } from "../../api/api-call-error";
+import type { RuleRecord, RuleRecordInput, RuleScope, RuleStatus } from '../../../shared/contract/rules';
+import type { ApiCallError } from '../../api/api-call-error';
 
 /** One payee's share as typed in the form (text, so a half-typed value is kept as it is). */
 export interface SplitDraft {
@@ -30,40 +25,40 @@ export interface RuleDraft {
 
 let nextKey = 1;
 export function emptySplit(): SplitDraft {
-  return { key: nextKey++, payee: "", percentage: "", fixedAmount: "" };
+  return { key: nextKey++, payee: '', percentage: '', fixedAmount: '' };
 }
 
 /** The form's starting values: the rule as saved, or a new draft rule for the whole org from the first of this month. */
 export function draftOf(rule: RuleRecord | null, today: string): RuleDraft {
   if (!rule) {
     return {
-      externalId: "",
-      name: "",
-      status: "draft",
-      scope: "org",
-      product: "",
-      category: "",
-      tag: "",
+      externalId: '',
+      name: '',
+      status: 'draft',
+      scope: 'org',
+      product: '',
+      category: '',
+      tag: '',
       effectiveFrom: `${today.slice(0, 7)}-01`,
-      effectiveTo: "",
+      effectiveTo: '',
       splits: [emptySplit()],
     };
   }
   return {
-    externalId: rule.externalId ?? "",
+    externalId: rule.externalId ?? '',
     name: rule.name,
     status: rule.status,
     scope: rule.scope,
-    product: rule.productExternalId ?? "",
-    category: rule.category ?? "",
-    tag: rule.tag ?? "",
+    product: rule.productExternalId ?? '',
+    category: rule.category ?? '',
+    tag: rule.tag ?? '',
     effectiveFrom: rule.effectiveFrom,
-    effectiveTo: rule.effectiveTo ?? "",
+    effectiveTo: rule.effectiveTo ?? '',
     splits: rule.splits.map((s) => ({
       key: nextKey++,
-      payee: s.payeeExternalId ?? "",
+      payee: s.payeeExternalId ?? '',
       percentage: s.percentage,
-      fixedAmount: s.fixedAmount ?? "",
+      fixedAmount: s.fixedAmount ?? '',
     })),
   };
 }
@@ -85,13 +80,10 @@ export function recordOf(draft: RuleDraft, isNew: boolean): RuleRecordInput {
       fixed_amount: s.fixedAmount.trim() || null,
     })),
   };
-  if (isNew && draft.externalId.trim())
-    record.external_id = draft.externalId.trim();
-  if (draft.scope === "product")
-    record.product_external_id = draft.product.trim() || null;
-  if (draft.scope === "category")
-    record.category = draft.category.trim() || null;
-  if (draft.scope === "tag") record.tag = draft.tag.trim() || null;
+  if (isNew && draft.externalId.trim()) record.external_id = draft.externalId.trim();
+  if (draft.scope === 'product') record.product_external_id = draft.product.trim() || null;
+  if (draft.scope === 'category') record.category = draft.category.trim() || null;
+  if (draft.scope === 'tag') record.tag = draft.tag.trim() || null;
   return record;
 }
 
@@ -106,21 +98,17 @@ export interface RuleFormErrors {
 export function ruleFormErrors(error: ApiCallError | null): RuleFormErrors {
   const byField: Record<string, string> = {};
   if (!error) return { byField, general: null };
-  const issues = error.issues.filter((issue) =>
-    issue.field?.startsWith("record."),
-  );
-  for (const issue of issues)
-    byField[issue.field!.slice("record.".length)] = sentence(issue.message);
+  const issues = error.issues.filter((issue) => issue.field?.startsWith('record.'));
+  for (const issue of issues) byField[issue.field!.slice('record.'.length)] = sentence(issue.message);
   return {
     byField,
-    general:
-      issues.length === error.issues.length && issues.length > 0 ? null : error,
+    general: issues.length === error.issues.length && issues.length > 0 ? null : error,
   };
 }
 
 function sentence(message: string): string {
   const text = message.trim();
-  if (!text) return "Not accepted.";
+  if (!text) return 'Not accepted.';
   const first = text[0].toUpperCase() + text.slice(1);
   return /[.!?)]$/.test(first) ? first : `${first}.`;
 }
