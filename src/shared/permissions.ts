@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   'write:rules',
   'read:payouts',
   'write:payouts',
+  'read:consumption',
+  'write:consumption',
+  'read:reconciliation',
+  'write:reconciliation',
   'admin:keys',
 ] as const;
 

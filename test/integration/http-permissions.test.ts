@@ -66,6 +66,19 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'rules.conflicts': 'read:rules',
   'payouts.run': 'write:payouts',
   'payouts.get': 'read:payouts',
+  'consumption.list': 'read:consumption',
+  'consumption.get': 'read:consumption',
+  'consumption.grid': 'read:consumption',
+  'consumption.summary': 'read:consumption',
+  'consumption.batch': 'write:consumption',
+  'reconciliation.run': 'write:reconciliation',
+  'reconciliation.approve': 'write:reconciliation',
+  'reconciliation.hold': 'write:reconciliation',
+  'reconciliation.reverse': 'write:reconciliation',
+  'reconciliation.history': 'read:reconciliation',
+  'reconciliation.compensationItems': 'read:reconciliation',
+  'reconciliation.settings': 'read:reconciliation',
+  'reconciliation.setTolerance': 'write:reconciliation',
   'payouts.explain': 'read:payouts',
   'payouts.compare': 'read:payouts',
   'payouts.export': 'read:payouts',
@@ -76,6 +89,8 @@ const READ_ONLY = PERMISSIONS.filter((p) => p.startsWith('read:'));
 /** Every method a read-only key must not call, from the contract itself. */
 const WRITE_METHODS = METHOD_NAMES.filter((name) => /^(write|admin):/.test(contract[name].permission ?? ''));
 
+/** A consumption record the setup makes (consumption.batch), so review calls act on it. */
+const RECORD_UUID = '00000000-0000-4000-8000-00000000c0de';
 const CSV = 'external_id,kind,occurred_at,amount,currency\nx1,sale,2026-10-05,1.00,USD\n';
 const PROFILE = { name: 'Mine', entity: 'payees', header: ['Name'], mapping: { columns: { name: 'Name' } } };
 
@@ -113,6 +128,14 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
     'rules.batch': { json: { orgId: ORG, records: [{ external_id: 'ru_new', name: 'New rule', status: 'active', scope: 'org', effective_from: '2026-10-01', splits: [] }] } },
     'rules.save': { json: { orgId: ORG, record: { external_id: 'ru_saved', name: 'Saved rule', status: 'draft', scope: 'org', effective_from: '2026-10-01', splits: [] } } },
     'payouts.run': { json: { orgId: ORG, period: '2026-10' } },
+    'consumption.batch': {
+      json: { orgId: ORG, records: [{ license_reference: 'XSP1', resource_name: 'vm-1', billing_period: '2026-10', consumed_sell: '1.00', consumed_buy: '0.50' }] },
+    },
+    'reconciliation.run': { json: { orgId: ORG, period: '2026-10' } },
+    'reconciliation.approve': { json: { uuids: [RECORD_UUID], note: 'checked against the invoice' } },
+    'reconciliation.hold': { json: { uuids: [RECORD_UUID], note: 'waiting for the vendor' } },
+    'reconciliation.reverse': { json: { uuid: RECORD_UUID, reason: 'billed twice' } },
+    'reconciliation.setTolerance': { json: { tolerance_amount: '2.00', tolerance_percent: '1.5' } },
     'payouts.explain': { json: { orgId: ORG, period: '2026-10', payeeId: 1, startRow: 0, endRow: 100 } },
     'payouts.compare': { json: { orgId: ORG, period: '2026-10', ruleVersions: [{ ruleId: 1, version: 1 }] } },
   };
@@ -151,6 +174,8 @@ async function setup() {
   await callOk(ctx.core, 'revenues.batch', { orgId: ORG, records: [{ external_id: 'ch_2', occurred_at: '2026-10-02', amount: '2.00', currency: 'USD' }] });
   await callOk(ctx.core, 'profiles.save', { profile: { ...PROFILE, name: 'Saved' } });
   await callOk(ctx.core, 'views.save', { screen: 'revenues', name: 'Saved', state: { period: null } });
+  await callOk(ctx.core, 'consumption.batch', { orgId: ORG, records: [{ license_reference: 'XSP0', resource_name: 'vm-0', billing_period: '2026-09', consumed_sell: '5.00', consumed_buy: '4.00' }] });
+  ctx.workspace.db.prepare("UPDATE consumption_records SET uuid = ? WHERE license_reference = 'XSP0'").run(RECORD_UUID);
   server = await startHttpServer({ core: ctx.core });
   const staged = await fetch(`http://127.0.0.1:${server.port}/api/imports.upload`, {
     method: 'POST',

@@ -18,6 +18,7 @@ const FIELDS: Record<ImportEntity, readonly string[]> = {
   payees: ['external_id', 'name', 'email', 'threshold'],
   products: ['external_id', 'name', 'category', 'tags', 'archived'],
   billing: ['license_reference', 'resource_name', 'billing_period', 'final_sell', 'final_buy'],
+  consumption: ['license_reference', 'resource_name', 'billing_period', 'consumed_sell', 'consumed_buy'],
 };
 
 // '' is an empty cell in a file and "not given" in a batch call.
@@ -50,6 +51,13 @@ const RECORDS: Record<ImportEntity, fc.Arbitrary<Record<string, string>>> = {
     final_sell: fc.constantFrom('120.50', '121.00', '-5.00', '0.00', 'x'),
     final_buy: fc.constantFrom('90.00', '100.00'),
   }),
+  consumption: fc.record({
+    license_reference: fc.constantFrom('XSP12345', 'LIC-2'),
+    resource_name: fc.constantFrom('Office 365 E3', 'vm-1'),
+    billing_period: fc.constantFrom('2026-10', '2026-11', CLOSED),
+    consumed_sell: fc.constantFrom('118.00', '121.00', '-5.00', '0.00', 'x'),
+    consumed_buy: fc.constantFrom('90.00', '99.50'),
+  }),
 };
 
 const settings = { operation: fc.constantFrom('create_only', 'update_only', 'create_or_update'), onError: fc.constantFrom('skip', 'skip', 'reject') };
@@ -57,8 +65,8 @@ const rows = (entity: ImportEntity) => fc.array(RECORDS[entity], { minLength: 1,
 const batchOf = (path: 'file' | 'api', entities: ImportEntity[]) =>
   fc.constantFrom(...entities).chain((entity) => fc.record({ path: fc.constant(path), entity: fc.constant(entity), records: rows(entity), ...settings }));
 const step = fc.oneof(
-  batchOf('file', ['revenues', 'payees', 'products', 'billing']),
-  batchOf('api', ['revenues', 'payees', 'products']),
+  batchOf('file', ['revenues', 'payees', 'products', 'billing', 'consumption']),
+  batchOf('api', ['revenues', 'payees', 'products', 'consumption']),
   fc.record({ path: fc.constant('create' as const), entity: fc.constant<ImportEntity>('revenues'), records: fc.array(RECORDS.revenues, { minLength: 1, maxLength: 1 }) }),
 );
 type Step = { path: 'file' | 'api' | 'create'; entity: ImportEntity; records: Array<Record<string, string>>; operation?: string; onError?: string };
@@ -122,7 +130,7 @@ async function runStep(ctx: ReturnType<typeof setup>, s: Step): Promise<void> {
   expect(result.error.code).toBe('batch_rejected');
   expect(digest(workspace.db, RECORD_TABLES)).toBe(before);
   // Nothing reads as written: no created or updated, no id but that of a stored record.
-  const table = s.entity;
+  const table = s.entity === 'consumption' ? 'consumption_records' : s.entity;
   for (const r of (result.error.detail as RejectedBatchDetail).results) {
     expect(['created', 'updated']).not.toContain(r.status);
     expect(r).not.toHaveProperty('id');

@@ -10,6 +10,8 @@ import { demoHandlers } from '../demo/handlers';
 import { viewsHandlers } from '../views/handlers';
 import { rulesHandlers } from '../rules/handlers';
 import { payoutsHandlers } from '../payouts/handlers';
+import { consumptionHandlers } from '../consumption/handlers';
+import { reconciliationHandlers } from '../reconciliation/handlers';
 import { createRegistry, type ErrorLogger, type Registry } from './registry';
 
 /** The registry with every area's slice bound; throws if any method is left unbound. */
@@ -27,6 +29,8 @@ export function createAppRegistry(logError?: ErrorLogger): Registry {
   registry.register(viewsHandlers);
   registry.register(rulesHandlers);
   registry.register(payoutsHandlers);
+  registry.register(consumptionHandlers);
+  registry.register(reconciliationHandlers);
   registry.assertComplete();
   return registry;
 }

@@ -6,6 +6,7 @@ import type { Workspace } from '../db/workspace';
 import { findApiKey } from '../system/api-keys';
 import { APP_VERSION } from '../app-version';
 import { createCallQueue } from './call-queue';
+import { failInterruptedTasks } from '../tasks/recovery';
 import type { CoreHost } from './host';
 import type { WirePrincipal } from './protocol';
 
@@ -14,6 +15,8 @@ import type { WirePrincipal } from './protocol';
  * uses it for one-shot commands; tests use it to drive transports without threads.
  */
 export function inProcessCore(workspace: Workspace, registry: Registry = createAppRegistry()): CoreHost {
+  // A task a crash left running ends Failed now, never stuck InProgress.
+  failInterruptedTasks(workspace.db);
   const enqueue = createCallQueue();
   return {
     workspace: { name: workspace.name, path: workspace.path, schemaVersion: workspace.schemaVersion, appVersion: APP_VERSION },

@@ -6,6 +6,7 @@ import { WorkspaceError } from '../db/workspace-error';
 import { findApiKey } from '../system/api-keys';
 import { APP_VERSION } from '../app-version';
 import { createCallQueue } from './call-queue';
+import { failInterruptedTasks } from '../tasks/recovery';
 import type { CoreWorkerData, FromWorker, ToWorker, WirePrincipal } from './protocol';
 
 // The core: one workspace connection and the registry, on a thread of its own so the
@@ -24,6 +25,8 @@ try {
   process.exit(0);
 }
 
+// A task a crash left running ends Failed now, never stuck InProgress.
+failInterruptedTasks(workspace.db);
 const registry = createAppRegistry();
 send({
   type: 'ready',

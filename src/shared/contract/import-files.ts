@@ -55,6 +55,23 @@ export const IMPORT_TARGET_FIELDS: Record<ImportEntity, ReadonlyArray<{ field: s
     { field: 'customer_uuid', label: 'Customer UUID', required: false },
     { field: 'project_uuid', label: 'Project UUID', required: false },
     { field: 'invoice_item_uuid', label: 'Invoice item UUID', required: false },
+    { field: 'currency', label: 'Currency (must be the estimate\'s)', required: false },
+  ],
+  consumption: [
+    { field: 'license_reference', label: 'License reference', required: true },
+    { field: 'resource_uuid', label: 'Resource UUID', required: false },
+    { field: 'resource_name', label: 'Resource name', required: false },
+    { field: 'billing_period', label: 'Billing period', required: true },
+    { field: 'consumed_sell', label: 'Consumed sell', required: false },
+    { field: 'consumed_buy', label: 'Consumed buy', required: false },
+    { field: 'currency', label: 'Currency', required: false },
+    { field: 'customer_name', label: 'Customer', required: false },
+    { field: 'project_name', label: 'Project', required: false },
+    { field: 'resource', label: 'Resource (description)', required: false },
+    { field: 'customer_uuid', label: 'Customer UUID', required: false },
+    { field: 'project_uuid', label: 'Project UUID', required: false },
+    { field: 'last_sync_at', label: 'Last synced at', required: false },
+    { field: 'raw_data', label: 'Raw data (JSON)', required: false },
   ],
 };
 

@@ -7,7 +7,7 @@ import type { MoneyString } from '../money';
 // Import batches: every write of payees, products, revenues and billing rows, whether
 // from the API, a file or the CLI, is one batch with one outcome per row.
 
-export const IMPORT_ENTITIES = ['revenues', 'payees', 'products', 'billing'] as const;
+export const IMPORT_ENTITIES = ['revenues', 'payees', 'products', 'billing', 'consumption'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 export const IMPORT_SOURCES = ['api', 'file', 'cli'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
@@ -24,6 +24,7 @@ export const DEFAULT_OPERATION: Record<ImportEntity, ImportOperation> = {
   payees: 'create_or_update',
   products: 'create_or_update',
   billing: 'create_or_update',
+  consumption: 'create_or_update',
 };
 /** reject: any error row rolls the whole batch back. skip: valid rows land, errors are listed. */
 export const ON_ERROR_CHOICES = ['reject', 'skip'] as const;

@@ -11,6 +11,8 @@ import { demoMethods } from './demo';
 import { viewsMethods } from './views';
 import { rulesMethods } from './rules';
 import { payoutsMethods } from './payouts';
+import { consumptionMethods } from './consumption';
+import { reconciliationMethods } from './reconciliation';
 
 /** Every API method, by name ("area.verb"). Each area declares its slice in its own file. */
 export const contract = {
@@ -25,6 +27,8 @@ export const contract = {
   ...viewsMethods,
   ...rulesMethods,
   ...payoutsMethods,
+  ...consumptionMethods,
+  ...reconciliationMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

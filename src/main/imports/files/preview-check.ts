@@ -1,6 +1,7 @@
 import type { ImportEntity } from '../../../shared/contract/imports';
 import type { MappedRecord } from '../mapping/row-mapper';
 import { readBillingRecord } from '../records/billing-record';
+import { readConsumptionRecord } from '../records/consumption-record';
 import { FieldProblem } from '../records/field-problem';
 import type { RawRecord } from '../records/field-readers';
 import { readPayeeRecord } from '../records/payee-writer';
@@ -12,6 +13,7 @@ const READERS: Record<ImportEntity, (raw: RawRecord) => unknown> = {
   payees: readPayeeRecord,
   products: readProductRecord,
   billing: readBillingRecord,
+  consumption: readConsumptionRecord,
 };
 
 /**

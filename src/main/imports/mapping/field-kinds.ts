@@ -12,7 +12,8 @@ const KINDS: Record<ImportEntity, Readonly<Record<string, FieldKind>>> = {
   revenues: { amount: 'money', occurred_at: 'date', currency: 'currency' },
   payees: { threshold: 'money', fallback_percentage: 'percent' },
   products: {},
-  billing: { final_sell: 'money', final_buy: 'money' },
+  billing: { final_sell: 'money', final_buy: 'money', currency: 'currency' },
+  consumption: { consumed_sell: 'money', consumed_buy: 'money', currency: 'currency', last_sync_at: 'date' },
 };
 
 export function fieldKind(entity: ImportEntity, field: string): FieldKind {

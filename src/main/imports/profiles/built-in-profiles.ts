@@ -133,8 +133,53 @@ const orderExport = {
   },
 };
 
+/** A cloud distributor's consumption export (Arrow's consumption API as CSV): one row per license, resource and month. */
+const consumptionExport = {
+  name: 'Arrow consumption export',
+  entity: 'consumption',
+  description:
+    'Consumption (estimated usage) per license, resource and billing month, as the distributor\'s consumption API reports it ' +
+    'during the month: sell and buy amounts in major units with their currency, the sync time in UTC. ' +
+    'Matched to consumption records by license, resource and month; the billing export later brings the final amounts.',
+  header: [
+    'License Reference',
+    'Billing Month',
+    'Customer ID',
+    'Customer Name',
+    'Project ID',
+    'Project Name',
+    'Resource ID',
+    'Resource Name',
+    'Currency',
+    'Consumed Sell',
+    'Consumed Buy',
+    'Last Sync (UTC)',
+  ],
+  mapping: {
+    encoding: 'utf-8',
+    delimiter: ',',
+    numberConvention: 'dot',
+    dateFormat: 'ISO',
+    amountUnit: 'major',
+    columns: {
+      license_reference: 'License Reference',
+      billing_period: 'Billing Month',
+      customer_uuid: 'Customer ID',
+      customer_name: 'Customer Name',
+      project_uuid: 'Project ID',
+      project_name: 'Project Name',
+      resource_uuid: 'Resource ID',
+      resource_name: 'Resource Name',
+      currency: 'Currency',
+      consumed_sell: 'Consumed Sell',
+      consumed_buy: 'Consumed Buy',
+      last_sync_at: 'Last Sync (UTC)',
+    },
+  },
+};
+
 /** Checked against the schema once, defaults filled in, so they are profiles like saved ones. */
-export const BUILT_IN_PROFILES: readonly MappingProfile[] = [balanceReport, activityDownload, orderExport].map((p) => Object.freeze(profileSchema.parse(p)));
+export const BUILT_IN_PROFILES: readonly MappingProfile[] = [balanceReport, activityDownload, orderExport, consumptionExport].map((p) => Object.freeze(profileSchema.parse(p)));
 
 export function builtInProfile(name: string): MappingProfile | undefined {
   const wanted = name.trim().toLowerCase();

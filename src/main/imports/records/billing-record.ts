@@ -1,6 +1,6 @@
 import { readMonthStart } from './date-readers';
 import { problem } from './field-problem';
-import { checkKnownFields, readMicros, readText, readUuid, type RawRecord } from './field-readers';
+import { checkKnownFields, readCurrency, readMicros, readText, readUuid, type RawRecord } from './field-readers';
 
 export const BILLING_RECORD_FIELDS: ReadonlySet<string> = new Set([
   'license_reference',
@@ -15,6 +15,7 @@ export const BILLING_RECORD_FIELDS: ReadonlySet<string> = new Set([
   'project_uuid',
   'project_name',
   'invoice_item_uuid',
+  'currency',
 ]);
 
 /** A billing export row: the match key and the final amounts of one consumption record. */
@@ -25,6 +26,8 @@ export interface BillingFields {
   billing_period: string;
   final_sell_micros: number | null | undefined;
   final_buy_micros: number | null | undefined;
+  /** The currency of the final amounts, when the export names it: it must be the record's. */
+  currency: string | undefined;
   /** Descriptive columns: undefined not given, null cleared. */
   details: Record<'resource' | 'customer_uuid' | 'customer_name' | 'project_uuid' | 'project_name' | 'invoice_item_uuid', string | null | undefined>;
 }
@@ -48,6 +51,7 @@ export function readBillingRecord(raw: RawRecord): BillingFields {
     billing_period: requiredKey(readMonthStart(raw, 'billing_period'), 'billing_period'),
     final_sell_micros: readMicros(raw, 'final_sell'),
     final_buy_micros: readMicros(raw, 'final_buy'),
+    currency: readCurrency(raw, 'currency') ?? undefined,
     details: {
       resource: readText(raw, 'resource', 500),
       customer_uuid: readUuid(raw, 'customer_uuid'),

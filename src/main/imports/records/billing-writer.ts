@@ -17,13 +17,14 @@ interface StoredConsumption {
   is_finalized: 0 | 1;
   finalized_at: string | null;
   is_reconciled: 0 | 1;
+  currency: string;
   updated_at: string;
   batch_id: number | null;
   source_row: number | null;
 }
 
 const DESCRIPTIVE = ['resource_uuid', 'resource_name', 'resource', 'customer_uuid', 'customer_name', 'project_uuid', 'project_name', 'invoice_item_uuid'] as const;
-const STORED = `id, ${DESCRIPTIVE.join(', ')}, final_sell_micros, final_buy_micros, is_finalized, finalized_at, is_reconciled, updated_at, batch_id, source_row`;
+const STORED = `id, ${DESCRIPTIVE.join(', ')}, final_sell_micros, final_buy_micros, is_finalized, finalized_at, is_reconciled, currency, updated_at, batch_id, source_row`;
 
 /**
  * Billing export rows set the final amounts of consumption records (seed 003). A row
@@ -35,16 +36,16 @@ const STORED = `id, ${DESCRIPTIVE.join(', ')}, final_sell_micros, final_buy_micr
  */
 export function billingWriter(ctx: WriterContext): EntityWriter {
   const { db, orgId, batchId, now, locks, outcomes, operation } = ctx;
-  // Consumption records carry no currency: their amounts are in the org's reporting currency.
-  const currency = db.prepare('SELECT currency FROM orgs WHERE id = ?').pluck().get(orgId) as string;
+  // A record created by a billing row is in the currency the row names, else the org's.
+  const orgCurrency = db.prepare('SELECT currency FROM orgs WHERE id = ?').pluck().get(orgId) as string;
   const byKey = db.prepare(`SELECT ${STORED} FROM consumption_records WHERE org_id = ? AND license_reference = ? AND resource_key = ? AND billing_period = ?`);
   const byName = db.prepare(
     `SELECT ${STORED} FROM consumption_records WHERE org_id = ? AND license_reference = ? AND billing_period = ? AND resource_name = ? LIMIT 2`,
   );
   const insert = db.prepare(
-    `INSERT INTO consumption_records (org_id, license_reference, billing_period, ${DESCRIPTIVE.join(', ')}, final_sell_micros, final_buy_micros,
+    `INSERT INTO consumption_records (org_id, license_reference, billing_period, currency, ${DESCRIPTIVE.join(', ')}, final_sell_micros, final_buy_micros,
        is_finalized, finalized_at, created_at, updated_at, batch_id, source_row)
-     VALUES (?, ?, ?, ${DESCRIPTIVE.map(() => '?').join(', ')}, ?, ?, 1, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ${DESCRIPTIVE.map(() => '?').join(', ')}, ?, ?, 1, ?, ?, ?, ?, ?)`,
   );
   const update = db.prepare(
     `UPDATE consumption_records SET ${DESCRIPTIVE.map((c) => `${c} = ?`).join(', ')}, final_sell_micros = ?, final_buy_micros = ?,
@@ -72,13 +73,17 @@ export function billingWriter(ctx: WriterContext): EntityWriter {
     const period = f.billing_period.slice(0, 7);
     if (locks.isLocked(period)) return outcomes.blocked(rowNumber, null, key, 'billing_period', locks.lockedMessage(period));
     const details = given(f);
+    const currency = f.currency ?? orgCurrency;
     locks.noteWritten(period);
-    const result = insert.run(orgId, f.license_reference, f.billing_period, ...DESCRIPTIVE.map((c) => details[c] ?? null), f.final_sell_micros, f.final_buy_micros, now, now, now, batchId, rowNumber);
+    const result = insert.run(orgId, f.license_reference, f.billing_period, currency, ...DESCRIPTIVE.map((c) => details[c] ?? null), f.final_sell_micros, f.final_buy_micros, now, now, now, batchId, rowNumber);
     outcomes.created(rowNumber, Number(result.lastInsertRowid), key, { currency, micros: f.final_sell_micros });
   }
 
   /** The row's fields applied to the stored record: its next values, the fields that change and their stored values. */
   function diff(stored: StoredConsumption, f: BillingFields) {
+    if (f.currency !== undefined && f.currency !== stored.currency) {
+      throw problem('currency', `is ${f.currency}, but the record's estimate is in ${stored.currency}: a final amount in another currency than the estimate cannot be reconciled`);
+    }
     const next: Record<string, unknown> = { ...stored };
     const changes: string[] = [];
     const previous: Record<string, unknown> = {};
@@ -105,8 +110,10 @@ export function billingWriter(ctx: WriterContext): EntityWriter {
   function change(rowNumber: number, stored: StoredConsumption, f: BillingFields, key: string | null): void {
     const { next, changes, previous, amountsChanged } = diff(stored, f);
     if (changes.length === 0) return outcomes.unchanged(rowNumber, stored.id, key);
-    if (stored.is_reconciled === 1 && amountsChanged) {
-      throw problem(changes.find((c) => c.startsWith('final_'))!, 'the record is already reconciled; its final amounts cannot change');
+    // A reconciled record never changes again unless its reconciliation is reversed.
+    if (stored.is_reconciled === 1) {
+      const field = changes.find((c) => c.startsWith('final_')) ?? changes[0];
+      throw problem(field, `the record is already reconciled; ${amountsChanged ? 'its final amounts' : 'it'} cannot change unless the reconciliation is reversed`);
     }
     const period = f.billing_period.slice(0, 7);
     if (locks.isLocked(period)) return outcomes.blocked(rowNumber, stored.id, key, 'billing_period', locks.lockedMessage(period));
@@ -114,7 +121,7 @@ export function billingWriter(ctx: WriterContext): EntityWriter {
     Object.assign(previous, { is_finalized: stored.is_finalized, finalized_at: stored.finalized_at, updated_at: stored.updated_at });
     locks.noteWritten(period);
     update.run(...DESCRIPTIVE.map((c) => next[c]), next.final_sell_micros, next.final_buy_micros, finalizedAt, now, stored.id);
-    outcomes.updated(rowNumber, stored.id, key, changes, previous, { currency, micros: next.final_sell_micros as number });
+    outcomes.updated(rowNumber, stored.id, key, changes, previous, { currency: stored.currency, micros: next.final_sell_micros as number });
   }
 
   return {

@@ -3,6 +3,7 @@ import { ApiFailure } from '../../api/failure';
 import type { Database } from '../../db/driver';
 import { assertOrg } from '../../orgs/assert-org';
 import { billingWriter } from './billing-writer';
+import { consumptionWriter } from './consumption-writer';
 import { DeferredIndexes } from './deferred-indexes';
 import type { EntityWriter, WriterContext } from './entity-writer';
 import { FieldProblem } from './field-problem';
@@ -100,6 +101,7 @@ const WRITERS: Record<ImportEntity, (ctx: WriterContext) => EntityWriter> = {
   payees: payeeWriter,
   products: productWriter,
   billing: billingWriter,
+  consumption: consumptionWriter,
 };
 
 /**
@@ -149,8 +151,8 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
     now,
     locks,
     outcomes,
-    // Billing rows always carry their match key, so they never need the same-file lookup.
-    sameFile: meta.entity === 'billing' ? SameFileRecords.none(db) : new SameFileRecords(db, meta.entity, earlierImportsOfFile(db, meta.orgId, meta.entity, sha256)),
+    // Billing and consumption rows always carry their match key, so they never need the same-file lookup.
+    sameFile: meta.entity === 'billing' || meta.entity === 'consumption' ? SameFileRecords.none(db) : new SameFileRecords(db, meta.entity, earlierImportsOfFile(db, meta.orgId, meta.entity, sha256)),
     sameRecord: new SameRecordRows(batchId, meta.source, outcomes),
   });
   const claims = new RowClaims();

@@ -25,6 +25,20 @@ const RESTORABLE: Record<ImportEntity, ReadonlySet<string>> = {
     'finalized_at',
     'updated_at',
   ]),
+  consumption: new Set([
+    'resource_uuid',
+    'resource_name',
+    'resource',
+    'customer_uuid',
+    'customer_name',
+    'project_uuid',
+    'project_name',
+    'consumed_sell_micros',
+    'consumed_buy_micros',
+    'last_sync_at',
+    'raw_data',
+    'updated_at',
+  ]),
 };
 
 export interface BatchToUndo {

@@ -25,7 +25,7 @@ export function checkUndoAllowed(db: Database.Database, scope: UndoScope): void 
 }
 
 function checkLockedPeriods(db: Database.Database, { batch, table, updated, first, last, locks }: UndoScope): void {
-  if (batch.entity !== 'revenues' && batch.entity !== 'billing') return;
+  if (batch.entity !== 'revenues' && batch.entity !== 'billing' && batch.entity !== 'consumption') return;
   const lockedMessage = (period: string) =>
     conflict('period_locked', `Import batch ${batch.id} cannot be undone: it wrote rows in ${monthInWords(period)}, which is locked`, { batchId: batch.id, period });
   const createdPeriods = db.prepare(`SELECT DISTINCT period FROM ${table} WHERE id BETWEEN ? AND ? AND batch_id = ?`).pluck().all(first, last, batch.id) as string[];

@@ -37,6 +37,7 @@ export const ENTITY_LABELS: Record<ImportEntity, string> = {
   payees: 'Payees',
   products: 'Products',
   billing: 'Billing export',
+  consumption: 'Consumption (estimates)',
 };
 
 export const OPERATION_LABELS: Record<ImportOperation, string> = {

@@ -23,6 +23,7 @@ const ENTITY_HINTS: Record<ImportEntity, string> = {
   payees: 'The people and companies revenues are paid out to.',
   products: 'What is sold: names, categories, tags.',
   billing: 'Final amounts from a billing export, matched to consumption records.',
+  consumption: 'Consumed (estimated) amounts per resource and month, from the consumption API or a usage file.',
 };
 
 /** Step 1: what the rows are and which file holds them. */

@@ -1,0 +1,140 @@
+import type { EntityWriter, WriterContext } from './entity-writer';
+import { problem } from './field-problem';
+import { billingKeyText, resourceKeys } from './billing-record';
+import { readConsumptionRecord, type ConsumptionFields } from './consumption-record';
+
+interface StoredConsumption {
+  id: number;
+  resource_uuid: string | null;
+  resource_name: string | null;
+  resource: string | null;
+  customer_uuid: string | null;
+  customer_name: string | null;
+  project_uuid: string | null;
+  project_name: string | null;
+  consumed_sell_micros: number | null;
+  consumed_buy_micros: number | null;
+  last_sync_at: string | null;
+  raw_data: string | null;
+  currency: string;
+  is_finalized: 0 | 1;
+  is_reconciled: 0 | 1;
+  reconciled_at: string | null;
+  updated_at: string;
+  batch_id: number | null;
+  source_row: number | null;
+}
+
+const DESCRIPTIVE = ['resource_uuid', 'resource_name', 'resource', 'customer_uuid', 'customer_name', 'project_uuid', 'project_name'] as const;
+const VALUES = ['consumed_sell_micros', 'consumed_buy_micros', 'last_sync_at', 'raw_data'] as const;
+const STORED = `id, ${DESCRIPTIVE.join(', ')}, ${VALUES.join(', ')}, currency, is_finalized, is_reconciled, reconciled_at, updated_at, batch_id, source_row`;
+/** The field a changed column is named by in outcomes and messages. */
+const FIELD_OF: Record<string, string> = { consumed_sell_micros: 'consumed_sell', consumed_buy_micros: 'consumed_buy' };
+
+/**
+ * Consumption rows set the consumed (estimated) amounts of consumption records (seed 003),
+ * matched like billing rows: org, license_reference, billing_period and resource (uuid, else
+ * name). Not matched: a record is created, not finalized. Matched: its estimate and
+ * descriptive fields are updated (a finalized record keeps its final amounts). A reconciled
+ * record never changes; a record's amounts stay in one currency.
+ */
+export function consumptionWriter(ctx: WriterContext): EntityWriter {
+  const { db, orgId, batchId, now, locks, outcomes, operation, timeZone } = ctx;
+  const orgCurrency = db.prepare('SELECT currency FROM orgs WHERE id = ?').pluck().get(orgId) as string;
+  const byKey = db.prepare(`SELECT ${STORED} FROM consumption_records WHERE org_id = ? AND license_reference = ? AND resource_key = ? AND billing_period = ?`);
+  const byName = db.prepare(
+    `SELECT ${STORED} FROM consumption_records WHERE org_id = ? AND license_reference = ? AND billing_period = ? AND resource_name = ? LIMIT 2`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO consumption_records (org_id, license_reference, billing_period, currency, ${DESCRIPTIVE.join(', ')}, ${VALUES.join(', ')},
+       created_at, updated_at, batch_id, source_row)
+     VALUES (?, ?, ?, ?, ${DESCRIPTIVE.map(() => '?').join(', ')}, ${VALUES.map(() => '?').join(', ')}, ?, ?, ?, ?)`,
+  );
+  const update = db.prepare(`UPDATE consumption_records SET ${[...DESCRIPTIVE, ...VALUES].map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
+
+  function find(f: ConsumptionFields): StoredConsumption | undefined {
+    for (const key of resourceKeys(f)) {
+      const found = byKey.get(orgId, f.license_reference, key, f.billing_period) as StoredConsumption | undefined;
+      if (found) return found;
+    }
+    if (f.resource_name === undefined) return undefined;
+    const named = byName.all(orgId, f.license_reference, f.billing_period, f.resource_name) as StoredConsumption[];
+    return named.length === 1 ? named[0] : undefined;
+  }
+
+  function create(rowNumber: number, f: ConsumptionFields, key: string | null): void {
+    if (f.consumed_sell_micros === undefined) throw problem('consumed_sell', 'is required: a consumption row carries the estimated amounts');
+    if (f.consumed_buy_micros === undefined) throw problem('consumed_buy', 'is required: a consumption row carries the estimated amounts');
+    const period = f.billing_period.slice(0, 7);
+    if (locks.isLocked(period)) return outcomes.blocked(rowNumber, null, key, 'billing_period', locks.lockedMessage(period));
+    const details: Record<string, string | null | undefined> = { resource_uuid: f.resource_uuid, resource_name: f.resource_name, ...f.details };
+    const currency = f.currency ?? orgCurrency;
+    locks.noteWritten(period);
+    const result = insert.run(orgId, f.license_reference, f.billing_period, currency, ...DESCRIPTIVE.map((c) => details[c] ?? null), f.consumed_sell_micros,
+      f.consumed_buy_micros, f.last_sync_at ?? now, f.raw_data ?? null, now, now, batchId, rowNumber);
+    outcomes.created(rowNumber, Number(result.lastInsertRowid), key, { currency, micros: f.consumed_sell_micros });
+  }
+
+  /** The row applied to the stored record: its next values, the fields that change and their stored values. */
+  function diff(stored: StoredConsumption, f: ConsumptionFields) {
+    if (f.currency !== undefined && f.currency !== stored.currency) {
+      const against = stored.is_finalized === 1 ? 'its final amount is' : 'its amounts are';
+      throw problem('currency', `is ${f.currency}, but ${against} in ${stored.currency}: an estimate and a final amount in different currencies cannot be reconciled`);
+    }
+    const next: Record<string, unknown> = { ...stored };
+    const changes: string[] = [];
+    const previous: Record<string, unknown> = {};
+    const given: Record<string, unknown> = {
+      resource_uuid: f.resource_uuid,
+      resource_name: f.resource_name,
+      ...f.details,
+      consumed_sell_micros: f.consumed_sell_micros,
+      consumed_buy_micros: f.consumed_buy_micros,
+      raw_data: f.raw_data,
+    };
+    for (const column of [...DESCRIPTIVE, 'consumed_sell_micros', 'consumed_buy_micros', 'raw_data'] as const) {
+      const value = given[column];
+      if (value === undefined || value === stored[column]) continue;
+      next[column] = value;
+      previous[column] = stored[column];
+      changes.push(FIELD_OF[column] ?? column);
+    }
+    // A sync time given is compared like any field; an estimate that changes without one was synced now.
+    const syncedAt = f.last_sync_at ?? (changes.some((c) => c.startsWith('consumed_')) ? now : undefined);
+    if (syncedAt !== undefined && syncedAt !== stored.last_sync_at) {
+      next.last_sync_at = syncedAt;
+      previous.last_sync_at = stored.last_sync_at;
+      changes.push('last_sync_at');
+    }
+    return { next, changes, previous };
+  }
+
+  function change(rowNumber: number, stored: StoredConsumption, f: ConsumptionFields, key: string | null): void {
+    const { next, changes, previous } = diff(stored, f);
+    if (changes.length === 0) return outcomes.unchanged(rowNumber, stored.id, key);
+    if (stored.is_reconciled === 1) {
+      throw problem(changes[0], `the record is already reconciled (at ${stored.reconciled_at}); it cannot change unless the reconciliation is reversed`);
+    }
+    const period = f.billing_period.slice(0, 7);
+    if (locks.isLocked(period)) return outcomes.blocked(rowNumber, stored.id, key, 'billing_period', locks.lockedMessage(period));
+    previous.updated_at = stored.updated_at;
+    locks.noteWritten(period);
+    update.run(...[...DESCRIPTIVE, ...VALUES].map((c) => next[c]), now, stored.id);
+    outcomes.updated(rowNumber, stored.id, key, changes, previous, { currency: stored.currency, micros: (next.consumed_sell_micros as number | null) ?? 0 });
+  }
+
+  return {
+    keyOf: (raw) => billingKeyText(raw.license_reference, raw.resource_uuid ?? raw.resource_name, raw.billing_period),
+    write(rowNumber, raw) {
+      const f = readConsumptionRecord(raw, timeZone);
+      const key = billingKeyText(f.license_reference, f.resource_uuid ?? f.resource_name, f.billing_period);
+      const stored = find(f);
+      const earlier = stored && ctx.sameRecord.earlierRow(stored);
+      if (earlier !== undefined) return ctx.sameRecord.repeat(rowNumber, earlier, stored!.id, key, () => diff(stored!, f).changes, 'license_reference');
+      if (stored && operation === 'create_only') return outcomes.duplicate(rowNumber, stored.id, key);
+      if (stored) return change(rowNumber, stored, f, key);
+      if (operation === 'update_only') throw problem('license_reference', `no consumption record matches ${key} to update`);
+      create(rowNumber, f, key);
+    },
+  };
+}
