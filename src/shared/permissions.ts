@@ -20,6 +20,10 @@ export const PERMISSIONS = [
   'write:consumption',
   'read:reconciliation',
   'write:reconciliation',
+  'read:tasks',
+  'write:tasks',
+  'read:close',
+  'write:close',
   'admin:keys',
 ] as const;
 

@@ -101,7 +101,10 @@ function DifferencesTable({ comparison }: { comparison: RuleComparison }) {
   const { differences, version, currentVersion } = comparison;
   const answer = useRef<HTMLTableElement & HTMLParagraphElement>(null);
   // The panel scrolls: bring the answer into view under its button.
-  useEffect(() => answer.current?.scrollIntoView({ block: 'nearest' }), []);
+  // Braces: newer Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    answer.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   if (differences.length === 0)
     return (
       <p className="muted" ref={answer}>
