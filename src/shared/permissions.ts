@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'write:rules',
   'read:payouts',
   'write:payouts',
+  'read:statements',
+  'write:statements',
   'read:consumption',
   'write:consumption',
   'read:reconciliation',

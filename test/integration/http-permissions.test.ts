@@ -82,6 +82,17 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'payouts.explain': 'read:payouts',
   'payouts.compare': 'read:payouts',
   'payouts.export': 'read:payouts',
+  'statements.list': 'read:statements',
+  'statements.get': 'read:statements',
+  'statements.create': 'write:statements',
+  'billing.get': 'read:statements',
+  'billing.update': 'write:statements',
+  'plans.list': 'read:statements',
+  'plans.batch': 'write:statements',
+  'usage.list': 'read:statements',
+  'usage.batch': 'write:statements',
+  'credits.list': 'read:statements',
+  'credits.batch': 'write:statements',
 };
 
 const ORG = 'org-parent';
@@ -138,6 +149,12 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
     'reconciliation.setTolerance': { json: { tolerance_amount: '2.00', tolerance_percent: '1.5' } },
     'payouts.explain': { json: { orgId: ORG, period: '2026-10', payeeId: 1, startRow: 0, endRow: 100 } },
     'payouts.compare': { json: { orgId: ORG, period: '2026-10', ruleVersions: [{ ruleId: 1, version: 1 }] } },
+    'billing.update': { json: { orgId: ORG, anchor_day: 1 } },
+    'plans.batch': { json: { orgId: ORG, records: [{ name: 'Basic', effective_from: '2026-01-01', subscription_price: '12' }] } },
+    'usage.batch': { json: { orgId: ORG, records: [{ cycle_start: '2026-10-01', seats: 3 }] } },
+    'credits.batch': { json: { orgId: ORG, records: [{ granted_on: '2026-10-01', amount: '10' }] } },
+    // Refused for every caller (statements are generated); with the permission it is a 400, not a 403.
+    'statements.create': { json: { orgId: ORG } },
   };
   return inputs[name] ?? { json: {} };
 }

@@ -10,6 +10,7 @@ import { demoHandlers } from '../demo/handlers';
 import { viewsHandlers } from '../views/handlers';
 import { rulesHandlers } from '../rules/handlers';
 import { payoutsHandlers } from '../payouts/handlers';
+import { statementsHandlers } from '../statements/handlers';
 import { consumptionHandlers } from '../consumption/handlers';
 import { reconciliationHandlers } from '../reconciliation/handlers';
 import { createRegistry, type ErrorLogger, type Registry } from './registry';
@@ -29,6 +30,7 @@ export function createAppRegistry(logError?: ErrorLogger): Registry {
   registry.register(viewsHandlers);
   registry.register(rulesHandlers);
   registry.register(payoutsHandlers);
+  registry.register(statementsHandlers);
   registry.register(consumptionHandlers);
   registry.register(reconciliationHandlers);
   registry.assertComplete();

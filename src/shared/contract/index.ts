@@ -11,6 +11,7 @@ import { demoMethods } from './demo';
 import { viewsMethods } from './views';
 import { rulesMethods } from './rules';
 import { payoutsMethods } from './payouts';
+import { statementsMethods } from './statements';
 import { consumptionMethods } from './consumption';
 import { reconciliationMethods } from './reconciliation';
 
@@ -27,6 +28,7 @@ export const contract = {
   ...viewsMethods,
   ...rulesMethods,
   ...payoutsMethods,
+  ...statementsMethods,
   ...consumptionMethods,
   ...reconciliationMethods,
 } satisfies Record<string, MethodSpec>;

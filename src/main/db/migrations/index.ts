@@ -21,6 +21,8 @@ import { payoutRunStaleness } from './019-payout-run-staleness';
 import { payeeContactAndCurrency } from './020-payee-contact-and-currency';
 import { consumptionRecordsUuidCurrency } from './022-consumption-records-uuid-currency';
 import { reconciliation } from './023-reconciliation';
+import { pricePlansUsageCredits } from './025-price-plans-usage-credits';
+import { statements } from './026-statements';
 import { tasks } from './027-tasks';
 import { periodCloseHistory } from './028-period-close-history';
 
@@ -49,6 +51,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // 019-021 are other areas' steps, listed before these; 022 and 023 stay last.
   consumptionRecordsUuidCurrency,
   reconciliation,
+  pricePlansUsageCredits,
+  statements,
   tasks,
   periodCloseHistory,
 ];
