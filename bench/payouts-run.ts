@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PayoutExplainPage, PayoutRun } from '../src/shared/contract/payouts';
 import { inProcessCore } from '../src/main/core/in-process';
-import { openWorkspace } from '../src/main/db/workspace';
+import { openWorkspace, type Workspace } from '../src/main/db/workspace';
 import { BENCH_DATA_DIR } from './bench-workspace';
 import { formatLatency, timeEach } from './latency';
 import { callOk, P95_TARGET_MS } from './time-grid-views';
@@ -147,11 +147,20 @@ async function main() {
   log(`Closebook payouts benchmark: node ${process.version}, ${cpus().length} CPUs, ${cpus()[0]?.model ?? ''}; load average ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
   mkdirSync(BENCH_DATA_DIR, { recursive: true });
   const path = join(BENCH_DATA_DIR, `payouts-${revenueCount}-v1.closebook`);
-  if (values.fresh || !existsSync(path)) {
+  let workspace: Workspace | null = null;
+  if (!values.fresh && existsSync(path)) {
+    try {
+      workspace = openWorkspace(path);
+    } catch (error) {
+      // Made by a build with other schema steps: made again.
+      log(`remaking the workspace: ${(error as Error).message}`);
+    }
+  }
+  if (!workspace) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
     makeWorkspace(path);
+    workspace = openWorkspace(path);
   }
-  const workspace = openWorkspace(path);
   const core = inProcessCore(workspace);
   const orgId = 'bench-org';
   log(`${revenueCount.toLocaleString('en-US')} revenues in ${PERIOD}, ${PAYEES} payees, ${RULES} rules x 3 versions`);

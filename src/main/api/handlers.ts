@@ -13,6 +13,8 @@ import { payoutsHandlers } from '../payouts/handlers';
 import { statementsHandlers } from '../statements/handlers';
 import { consumptionHandlers } from '../consumption/handlers';
 import { reconciliationHandlers } from '../reconciliation/handlers';
+import { tasksHandlers } from '../tasks/handlers';
+import { closeHandlers } from '../close/handlers';
 import { createRegistry, type ErrorLogger, type Registry } from './registry';
 
 /** The registry with every area's slice bound; throws if any method is left unbound. */
@@ -33,6 +35,8 @@ export function createAppRegistry(logError?: ErrorLogger): Registry {
   registry.register(statementsHandlers);
   registry.register(consumptionHandlers);
   registry.register(reconciliationHandlers);
+  registry.register(tasksHandlers);
+  registry.register(closeHandlers);
   registry.assertComplete();
   return registry;
 }

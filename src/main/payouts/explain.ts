@@ -65,8 +65,21 @@ function monthShares(db: Database.Database, orgId: string, period: string): Mont
       },
     }),
   )();
+  for (const shares of byPayee.values()) inRevenueOrder(shares);
   remembered = { key, rules, byPayee };
   return remembered;
+}
+
+/** The month is read in table order: a payee's rows are put in revenue id order for paging. */
+function inRevenueOrder(shares: PayeeShares): void {
+  const ids = shares.revenueIds;
+  let sorted = true;
+  for (let i = 1; i < ids.length && sorted; i++) sorted = ids[i - 1] < ids[i];
+  if (sorted) return;
+  const order = Array.from(ids.keys()).sort((a, b) => ids[a] - ids[b]);
+  shares.revenueIds = order.map((i) => ids[i]);
+  shares.micros = order.map((i) => shares.micros[i]);
+  shares.ruleIndexes = order.map((i) => shares.ruleIndexes[i]);
 }
 
 interface ExplainInput {

@@ -52,22 +52,30 @@ export interface PassOptions {
   /** ruleId -> version: that rule decides the whole month as this saved version (compare). */
   versions?: ReadonlyMap<number, number>;
   /**
-   * Told every allocated revenue, in id order, with the rule version that decided it (for a
-   * refund: its sale's) and its parts (a buffer reused for the next revenue).
+   * Told every allocated revenue (in no particular order) with the rule version that decided
+   * it (for a refund: its sale's) and its parts (a buffer reused for the next revenue).
    */
   onAllocation?: (revenueId: number, currency: string, rule: ChosenVersion | null, parts: PartsBuffer) => void;
 }
 
 const REVENUE_COLUMNS = 'id, external_id, kind, occurred_at, product_id, amount_micros, currency, refund_of';
 
-/** A month's revenue as read in the hot loop: [id, external_id, kind, occurred_at, product_id, amount_micros, currency, refund_of]. */
-type RawRevenue = [number, string | null, RevenueRow['kind'], string, number | null, number, string, string | null];
+/** A month's revenue as read in the hot loop: [id, kind, occurred_at, product_id, amount_micros, currency, refund_of]. */
+type RawRevenue = [number, RevenueRow['kind'], string, number | null, number, string, string | null];
+const HOT_COLUMNS = 'id, kind, occurred_at, product_id, amount_micros, currency, refund_of';
 
 /** 'YYYY-MM-DD…' -> one number per calendar day, read from the characters (no substring). */
 function dayNumber(text: string): number {
-  const digit = (i: number) => text.charCodeAt(i) - 48;
-  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  return year * 512 + (digit(5) * 10 + digit(6)) * 32 + digit(8) * 10 + digit(9);
+  const year = (text.charCodeAt(0) - 48) * 1000 + (text.charCodeAt(1) - 48) * 100 + (text.charCodeAt(2) - 48) * 10 + (text.charCodeAt(3) - 48);
+  const month = (text.charCodeAt(5) - 48) * 10 + (text.charCodeAt(6) - 48);
+  return year * 512 + month * 32 + (text.charCodeAt(8) - 48) * 10 + (text.charCodeAt(9) - 48);
+}
+
+/** One currency's sums: the month's totals and each payee's line. */
+interface CurrencySums {
+  revenue: ExactSum;
+  allocated: ExactSum;
+  payees: Map<number, PayeeSum>;
 }
 
 /** The decision for a product on a day, with its shares ready for allocateFast. */
@@ -120,16 +128,6 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
   }
   const payees = loadPayees(db, orgId);
   const chooser = new RuleChooser(rulesFor(db, orgId, options.versions), products);
-  // The sales this month's refunds reverse, whichever month they are in.
-  const sales = new Map<string, RevenueRow>();
-  const refunded = db
-    .prepare(
-      `SELECT ${REVENUE_COLUMNS} FROM revenues
-       WHERE org_id = ? AND kind = 'sale' AND external_id IN (SELECT refund_of FROM revenues WHERE org_id = ? AND period = ? AND kind = 'refund' AND refund_of IS NOT NULL)`,
-    )
-    .all(orgId, orgId, period) as RevenueRow[];
-  for (const sale of refunded) sales.set(sale.external_id!, sale);
-
   const warnings: string[] = [];
   const fallbackShares: ShareWeight[] = [];
   for (const p of payees) {
@@ -164,7 +162,8 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
     }
     return decision;
   }
-  function noteConflict(choice: RuleChoice, revenueId: number, externalId: string | null, occurredAt: string): void {
+  const externalIdOf = db.prepare('SELECT external_id FROM revenues WHERE id = ?').pluck();
+  function noteConflict(choice: RuleChoice, revenueId: number, occurredAt: string): void {
     const conflict = choice.conflict!;
     const key = `${conflict.scope}|${conflict.rules.map((r) => `${r.ruleId}.${r.version}`).join(',')}`;
     const known = conflicts.get(key);
@@ -174,28 +173,67 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
         scope: conflict.scope,
         rules: conflict.rules.map((r) => ({ id: r.ruleId, externalId: r.externalId, name: r.state.name, version: r.version })),
         revenueCount: 1,
-        firstRevenue: { id: revenueId, externalId, date: dayInZone(occurredAt, zone) },
+        firstRevenue: { id: revenueId, externalId: externalIdOf.get(revenueId) as string | null, date: dayInZone(occurredAt, zone) },
       });
     }
   }
 
-  const currencyTotals = new Map<string, { revenue: ExactSum; allocated: ExactSum }>();
-  const sums = new Map<string, PayeeSum>();
+  const byCurrency = new Map<string, CurrencySums>();
   const parts = new PartsBuffer();
   let revenueCount = 0;
-  // Streamed as plain arrays: a month of a million revenues is never held in memory at once.
-  // Id order only for explain (its rows page in that order); the run sums, in any order.
-  const statement = db.prepare(`SELECT ${REVENUE_COLUMNS} FROM revenues WHERE org_id = ? AND period = ?${options.onAllocation ? ' ORDER BY id' : ''}`).raw();
-  for (const row of statement.iterate(orgId, period) as IterableIterator<RawRevenue>) {
+  // Refunds wait for the end of the scan, when their sales are read in one query: the
+  // month is read once, as plain arrays, and never held in memory at once.
+  const refunds: RawRevenue[] = [];
+  const rows = db.prepare(`SELECT ${HOT_COLUMNS} FROM revenues WHERE org_id = ? AND period = ?`).raw();
+  function add(row: RawRevenue, rule: ChosenVersion | null): void {
+    const currency = row[5];
+    const amount = row[4];
+    const kind = row[1];
+    options.onAllocation?.(row[0], currency, rule, parts);
+    let sums = byCurrency.get(currency);
+    if (!sums) byCurrency.set(currency, (sums = { revenue: new ExactSum(), allocated: new ExactSum(), payees: new Map() }));
+    sums.revenue.add(amount);
+    sums.allocated.add(amount - parts.unallocated);
+    for (let i = 0; i < parts.count; i++) {
+      const payeeId = parts.payeeIds[i];
+      let line = sums.payees.get(payeeId);
+      if (!line) sums.payees.set(payeeId, (line = new PayeeSum(payeeId, currency)));
+      (kind === 'sale' ? line.earned : kind === 'refund' ? line.reversed : line.adjusted).add(parts.micros[i]);
+    }
+  }
+  for (const row of rows.iterate(orgId, period) as IterableIterator<RawRevenue>) {
     revenueCount++;
-    const [id, externalId, kind, occurredAt, productId, amount, currency, refundOf] = row;
+    if (row[1] === 'refund' && row[6] !== null) {
+      refunds.push(row);
+      continue;
+    }
+    const decision = decide(row[3], row[2]);
+    if (decision.choice.conflict) {
+      noteConflict(decision.choice, row[0], row[2]);
+      continue;
+    }
+    allocateFast(row[4], decision.shares, fallback, parts);
+    add(row, decision.choice.rule);
+  }
+
+  // A refund reverses its sale's parts under the sale's rule version (BigInt: refunds are few).
+  const sales = new Map<string, RevenueRow>();
+  const saleRows = db.prepare(`SELECT ${REVENUE_COLUMNS} FROM revenues WHERE org_id = ? AND kind = 'sale' AND external_id = ?`);
+  for (const refund of refunds) {
+    const refundOf = refund[6]!;
+    if (!sales.has(refundOf)) {
+      const sale = saleRows.get(orgId, refundOf) as RevenueRow | undefined;
+      if (sale) sales.set(refundOf, sale);
+    }
+  }
+  for (const refund of refunds) {
+    const [id, , occurredAt, productId, amount, currency, refundOf] = refund;
+    const sale = sales.get(refundOf!);
     let rule: ChosenVersion | null;
-    const sale = kind === 'refund' && refundOf !== null ? sales.get(refundOf) : undefined;
-    if (kind === 'refund' && sale && sale.currency === currency) {
-      // A refund reverses its sale's parts under the sale's rule version (BigInt: refunds are few).
+    if (sale && sale.currency === currency) {
       const saleDecision = decide(sale.product_id, sale.occurred_at);
       if (saleDecision.choice.conflict) {
-        noteConflict(saleDecision.choice, sale.id, sale.external_id, sale.occurred_at);
+        noteConflict(saleDecision.choice, sale.id, sale.occurred_at);
         continue;
       }
       rule = saleDecision.choice.rule;
@@ -205,31 +243,19 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
       for (const part of reversed.parts) parts.add(part.payeeId, Number(part.micros));
       parts.unallocated = Number(reversed.unallocated);
     } else {
-      if (kind === 'refund' && refundOf !== null) {
-        warnings.push(`refund ${externalId ?? id}: its sale "${refundOf}" ${sale ? `is in ${sale.currency}` : 'is not in the workspace'}; allocated under its own rule`);
-      }
+      warnings.push(`refund ${(externalIdOf.get(id) as string | null) ?? id}: its sale "${refundOf}" ${sale ? `is in ${sale.currency}` : 'is not in the workspace'}; allocated under its own rule`);
       const decision = decide(productId, occurredAt);
       if (decision.choice.conflict) {
-        noteConflict(decision.choice, id, externalId, occurredAt);
+        noteConflict(decision.choice, id, occurredAt);
         continue;
       }
       rule = decision.choice.rule;
       allocateFast(amount, decision.shares, fallback, parts);
     }
-    options.onAllocation?.(id, currency, rule, parts);
-    let total = currencyTotals.get(currency);
-    if (!total) currencyTotals.set(currency, (total = { revenue: new ExactSum(), allocated: new ExactSum() }));
-    total.revenue.add(amount);
-    total.allocated.add(amount - parts.unallocated);
-    for (let i = 0; i < parts.count; i++) {
-      const key = `${parts.payeeIds[i]}|${currency}`;
-      let line = sums.get(key);
-      if (!line) sums.set(key, (line = new PayeeSum(parts.payeeIds[i], currency)));
-      (kind === 'sale' ? line.earned : kind === 'refund' ? line.reversed : line.adjusted).add(parts.micros[i]);
-    }
+    add(refund, rule);
   }
 
-  const currencies = [...currencyTotals.entries()]
+  const currencies = [...byCurrency.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([currency, t]) => {
       const revenue = t.revenue.value();
@@ -237,8 +263,10 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
       return { currency, revenue: microsToDecimal(revenue), allocated: microsToDecimal(allocated), unallocated: microsToDecimal(revenue - allocated) };
     });
   const summed: SumsByPayee = new Map();
-  for (const [key, line] of sums) {
-    summed.set(key, { payeeId: line.payeeId, currency: line.currency, earned: line.earned.value(), reversed: line.reversed.value(), adjusted: line.adjusted.value() });
+  for (const sums of byCurrency.values()) {
+    for (const line of sums.payees.values()) {
+      summed.set(`${line.payeeId}|${line.currency}`, { payeeId: line.payeeId, currency: line.currency, earned: line.earned.value(), reversed: line.reversed.value(), adjusted: line.adjusted.value() });
+    }
   }
   return { revenueCount, currencies, sums: summed, payees, warnings, conflicts: [...conflicts.values()] };
 }

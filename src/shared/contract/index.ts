@@ -14,6 +14,8 @@ import { payoutsMethods } from './payouts';
 import { statementsMethods } from './statements';
 import { consumptionMethods } from './consumption';
 import { reconciliationMethods } from './reconciliation';
+import { tasksMethods } from './tasks';
+import { closeMethods } from './close';
 
 /** Every API method, by name ("area.verb"). Each area declares its slice in its own file. */
 export const contract = {
@@ -31,6 +33,8 @@ export const contract = {
   ...statementsMethods,
   ...consumptionMethods,
   ...reconciliationMethods,
+  ...tasksMethods,
+  ...closeMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
