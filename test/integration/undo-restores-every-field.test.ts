@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { BatchResponse } from '../../src/shared/contract/imports';
+import type { Database } from '../../src/main/db/driver';
+import { startImportBatch } from '../../src/main/imports/records/import-batch';
+import { tempWorkspace } from '../support/temp-workspace';
+import { digest, ok, ORG, sale, seedOrg } from './imports-records-support';
+
+// Undo writes back every column the writers change (undo-batch.ts RESTORABLE): an update
+// that changes every field of a record, then its undo, leaves the workspace byte for byte
+// as before, for each entity. A column left out of the list would keep the updated value.
+
+function setup() {
+  const ctx = tempWorkspace();
+  seedOrg(ctx.workspace.db);
+  return ctx;
+}
+
+type Ctx = ReturnType<typeof setup>;
+
+/** The stored rows' updated_at set to a day long past, so an undo that leaves the new one out shows. */
+function ageRows(db: Database.Database): void {
+  for (const table of ['revenues', 'payees', 'products', 'consumption_records']) db.prepare(`UPDATE ${table} SET updated_at = '2026-01-01T00:00:00Z'`).run();
+}
+
+async function updateThenUndo(ctx: Ctx, method: string, records: object[]): Promise<BatchResponse> {
+  const before = digest(ctx.workspace.db);
+  const updated = await ok<BatchResponse>(ctx.core, method, { orgId: ORG, operation: 'update_only', records });
+  expect(updated.meta).toMatchObject({ updated: records.length, created: 0, error: 0 });
+  expect(digest(ctx.workspace.db)).not.toBe(before);
+  expect(await ok(ctx.core, 'imports.undo', { batchId: updated.meta.batch_id })).toMatchObject({ removed: 0, restored: records.length });
+  expect(digest(ctx.workspace.db)).toBe(before);
+  return updated;
+}
+
+const changedFields = (res: BatchResponse) => res.data[0].changes;
+
+describe('undo restores every field an update changed', () => {
+  it('revenues: kind, date and month, payee, product, amount, currency, quantity, description, refund_of', async () => {
+    const ctx = setup();
+    await ok(ctx.core, 'products.batch', { orgId: ORG, records: [{ external_id: 'pr_2', name: 'Globe' }] });
+    await ok(ctx.core, 'revenues.batch', {
+      orgId: ORG,
+      records: [
+        sale('ch_1', '10.00'),
+        sale('ch_2', '5.00', { currency: 'EUR', payee_external_id: 'pe_1', product_external_id: 'pr_1', quantity: 1, description: 'first' }),
+      ],
+    });
+    ageRows(ctx.workspace.db);
+    const res = await updateThenUndo(ctx, 'revenues.batch', [
+      {
+        external_id: 'ch_2',
+        kind: 'refund',
+        refund_of: 'ch_1',
+        occurred_at: '2026-11-03T08:00:00Z',
+        amount: '-2.00',
+        currency: 'USD',
+        payee_external_id: 'pe_2',
+        product_external_id: 'pr_2',
+        quantity: 3,
+        description: 'second',
+      },
+    ]);
+    expect(new Set(changedFields(res))).toEqual(
+      new Set(['kind', 'refund_of', 'occurred_at', 'amount', 'currency', 'payee_external_id', 'product_external_id', 'quantity', 'description']),
+    );
+  });
+
+  it('payees: name, email, phone, address, payout currency, hold and its reason, threshold, fallback percentage', async () => {
+    const ctx = setup();
+    await ok(ctx.core, 'payees.batch', {
+      orgId: ORG,
+      records: [{ external_id: 'pe_9', name: 'Cy Press', email: 'cy@example.com', phone: '+1 555 0100', address: '1 Main St', payout_currency: 'USD', threshold: '10.00', fallback_percentage: '5' }],
+    });
+    ageRows(ctx.workspace.db);
+    const res = await updateThenUndo(ctx, 'payees.batch', [
+      {
+        external_id: 'pe_9',
+        name: 'Cy Press Ltd',
+        email: 'office@example.com',
+        phone: '+44 20 7946 0000',
+        address: '2 High St',
+        payout_currency: 'GBP',
+        on_hold: true,
+        hold_reason: 'tax form missing',
+        threshold: '25.00',
+        fallback_percentage: '7.5',
+      },
+    ]);
+    expect(new Set(changedFields(res))).toEqual(
+      new Set(['name', 'email', 'phone', 'address', 'payout_currency', 'on_hold', 'hold_reason', 'threshold', 'fallback_percentage']),
+    );
+  });
+
+  it('products: name, category, tags, metadata, archived', async () => {
+    const ctx = setup();
+    await ok(ctx.core, 'products.batch', { orgId: ORG, records: [{ external_id: 'pr_9', name: 'Atlas', category: 'Maps', tags: ['a'], metadata: { isbn: '1' } }] });
+    ageRows(ctx.workspace.db);
+    const res = await updateThenUndo(ctx, 'products.batch', [{ external_id: 'pr_9', name: 'Atlas II', category: 'Books', tags: ['b', 'c'], metadata: { isbn: '2' }, archived: true }]);
+    expect(new Set(changedFields(res))).toEqual(new Set(['name', 'category', 'tags', 'metadata', 'archived']));
+  });
+
+  it('billing: the descriptive columns, the final amounts and the finalized flag and time', async () => {
+    const ctx = setup();
+    const db = ctx.workspace.db;
+    db.prepare(
+      `INSERT INTO consumption_records (org_id, license_reference, resource_uuid, resource_name, resource, customer_uuid, customer_name, project_uuid, project_name,
+         invoice_item_uuid, billing_period, consumed_sell_micros, consumed_buy_micros, created_at, updated_at)
+       VALUES (?, 'XSP1', '11111111-1111-4111-8111-111111111111', 'vm-1', 'VM', '22222222-2222-4222-8222-222222222222', 'Acme', '33333333-3333-4333-8333-333333333333',
+         'Web', '44444444-4444-4444-8444-444444444444', '2026-10-01', 5000000, 4000000, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+    ).run(ORG);
+    const before = digest(db);
+    const batch = startImportBatch(db, { orgId: ORG, entity: 'billing', source: 'file', operation: 'update_only', fileName: 'billing.csv' });
+    const { rows } = batch.write([
+      {
+        rowNumber: 2,
+        record: {
+          license_reference: 'XSP1',
+          resource_uuid: '11111111-1111-4111-8111-111111111111',
+          resource_name: 'vm-one',
+          resource: 'Virtual machine',
+          customer_uuid: '55555555-5555-4555-8555-555555555555',
+          customer_name: 'Acme Ltd',
+          project_uuid: '66666666-6666-4666-8666-666666666666',
+          project_name: 'Shop',
+          invoice_item_uuid: '77777777-7777-4777-8777-777777777777',
+          billing_period: '2026-10',
+          final_sell: '6.00',
+          final_buy: '4.50',
+        },
+      },
+    ]);
+    expect(rows[0]).toMatchObject({ outcome: 'updated' });
+    const { batchId } = batch.finish({ onError: 'reject' });
+    expect(digest(db)).not.toBe(before);
+    expect(await ok(ctx.core, 'imports.undo', { batchId })).toMatchObject({ removed: 0, restored: 1 });
+    expect(digest(db)).toBe(before);
+  });
+});
