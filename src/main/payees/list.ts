@@ -24,13 +24,24 @@ const PAYEE_GRID_COLUMNS: Readonly<Record<PayeeColumn, GridColumn>> = {
   updatedAt: { sql: 'p.updated_at', kind: 'date' },
 };
 
+/**
+ * The table as a page reads it. The (org_id, name) index answers a page sorted by name
+ * (and filtered on name at most) from the index alone. Any other page scans the table: with
+ * no statistics SQLite takes org_id = ? as selective, and would walk the index reading every
+ * row in name order (measured 5 to 10 times slower than a scan; bench/records-grid.ts).
+ */
+function baseFor(view: { sortModel: SortModel; filterModel: FilterModel }): string {
+  const byName = view.sortModel[0]?.colId === 'name' && Object.keys(view.filterModel).every((column) => column === 'name');
+  return byName ? 'payees p' : 'payees p NOT INDEXED';
+}
+
 export function listPayees(db: Database.Database, view: { orgId: string; sortModel: SortModel; filterModel: FilterModel; startRow: number; endRow: number }): Page<PayeeRow> {
   assertOrg(db, view.orgId);
   const page = queryPage<StoredPayee>(
     db,
     {
       select: PAYEE_SELECT,
-      base: 'payees p',
+      base: baseFor(view),
       key: 'p.id',
       scope: [{ sql: 'p.org_id = ?', params: [view.orgId] }],
       columns: PAYEE_GRID_COLUMNS,
