@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, FilterChangedEvent, GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
+import type { ColDef, FilterChangedEvent, GridApi, GridReadyEvent, RowClickedEvent, StateUpdatedEvent } from 'ag-grid-community';
 import type { RuleRecord, RuleRow } from '../../../shared/contract/rules';
 import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
 import { api } from '../../api/client';
@@ -12,8 +12,9 @@ import { useGridTheme } from '../../grid/grid-theme';
 import { toFilterModel } from '../../grid/grid-view-model';
 import { databaseDatasource } from '../../grid/infinite-datasource';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
+import { useScreenSetup, type ScreenSetup } from '../../grid/use-screen-setup';
 import type { FilterModel } from '../../../shared/contract/grid';
-import { RULE_COLUMN_DEFS } from './rule-columns';
+import { RULE_COLUMN_DEFS, RULE_GRID_COLUMNS } from './rule-columns';
 import { RuleConflictsBanner } from './RuleConflictsBanner';
 import { RuleForm } from './RuleForm';
 import { RuleVersions } from './RuleVersions';
@@ -25,11 +26,13 @@ type Panel = { kind: 'none' } | { kind: 'new'; serial: number } | { kind: 'rule'
 
 export function RulesPage() {
   const { view, loading, error } = useAppState();
-  if (view) return <RulesScreen orgId={view.orgId} period={view.period} />;
+  // The grid's sort, filters and columns are kept per workspace, as on the Revenues screen.
+  const setup = useScreenSetup('rules', RULE_GRID_COLUMNS);
+  if (view && setup.ready) return <RulesScreen orgId={view.orgId} period={view.period} setup={setup} />;
   if (error) return null; // the shell shows it
   return (
     <div className="page-message" data-testid="rules-empty">
-      {loading ? 'Opening the workspace…' : 'Choose an organization in the sidebar to see its rules.'}
+      {loading || view ? 'Opening the workspace…' : 'Choose an organization in the sidebar to see its rules.'}
     </div>
   );
 }
@@ -42,11 +45,15 @@ const DEFAULT_COL_DEF: ColDef<RuleRow> = {
   tooltip: true,
 };
 
-function RulesScreen({ orgId, period }: { orgId: string; period: string | null }) {
+// What changes of the grid's state are the user's setup (not its scroll or focus).
+const SETUP_SOURCES = new Set(['columnOrder', 'columnVisibility', 'columnSizing', 'sort', 'filter']);
+
+function RulesScreen({ orgId, period, setup }: { orgId: string; period: string | null; setup: ScreenSetup }) {
   const theme = useGridTheme();
   const [gridApi, setGridApi] = useState<GridApi<RuleRow> | null>(null);
   const [gridError, setGridError] = useState<ApiCallError | null>(null);
-  const [filterModel, setFilterModel] = useState<FilterModel>({});
+  const [filterModel, setFilterModel] = useState<FilterModel>(() => setup.opened.grid?.filterModel ?? {});
+  const { noteGridChanged } = setup;
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [rowCount, setRowCount] = useState<number | null>(null);
   // Bumped after each save: the grid, the open rule, its versions and the conflicts are asked again.
@@ -144,6 +151,8 @@ function RulesScreen({ orgId, period }: { orgId: string; period: string | null }
               defaultColDef={DEFAULT_COL_DEF}
               datasource={datasource}
               getRowId={({ data }) => String(data.id)}
+              initialState={setup.initialState}
+              onStateUpdated={(event: StateUpdatedEvent<RuleRow>) => event.sources.some((source) => SETUP_SOURCES.has(source)) && noteGridChanged(event.api)}
               onGridReady={(event: GridReadyEvent<RuleRow>) => setGridApi(event.api)}
               onFilterChanged={(event: FilterChangedEvent<RuleRow>) => {
                 setGridError(null);
