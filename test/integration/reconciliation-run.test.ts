@@ -28,7 +28,7 @@ async function month(ctx: Ctx) {
 }
 
 const grid = (ctx: Ctx) => ok<Page<ConsumptionGridRow>>(ctx.core, 'consumption.grid', { orgId: ORG, period: OPEN, startRow: 0, endRow: 100 });
-const byResource = (page: Page<ConsumptionGridRow>) => Object.fromEntries(page.rows.map((r) => [r.resource_name, r]));
+const byResource = (page: Page<ConsumptionGridRow>): Record<string, ConsumptionGridRow> => Object.fromEntries(page.rows.map((r) => [r.resource_name, r]));
 
 describe('reconciliation.run', () => {
   it('reconciles within tolerance (edges inclusive), leaves the rest for review, flags a missing final amount', async () => {
