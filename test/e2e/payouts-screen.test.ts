@@ -83,6 +83,10 @@ describe.skipIf(!HAS_CHROMIUM)('Payouts screen', () => {
     await expect.poll(() => page.getByTestId('payouts-explain-count').textContent()).toMatch(/^[\d,]+ rows?/);
     const ruleNames = await explainGrid.locator('[role=gridcell][col-id=ruleName]').allTextContents();
     expect(ruleNames.length).toBeGreaterThan(0);
+    // The rows are the line's currency, and their shares add up to the line's net.
+    expect(await explain.getAttribute('data-currency')).toBe(line.currency);
+    const shareTotal = await explain.locator('.payouts-explain-total [data-exact]').getAttribute('data-exact');
+    expect(decimalToMicros(shareTotal!)).toBe(decimalToMicros(line.earned) + decimalToMicros(line.reversed) + decimalToMicros(line.adjusted));
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('payouts-export').click()]);
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PayoutComparison, PayoutExplainPage, PayoutRun } from '../../src/shared/contract/payouts';
-import { decimalToMicros } from '../../src/shared/money';
+import { decimalToMicros, microsToDecimal } from '../../src/shared/money';
 import { callOk } from '../support/temp-workspace';
 import { addRevenues, callError, ORG, payoutsWorkspace, rule, saveRules } from './payouts-support';
 
@@ -48,6 +48,20 @@ describe('payouts.explain', () => {
     // pe_c has only its fallback share of what the book rule left (10% of 2.00).
     const fallback = await explain(core, 3);
     expect(fallback.rows.map((r) => [r.revenueExternalId, r.share, r.ruleExternalId, r.basis])).toEqual([['b1', '0.20', 'book', 'fallback']]);
+  });
+
+  it("narrows to one currency, as a payee line is: its rows and total are that line's", async () => {
+    const { core } = await workspaceWithTwoVersions();
+    const result = await callOk<PayoutRun>(core, 'payouts.run', { orgId: ORG, period: '2026-10' });
+    const usd = await callOk<PayoutExplainPage>(core, 'payouts.explain', { orgId: ORG, period: '2026-10', payeeId: 1, currency: 'USD', startRow: 0, endRow: 100 });
+    expect(usd.rows.map((r) => r.revenueExternalId)).toEqual(['s1', 'b1', 'r1']);
+    expect([usd.rowCount, usd.currency]).toEqual([3, 'USD']);
+    const line = result.payees.find((p) => p.payeeId === 1 && p.currency === 'USD')!;
+    expect(usd.totals).toEqual([{ currency: 'USD', share: microsToDecimal(decimalToMicros(line.earned) + decimalToMicros(line.reversed) + decimalToMicros(line.adjusted)) }]);
+    const eurPage = await callOk<PayoutExplainPage>(core, 'payouts.explain', { orgId: ORG, period: '2026-10', payeeId: 1, currency: 'EUR', startRow: 0, endRow: 100 });
+    expect(eurPage.rows.map((r) => [r.revenueExternalId, r.currency])).toEqual([['s2', 'EUR']]);
+    const none = await callOk<PayoutExplainPage>(core, 'payouts.explain', { orgId: ORG, period: '2026-10', payeeId: 1, currency: 'JPY', startRow: 0, endRow: 100 });
+    expect([none.rowCount, none.rows, none.totals]).toEqual([0, [], []]);
   });
 
   it('pages the rows, and sees a change made after the last call', async () => {

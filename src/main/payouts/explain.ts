@@ -19,12 +19,17 @@ interface PayeeShares {
   micros: number[];
   /** Index into `rules`; -1: no rule (fallbacks only). */
   ruleIndexes: number[];
+  /** Index into `currencies`. */
+  currencyIndexes: number[];
   totals: Map<string, bigint>;
+  /** Per currency asked for: the positions of its rows, made on first ask. */
+  positions: Map<string, number[]>;
 }
 
 interface MonthShares {
   key: string;
   rules: ChosenVersion[];
+  currencies: string[];
   byPayee: Map<number, PayeeShares>;
 }
 
@@ -42,6 +47,7 @@ function monthShares(db: Database.Database, orgId: string, period: string): Mont
   const rules: ChosenVersion[] = [];
   const ruleIndex = new Map<string, number>();
   const byPayee = new Map<number, PayeeShares>();
+  const currencies: string[] = [];
   db.transaction(() =>
     passMonth(db, orgId, period, {
       onAllocation(revenueId, currency, rule, parts) {
@@ -54,19 +60,22 @@ function monthShares(db: Database.Database, orgId: string, period: string): Mont
             ruleIndex.set(ruleKey, index);
           }
         }
+        let currencyIndex = currencies.indexOf(currency);
+        if (currencyIndex < 0) currencyIndex = currencies.push(currency) - 1;
         for (let i = 0; i < parts.count; i++) {
           let shares = byPayee.get(parts.payeeIds[i]);
-          if (!shares) byPayee.set(parts.payeeIds[i], (shares = { revenueIds: [], micros: [], ruleIndexes: [], totals: new Map() }));
+          if (!shares) byPayee.set(parts.payeeIds[i], (shares = { revenueIds: [], micros: [], ruleIndexes: [], currencyIndexes: [], totals: new Map(), positions: new Map() }));
           shares.revenueIds.push(revenueId);
           shares.micros.push(parts.micros[i]);
           shares.ruleIndexes.push(index);
+          shares.currencyIndexes.push(currencyIndex);
           shares.totals.set(currency, (shares.totals.get(currency) ?? 0n) + BigInt(parts.micros[i]));
         }
       },
     }),
   )();
   for (const shares of byPayee.values()) inRevenueOrder(shares);
-  remembered = { key, rules, byPayee };
+  remembered = { key, rules, currencies, byPayee };
   return remembered;
 }
 
@@ -80,12 +89,27 @@ function inRevenueOrder(shares: PayeeShares): void {
   shares.revenueIds = order.map((i) => ids[i]);
   shares.micros = order.map((i) => shares.micros[i]);
   shares.ruleIndexes = order.map((i) => shares.ruleIndexes[i]);
+  shares.currencyIndexes = order.map((i) => shares.currencyIndexes[i]);
+}
+
+/** The positions of the payee's rows to page through: all, or those of one currency. */
+function positionsOf(month: MonthShares, shares: PayeeShares, currency: string | undefined): number[] | null {
+  if (currency === undefined) return null;
+  let positions = shares.positions.get(currency);
+  if (!positions) {
+    const wanted = month.currencies.indexOf(currency);
+    positions = [];
+    for (let i = 0; i < shares.currencyIndexes.length; i++) if (shares.currencyIndexes[i] === wanted) positions.push(i);
+    shares.positions.set(currency, positions);
+  }
+  return positions;
 }
 
 interface ExplainInput {
   orgId: string;
   period: string;
   payeeId: number;
+  currency?: string;
   startRow: number;
   endRow: number;
 }
@@ -97,12 +121,17 @@ export function explainPayouts(db: Database.Database, input: ExplainInput): Payo
   const month = monthShares(db, input.orgId, input.period);
   const shares = month.byPayee.get(input.payeeId);
   const totals = [...(shares?.totals ?? new Map<string, bigint>()).entries()]
+    .filter(([currency]) => input.currency === undefined || currency === input.currency)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([currency, micros]) => ({ currency, share: microsToDecimal(micros) }));
-  if (!shares) return { payeeId: input.payeeId, rows: [], rowCount: 0, totals };
+  const currency = input.currency ?? null;
+  if (!shares) return { payeeId: input.payeeId, currency, rows: [], rowCount: 0, totals };
 
-  const end = Math.min(input.endRow, shares.revenueIds.length);
-  const ids = shares.revenueIds.slice(input.startRow, end);
+  const positions = positionsOf(month, shares, input.currency);
+  const rowCount = positions ? positions.length : shares.revenueIds.length;
+  const at: number[] = [];
+  for (let i = input.startRow; i < Math.min(input.endRow, rowCount); i++) at.push(positions ? positions[i] : i);
+  const ids = at.map((i) => shares.revenueIds[i]);
   const found = new Map<number, Omit<PayoutExplainRow, 'share' | 'ruleId' | 'ruleExternalId' | 'ruleName' | 'ruleVersion' | 'basis'>>();
   if (ids.length > 0) {
     const rows = db
@@ -136,11 +165,11 @@ export function explainPayouts(db: Database.Database, input: ExplainInput): Payo
     }
   }
   const rows: PayoutExplainRow[] = ids.map((id, i) => {
-    const at = input.startRow + i;
-    const rule = shares.ruleIndexes[at] >= 0 ? month.rules[shares.ruleIndexes[at]] : null;
+    const position = at[i];
+    const rule = shares.ruleIndexes[position] >= 0 ? month.rules[shares.ruleIndexes[position]] : null;
     return {
       ...found.get(id)!,
-      share: microsToDecimal(BigInt(shares.micros[at])),
+      share: microsToDecimal(BigInt(shares.micros[position])),
       ruleId: rule?.ruleId ?? null,
       ruleExternalId: rule?.externalId ?? null,
       ruleName: rule?.state.name ?? null,
@@ -148,5 +177,5 @@ export function explainPayouts(db: Database.Database, input: ExplainInput): Payo
       basis: rule && rule.state.splits.some((s) => s.payee_id === input.payeeId) ? 'rule' : 'fallback',
     };
   });
-  return { payeeId: input.payeeId, rows, rowCount: shares.revenueIds.length, totals };
+  return { payeeId: input.payeeId, currency, rows, rowCount, totals };
 }

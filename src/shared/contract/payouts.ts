@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { orgIdSchema, periodSchema } from './orgs';
+import { currencyCodeSchema, orgIdSchema, periodSchema } from './orgs';
 import { pageCheck, pageFields, type Page } from './grid';
 import type { MoneyString } from '../money';
 
@@ -82,7 +82,8 @@ export interface PayoutExplainRow {
 
 export interface PayoutExplainPage extends Page<PayoutExplainRow> {
   payeeId: number;
-  /** Per currency: the payee's shares over every row (earned + reversed + adjusted). */
+  currency: string | null;
+  /** Per currency (the one asked for, or all): the payee's shares over every row (earned + reversed + adjusted). */
   totals: Array<{ currency: string; share: MoneyString }>;
 }
 
@@ -125,7 +126,14 @@ export const payoutsMethods = {
     summary: "One page of the revenue rows that make a payee's figures in a month: each row's share and the rule version that made it (revenue id order).",
     permission: 'read:payouts',
     input: z
-      .object({ orgId: orgIdSchema, period: periodSchema, payeeId: payeeIdSchema, ...pageFields })
+      .object({
+        orgId: orgIdSchema,
+        period: periodSchema,
+        payeeId: payeeIdSchema,
+        /** Only the rows in this currency (a payee line is one currency); omitted: all of the payee's rows. */
+        currency: currencyCodeSchema.optional(),
+        ...pageFields,
+      })
       .strict()
       .superRefine(...pageCheck),
   }),

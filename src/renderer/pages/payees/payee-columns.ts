@@ -31,7 +31,7 @@ export function payeeColumnDefs(orgCurrency: string): ColDef<PayeeRow>[] {
   const thresholdParams: MoneyCellParams<PayeeRow> = { currencyOf: (row) => row.payoutCurrency ?? orgCurrency };
   const settings: Record<PayeeColumn, Omit<ColDef<PayeeRow>, 'colId' | 'field' | 'headerName'>> = {
     id: { ...NUMBER_FILTER, width: 80, hide: true },
-    name: { ...TEXT_FILTER, width: 190, cellClass: 'cell-strong' },
+    name: { ...TEXT_FILTER, width: 190, cellClass: 'cell-strong', sort: 'asc' },
     externalId: { ...TEXT_FILTER, width: 140, cellClass: 'cell-mono' },
     onHold: { filter: CheckboxSetFilter, filterParams: holdFilterParams, width: 100, cellRenderer: HoldBadge, tooltip: false },
     holdReason: { ...TEXT_FILTER, width: 220 },

@@ -13,7 +13,7 @@ import { EXPLAIN_COLUMN_DEFS } from './payout-columns';
 
 const DEFAULT_COL_DEF = { sortable: false, resizable: true, cellDataType: false, suppressHeaderMenuButton: true, tooltip: true } as const;
 
-/** payouts.explain for one payee: the revenue rows that made the line, paged from the database. */
+/** payouts.explain for one payee line (payee and currency): the revenue rows that made it, paged from the database. */
 export function ExplainPanel({ orgId, period, line, onClose }: { orgId: string; period: string; line: PayoutPayeeLine; onClose: () => void }) {
   const theme = useGridTheme();
   const [error, setError] = useState<ApiCallError | null>(null);
@@ -23,7 +23,7 @@ export function ExplainPanel({ orgId, period, line, onClose }: { orgId: string; 
     () =>
       databaseDatasource<PayoutExplainRow>(
         async ({ startRow, endRow }) => {
-          const page = await api.call('payouts.explain', { orgId, period, payeeId: line.payeeId, startRow, endRow });
+          const page = await api.call('payouts.explain', { orgId, period, payeeId: line.payeeId, currency: line.currency, startRow, endRow });
           if (startRow === 0) {
             setCount(page.rowCount);
             setTotals(page.totals);
@@ -32,20 +32,20 @@ export function ExplainPanel({ orgId, period, line, onClose }: { orgId: string; 
         },
         (thrown) => setError(asApiCallError('payouts.explain', thrown)),
       ),
-    [orgId, period, line.payeeId],
+    [orgId, period, line.payeeId, line.currency],
   );
   return (
-    <section className="payouts-explain" data-testid="payouts-explain" data-payee-id={line.payeeId} aria-label={`Revenue rows of ${line.payeeName}`}>
+    <section className="payouts-explain" data-testid="payouts-explain" data-payee-id={line.payeeId} data-currency={line.currency} aria-label={`Revenue rows of ${line.payeeName} in ${line.currency}`}>
       <header className="payouts-explain-header">
         <h2>
-          {line.payeeName || `Payee ${line.payeeId}`}: revenue rows of {periodLabel(period)}
+          {line.payeeName || `Payee ${line.payeeId}`}: {line.currency} revenue rows of {periodLabel(period)}
         </h2>
         <span className="payouts-explain-count" data-testid="payouts-explain-count">
           {count === null ? 'Reading…' : `${count.toLocaleString()} ${count === 1 ? 'row' : 'rows'}`}
           {totals.map((t) => (
             <span key={t.currency} className="payouts-explain-total">
               {' '}
-              · shares {t.currency} <MoneyAmount amount={t.share} currency={t.currency} />
+              · shares <MoneyAmount amount={t.share} currency={t.currency} />
             </span>
           ))}
         </span>
@@ -58,7 +58,7 @@ export function ExplainPanel({ orgId, period, line, onClose }: { orgId: string; 
         <div className="grid-host" data-testid="payouts-explain-grid">
           <AgGridReact<PayoutExplainRow>
             {...SERVER_GRID_PROPS}
-            key={`${line.payeeId}`}
+            key={`${line.payeeId}|${line.currency}`}
             theme={theme}
             columnDefs={EXPLAIN_COLUMN_DEFS}
             defaultColDef={DEFAULT_COL_DEF}

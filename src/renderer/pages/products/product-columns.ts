@@ -23,7 +23,7 @@ const dateTime = ({ value }: ValueFormatterParams<ProductRow, string>) => format
 // Tags and metadata filter as their stored JSON text ("contains scifi" finds the tag).
 const SETTINGS: Record<ProductColumn, Omit<ColDef<ProductRow>, 'colId' | 'field' | 'headerName'>> = {
   id: { ...NUMBER_FILTER, width: 80, hide: true },
-  name: { ...TEXT_FILTER, width: 240, cellClass: 'cell-strong' },
+  name: { ...TEXT_FILTER, width: 240, cellClass: 'cell-strong', sort: 'asc' },
   externalId: { ...TEXT_FILTER, width: 140, cellClass: 'cell-mono' },
   archived: { filter: CheckboxSetFilter, filterParams: statusFilterParams, width: 110, cellRenderer: ArchivedBadge, tooltip: false },
   category: { ...TEXT_FILTER, width: 150 },
