@@ -9,6 +9,7 @@ import { PayoutsPage } from '../pages/payouts/PayoutsPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { RevenuesPage } from '../pages/revenues/RevenuesPage';
 import { RulesPage } from '../pages/rules/RulesPage';
+import { StatementsPage } from '../pages/statements/StatementsPage';
 import { useWorkspaceIsEmpty, WelcomeGate } from '../pages/welcome/WelcomeGate';
 import { AppStateProvider, useAppState } from './app-state';
 import { AREAS, type AreaId } from './areas';
@@ -20,7 +21,7 @@ import { useSidebarCollapsed } from './use-sidebar-collapsed';
 import { ViewExportProvider } from './view-export';
 
 /** Areas whose records have no month: no period picker above them. */
-const UNDATED_AREAS: ReadonlySet<AreaId> = new Set(['orgs', 'payees', 'products']);
+const UNDATED_AREAS: ReadonlySet<AreaId> = new Set(['orgs', 'payees', 'products', 'statements']);
 
 export function App() {
   return (
@@ -78,6 +79,7 @@ function Shell() {
               {area === 'payouts' && <PayoutsPage key={dataVersion} />}
               {area === 'payees' && <PayeesPage key={dataVersion} />}
               {area === 'products' && <ProductsPage key={dataVersion} />}
+              {area === 'statements' && <StatementsPage key={dataVersion} />}
               {area === 'orgs' && <OrgsPage />}
             </WelcomeGate>
           </div>

@@ -11,7 +11,7 @@ export const AREAS = [
   { id: 'payees', label: 'Payees', enabled: true },
   { id: 'products', label: 'Products', enabled: true },
   { id: 'reconciliation', label: 'Reconciliation', enabled: false },
-  { id: 'statements', label: 'Statements', enabled: false },
+  { id: 'statements', label: 'Statements', enabled: true },
   { id: 'reports', label: 'Reports', enabled: false },
   { id: 'close', label: 'Close', enabled: false },
   { id: 'orgs', label: 'Organizations', enabled: true },

@@ -1,0 +1,41 @@
+import type { ColDef, ValueGetterParams } from 'ag-grid-community';
+import type { StatementAmounts, StatementDetail } from '../../../shared/contract/statements';
+import { MoneyCell, type MoneyCellParams } from '../../grid/MoneyCell';
+import { compareDecimals } from '../payouts/payout-columns';
+
+const statementMoney: MoneyCellParams<StatementDetail> = { currencyOf: (row) => row.amounts.currency };
+
+/** An amount column: the exact decimal string from `amounts` is the value (sorted, copied and exported as such). */
+function money(key: keyof StatementAmounts, headerName: string, width = 120): ColDef<StatementDetail> {
+  return {
+    colId: key,
+    headerName,
+    width,
+    valueGetter: (params: ValueGetterParams<StatementDetail>) => params.data?.amounts[key] ?? null,
+    type: 'rightAligned',
+    cellRenderer: MoneyCell,
+    cellRendererParams: statementMoney,
+    cellClass: 'cell-amount',
+    comparator: compareDecimals,
+  };
+}
+
+export const STATEMENT_COLUMN_DEFS: ColDef<StatementDetail>[] = [
+  { field: 'name', headerName: 'Statement', width: 290, pinned: 'left' },
+  { field: 'date_start', headerName: 'From', width: 110 },
+  { field: 'date_end', headerName: 'To', width: 110 },
+  { colId: 'is_current', headerName: 'Cycle', width: 100, valueGetter: (p) => (p.data?.is_current ? 'Current' : 'Past') },
+  { field: 'seats', headerName: 'Seats', width: 90, type: 'rightAligned' },
+  money('subscription_cost', 'Subscription'),
+  { field: 'record_count', headerName: 'Records', width: 100, type: 'rightAligned' },
+  money('ppu_cost', 'Pay-per-use'),
+  money('section_widget_usage_cost', 'Section widgets', 130),
+  money('column_widget_usage_cost', 'Column widgets', 130),
+  money('record_storage_cost', 'Record storage', 130),
+  money('file_storage_cost', 'File storage'),
+  money('backup_cost', 'Backups'),
+  money('total', 'Total'),
+  money('credits_applied', 'Credits applied', 130),
+  money('amount_due', 'Amount due'),
+  { colId: 'currency', headerName: 'Currency', width: 95, valueGetter: (p) => p.data?.amounts.currency },
+];
