@@ -9,6 +9,8 @@ import {
   InfiniteRowModelModule,
   ModuleRegistry,
   NumberFilterModule,
+  RenderApiModule,
+  RowApiModule,
   RowStyleModule,
   ScrollApiModule,
   TextFilterModule,
@@ -33,6 +35,9 @@ export function registerGridModules(): void {
     // rowClassRules: the open record and archived products in the record grids.
     RowStyleModule,
     TooltipModule,
+    // refreshCells (a cell's look after its context changed) and the rows by index (a copied block).
+    RenderApiModule,
+    RowApiModule,
   ]);
   // Readable warnings (e.g. a missing module) while developing; codes only in builds.
   if (import.meta.env.DEV) enableDevValidations();

@@ -9,7 +9,8 @@ import { useViewExport } from '../../app/view-export';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../format/date-format';
 import { ColumnChooser } from '../../grid/ColumnChooser';
-import { copyFocusedCell } from '../../grid/copy-cell';
+import { GridKeysHint } from '../../grid/GridKeysHint';
+import { openFilterFromHeading, useGridKeyboard, withRangeHighlight, type CellRangeContext } from '../../grid/use-grid-keyboard';
 import { ClearFiltersButton, ExportCsvButton } from '../../grid/GridViewButtons';
 import { useGridTheme } from '../../grid/grid-theme';
 import { databaseDatasource } from '../../grid/infinite-datasource';
@@ -32,7 +33,16 @@ interface BatchOutcomesProps {
   onClose: () => void;
 }
 
-const DEFAULT_COL_DEF = { sortable: true, resizable: true, cellDataType: false, suppressHeaderMenuButton: true, tooltip: true } as const;
+const COLUMN_DEFS = withRangeHighlight(OUTCOME_COLUMN_DEFS);
+
+const DEFAULT_COL_DEF = {
+  sortable: true,
+  resizable: true,
+  cellDataType: false,
+  suppressHeaderMenuButton: true,
+  tooltip: true,
+  suppressHeaderKeyboardEvent: openFilterFromHeading,
+} as const;
 
 type UndoState = { status: 'idle' } | { status: 'confirming' } | { status: 'running' } | { status: 'done'; removed: number; restored: number } | { status: 'failed'; error: ApiCallError };
 
@@ -91,11 +101,12 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
     () => (recordsOpen === null ? undefined : (row: OutcomeRow, id: number) => setOpenRecord({ orgId: recordsOpen, id, rowNumber: row.rowNumber, batchId })),
     [recordsOpen, batchId],
   );
-  const gridContext = useMemo<OutcomeGridContext>(() => ({ batchStatus, onOpenRecord }), [batchStatus, onOpenRecord]);
+  const onKey = useMemo(() => openRecordOnEnter(onOpenRecord), [onOpenRecord]);
+  const keyboard = useGridKeyboard(gridApi, { onKey });
+  const gridContext = useMemo<OutcomeGridContext & CellRangeContext>(() => ({ batchStatus, onOpenRecord, cellRange: keyboard.cellRange }), [batchStatus, onOpenRecord, keyboard.cellRange]);
   useEffect(() => {
     gridApi?.refreshCells({ columns: ['outcome', 'recordId', 'matchingId'], force: true });
   }, [gridApi, gridContext]);
-  const onCellKeyDown = useMemo(() => outcomeCellKeys(onOpenRecord), [onOpenRecord]);
   return (
     <section className="outcomes-panel" aria-labelledby="outcomes-title" data-testid="batch-outcomes" data-batch-id={batchId}>
       <div className="toolbar">
@@ -142,7 +153,7 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
           <AgGridReact<OutcomeRow>
             {...SERVER_GRID_PROPS}
             theme={theme}
-            columnDefs={OUTCOME_COLUMN_DEFS}
+            columnDefs={COLUMN_DEFS}
             defaultColDef={DEFAULT_COL_DEF}
             context={gridContext}
             datasource={datasource}
@@ -153,9 +164,11 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
               setFiltered(Object.keys(event.api.getFilterModel() ?? {}).length > 0);
             }}
             onSortChanged={() => setGridError(null)}
-            onCellKeyDown={onCellKeyDown}
+            onCellKeyDown={keyboard.onCellKeyDown}
+            onCellClicked={keyboard.onCellClicked}
           />
         </div>
+        <GridKeysHint />
         {rowCount === 0 && (
           <div className="grid-empty">
             <p>{filtered ? 'No rows match these filters.' : 'This batch has no rows.'}</p>
@@ -176,18 +189,15 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
   );
 }
 
-/** Ctrl/Cmd+C copies a cell; Enter on a Record or Matching record cell opens the record. */
-function outcomeCellKeys(onOpenRecord: OutcomeGridContext['onOpenRecord']) {
-  const copy = copyFocusedCell<OutcomeRow>();
-  return (params: CellKeyDownEvent<OutcomeRow> | FullWidthCellKeyDownEvent<OutcomeRow>) => {
+/** Enter on a Record or Matching record cell opens the record. */
+function openRecordOnEnter(onOpenRecord: OutcomeGridContext['onOpenRecord']) {
+  return (params: CellKeyDownEvent<OutcomeRow> | FullWidthCellKeyDownEvent<OutcomeRow>): boolean => {
     const event = params.event;
     const column = 'column' in params ? params.column.getColId() : null;
-    if (onOpenRecord && event instanceof KeyboardEvent && event.key === 'Enter' && (column === 'recordId' || column === 'matchingId')) {
-      const id = params.data?.[column];
-      if (params.data && typeof id === 'number') onOpenRecord(params.data, id);
-      return;
-    }
-    copy(params);
+    if (!onOpenRecord || !(event instanceof KeyboardEvent) || event.key !== 'Enter' || (column !== 'recordId' && column !== 'matchingId')) return false;
+    const id = params.data?.[column];
+    if (params.data && typeof id === 'number') onOpenRecord(params.data, id);
+    return true;
   };
 }
 

@@ -16,7 +16,6 @@ import { periodLabel } from '../../format/period-label';
 import { ColumnChooser } from '../../grid/ColumnChooser';
 import { CsvBomToggle } from '../../grid/csv-bom-setting';
 import { IncludeChildrenToggle } from '../../grid/IncludeChildrenToggle';
-import { copyFocusedCell } from '../../grid/copy-cell';
 import { ActiveFilters } from '../../grid/ActiveFilters';
 import { ExportCsvButton } from '../../grid/GridViewButtons';
 import { useGridTheme } from '../../grid/grid-theme';
@@ -29,6 +28,8 @@ import { MissingColumnsNotice } from '../../grid/MissingColumnsNotice';
 import { SavedViewsMenu } from '../../grid/SavedViewsMenu';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { useScreenSetup, type ScreenSetup } from '../../grid/use-screen-setup';
+import { GridKeysHint } from '../../grid/GridKeysHint';
+import { openFilterFromHeading, useGridKeyboard, withRangeHighlight, type CellRangeContext } from '../../grid/use-grid-keyboard';
 import { ExportStatus } from './ExportStatus';
 import { REVENUE_COLUMN_DEFS, type RevenueGridContext } from './revenue-columns';
 import { RevenueSummary } from './RevenueSummary';
@@ -73,12 +74,14 @@ const DEFAULT_COL_DEF: ColDef<RevenueRow> = {
   // Values are shown as the API sends them; no type guessing from the first rows.
   cellDataType: false,
   suppressHeaderMenuButton: true,
+  // Alt+↓ on a heading opens its filter (shown in GridKeysHint).
+  suppressHeaderKeyboardEvent: openFilterFromHeading,
   // The displayed value; with tooltipShowMode 'whenTruncated', only for a cut-off name or amount.
   tooltip: true,
 };
 
-// Ctrl/Cmd+C on a cell: what it shows, and for an amount the exact decimal string.
-const onCellKeyDown = copyFocusedCell<RevenueRow>();
+// Cells of a block picked with Shift+arrows are marked (use-grid-keyboard.ts).
+const COLUMN_DEFS = withRangeHighlight(REVENUE_COLUMN_DEFS);
 
 interface RevenuesGridProps {
   view: AppView;
@@ -92,8 +95,10 @@ interface RevenuesGridProps {
 function RevenuesGrid({ view: appView, orgName, timeZone, childNames, setup }: RevenuesGridProps) {
   const theme = useGridTheme();
   // Dates are shown on the org's clock; a new zone (another org) draws the rows again.
-  const gridContext = useMemo<RevenueGridContext>(() => ({ timeZone }), [timeZone]);
   const [gridApi, setGridApi] = useState<GridApi<RevenueRow> | null>(null);
+  // Ctrl/Cmd+C copies the focused cell or a Shift+arrows block: as shown, amounts exact.
+  const keyboard = useGridKeyboard(gridApi);
+  const gridContext = useMemo<RevenueGridContext & CellRangeContext>(() => ({ timeZone, cellRange: keyboard.cellRange }), [timeZone, keyboard.cellRange]);
   useEffect(() => gridApi?.refreshCells({ columns: ['occurredAt'], force: true }), [gridApi, gridContext]);
   const [filterModel, setFilterModel] = useState<FilterModel>(() => setup.opened.grid?.filterModel ?? {});
   const [sortModel, setSortModel] = useState<SortModel>(() => setup.opened.grid?.sortModel ?? []);
@@ -125,12 +130,14 @@ function RevenuesGrid({ view: appView, orgName, timeZone, childNames, setup }: R
     [],
   );
 
+  const { clear: clearRange } = keyboard;
   const reloadRows = useCallback(() => {
     if (!gridApi) return;
+    clearRange();
     setGridError(null);
     datasource.invalidate();
     gridApi.purgeInfiniteCache();
-  }, [gridApi, datasource]);
+  }, [gridApi, datasource, clearRange]);
 
   useEffect(() => {
     if (currentView.current === view) return;
@@ -151,12 +158,14 @@ function RevenuesGrid({ view: appView, orgName, timeZone, childNames, setup }: R
   const onFilterChanged = useCallback((event: FilterChangedEvent<RevenueRow>) => {
     // The grid asks again with the new filters; an error about the old ones no longer applies.
     setGridError(null);
+    clearRange(); // other rows take the picked block's places
     setFilterModel(toFilterModel(event.api.getFilterModel()));
-  }, []);
+  }, [clearRange]);
   const onSortChanged = useCallback((event: SortChangedEvent<RevenueRow>) => {
     setGridError(null);
+    clearRange();
     setSortModel(sortModelOfColumns(event.api.getColumnState()));
-  }, []);
+  }, [clearRange]);
   const currency = currencyFilterOf(filterModel, 'currency');
   const pickCurrency = useCallback((code: string | null) => gridApi && setCurrencyFilter(gridApi, 'currency', code), [gridApi]);
   const currencies = summary.current ? (summary.data?.totals.map((t) => t.currency) ?? []) : [];
@@ -211,7 +220,7 @@ function RevenuesGrid({ view: appView, orgName, timeZone, childNames, setup }: R
           <AgGridReact<RevenueRow>
             {...SERVER_GRID_PROPS}
             theme={theme}
-            columnDefs={REVENUE_COLUMN_DEFS}
+            columnDefs={COLUMN_DEFS}
             context={gridContext}
             defaultColDef={DEFAULT_COL_DEF}
             initialState={setup.initialState}
@@ -221,9 +230,11 @@ function RevenuesGrid({ view: appView, orgName, timeZone, childNames, setup }: R
             onGridReady={onGridReady}
             onFilterChanged={onFilterChanged}
             onSortChanged={onSortChanged}
-            onCellKeyDown={onCellKeyDown}
+            onCellKeyDown={keyboard.onCellKeyDown}
+            onCellClicked={keyboard.onCellClicked}
           />
         </div>
+        <GridKeysHint />
         {empty && (
           <div className="grid-empty" data-testid="grid-empty">
             <p>{filtered ? 'No revenues match these filters.' : view.period ? `No revenues in ${periodLabel(view.period)}.` : 'No revenues yet.'}</p>
