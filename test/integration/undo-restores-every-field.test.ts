@@ -65,6 +65,33 @@ describe('undo restores every field an update changed', () => {
     );
   });
 
+  it('two rows of one batch that changed different fields are each restored (one statement per set of columns)', async () => {
+    const ctx = setup();
+    await ok(ctx.core, 'revenues.batch', { orgId: ORG, records: [sale('ch_1', '10.00', { description: 'one' }), sale('ch_2', '20.00', { description: 'two' })] });
+    ageRows(ctx.workspace.db);
+    const res = await updateThenUndo(ctx, 'revenues.batch', [
+      { external_id: 'ch_1', amount: '11.00' },
+      { external_id: 'ch_2', description: 'changed' },
+    ]);
+    expect(res.data.map((r) => r.changes)).toEqual([['amount'], ['description']]);
+  });
+
+  it('marks the batch undone, with the time of the undo to the second', async () => {
+    const ctx = setup();
+    const res = await ok<BatchResponse>(ctx.core, 'revenues.batch', { orgId: ORG, records: [sale('ch_1')] });
+    const from = new Date(Math.floor(Date.now() / 1000) * 1000);
+    await ok(ctx.core, 'imports.undo', { batchId: res.meta.batch_id });
+    const to = new Date();
+    const { status, undone_at: undoneAt } = ctx.workspace.db.prepare('SELECT status, undone_at FROM import_batches WHERE id = ?').get(res.meta.batch_id) as {
+      status: string;
+      undone_at: string;
+    };
+    expect(status).toBe('undone');
+    expect(undoneAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(Date.parse(undoneAt)).toBeGreaterThanOrEqual(from.getTime());
+    expect(Date.parse(undoneAt)).toBeLessThanOrEqual(to.getTime());
+  });
+
   it('payees: name, email, phone, address, payout currency, hold and its reason, threshold, fallback percentage', async () => {
     const ctx = setup();
     await ok(ctx.core, 'payees.batch', {
