@@ -14,6 +14,7 @@ import { SeededRandom } from './random';
 import { revenueStream } from './revenue-stream';
 import { buildRules } from './rules';
 import { writeReferenceRows, writeRevenueRows } from './write-rows';
+import { recordDemoCloses } from '../close/demo-closes';
 
 export interface DemoOptions {
   /** Revenue rows to generate (default 200,000). */
@@ -118,6 +119,8 @@ export function writeDemo(
   if (workspaceName) meta.name = `${orgs[0].name} (demo)`;
 
   writeReferenceRows(db, { orgs, periods, payees, products, rules, meta });
+  // The finalized months in the Close screen's history (a stream of its own: nothing else shifts).
+  db.transaction(() => recordDemoCloses(db, root.fork('closes'), periods))();
   onProgress?.(0, revenues);
   const stream = revenueStream({ random: root.fork('revenues'), orgs, payees, products, slots, key });
   writeRevenueRows(db, stream, (done) => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ClosePage } from '../pages/close/ClosePage';
 import { ImportsPage } from '../pages/imports/ImportsPage';
 import { ImportWizardProvider } from '../pages/imports/import-wizard-context';
 import { OrgsPage } from '../pages/orgs/OrgsPage';
@@ -80,6 +81,7 @@ function Shell() {
               {area === 'payees' && <PayeesPage key={dataVersion} />}
               {area === 'products' && <ProductsPage key={dataVersion} />}
               {area === 'statements' && <StatementsPage key={dataVersion} />}
+              {area === 'close' && <ClosePage />}
               {area === 'orgs' && <OrgsPage />}
             </WelcomeGate>
           </div>

@@ -13,7 +13,7 @@ export const AREAS = [
   { id: 'reconciliation', label: 'Reconciliation', enabled: false },
   { id: 'statements', label: 'Statements', enabled: true },
   { id: 'reports', label: 'Reports', enabled: false },
-  { id: 'close', label: 'Close', enabled: false },
+  { id: 'close', label: 'Close', enabled: true },
   { id: 'orgs', label: 'Organizations', enabled: true },
 ] as const;
 
