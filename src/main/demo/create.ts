@@ -14,6 +14,7 @@ import { SeededRandom } from './random';
 import { revenueStream } from './revenue-stream';
 import { buildRules } from './rules';
 import { writeReferenceRows, writeRevenueRows } from './write-rows';
+import { writeDemoStatements } from './statements';
 import { recordDemoCloses } from '../close/demo-closes';
 
 export interface DemoOptions {
@@ -119,6 +120,8 @@ export function writeDemo(
   if (workspaceName) meta.name = `${orgs[0].name} (demo)`;
 
   writeReferenceRows(db, { orgs, periods, payees, products, rules, meta });
+  // Price plans, a year of usage, credits and the statements they make (their own stream).
+  db.transaction(() => writeDemoStatements(db, root.fork('statements'), orgs, months))();
   // The finalized months in the Close screen's history (a stream of its own: nothing else shifts).
   db.transaction(() => recordDemoCloses(db, root.fork('closes'), periods))();
   onProgress?.(0, revenues);

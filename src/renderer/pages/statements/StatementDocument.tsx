@@ -18,7 +18,7 @@ interface Line {
 
 function linesOf(s: StatementDetail): Line[] {
   const a = s.amounts;
-  const price = (amount: string, unit: string) => `${formatMoney(amount, a.currency).replace(/\.0+$/, '')}${unit}`;
+  const price = (amount: string, unit: string) => `${formatMoney(amount, a.currency, { exact: true }).replace(/\.0+$/, '')}${unit}`;
   return [
     { description: 'Subscription (seats)', quantity: COUNT.format(s.seats), price: s.subscription_price, cost: s.subscription_cost },
     { description: 'Pay-per-use records', quantity: COUNT.format(s.record_count), price: s.ppu_price, cost: s.ppu_cost },

@@ -20,17 +20,24 @@ function money(key: keyof StatementAmounts, headerName: string, width = 120): Co
   };
 }
 
+const COUNT = new Intl.NumberFormat('en');
+/** A count column, grouped on screen; the CSV keeps the plain number. */
+function count(field: 'seats' | 'record_count' | 'version_count', headerName: string, width = 100): ColDef<StatementDetail> {
+  return { field, headerName, width, type: 'rightAligned', valueFormatter: (p) => (typeof p.value === 'number' ? COUNT.format(p.value) : '') };
+}
+
 export const STATEMENT_COLUMN_DEFS: ColDef<StatementDetail>[] = [
   { field: 'name', headerName: 'Statement', width: 290, pinned: 'left' },
   { field: 'date_start', headerName: 'From', width: 110 },
   { field: 'date_end', headerName: 'To', width: 110 },
   { colId: 'is_current', headerName: 'Cycle', width: 100, valueGetter: (p) => (p.data?.is_current ? 'Current' : 'Past') },
-  { field: 'seats', headerName: 'Seats', width: 90, type: 'rightAligned' },
+  count('seats', 'Seats', 90),
   money('subscription_cost', 'Subscription'),
-  { field: 'record_count', headerName: 'Records', width: 100, type: 'rightAligned' },
+  count('record_count', 'Records'),
   money('ppu_cost', 'Pay-per-use'),
   money('section_widget_usage_cost', 'Section widgets', 130),
   money('column_widget_usage_cost', 'Column widgets', 130),
+  count('version_count', 'Versions'),
   money('record_storage_cost', 'Record storage', 130),
   money('file_storage_cost', 'File storage'),
   money('backup_cost', 'Backups'),
