@@ -14,6 +14,7 @@ import { SeededRandom } from './random';
 import { revenueStream } from './revenue-stream';
 import { buildRules } from './rules';
 import { writeReferenceRows, writeRevenueRows } from './write-rows';
+import { writeDemoConsumption } from './consumption';
 import { writeDemoStatements } from './statements';
 import { recordDemoCloses } from '../close/demo-closes';
 
@@ -124,6 +125,8 @@ export function writeDemo(
   db.transaction(() => writeDemoStatements(db, root.fork('statements'), orgs, months))();
   // The finalized months in the Close screen's history (a stream of its own: nothing else shifts).
   db.transaction(() => recordDemoCloses(db, root.fork('closes'), periods))();
+  // A year of consumption records, estimated and billed, for reconciliation (its own stream).
+  db.transaction(() => writeDemoConsumption(db, root.fork('consumption'), orgs, periods, months))();
   onProgress?.(0, revenues);
   const stream = revenueStream({ random: root.fork('revenues'), orgs, payees, products, slots, key });
   writeRevenueRows(db, stream, (done) => {

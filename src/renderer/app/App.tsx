@@ -11,6 +11,7 @@ import { ProductsPage } from '../pages/products/ProductsPage';
 import { RevenuesPage } from '../pages/revenues/RevenuesPage';
 import { RulesPage } from '../pages/rules/RulesPage';
 import { StatementsPage } from '../pages/statements/StatementsPage';
+import { ReconciliationPage } from '../pages/reconciliation/ReconciliationPage';
 import { useWorkspaceIsEmpty, WelcomeGate } from '../pages/welcome/WelcomeGate';
 import { AppStateProvider, useAppState } from './app-state';
 import { AREAS, type AreaId } from './areas';
@@ -81,6 +82,7 @@ function Shell() {
               {area === 'payees' && <PayeesPage key={dataVersion} />}
               {area === 'products' && <ProductsPage key={dataVersion} />}
               {area === 'statements' && <StatementsPage key={dataVersion} />}
+              {area === 'reconciliation' && <ReconciliationPage key={dataVersion} />}
               {area === 'close' && <ClosePage />}
               {area === 'orgs' && <OrgsPage />}
             </WelcomeGate>

@@ -10,7 +10,7 @@ export const AREAS = [
   { id: 'payouts', label: 'Payouts', enabled: true },
   { id: 'payees', label: 'Payees', enabled: true },
   { id: 'products', label: 'Products', enabled: true },
-  { id: 'reconciliation', label: 'Reconciliation', enabled: false },
+  { id: 'reconciliation', label: 'Reconciliation', enabled: true },
   { id: 'statements', label: 'Statements', enabled: true },
   { id: 'reports', label: 'Reports', enabled: false },
   { id: 'close', label: 'Close', enabled: true },

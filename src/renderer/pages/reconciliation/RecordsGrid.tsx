@@ -1,0 +1,65 @@
+import { forwardRef, useImperativeHandle, useMemo, useRef } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import { RowSelectionModule, type GridApi, type RowClassRules, type SelectionChangedEvent } from 'ag-grid-community';
+import type { ConsumptionGridRow } from '../../../shared/contract/consumption';
+import { api } from '../../api/client';
+import { databaseDatasource } from '../../grid/infinite-datasource';
+import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
+import { useGridTheme } from '../../grid/grid-theme';
+import { RECORD_COLUMN_DEFS } from './reconciliation-columns';
+
+const MODULES = [RowSelectionModule];
+const DEFAULT_COL_DEF = { sortable: true, resizable: true, cellDataType: false, suppressHeaderMenuButton: true, tooltip: true } as const;
+const ROW_CLASS_RULES: RowClassRules<ConsumptionGridRow> = {
+  'recon-above-tolerance': ({ data }) => data?.above_tolerance === true,
+  'recon-missing-final': ({ data }) => data?.status === 'missing_final',
+};
+
+export interface RecordsGridHandle {
+  refresh(): void;
+  clearSelection(): void;
+}
+
+interface Props {
+  orgId: string;
+  period: string | null;
+  customerUuid: string | null;
+  onSelection: (rows: ConsumptionGridRow[]) => void;
+  onError: (error: unknown) => void;
+}
+
+/** The month's records, paged from the database; the review selects rows to approve or hold. */
+export const RecordsGrid = forwardRef<RecordsGridHandle, Props>(function RecordsGrid({ orgId, period, customerUuid, onSelection, onError }, ref) {
+  const theme = useGridTheme();
+  const gridApi = useRef<GridApi<ConsumptionGridRow> | null>(null);
+  const datasource = useMemo(
+    () => databaseDatasource((page) => api.call('consumption.grid', { orgId, period, customerUuid, ...page }), onError),
+    [orgId, period, customerUuid, onError],
+  );
+  useImperativeHandle(ref, () => ({
+    refresh() {
+      datasource.invalidate();
+      gridApi.current?.purgeInfiniteCache();
+    },
+    clearSelection() {
+      gridApi.current?.deselectAll();
+    },
+  }));
+  return (
+    <div className="grid-host" data-testid="recon-grid">
+      <AgGridReact<ConsumptionGridRow>
+        {...SERVER_GRID_PROPS}
+        modules={MODULES}
+        theme={theme}
+        datasource={datasource}
+        columnDefs={RECORD_COLUMN_DEFS}
+        defaultColDef={DEFAULT_COL_DEF}
+        getRowId={({ data }) => data.uuid}
+        rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
+        rowClassRules={ROW_CLASS_RULES}
+        onGridReady={({ api: ready }) => (gridApi.current = ready)}
+        onSelectionChanged={(event: SelectionChangedEvent<ConsumptionGridRow>) => onSelection(event.api.getSelectedRows())}
+      />
+    </div>
+  );
+});
