@@ -21,12 +21,24 @@ describe.skipIf(!HAS_CHROMIUM)('the Close screen', () => {
     const workspace = openWorkspace(path, { create: false });
     const core = inProcessCore(workspace);
     const db = workspace.db;
-    const orgId = db.prepare('SELECT id FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1').pluck().get() as string;
-    const period = db
-      .prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'in_progress' AND period < ? ORDER BY period DESC LIMIT 1")
-      .pluck()
-      .get(orgId, currentPeriod(db, orgId)) as string;
+    // An org whose last ended open month has all its consumption billed (finalized), root first.
+    const orgIds = db.prepare('SELECT id FROM orgs ORDER BY parent_id IS NOT NULL, id').pluck().all() as string[];
+    const candidates = orgIds.map((id) => ({
+      orgId: id,
+      period: db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'in_progress' AND period < ? ORDER BY period DESC LIMIT 1").pluck().get(id, currentPeriod(db, id)) as string,
+    }));
+    const unbilled = db.prepare('SELECT count(*) FROM consumption_records WHERE org_id = ? AND billing_period = ? AND is_finalized = 0').pluck();
+    const chosen = candidates.find((c) => unbilled.get(c.orgId, `${c.period}-01`) === 0);
+    expect(chosen, 'a demo org with a closable month').toBeDefined();
+    const { orgId, period } = chosen!;
     await callOk(core, 'payouts.run', { orgId, period });
+    // Its consumption reconciled, and what needs review held: each a decision the close then accepts.
+    await callOk(core, 'reconciliation.run', { orgId, period });
+    const review = db
+      .prepare("SELECT uuid FROM consumption_records WHERE org_id = ? AND billing_period = ? AND is_reconciled = 0 AND coalesce(review_status, '') <> 'held'")
+      .pluck()
+      .all(orgId, `${period}-01`) as string[];
+    if (review.length) await callOk(core, 'reconciliation.hold', { uuids: review, note: 'waiting for the vendor' });
 
     const { page, pageErrors, server } = await session.open(core);
     await page.setViewportSize({ width: 1440, height: 1000 });
