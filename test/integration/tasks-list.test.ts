@@ -89,6 +89,19 @@ describe('tasks.list as seed 002', () => {
     expect(all).toEqual([...rows].sort((a, b) => cmp(a.created_at, b.created_at)).map((r) => r.uuid));
   });
 
+  it('tasks.cancel ends a Pending or InProgress task Cancelled with a note; tasks.get reads it back', async () => {
+    const { core, rows } = setup(30);
+    const open = rows.filter((r) => r.status === 'Pending' || r.status === 'InProgress');
+    for (const row of open) {
+      const cancelled = await callOk<Task>(core, 'tasks.cancel', { uuid: row.uuid.toUpperCase() });
+      expect(cancelled).toMatchObject({ uuid: row.uuid, status: 'Cancelled' });
+      expect(cancelled.processing_notes.warnings.at(-1)).toMatchObject({ code: 'cancelled', message: 'Cancelled by test' });
+      expect(await callOk<Task>(core, 'tasks.get', { uuid: row.uuid })).toEqual(cancelled);
+    }
+    const left = await callOk<TaskList>(core, 'tasks.list', { status: ['Pending', 'InProgress'] });
+    expect(left.count).toBe(0);
+  });
+
   it('refuses an unknown ordering field by name, limit 0 or 1,000, a malformed date, an unknown status', async () => {
     const { core } = setup(3);
     const bad = async (input: object) => (await callError(core, 'tasks.list', input)) as { code: string; detail: { issues: Array<{ field: string; message: string }> } };
