@@ -1,0 +1,82 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, launchChromium } from '../support/chromium';
+import { tempDir } from '../support/temp-workspace';
+
+// The Reconciliation screen on a demo workspace in Chromium: run the month being closed,
+// see the rows over the tolerance highlighted, select two of them and approve them in bulk
+// with a note; the database then holds them reconciled with their compensation items.
+
+const CLI = join(process.cwd(), 'bin/closebook.mjs');
+
+let browser: Browser | undefined;
+let web: ChildProcess | undefined;
+let url = '';
+let workspacePath = '';
+
+beforeAll(async () => {
+  if (!HAS_CHROMIUM) return;
+  workspacePath = join(tempDir(), 'demo.closebook');
+  execFileSync(process.execPath, [CLI, 'demo', '--workspace', workspacePath, '--revenues', '2000', '--seed', '5'], { stdio: 'pipe' });
+  web = spawn(process.execPath, [CLI, 'web', '--workspace', workspacePath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    web!.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /^Closebook is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
+      if (match) resolve(match[1]);
+    });
+    web!.once('exit', (code) => reject(new Error(`closebook web exited with ${code}: ${out}`)));
+  });
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  web?.kill('SIGTERM');
+});
+
+describe.skipIf(!HAS_CHROMIUM)('Reconciliation screen', () => {
+  it('runs the month, highlights rows over the tolerance and approves the selected ones in bulk with a note', { timeout: 120_000 }, async () => {
+    const page = await (await browser!.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(url);
+    await page.getByTestId('area-reconciliation').click();
+    const orgId = await page.getByTestId('org-switcher').inputValue();
+    const db = new Database(workspacePath, { readonly: true });
+    // The month being closed: billed, still open.
+    const period = db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'in_progress' ORDER BY period LIMIT 1").pluck().get(orgId) as string;
+    await page.getByTestId('period-picker').selectOption(period);
+    await page.getByTestId('recon-run').click();
+    await page.getByTestId('recon-message').waitFor();
+    await expect.poll(() => page.locator('.ag-row.recon-above-tolerance').count(), { timeout: 20_000 }).toBeGreaterThan(1);
+
+    // A row is drawn in the pinned and the scrolling part of the grid: its ids, each once.
+    const ids = [...new Set(await page.locator('.ag-row.recon-above-tolerance').evaluateAll((rows) => rows.map((r) => r.getAttribute('row-id'))))].slice(0, 2) as string[];
+    for (const id of ids) await page.locator(`.ag-row[row-id="${id}"] .ag-selection-checkbox input`).first().check();
+    await expect.poll(() => page.getByTestId('recon-selected').textContent()).toBe('2 selected');
+    await expect(page.getByTestId('recon-approve').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('recon-note').fill('Agreed with the customer on the call');
+    await page.getByTestId('recon-approve').click();
+    await expect.poll(() => page.getByTestId('recon-message').textContent()).toMatch(/Approved 2 records/);
+
+    const stored = db
+      .prepare(
+        `SELECT c.is_reconciled, c.adjustment_amount_micros AS adjustment, c.final_sell_micros - coalesce(c.consumed_sell_micros, 0) AS expected, i.amount_micros AS item, e.note
+         FROM consumption_records c LEFT JOIN compensation_items i ON i.uuid = c.compensation_item_uuid
+         JOIN reconciliation_events e ON e.record_id = c.id AND e.action = 'approved' WHERE c.uuid IN (?, ?)`,
+      )
+      .all(...ids) as Array<{ is_reconciled: number; adjustment: number; expected: number; item: number | null; note: string }>;
+    expect(stored).toHaveLength(2);
+    for (const r of stored) {
+      expect(r).toMatchObject({ is_reconciled: 1, note: 'Agreed with the customer on the call' });
+      expect(r.adjustment).toBe(r.expected);
+      expect(r.item).toBe(r.adjustment === 0 ? null : r.adjustment);
+    }
+    // The approved rows are no longer highlighted.
+    for (const id of ids) await expect.poll(() => page.locator(`.ag-row[row-id="${id}"].recon-above-tolerance`).count()).toBe(0);
+    db.close();
+  });
+});
