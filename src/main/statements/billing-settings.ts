@@ -1,6 +1,6 @@
 import type { Database } from '../db/driver';
 import { assertOrg } from '../orgs/assert-org';
-import { orgTimeZone } from '../orgs/org-time-zone';
+import { DEFAULT_TIME_ZONE } from '../../shared/time-zone';
 import { invalidInput } from '../api/failure';
 import { cycleContaining } from './billing-cycle';
 import type { BillingSettings } from '../../shared/contract/statements';
@@ -14,18 +14,29 @@ export interface OrgBilling {
   timeZone: string;
 }
 
+const billingStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/** The org's billing facts (404 org_not_found for an unknown org). */
 export function orgBilling(db: Database.Database, orgId: string): OrgBilling {
-  assertOrg(db, orgId);
-  const row = db
-    .prepare('SELECT o.currency, s.anchor_day FROM orgs o LEFT JOIN billing_settings s ON s.org_id = o.id WHERE o.id = ?')
-    .get(orgId) as { currency: string; anchor_day: number | null };
-  return { anchorDay: row.anchor_day ?? DEFAULT_ANCHOR_DAY, currency: row.currency, timeZone: orgTimeZone(db, orgId) };
+  let read = billingStatements.get(db);
+  if (!read) {
+    read = db.prepare('SELECT o.currency, o.time_zone, s.anchor_day FROM orgs o LEFT JOIN billing_settings s ON s.org_id = o.id WHERE o.id = ?');
+    billingStatements.set(db, read);
+  }
+  const row = read.get(orgId) as { currency: string; time_zone: string | null; anchor_day: number | null } | undefined;
+  if (!row) assertOrg(db, orgId);
+  return { anchorDay: row!.anchor_day ?? DEFAULT_ANCHOR_DAY, currency: row!.currency, timeZone: row!.time_zone ?? DEFAULT_TIME_ZONE };
 }
 
 /** Today on the org's clock, YYYY-MM-DD: the day that decides which cycle is current. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(now);
 }
+
+/** Making an Intl formatter costs far more than using one. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function billingSettings(db: Database.Database, orgId: string, today?: string): BillingSettings {
   const billing = orgBilling(db, orgId);

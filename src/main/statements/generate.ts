@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/driver';
 import { minorUnitsOf } from '../../shared/currency';
 import { MAX_ROW_MICROS } from '../../shared/money';
@@ -53,7 +53,16 @@ const COLUMNS = [
   'generated_at',
 ];
 
+const prepared = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+/** The statements generation runs, prepared once per connection (generation runs per org, often). */
 function statements(db: Database.Database) {
+  let sql = prepared.get(db);
+  if (!sql) prepared.set(db, (sql = prepare(db)));
+  return sql;
+}
+
+function prepare(db: Database.Database) {
   return {
     stored: db.prepare('SELECT id, sid, date_start, is_current FROM statements WHERE org_id = ?'),
     usage: db.prepare(`SELECT ${USAGE_FIELDS.join(', ')} FROM cycle_usage WHERE org_id = ? AND cycle_start = ?`),
@@ -68,8 +77,9 @@ function statements(db: Database.Database) {
   };
 }
 
+/** "st_" and 20 random hex digits (from a v4 UUID: Node batches its entropy, unlike randomBytes per call). */
 export function newSid(): string {
-  return `st_${randomBytes(10).toString('hex')}`;
+  return `st_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
 }
 
 /** Generate or refresh one org's statements (see the rules above). */

@@ -5,7 +5,17 @@ import { orgBilling } from './billing-settings';
 import { ensureStatements } from './generate';
 import { serialize, toDetail, type StatementDbRow } from './serialize';
 
-const NAME_COLUMNS = 'sid, date_start, date_end';
+const prepared = new WeakMap<Database.Database, { count: Database.Statement; names: Database.Statement; rows: Database.Statement }>();
+
+function listStatementsSql(db: Database.Database) {
+  let sql = prepared.get(db);
+  if (!sql) {
+    const page = (columns: string) => db.prepare(`SELECT ${columns} FROM statements WHERE org_id = ? ORDER BY date_start DESC LIMIT ? OFFSET ?`);
+    sql = { count: db.prepare('SELECT count(*) FROM statements WHERE org_id = ?').pluck(), names: page('sid, date_start, date_end'), rows: page('*') };
+    prepared.set(db, sql);
+  }
+  return sql;
+}
 
 export interface ListInput {
   orgId: string;
@@ -18,17 +28,16 @@ export interface ListInput {
 export function listStatements(db: Database.Database, input: ListInput, today?: string): StatementPage<StatementResult> {
   orgBilling(db, input.orgId);
   ensureStatements(db, input.orgId, 'on-read', today);
-  const count = db.prepare('SELECT count(*) FROM statements WHERE org_id = ?').pluck().get(input.orgId) as number;
+  const sql = listStatementsSql(db);
+  const count = sql.count.get(input.orgId) as number;
   const pageCount = Math.max(1, Math.ceil(count / input.page_size));
   if (input.page_number > pageCount) {
     throw notFound('page_not_found', `page_number ${input.page_number} is past the last page (${pageCount} of ${input.page_size} statements each)`, {
       issues: [{ field: 'page_number', message: `must be at most ${pageCount}` }],
     });
   }
-  const columns = input.serializer === 'name' ? NAME_COLUMNS : '*';
-  const rows = db
-    .prepare(`SELECT ${columns} FROM statements WHERE org_id = ? ORDER BY date_start DESC LIMIT ? OFFSET ?`)
-    .all(input.orgId, input.page_size, (input.page_number - 1) * input.page_size) as StatementDbRow[];
+  const page = input.serializer === 'name' ? sql.names : sql.rows;
+  const rows = page.all(input.orgId, input.page_size, (input.page_number - 1) * input.page_size) as StatementDbRow[];
   return {
     page_size: input.page_size,
     page_number: input.page_number,

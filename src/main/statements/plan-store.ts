@@ -30,8 +30,12 @@ function toSpan(row: PlanDbRow): PlanSpan & { external_id: string | null; name: 
 }
 
 /** The org's plans, oldest first, prices in micro-units. */
+const loadStatements = new WeakMap<Database.Database, Database.Statement>();
+
 export function loadPlans(db: Database.Database, orgId: string): Array<PlanSpan & { external_id: string | null; name: string }> {
-  return (db.prepare(`SELECT ${PLAN_COLUMNS} FROM price_plans WHERE org_id = ? ORDER BY effective_from, id`).all(orgId) as PlanDbRow[]).map(toSpan);
+  let load = loadStatements.get(db);
+  if (!load) loadStatements.set(db, (load = db.prepare(`SELECT ${PLAN_COLUMNS} FROM price_plans WHERE org_id = ? ORDER BY effective_from, id`)));
+  return (load.all(orgId) as PlanDbRow[]).map(toSpan);
 }
 
 export function listPlans(db: Database.Database, orgId: string): { plans: PlanRow[] } {

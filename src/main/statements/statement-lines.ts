@@ -82,12 +82,20 @@ export function planSegments(cycle: BillingCycle, plans: readonly PlanSpan[]): P
   return segments.sort((a, b) => (a.date_start < b.date_start ? -1 : 1));
 }
 
-const MICROS = new Decimal(1_000_000);
+const MICRO_DIGITS = 6;
 
-/** quantity x sum(price_i x days_i) / cycle_days, rounded half-up to the minor unit; micro-units. */
-function lineCost(quantity: Decimal, weightedPriceMicros: Decimal, cycleDays: number, minorUnits: number): bigint {
-  const exact = quantity.times(weightedPriceMicros).dividedBy(cycleDays).dividedBy(MICROS);
-  return BigInt(roundToMinorUnits(exact, minorUnits).times(MICROS).toFixed(0));
+/**
+ * quantity x sum(price_i x days_i) / (cycle_days x unit), rounded half-up to the minor unit,
+ * in micro-units. One decimal.js division per line (the expensive step); the products are
+ * of integers, so exact at any size.
+ */
+function lineCost(quantity: number, weightedPriceMicros: bigint, divisor: number, minorUnits: number): bigint {
+  if (quantity === 0 || weightedPriceMicros === 0n) return 0n;
+  // Micro-units / 10^(6 - minor) is the amount in minor units: round that to a whole number.
+  const step = 10 ** (MICRO_DIGITS - minorUnits);
+  const exactMinor = new Decimal(quantity).times(weightedPriceMicros.toString()).dividedBy(divisor * step);
+  const minor = roundToMinorUnits(exactMinor, 0);
+  return BigInt(minor.toFixed(0)) * BigInt(step);
 }
 
 /** Null when no plan covers any day of the cycle (no statement is made for it). */
@@ -99,11 +107,10 @@ export function computeLines(cycle: BillingCycle, plans: readonly PlanSpan[], us
   let total = 0n;
   for (const key of LINE_KEYS) {
     const { usage: field, price } = LINE_PARTS[key];
-    let weighted = new Decimal(0);
-    for (const segment of segments) weighted = weighted.plus(new Decimal(byId.get(segment.plan_id)![price]).times(segment.days));
-    let quantity = new Decimal(usage[field]);
-    if (key === 'file_storage') quantity = quantity.dividedBy(MB_PER_FILE_STORAGE_UNIT);
-    costs[key] = lineCost(quantity, weighted, cycle.days, minorUnits);
+    let weighted = 0n;
+    for (const segment of segments) weighted += BigInt(byId.get(segment.plan_id)![price]) * BigInt(segment.days);
+    const divisor = key === 'file_storage' ? cycle.days * MB_PER_FILE_STORAGE_UNIT : cycle.days;
+    costs[key] = lineCost(usage[field], weighted, divisor, minorUnits);
     total += costs[key];
   }
   return { segments, costs, total, shownPlan: byId.get(segments[segments.length - 1]!.plan_id)! };
