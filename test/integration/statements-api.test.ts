@@ -191,6 +191,24 @@ describe('statements from plans, usage and credits', () => {
     expect(snapshot()).toBe(fixed);
   });
 
+  it('anchor 31: the February cycle starts on its last day; a credit larger than the total leaves nothing due and the rest available', async () => {
+    const { core } = setup();
+    await callOk(core, 'billing.update', { orgId: ORG, anchor_day: 31 });
+    await callOk(core, 'plans.batch', { orgId: ORG, records: [{ ...PLAN, external_id: undefined, effective_from: '2021-01-31', effective_to: '2021-03-30' }] });
+    await callOk(core, 'usage.batch', { orgId: ORG, records: [{ cycle_start: '2021-01-31', seats: 2 }, { cycle_start: '2021-02-28', seats: 3, backups: 1 }] });
+    await callOk(core, 'credits.batch', { orgId: ORG, records: [{ granted_on: '2021-01-31', amount: '500' }] });
+    const page = await callOk<{ results: Array<{ name: string; total: string; available_credits: string; amounts: { credits_applied: string; amount_due: string } }> }>(core, 'statements.list', {
+      orgId: ORG,
+      serializer: 'detail',
+    });
+    // 2 x 12 = 24.00, then 3 x 12 + 1 x 1.50 = 37.50; the credit covers both: 500 - 24 - 37.50 = 438.50 left.
+    expect(page.results.map((r) => [r.name, r.total, r.amounts.credits_applied, r.amounts.amount_due, r.available_credits])).toEqual([
+      ['Statement 2021-02-28 - 2021-03-30', '$37.50', '37.50', '0.00', '$438.50'],
+      ['Statement 2021-01-31 - 2021-02-27', '$24.00', '24.00', '0.00', '$476.00'],
+    ]);
+    expect(await callOk(core, 'credits.list', { orgId: ORG })).toMatchObject({ granted: '500.00', applied: '61.50', remaining: '438.50' });
+  });
+
   it('statements.create is refused: statements are generated, never posted', async () => {
     const { core } = setup();
     const result = await call(core, 'statements.create', { orgId: ORG, name: 'Statement 2020-01-01 - 2020-01-31' });
