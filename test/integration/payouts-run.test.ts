@@ -84,6 +84,22 @@ describe('payouts.run', () => {
     expect(result.currencies).toEqual([{ currency: 'USD', revenue: '2.33', allocated: '2.33', unallocated: '0.00' }]);
   });
 
+  it('a refund of a sale months earlier reverses it under the version in force on the sale\'s day', async () => {
+    const { core } = await payoutsWorkspace();
+    await saveRules(core, [rule('org', { splits: [{ payee_external_id: 'pe_a', percentage: '100' }] })]);
+    await addRevenues(core, [sale('june', '12.34', { occurred_at: '2026-06-10' })]);
+    await saveRules(core, [{ external_id: 'org', effective_from: '2026-07-01', splits: [{ payee_external_id: 'pe_b', percentage: '100' }] }], 'update_only');
+    await addRevenues(core, [
+      { external_id: 'rf', kind: 'refund', occurred_at: '2026-10-03', amount: '-12.34', currency: 'USD', refund_of: 'june' },
+      sale('oct', '5.00'),
+    ]);
+    const result = await run(core);
+    expect(result.payees.map((p) => [p.payeeExternalId, p.earned, p.reversed])).toEqual([
+      ['pe_a', '0.00', '-12.34'],
+      ['pe_b', '5.00', '0.00'],
+    ]);
+  });
+
   it('holds and thresholds: on hold is held, under the minimum is carried forward with the reason, else payable', async () => {
     const { core } = await payoutsWorkspace();
     await callOk(core, 'payees.batch', { orgId: ORG, records: [{ external_id: 'pe_a', on_hold: true }, { external_id: 'pe_b', threshold: '25.00' }, { external_id: 'pe_c', threshold: '5' }] });

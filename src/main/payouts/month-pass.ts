@@ -142,24 +142,37 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
 
   const conflicts = new Map<string, RuleConflict>();
   const compiled = new Map<string, CompiledShares>();
-  const decisions = new Map<number, Decision>();
-  /** The rule version deciding a revenue of `productId` at `occurredAt`, remembered per product and day. */
-  function decide(productId: number | null, occurredAt: string): Decision {
-    const utc = zone === 'UTC';
-    const day = utc ? null : dayInZone(occurredAt, zone);
-    const key = (productId ?? 0) * 8_388_608 + dayNumber(day ?? occurredAt);
-    let decision = decisions.get(key);
-    if (decision === undefined) {
-      const choice = chooser.choose(productId, day ?? occurredAt.slice(0, 10));
-      let shares: CompiledShares | null = null;
-      if (choice.rule) {
-        const versionKey = `${choice.rule.ruleId}.${choice.rule.version}`;
-        shares = compiled.get(versionKey) ?? compileShares(sharesOf(choice.rule));
-        compiled.set(versionKey, shares);
-      }
-      decision = { choice, shares };
-      decisions.set(key, decision);
+  // Decisions remembered per product and day: an array per product over the days around the
+  // month (small integer keys, no string or heap number per revenue), a Map beyond them
+  // (sales of other months that this month's refunds reverse).
+  const windowStart = dayNumber(`${period}-01`) - 64;
+  const WINDOW = 192;
+  const nearDays = new Map<number, Array<Decision | undefined>>();
+  const farDays = new Map<string, Decision>();
+  function decisionFor(productId: number | null, day: string): Decision {
+    const choice = chooser.choose(productId, day);
+    let shares: CompiledShares | null = null;
+    if (choice.rule) {
+      const versionKey = `${choice.rule.ruleId}.${choice.rule.version}`;
+      shares = compiled.get(versionKey) ?? compileShares(sharesOf(choice.rule));
+      compiled.set(versionKey, shares);
     }
+    return { choice, shares };
+  }
+  /** The rule version deciding a revenue of `productId` at `occurredAt`. */
+  function decide(productId: number | null, occurredAt: string): Decision {
+    const zoned = zone === 'UTC' ? null : dayInZone(occurredAt, zone);
+    const offset = dayNumber(zoned ?? occurredAt) - windowStart;
+    if (offset >= 0 && offset < WINDOW) {
+      const productKey = productId ?? -1;
+      let days = nearDays.get(productKey);
+      if (!days) nearDays.set(productKey, (days = new Array<Decision | undefined>(WINDOW)));
+      return (days[offset] ??= decisionFor(productId, zoned ?? occurredAt.slice(0, 10)));
+    }
+    const day = zoned ?? occurredAt.slice(0, 10);
+    const key = `${productId}|${day}`;
+    let decision = farDays.get(key);
+    if (!decision) farDays.set(key, (decision = decisionFor(productId, day)));
     return decision;
   }
   const externalIdOf = db.prepare('SELECT external_id FROM revenues WHERE id = ?').pluck();
@@ -218,13 +231,13 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
 
   // A refund reverses its sale's parts under the sale's rule version (BigInt: refunds are few).
   const sales = new Map<string, RevenueRow>();
-  const saleRows = db.prepare(`SELECT ${REVENUE_COLUMNS} FROM revenues WHERE org_id = ? AND kind = 'sale' AND external_id = ?`);
-  for (const refund of refunds) {
-    const refundOf = refund[6]!;
-    if (!sales.has(refundOf)) {
-      const sale = saleRows.get(orgId, refundOf) as RevenueRow | undefined;
-      if (sale) sales.set(refundOf, sale);
-    }
+  if (refunds.length > 0) {
+    // One query, keys in index order: far fewer page visits than a lookup per refund.
+    const keys = [...new Set(refunds.map((r) => r[6]!))].sort();
+    const saleRows = db
+      .prepare(`SELECT ${REVENUE_COLUMNS} FROM revenues WHERE org_id = ? AND kind = 'sale' AND external_id IN (SELECT value FROM json_each(?))`)
+      .all(orgId, JSON.stringify(keys)) as RevenueRow[];
+    for (const sale of saleRows) sales.set(sale.external_id!, sale);
   }
   for (const refund of refunds) {
     const [id, , occurredAt, productId, amount, currency, refundOf] = refund;
