@@ -40,7 +40,7 @@ export function failInterruptedTasks(db: Database.Database): number {
   const left = unfinished.filter((t) => runnerGone(t.runner));
   if (left.length === 0) return 0;
   const update = db.prepare("UPDATE tasks SET status = 'Failed', processing_notes = ?, updated_at = ?, finished_at = ? WHERE uuid = ? AND status IN ('Pending', 'InProgress')");
-  db.transaction(() => {
+  const write = db.transaction(() => {
     const now = taskNow();
     for (const task of left) {
       const notes = JSON.parse(task.processing_notes) as { errors?: unknown[] };
@@ -50,6 +50,13 @@ export function failInterruptedTasks(db: Database.Database): number {
       ];
       update.run(JSON.stringify(notes), now, now, task.uuid);
     }
-  }).immediate();
+  });
+  try {
+    write.immediate();
+  } catch (error) {
+    // Another program is writing the workspace: the tasks wait for the next start.
+    if (String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')) return 0;
+    throw error;
+  }
   return left.length;
 }
