@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 
-// Column filters for the record grids (payees, products), limited to what the server
-// compiles (src/shared/contract/grid.ts), as the Revenues grid has them.
+// Column filters for the database-paged grids (payees, products, import batches and
+// outcomes), limited to what the server compiles (src/shared/contract/grid.ts), as on Revenues.
 
 export const TEXT_FILTER = {
   filter: 'agTextColumnFilter',

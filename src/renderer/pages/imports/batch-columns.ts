@@ -11,10 +11,10 @@ import {
 } from '../../../shared/contract/imports';
 import { formatDateTime } from '../../format/date-format';
 import { CheckboxSetFilter, type CheckboxSetFilterParams } from '../../grid/CheckboxSetFilter';
+import { DATE_FILTER, NUMBER_FILTER, TEXT_FILTER } from '../../grid/record-filters';
 import { formatCurrencyTotals } from './currency-totals-text';
 import { AmountWrittenCell } from './CurrencyTotals';
 import { formatBytes, formatCount } from './format-import';
-import { DATE_FILTER, NUMBER_FILTER, TEXT_FILTER } from './grid-filters';
 import { BatchStatusCell } from './OutcomeBadge';
 import { BATCH_STATUS_LABELS, ENTITY_LABELS, ON_ERROR_LABELS, OPERATION_LABELS, OUTCOME_LABELS, SOURCE_LABELS } from './outcome-labels';
 

@@ -1,7 +1,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { OUTCOME_COLUMN_LABELS, OUTCOME_COLUMNS, OUTCOMES, type OutcomeColumn, type OutcomeRow } from '../../../shared/contract/imports';
 import { CheckboxSetFilter, type CheckboxSetFilterParams } from '../../grid/CheckboxSetFilter';
-import { NUMBER_FILTER, TEXT_FILTER } from './grid-filters';
+import { NUMBER_FILTER, TEXT_FILTER } from '../../grid/record-filters';
 import { OutcomeCell } from './OutcomeBadge';
 import { RecordIdCell } from './RecordIdCell';
 import { OUTCOME_LABELS } from './outcome-labels';
