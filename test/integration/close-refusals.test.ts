@@ -83,7 +83,7 @@ describe('a finalized month refuses each kind of write, with a clear code', () =
     return { ...ctx, batchId: batch.meta.batch_id! };
   }
 
-  it('imports (new rows and edits of its rows), payout runs, undo and a time-zone change', async () => {
+  it('imports and batch rows (new and edits), a single create, payout runs, undo and a time-zone change', async () => {
     const { core, workspace, batchId } = await closedOctober();
     const count = () => workspace.db.prepare("SELECT count(*) AS n, sum(amount_micros) AS s FROM revenues WHERE period = '2026-10'").get();
     const before = count();
@@ -96,6 +96,10 @@ describe('a finalized month refuses each kind of write, with a clear code', () =
       records: [{ external_id: 'oct_1', occurred_at: '2026-10-15', amount: '9.00', currency: 'USD' }],
     });
     expect(edited.data[0]).toMatchObject({ status: 'blocked_locked_period' });
+    expect(await callError(core, 'revenues.create', { orgId: ORG, record: { external_id: 'oct_3', occurred_at: '2026-10-17', amount: '2.00', currency: 'USD' } })).toMatchObject({
+      code: 'period_locked',
+      detail: { field: 'record.occurred_at' },
+    });
     expect(await callError(core, 'payouts.run', { orgId: ORG, period: OPEN_MONTH })).toMatchObject({ code: 'period_finalized' });
     expect(await callError(core, 'imports.undo', { batchId })).toMatchObject({ code: 'period_locked' });
     expect(await callError(core, 'orgs.update', { id: ORG, timeZone: 'Europe/Paris' })).toMatchObject({ code: 'periods_finalized' });
