@@ -70,7 +70,9 @@ describe.skipIf(!HAS_CHROMIUM)('the encoding question in browser mode', () => {
     await page.getByTestId('answer-encoding-utf-8').check();
     const notice = page.getByTestId('error-notice');
     await notice.waitFor();
-    expect(await notice.innerText()).toContain('Row 2, column 6 ("description"): byte 0xE9 at offset 92 is not valid UTF-8');
+    expect(await notice.innerText()).toContain('Row 2, column 6 ("description") is not valid UTF-8: it reads "Caf\uFFFD" as UTF-8 and "Café" as Windows-1252 (Latin-1)');
+    // The byte and its offset in the details line, not the message.
+    expect(await notice.getByTestId('error-details').innerText()).toMatch(/^byte 0xE9 at offset 92 is not valid UTF-8 · invalid_encoding · /);
     expect(await page.getByTestId('import-next').isDisabled()).toBe(true);
 
     // Windows-1252 reads it: the preview shows the text as it will be stored.
@@ -91,6 +93,47 @@ describe.skipIf(!HAS_CHROMIUM)('the encoding question in browser mode', () => {
     const stored = workspace.db.prepare("SELECT description FROM revenues WHERE external_id LIKE 'enc_%' ORDER BY external_id").pluck().all() as string[];
     expect(stored).toEqual(['Café', 'Müller']);
     expect(Buffer.from(stored[0], 'utf8').toString('hex')).toBe(Buffer.from('Caf\u00e9', 'utf8').toString('hex'));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a byte past the part read for detection stops the check with the cell read both ways and offers the encoding that reads it', { timeout: 120_000 }, async () => {
+    const { workspace, core } = tempWorkspace();
+    seedOrgWithRevenues(workspace.db, []);
+    const { page, pageErrors, server } = await session.open(core);
+    await page.goto(server.url);
+    await page.getByTestId('row-count').waitFor();
+
+    // 30,000 plain rows, past the part the encoding is detected from (read as UTF-8, nothing asked), then "Müller" saved by Excel.
+    const filler = Array.from({ length: 30_000 }, (_, i) => `f_${i},sale,2026-10-05,1.00,USD,plain ascii description`).join('\n');
+    const late = Buffer.concat([
+      Buffer.from(`external_id,kind,occurred_at,amount,currency,description\n${filler}\n`),
+      Buffer.from('late_1,sale,2026-10-06,2.00,USD,Müller\n', 'latin1'),
+    ]);
+    await dropBytes(page, 'late.csv', late);
+    await page.getByTestId('import-wizard').waitFor();
+    await page.getByTestId('import-next').click();
+    await page.getByTestId('import-mapping').waitFor();
+    await expect.poll(() => page.getByTestId('import-next').isEnabled()).toBe(true);
+    await page.getByTestId('import-next').click();
+    // Questions only if the file left one open; answered the plain way.
+    if (await page.locator('.wizard-body[data-step=questions]').count()) {
+      for (const answer of ['answer-number_convention-dot', 'answer-date_format-YYYY-MM-DD']) {
+        if (await page.getByTestId(answer).count()) await page.getByTestId(answer).check();
+      }
+      await expect.poll(() => page.getByTestId('import-next').isEnabled()).toBe(true);
+      await page.getByTestId('import-next').click();
+    }
+
+    // The check runs on its own and stops at the row, saying the cell both ways.
+    const notice = page.getByTestId('error-notice');
+    await notice.waitFor({ timeout: 60_000 });
+    expect(await notice.innerText()).toContain('Row 30,002, column 6 ("description") is not valid UTF-8: it reads "M\uFFFDller" as UTF-8 and "Müller" as Windows-1252 (Latin-1)');
+    expect(await notice.getByTestId('error-details').innerText()).toMatch(/^byte 0xFC at offset [\d,]+ is not valid UTF-8 · invalid_encoding · /);
+
+    // The offer reads the file as Windows-1252; the check runs again and finds every row.
+    await notice.getByTestId('read-as-encoding').click();
+    await expect.poll(() => page.locator('[data-testid=import-counts][data-phase=check]').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.getByTestId('error-notice').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -66,9 +66,21 @@ describe('the encoding question', () => {
     const before = digest(workspace.db);
     for (const method of ['imports.inspect', 'imports.check', 'imports.commit']) {
       const error = await fails(core, method, run(path, { mapping }));
-      expect(error).toMatchObject({ type: 'validation_error', code: 'invalid_encoding', detail: { row: 2, column: 6, file: 'excel.csv' } });
+      // The cell read both ways in words; the byte and its offset in the details, with the encoding that reads it.
+      expect(error).toMatchObject({
+        type: 'validation_error',
+        code: 'invalid_encoding',
+        detail: {
+          row: 2,
+          column: 6,
+          file: 'excel.csv',
+          technical: 'byte 0xE9 at offset 89 is not valid UTF-8',
+          readings: { 'utf-8': 'Caf\uFFFD', 'windows-1252': 'Café' },
+          suggestedEncoding: 'windows-1252',
+        },
+      });
       expect(error.message).toBe(
-        'excel.csv cannot be imported: Row 2, column 6 ("description"): byte 0xE9 at offset 89 is not valid UTF-8. If it was saved by Excel on Windows, choose Windows-1252 (Latin-1). Nothing was imported.',
+        'excel.csv cannot be imported: Row 2, column 6 ("description") is not valid UTF-8: it reads "Caf\uFFFD" as UTF-8 and "Café" as Windows-1252 (Latin-1). If it was saved by Excel on Windows, choose Windows-1252 (Latin-1). Nothing was imported.',
       );
     }
     expect(digest(workspace.db)).toBe(before);
@@ -135,7 +147,8 @@ describe('bytes the encoding cannot read, after the part it was detected from', 
     for (const method of ['imports.check', 'imports.commit']) {
       const error = await fails(core, method, run(path, { mapping: inspection.mapping }));
       expect(error).toMatchObject({ code: 'invalid_encoding', detail: { row: badRow, column: 6 } });
-      expect(error.message).toMatch(/^late\.csv cannot be imported: Row 30,002, column 6 \("description"\): byte 0xE9 at offset [\d,]+ is not valid UTF-8\. /);
+      expect(error.message).toMatch(/^late\.csv cannot be imported: Row 30,002, column 6 \("description"\) is not valid UTF-8: it reads "Caf\uFFFD" as UTF-8 and "Café" as Windows-1252 \(Latin-1\)\. /);
+      expect(error.detail).toMatchObject({ technical: expect.stringMatching(/^byte 0xE9 at offset [\d,]+ is not valid UTF-8$/), suggestedEncoding: 'windows-1252' });
       expect(error.message).toContain('choose Windows-1252 (Latin-1)');
     }
     expect(digest(workspace.db)).toBe(before);
@@ -160,7 +173,8 @@ describe('bytes the encoding cannot read, after the part it was detected from', 
     const before = digest(workspace.db);
     const error = await fails(core, 'imports.commit', run(path));
     expect(error).toMatchObject({ code: 'invalid_encoding', detail: { row: badRow + 1, column: 6 } });
-    expect(error.message).toContain(`Row 30,003, column 6 ("description") (on line 30,004): byte 0xC3 at offset`);
+    expect(error.message).toContain(`Row 30,003, column 6 ("description") (on line 30,004) is not valid UTF-8: it reads "lines \uFFFD(" as UTF-8 and "lines Ã(" as Windows-1252`);
+    expect(error.detail).toMatchObject({ technical: expect.stringMatching(/^byte 0xC3 at offset /) });
     expect(digest(workspace.db)).toBe(before);
   });
 });

@@ -35,6 +35,20 @@ export function fieldIssuesOf(detail: unknown): FieldIssue[] {
   );
 }
 
+/** The technical place of a failure ("byte 0xE4 at offset 36 is not valid UTF-8"), kept out of the message for the details line. */
+export function technicalOf(detail: unknown): string | null {
+  if (!detail || typeof detail !== 'object' || !('technical' in detail)) return null;
+  const technical = (detail as { technical: unknown }).technical;
+  return typeof technical === 'string' ? technical : null;
+}
+
+/** An encoding that reads what the one in use could not, offered by an encoding error (detail.suggestedEncoding). */
+export function suggestedEncodingOf(detail: unknown): string | null {
+  if (!detail || typeof detail !== 'object' || !('suggestedEncoding' in detail)) return null;
+  const encoding = (detail as { suggestedEncoding: unknown }).suggestedEncoding;
+  return typeof encoding === 'string' ? encoding : null;
+}
+
 /** An error raised on this side of the transport (network down, unreadable reply), in the API's shape. */
 export function localApiError(code: string, message: string, detail: unknown = null): ApiError {
   return { type: 'internal_error', code, message, detail, timestamp: new Date().toISOString() };

@@ -1,4 +1,5 @@
-import { fieldIssuesOf, type ApiCallError } from '../api/api-call-error';
+import type { ReactNode } from 'react';
+import { fieldIssuesOf, technicalOf, type ApiCallError } from '../api/api-call-error';
 
 interface ErrorNoticeProps {
   error: ApiCallError;
@@ -6,10 +7,12 @@ interface ErrorNoticeProps {
   title?: string;
   onRetry?: () => void;
   onDismiss?: () => void;
+  /** What the user can do about it, below the message (e.g. a button reading the file another way). */
+  children?: ReactNode;
 }
 
 /** Shows an API error as the API worded it, with its field issues and a reference for support. */
-export function ErrorNotice({ error, title, onRetry, onDismiss }: ErrorNoticeProps) {
+export function ErrorNotice({ error, title, onRetry, onDismiss, children }: ErrorNoticeProps) {
   // Messages often already name their one issue ("filterModel.amount.filter: ..."); say it once.
   const issues = fieldIssuesOf(error.error.detail).filter((issue) => !error.message.includes(issue.message));
   return (
@@ -26,7 +29,10 @@ export function ErrorNotice({ error, title, onRetry, onDismiss }: ErrorNoticePro
             ))}
           </ul>
         )}
-        <p className="notice-reference">
+        {children}
+        {/* The details line: where in technical terms (a byte's offset), the code and the time. */}
+        <p className="notice-reference" data-testid="error-details">
+          {technicalOf(error.error.detail) && <>{technicalOf(error.error.detail)} · </>}
           {error.error.code} · {error.error.timestamp}
         </p>
       </div>

@@ -12,6 +12,8 @@ export class InvalidBytes extends Error {
     readonly problem: string,
     /** The text decoded before the bad bytes in this chunk, to count lines to them. */
     readonly textBefore: string,
+    /** The bytes from the bad one to the end of its cell (as far as this read holds, at most 64), to show them read two ways. */
+    readonly cellBytes: Uint8Array = new Uint8Array(0),
   ) {
     super(problem);
   }
@@ -78,20 +80,31 @@ export class ChunkDecoder {
     const name = encodingName(this.encoding);
     const remaining = body.length - where;
     let problem: string;
+    let cellBytes: Uint8Array | undefined;
     if (this.encoding === 'utf-8') {
       // Only the last read can end inside a character; earlier ones carry it over.
-      problem =
-        completeUtf8Length(body) === where && where < body.length
-          ? `the file ends in the middle of a ${name} character (offset ${countText(fileOffset)})`
-          : `byte 0x${hex(body[where])} at offset ${countText(fileOffset)} is not valid ${name}`;
+      const cut = completeUtf8Length(body) === where && where < body.length;
+      problem = cut
+        ? `the file ends in the middle of a ${name} character (offset ${countText(fileOffset)})`
+        : `byte 0x${hex(body[where])} at offset ${countText(fileOffset)} is not valid ${name}`;
+      if (!cut) cellBytes = restOfCell(body, where);
     } else {
       problem =
         remaining < 2 || (remaining < 4 && isHighSurrogateAt(body, where, this.encoding === 'utf-16le'))
           ? `the file ends in the middle of a ${name} character (offset ${countText(fileOffset)})`
           : `the ${name} character at offset ${countText(fileOffset)} is an unpaired surrogate`;
     }
-    return new InvalidBytes(fileOffset, problem, textBefore);
+    return new InvalidBytes(fileOffset, problem, textBefore, cellBytes);
   }
+}
+
+// Bytes that end a cell in any of the delimiters a file may use (ASCII, so the same in UTF-8 and Windows-1252).
+const CELL_ENDS = new Set([0x2c, 0x3b, 0x09, 0x7c, 0x22, 0x0a, 0x0d]);
+
+function restOfCell(body: Uint8Array, from: number): Uint8Array {
+  let end = from;
+  while (end < body.length && end - from < 64 && !CELL_ENDS.has(body[end])) end++;
+  return body.slice(from, end);
 }
 
 function hex(byte: number): string {

@@ -30,24 +30,36 @@ export interface CsvErrorPlace {
   byteOffset?: number;
 }
 
+/** What an encoding error adds: the bytes' place in technical terms, and the cell read each way. */
+export interface CsvEncodingFacts {
+  /** "byte 0xE4 at offset 36 is not valid UTF-8": for the details line, not the message. */
+  technical: string;
+  /** The cell as each encoding reads it, e.g. {"utf-8": "M\uFFFDller", "windows-1252": "Müller"}. */
+  readings?: Record<string, string>;
+  /** The encoding that reads the bytes, to offer in place of the one in use. */
+  suggestedEncoding?: string;
+}
+
 export class CsvParseError extends Error {
   readonly code: CsvErrorCode;
   readonly row: number | null;
   readonly column: number | undefined;
   readonly byteOffset: number | undefined;
+  readonly encodingFacts: CsvEncodingFacts | undefined;
 
-  constructor(code: CsvErrorCode, message: string, place: CsvErrorPlace = {}) {
+  constructor(code: CsvErrorCode, message: string, place: CsvErrorPlace = {}, encodingFacts?: CsvEncodingFacts) {
     super(message);
     this.name = 'CsvParseError';
     this.code = code;
     this.row = place.row ?? null;
     this.column = place.column;
     this.byteOffset = place.byteOffset;
+    this.encodingFacts = encodingFacts;
   }
 
   /** The plain-data form that crosses the API boundary (`detail` of an ApiError). */
-  toJSON(): { code: CsvErrorCode; message: string; row: number | null; column?: number; byteOffset?: number } {
-    return { code: this.code, message: this.message, row: this.row, column: this.column, byteOffset: this.byteOffset };
+  toJSON(): { code: CsvErrorCode; message: string; row: number | null; column?: number; byteOffset?: number } & Partial<CsvEncodingFacts> {
+    return { code: this.code, message: this.message, row: this.row, column: this.column, byteOffset: this.byteOffset, ...this.encodingFacts };
   }
 }
 

@@ -1,5 +1,6 @@
 import { openByteSource, DEFAULT_CHUNK_BYTES, type ByteSource, type CsvSource } from './byte-source';
 import { ChunkDecoder, InvalidBytes } from './decode-stream';
+import { decodeWindows1252 } from './windows-1252';
 import { detectEncoding, type EncodingDetection } from './detect-encoding';
 import type { CsvDelimiter, CsvEncoding } from '../../../shared/contract/file-format';
 import { checkHeader, type CsvHeader } from './header';
@@ -237,11 +238,27 @@ class CsvReader implements CsvFile {
     const name = place.name ? ` ("${place.name}")` : '';
     const line = place.line !== place.row ? ` (on line ${countText(place.line)})` : '';
     const where = place.column === undefined ? `Line ${countText(place.row)}` : `Row ${countText(place.row)}, column ${place.column}${name}${line}`;
-    return new CsvParseError('invalid_encoding', `${where}: ${error.problem}.${hint}`, {
-      row: place.row,
-      column: place.column,
-      byteOffset: error.byteOffset,
-    });
+    const placeFacts = { row: place.row, column: place.column, byteOffset: error.byteOffset };
+    const readings = encoding === 'utf-8' && error.cellBytes.length > 0 ? this.cellReadings(textBefore, error.cellBytes) : null;
+    if (!readings) return new CsvParseError('invalid_encoding', `${where}: ${error.problem}.${hint}`, placeFacts, { technical: error.problem });
+    // The cell both ways, in words; the byte and its offset go to the details line.
+    return new CsvParseError(
+      'invalid_encoding',
+      `${where} is not valid UTF-8: it reads "${readings['utf-8']}" as UTF-8 and "${readings['windows-1252']}" as Windows-1252 (Latin-1).${hint}`,
+      placeFacts,
+      { technical: error.problem, readings, suggestedEncoding: 'windows-1252' },
+    );
+  }
+
+  /** The cell holding bad bytes as UTF-8 (a U+FFFD for each bad one) and as Windows-1252 read it. */
+  private cellReadings(textBefore: string, cellBytes: Uint8Array): Record<'utf-8' | 'windows-1252', string> {
+    const delimiter = this.tokenizer ? this.info.dialect.delimiter : (this.sampleDelimiter(textBefore) ?? ',');
+    const start = Math.max(textBefore.lastIndexOf(delimiter), textBefore.lastIndexOf('\n'), textBefore.lastIndexOf('\r'));
+    const before = textBefore.slice(start + 1).replace(/^"/, '');
+    return {
+      'utf-8': before + new TextDecoder('utf-8').decode(cellBytes),
+      'windows-1252': before + decodeWindows1252(cellBytes),
+    };
   }
 
   /** The row and column that the text read so far plus `text` ends in, with the column's name when the header is known. */

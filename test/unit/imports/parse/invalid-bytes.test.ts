@@ -36,32 +36,42 @@ describe('bytes the encoding cannot read', () => {
   it.each([undefined, 1, 2, 7])('in the first part of a file read as chosen UTF-8 (chunkBytes: %s): row, column and name', async (chunkBytes) => {
     const error = await failure(latin1('id;name;note\n1;ok;x\n2;Café;y\n'), { encoding: 'utf-8', chunkBytes });
     expect(error).toMatchObject({ code: 'invalid_encoding', row: 3, column: 2, byteOffset: 25 });
-    expect(error.message).toBe('Row 3, column 2 ("name"): byte 0xE9 at offset 25 is not valid UTF-8. If it was saved by Excel on Windows, choose Windows-1252 (Latin-1).');
+    // The cell both ways in the message; the byte and its offset in the details.
+    expect(error.message).toBe(
+      'Row 3, column 2 ("name") is not valid UTF-8: it reads "Caf\uFFFD" as UTF-8 and "Café" as Windows-1252 (Latin-1). If it was saved by Excel on Windows, choose Windows-1252 (Latin-1).',
+    );
+    expect(error.toJSON()).toMatchObject({
+      technical: 'byte 0xE9 at offset 25 is not valid UTF-8',
+      readings: { 'utf-8': 'Caf\uFFFD', 'windows-1252': 'Café' },
+      suggestedEncoding: 'windows-1252',
+    });
   });
 
   it('far after the detected part: the same row, column and name, and the hint that the start read as UTF-8', async () => {
     const head = `id;name;note\n${ascii(20_000)}`;
     const error = await failure(Buffer.concat([Buffer.from(head), latin1('x;y;Café\n')]), { chunkBytes: 64 * 1024 });
     expect(error).toMatchObject({ code: 'invalid_encoding', row: 20_002, column: 3, byteOffset: head.length + 7 });
-    expect(error.message).toMatch(/^Row 20,002, column 3 \("note"\): byte 0xE9 at offset [\d,]+ is not valid UTF-8\. The start of the file read as UTF-8; /);
+    expect(error.message).toMatch(/^Row 20,002, column 3 \("note"\) is not valid UTF-8: it reads "Caf\uFFFD" as UTF-8 and "Café" as Windows-1252 \(Latin-1\)\. The start of the file read as UTF-8; /);
+    expect(error.encodingFacts?.technical).toMatch(/^byte 0xE9 at offset [\d,]+ is not valid UTF-8$/);
   });
 
   it('inside a quoted field with a line break: the row it starts on, and the line', async () => {
     const error = await failure(latin1('id,note\n1,"two\nlines é"\n'), { encoding: 'utf-8' });
     expect(error).toMatchObject({ row: 2, column: 2 });
-    expect(error.message).toMatch(/^Row 2, column 2 \("note"\) \(on line 3\): byte 0xE9/);
+    // The cell's text from the line break on: what was read of it on the bad byte's line.
+    expect(error.message).toMatch(/^Row 2, column 2 \("note"\) \(on line 3\) is not valid UTF-8: it reads "lines \uFFFD" as UTF-8 and "lines é" /);
   });
 
   it('in the header: row 1, no name to give', async () => {
     const error = await failure(latin1('id,Société\n1,x\n'), { encoding: 'utf-8' });
     expect(error).toMatchObject({ row: 1, column: 2 });
-    expect(error.message).toMatch(/^Row 1, column 2: byte 0xE9/);
+    expect(error.message).toMatch(/^Row 1, column 2 is not valid UTF-8: it reads "Soci\uFFFDt\uFFFD" as UTF-8 and "Société" /);
   });
 
   it('without a header: the column by number only', async () => {
     const error = await failure(latin1('1,x\n2,é\n'), { encoding: 'utf-8', hasHeader: false });
     expect(error).toMatchObject({ row: 2, column: 2 });
-    expect(error.message).toMatch(/^Row 2, column 2: byte 0xE9/);
+    expect(error.message).toMatch(/^Row 2, column 2 is not valid UTF-8: it reads "\uFFFD" as UTF-8 and "é" /);
   });
 
   it('a cut character at the end of the file', async () => {

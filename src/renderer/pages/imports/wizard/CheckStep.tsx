@@ -1,5 +1,6 @@
 import type { ImportCheck, ImportCommitResult } from '../../../../shared/contract/import-files';
 import { IMPORT_OPERATIONS, ON_ERROR_CHOICES, type ImportOperation, type OnError } from '../../../../shared/contract/imports';
+import { suggestedEncodingOf, type ApiCallError } from '../../../api/api-call-error';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { CurrencyTotals } from '../CurrencyTotals';
 import { rowsLabel } from '../format-import';
@@ -22,6 +23,8 @@ interface CheckStepProps {
   onCancelCheck: () => void;
   commit: JobState<ImportCommitResult>;
   onCancelCommit: () => void;
+  /** Read the file in another encoding (offered when bytes further in are not the one in use); the check runs again. */
+  onEncoding: (encoding: string) => void;
 }
 
 /** Rows that make "reject the whole file" roll everything back: errors, and rows blocked by a locked month. */
@@ -47,7 +50,7 @@ const COMMIT_CANCEL_NOTE = 'Cancel rolls the import back: nothing is written. Yo
  * step opens, and again when the operation changes), then the write (the footer's Import button).
  */
 export function CheckStep(props: CheckStepProps) {
-  const { operation, onOperation, onError, onOnError, check, checkIsCurrent, onCheck, onCancelCheck, commit, onCancelCommit } = props;
+  const { operation, onOperation, onError, onOnError, check, checkIsCurrent, onCheck, onCancelCheck, commit, onCancelCommit, onEncoding } = props;
   const busy = check.status === 'running' || commit.status === 'running';
   const result = check.status === 'done' && checkIsCurrent ? check.value : null;
   const refused = result ? refusedRows(result) : 0;
@@ -101,7 +104,11 @@ export function CheckStep(props: CheckStepProps) {
           Check cancelled: nothing was written. Check all rows to import the file.
         </p>
       )}
-      {check.status === 'failed' && <ErrorNotice error={check.error} title="The file could not be checked" onRetry={onCheck} />}
+      {check.status === 'failed' && (
+        <ErrorNotice error={check.error} title="The file could not be checked" onRetry={onCheck}>
+          <ReadAsOffer error={check.error} onEncoding={onEncoding} />
+        </ErrorNotice>
+      )}
       {check.status === 'done' && !checkIsCurrent && (
         <p className="field-error" role="status">
           The mapping or the operation changed since the check. Check again before importing.
@@ -154,7 +161,11 @@ export function CheckStep(props: CheckStepProps) {
           you cancelled is kept as a batch, listed on the Imports screen, and can be undone there.)
         </p>
       )}
-      {commit.status === 'failed' && <ErrorNotice error={commit.error} title="The file was not imported" />}
+      {commit.status === 'failed' && (
+        <ErrorNotice error={commit.error} title="The file was not imported">
+          <ReadAsOffer error={commit.error} onEncoding={onEncoding} />
+        </ErrorNotice>
+      )}
     </div>
   );
 }
@@ -163,4 +174,24 @@ function refusedWhy(check: ImportCheck): string {
   const { error, blocked_locked_period: blocked } = check.counts;
   const parts = [error > 0 && `${rowsLabel(error)} with errors`, blocked > 0 && `${rowsLabel(blocked)} in a locked month`].filter(Boolean);
   return parts.join(', ');
+}
+
+const ENCODING_NAMES: Record<string, string> = { 'windows-1252': 'Windows-1252 (Latin-1)', 'utf-8': 'UTF-8' };
+
+/**
+ * Bytes further into the file that the encoding in use cannot read (the start looked like
+ * UTF-8): the error reads the cell both ways, and this offers the encoding that reads it,
+ * the same choice as the encoding question; the check then runs again.
+ */
+function ReadAsOffer({ error, onEncoding }: { error: ApiCallError; onEncoding: (encoding: string) => void }) {
+  const encoding = error.error.code === 'invalid_encoding' ? suggestedEncodingOf(error.error.detail) : null;
+  if (!encoding) return null;
+  return (
+    <p className="notice-offer">
+      <button type="button" className="button" onClick={() => onEncoding(encoding)} data-testid="read-as-encoding" data-encoding={encoding}>
+        Read the file as {ENCODING_NAMES[encoding] ?? encoding}
+      </button>{' '}
+      <span className="muted">and check again (the Columns step keeps the choice, and a saved profile with it).</span>
+    </p>
+  );
 }

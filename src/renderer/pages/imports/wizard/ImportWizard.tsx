@@ -270,6 +270,7 @@ export function ImportWizard({ handedFile, onClose, onCommitted, onShowBatch, on
             onCancelCheck={check.cancel}
             commit={commit.state}
             onCancelCommit={commit.cancel}
+            onEncoding={(encoding) => shownMapping && setMapping({ ...shownMapping, encoding: encoding as Mapping['encoding'] })}
           />
         ) : step === 'result' && committed ? (
           <ResultStep result={committed} entity={entity} inspection={inspected} mapping={shownMapping} profile={profile ?? inspected?.profile ?? null} onProfileSaved={onProfileSaved} />
