@@ -1,12 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { BatchResponse } from '../../../shared/contract/imports';
+import { useId } from 'react';
 import type { PayeeRecordInput, PayeeRow } from '../../../shared/contract/payees';
-import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
-import { api } from '../../api/client';
 import { CurrencyField } from '../../components/CurrencyField';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { describedBy, FormField } from '../../components/FormField';
-import { recordFieldErrors } from '../../components/record-field-errors';
+import { PAYEE } from '../records/record-nouns';
+import { RecordFormActions } from '../records/RecordFormActions';
+import { RecordInput } from '../records/RecordInput';
+import { useRecordForm } from '../records/use-record-form';
 
 const FIELDS = ['name', 'external_id', 'email', 'phone', 'address', 'payout_currency', 'threshold', 'fallback_percentage'] as const;
 type Field = (typeof FIELDS)[number];
@@ -52,105 +50,29 @@ interface PayeeFormProps {
   onCancel?: () => void;
 }
 
-/**
- * Create or edit one payee: one payees.batch call of one record (create_only / update_only,
- * all or nothing), so a screen save is recorded and checked exactly as an API batch is. A
- * refusal is shown beside the field it names.
- */
+/** Create or edit one payee (see useRecordForm); a refusal is shown beside the field it names. */
 export function PayeeForm({ orgId, payee, onSaved, onCancel }: PayeeFormProps) {
   const id = useId();
-  const [values, setValues] = useState<Values>(() => valuesOf(payee));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
-  const [missingName, setMissingName] = useState(false);
-  const errors = recordFieldErrors(error, FIELDS);
-  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
-    if (values.name.trim() === '') return setMissingName(true);
-    setMissingName(false);
-    setBusy(true);
-    try {
-      const result: BatchResponse = await api.call('payees.batch', {
-        orgId,
-        operation: payee ? 'update_only' : 'create_only',
-        onError: 'reject',
-        records: [recordOf(values, payee)],
-      });
-      const [outcome] = result.data;
-      if (outcome.status === 'skipped_duplicate') {
-        setError(asApiCallError('payees.batch', new Error(`A payee with external ID "${values.external_id.trim()}" already exists in this organization.`)));
-        return;
-      }
-      onSaved(outcome.id ?? outcome.existing_id ?? payee!.id, outcome.status);
-    } catch (thrown) {
-      setError(asApiCallError('payees.batch', thrown));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const input = (field: Field, label: string, extra: { hint?: string; type?: string; inputMode?: 'decimal' | 'tel' | 'email'; readOnly?: boolean } = {}) => {
-    const fieldId = `${id}-${field}`;
-    const message = field === 'name' && missingName ? 'A payee needs a name.' : errors.byField[field];
-    return (
-      <FormField id={fieldId} label={label} error={message} hint={extra.hint} testId={`payee-${field}`}>
-        <input
-          id={fieldId}
-          className="input"
-          type={extra.type ?? 'text'}
-          inputMode={extra.inputMode}
-          value={values[field]}
-          onChange={(event) => set(field)(event.target.value)}
-          readOnly={extra.readOnly}
-          autoComplete="off"
-          aria-invalid={message ? true : undefined}
-          aria-describedby={describedBy(fieldId, message, extra.hint)}
-          data-testid={`payee-${field}`}
-        />
-      </FormField>
-    );
-  };
+  const form = useRecordForm({ area: 'payees', noun: PAYEE, orgId, record: payee, fields: FIELDS, valuesOf, recordOf, onSaved });
+  const input = (field: Field, label: string, extra: { hint?: string; type?: 'email' | 'tel'; inputMode?: 'decimal' | 'tel' | 'email'; readOnly?: boolean; rows?: number } = {}) => (
+    <RecordInput id={`${id}-${field}`} label={label} value={form.values[field]} onChange={form.set(field)} error={form.messageOf(field)} testId={`payee-${field}`} {...extra} />
+  );
 
   return (
-    <form className="record-form" onSubmit={submit} noValidate data-testid="payee-form" aria-busy={busy || undefined}>
+    <form className="record-form" onSubmit={form.submit} noValidate data-testid="payee-form" aria-busy={form.busy || undefined}>
       {input('name', 'Name')}
       {input('external_id', 'External ID', payee ? { readOnly: true, hint: 'The key other systems send; set when the payee was created.' } : { hint: 'Optional: the key your other systems use for this payee.' })}
       <div className="record-form-row">
         {input('email', 'Email', { type: 'email', inputMode: 'email' })}
         {input('phone', 'Phone', { type: 'tel', inputMode: 'tel' })}
       </div>
-      <FormField id={`${id}-address`} label="Postal address" error={errors.byField.address} testId="payee-address">
-        <textarea
-          id={`${id}-address`}
-          className="input textarea"
-          rows={3}
-          value={values.address}
-          onChange={(event) => set('address')(event.target.value)}
-          aria-invalid={errors.byField.address ? true : undefined}
-          aria-describedby={describedBy(`${id}-address`, errors.byField.address, null)}
-          data-testid="payee-address"
-        />
-      </FormField>
+      {input('address', 'Postal address', { rows: 3 })}
       <div className="record-form-row">
-        <CurrencyField id={`${id}-payout-currency`} label="Payout currency" value={values.payout_currency} onChange={set('payout_currency')} error={errors.byField.payout_currency} testId="payee-payout_currency" />
+        <CurrencyField id={`${id}-payout-currency`} label="Payout currency" value={form.values.payout_currency} onChange={form.set('payout_currency')} error={form.errors.byField.payout_currency} testId="payee-payout_currency" />
         {input('threshold', 'Minimum payout', { inputMode: 'decimal', hint: 'Less than this is carried forward to the next month.' })}
       </div>
       {input('fallback_percentage', 'Fallback percentage', { inputMode: 'decimal', hint: 'Share of revenue no rule allocates, 0 to 100. Empty: none.' })}
-      {errors.general && <ErrorNotice error={errors.general} title={payee ? 'The payee was not saved' : 'The payee was not created'} />}
-      <div className="record-form-actions">
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="payee-save">
-          {busy ? 'Saving…' : payee ? 'Save changes' : 'Create payee'}
-        </button>
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <RecordFormActions noun={PAYEE} editing={!!payee} busy={form.busy} general={form.errors.general} onCancel={onCancel} />
     </form>
   );
 }
