@@ -84,6 +84,32 @@ describe('rules.save', () => {
   });
 });
 
+describe('splits naming the payee by id', () => {
+  it('gives a payee without an external_id a share; a bad or doubled payee is refused naming the split', async () => {
+    const { core } = await payoutsWorkspace();
+    await callOk(core, 'payees.batch', { orgId: ORG, records: [{ name: 'No Key Ltd' }] });
+    const payees = await callOk<{ rows: Array<{ id: number; externalId: string | null; name: string }> }>(core, 'payees.list', { orgId: ORG, startRow: 0, endRow: 10 });
+    const keyless = payees.rows.find((p) => p.name === 'No Key Ltd')!;
+    expect(keyless.externalId).toBeNull();
+    const saved = await callOk<RuleRecord>(core, 'rules.save', {
+      orgId: ORG,
+      record: { ...RECORD, splits: [{ payee_id: keyless.id, percentage: '25' }, { payee_external_id: 'pe_a', percentage: '75' }] },
+    });
+    expect(saved.splits.map((s) => [s.payeeName, s.payeeExternalId, s.percentage])).toEqual([
+      ['Ada', 'pe_a', '75'],
+      ['No Key Ltd', null, '25'],
+    ]);
+    const refused = async (splits: unknown[]) =>
+      ((await callError(core, 'rules.save', { orgId: ORG, id: saved.id, record: { splits } })).detail as { issues: Array<{ field: string }> }).issues[0].field;
+    expect(await refused([{ payee_id: 999, percentage: '1' }])).toBe('record.splits.0.payee_id');
+    expect(await refused([{ payee_id: 1.5, percentage: '1' }])).toBe('record.splits.0.payee_id');
+    expect(await refused([{ payee_id: 1, payee_external_id: 'pe_a', percentage: '1' }])).toBe('record.splits.0.payee_id');
+    expect(await refused([{ payee_external_id: 'pe_a', percentage: '1' }, { payee_id: 1, percentage: '1' }])).toBe('record.splits.1');
+    expect(await refused([{ percentage: '1' }])).toBe('record.splits.0.payee_external_id');
+    expect((await callOk<RuleRecord>(core, 'rules.get', { orgId: ORG, id: saved.id })).version).toBe(1);
+  });
+});
+
 describe('rules.compareVersion', () => {
   it('shows each field and each payee share that differs from the current rule', async () => {
     const { core } = await payoutsWorkspace();

@@ -63,6 +63,7 @@ export function runRuleBatch(db: Database.Database, input: RecordBatchInput, sav
 export class RuleWriter {
   private readonly product;
   private readonly payee;
+  private readonly payeeById;
   private readonly insert;
   private readonly update;
   private readonly insertVersion;
@@ -76,6 +77,7 @@ export class RuleWriter {
   ) {
     this.product = db.prepare('SELECT id, archived FROM products WHERE org_id = ? AND external_id = ?');
     this.payee = db.prepare('SELECT id FROM payees WHERE org_id = ? AND external_id = ?').pluck();
+    this.payeeById = db.prepare('SELECT id FROM payees WHERE org_id = ? AND id = ?').pluck();
     this.insert = db.prepare(
       `INSERT INTO rules (org_id, external_id, name, status, scope, product_id, category, tag, effective_from, effective_to, splits, version, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
@@ -136,9 +138,18 @@ export class RuleWriter {
     this.applyScope(next, given, base);
     if (given.splits !== undefined) {
       next.splits = given.splits.map((s, i) => {
-        const payeeId = this.payee.get(this.orgId, s.payeeExternalId) as number | undefined;
-        if (payeeId === undefined) throw problem(`splits.${i}.payee_external_id`, `no payee with external_id "${s.payeeExternalId}" in this org`);
+        const payeeId = (s.payeeId !== null ? this.payeeById.get(this.orgId, s.payeeId) : this.payee.get(this.orgId, s.payeeExternalId)) as number | undefined;
+        if (payeeId === undefined) {
+          throw s.payeeId !== null
+            ? problem(`splits.${i}.payee_id`, `no payee with id ${s.payeeId} in this org`)
+            : problem(`splits.${i}.payee_external_id`, `no payee with external_id "${s.payeeExternalId}" in this org`);
+        }
         return { payee_id: payeeId, percentage: s.percentage, fixed_micros: s.fixedMicros };
+      });
+      // One payee named both ways (by id and by external_id) would get two shares.
+      next.splits.forEach((s, i) => {
+        const first = next.splits.findIndex((other) => other.payee_id === s.payee_id);
+        if (first !== i) throw problem(`splits.${i}`, `names the same payee as splits.${first}`);
       });
       // Stored in payee order, so listing the same shares in another order changes nothing.
       next.splits.sort((a, b) => a.payee_id - b.payee_id);

@@ -20,11 +20,13 @@ export const RULE_RECORD_FIELDS: ReadonlySet<string> = new Set([
   'effective_to',
   'splits',
 ]);
-const SPLIT_FIELDS: ReadonlySet<string> = new Set(['payee_external_id', 'percentage', 'fixed_amount']);
+const SPLIT_FIELDS: ReadonlySet<string> = new Set(['payee_external_id', 'payee_id', 'percentage', 'fixed_amount']);
 export const MAX_SPLITS = 100;
 
+/** A share names its payee by external_id or, for a payee without one, by id (one of them). */
 export interface SplitGiven {
-  payeeExternalId: string;
+  payeeExternalId: string | null;
+  payeeId: number | null;
   /** Canonical text, e.g. "33.3333". */
   percentage: string;
   fixedMicros: number | null;
@@ -95,16 +97,25 @@ function readSplits(value: unknown): SplitGiven[] {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw problem(at, `must be an object {payee_external_id, percentage}, not ${describe(item)}`);
     const split = item as RawRecord;
     for (const key in split) if (!SPLIT_FIELDS.has(key)) throw problem(`${at}.${key}`, `is not a field of a split (known: ${[...SPLIT_FIELDS].join(', ')})`);
-    const payee = readText(split, 'payee_external_id', MAX_EXTERNAL_ID);
-    if (payee === undefined || payee === null) throw problem(`${at}.payee_external_id`, 'is required: the payee this share goes to');
-    if (seen.has(payee)) throw problem(`${at}.payee_external_id`, `"${payee}" already has a share in splits.${seen.get(payee)}`);
-    seen.set(payee, i);
+    const payee = readText(split, 'payee_external_id', MAX_EXTERNAL_ID) ?? null;
+    const payeeId = readPayeeId(split.payee_id, `${at}.payee_id`);
+    if (payee === null && payeeId === null) throw problem(`${at}.payee_external_id`, 'is required: the payee this share goes to (or payee_id for a payee without one)');
+    if (payee !== null && payeeId !== null) throw problem(`${at}.payee_id`, 'name the payee by payee_external_id or by payee_id, not both');
+    const key = payee ?? `#${payeeId}`;
+    if (seen.has(key)) throw problem(payee !== null ? `${at}.payee_external_id` : `${at}.payee_id`, `${payee !== null ? `"${payee}"` : `payee ${payeeId}`} already has a share in splits.${seen.get(key)}`);
+    seen.set(key, i);
     const weight = readPercentage(split.percentage, `${at}.percentage`);
     total += weight;
-    splits.push({ payeeExternalId: payee, percentage: weightToPercentage(weight), fixedMicros: readFixed(split.fixed_amount, `${at}.fixed_amount`) });
+    splits.push({ payeeExternalId: payee, payeeId, percentage: weightToPercentage(weight), fixedMicros: readFixed(split.fixed_amount, `${at}.fixed_amount`) });
   });
   if (total > WHOLE_PERCENT_WEIGHT) throw problem('splits', `the percentages add up to ${weightToPercentage(total)}; at most 100 can be shared out`);
   return splits;
+}
+
+function readPayeeId(value: unknown, field: string): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw problem(field, `must be a payee's id, a whole number 1 or more, not ${describe(value)}`);
+  return value;
 }
 
 function readPercentage(value: unknown, field: string): bigint {

@@ -13,7 +13,9 @@ export type RuleStatus = (typeof RULE_STATUSES)[number];
 
 /** One payee's share of a rule, as sent to rules.batch. */
 export interface RuleSplitInput {
-  payee_external_id: string;
+  /** The payee, by external_id; or by payee_id for a payee without one (one of the two). */
+  payee_external_id?: string;
+  payee_id?: number;
   /** A decimal string 0..100 with at most 4 decimals; the shares of a rule add up to at most 100. */
   percentage: string;
   /** Paid to this payee from each revenue before the percentages split the rest (the revenue's currency). */

@@ -37,7 +37,8 @@ describe('the Rules form', () => {
       category: 'Books',
       effective_from: '2026-01-01',
       effective_to: null,
-      splits: [{ payee_external_id: 'pe_a', percentage: '60', fixed_amount: '0.50' }],
+      // By id: a payee without an external ID can have a share too.
+      splits: [{ payee_id: 1, percentage: '60', fixed_amount: '0.50' }],
     });
     const moved = { ...draftOf(RULE, ''), scope: 'tag' as const, tag: ' ebook ', externalId: 'x' };
     expect(recordOf(moved, false)).toMatchObject({ scope: 'tag', tag: 'ebook' });

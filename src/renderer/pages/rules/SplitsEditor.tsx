@@ -1,7 +1,8 @@
 import { percentageToWeight, weightToPercentage, WHOLE_PERCENT_WEIGHT } from '../../../shared/percentage';
-import { emptySplit, type SplitDraft } from './rule-draft';
+import { emptySplit, payeeLabel, type SplitDraft } from './rule-draft';
 
 export interface PayeeChoice {
+  id: number;
   externalId: string | null;
   name: string;
 }
@@ -40,7 +41,7 @@ export function SplitsEditor({ idPrefix, splits, payees, onChange, errors }: Spl
           <tbody>
             {splits.map((split, index) => {
               const at = `splits.${index}`;
-              const rowErrors = (['payee_external_id', 'percentage', 'fixed_amount'] as const)
+              const rowErrors = (['payee_external_id', 'payee_id', 'percentage', 'fixed_amount'] as const)
                 .map((part) => [part, errors[`${at}.${part}`]] as const)
                 .filter(([, message]) => message);
               const rowError = errors[at];
@@ -85,6 +86,7 @@ export function SplitsEditor({ idPrefix, splits, payees, onChange, errors }: Spl
 
 const PART_LABELS = {
   payee_external_id: 'Payee',
+  payee_id: 'Payee',
   percentage: 'Percentage',
   fixed_amount: 'Fixed amount',
 } as const;
@@ -113,7 +115,7 @@ interface SplitRowProps {
 
 function SplitRow({ id, index, split, payees, invalid, messages, onChange, onRemove }: SplitRowProps) {
   const errorId = messages.length ? `${id}-error` : undefined;
-  const known = payees.some((p) => p.externalId === split.payee);
+  const known = payees.some((p) => String(p.id) === split.payee);
   return (
     <>
       <tr data-testid={`rule-split-${index}`}>
@@ -123,16 +125,15 @@ function SplitRow({ id, index, split, payees, invalid, messages, onChange, onRem
             value={split.payee}
             onChange={(event) => onChange({ payee: event.target.value })}
             aria-label={`Payee of split ${index + 1}`}
-            aria-invalid={invalid.has('payee_external_id') || undefined}
+            aria-invalid={invalid.has('payee_external_id') || invalid.has('payee_id') || undefined}
             aria-describedby={errorId}
             data-testid={`rule-split-${index}-payee`}
           >
             <option value="">Choose a payee…</option>
-            {!known && split.payee && <option value={split.payee}>{split.payee}</option>}
+            {!known && split.payee && <option value={split.payee}>{split.payeeLabel ?? `Payee ${split.payee}`}</option>}
             {payees.map((p) => (
-              // A payee without an external ID cannot be named in a rule record.
-              <option key={p.externalId ?? `no-id-${p.name}`} value={p.externalId ?? ''} disabled={p.externalId === null}>
-                {p.externalId === null ? `${p.name} (no external ID)` : `${p.name} (${p.externalId})`}
+              <option key={p.id} value={String(p.id)}>
+                {payeeLabel(p)}
               </option>
             ))}
           </select>

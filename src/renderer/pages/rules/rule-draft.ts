@@ -5,7 +5,10 @@ import type { ApiCallError } from '../../api/api-call-error';
 export interface SplitDraft {
   /** Stable across removals, for React keys. */
   key: number;
+  /** The payee's id as text ('' while none is chosen): a payee without an external ID can have a share too. */
   payee: string;
+  /** How the saved payee reads, for one the payee list did not load. */
+  payeeLabel?: string;
   percentage: string;
   fixedAmount: string;
 }
@@ -56,7 +59,8 @@ export function draftOf(rule: RuleRecord | null, today: string): RuleDraft {
     effectiveTo: rule.effectiveTo ?? '',
     splits: rule.splits.map((s) => ({
       key: nextKey++,
-      payee: s.payeeExternalId ?? '',
+      payee: String(s.payeeId),
+      payeeLabel: payeeLabel(s),
       percentage: s.percentage,
       fixedAmount: s.fixedAmount ?? '',
     })),
@@ -75,7 +79,7 @@ export function recordOf(draft: RuleDraft, isNew: boolean): RuleRecordInput {
     effective_from: draft.effectiveFrom,
     effective_to: draft.effectiveTo.trim() || null,
     splits: draft.splits.map((s) => ({
-      payee_external_id: s.payee,
+      ...(s.payee ? { payee_id: Number(s.payee) } : {}),
       percentage: s.percentage.trim(),
       fixed_amount: s.fixedAmount.trim() || null,
     })),
@@ -85,6 +89,13 @@ export function recordOf(draft: RuleDraft, isNew: boolean): RuleRecordInput {
   if (draft.scope === 'category') record.category = draft.category.trim() || null;
   if (draft.scope === 'tag') record.tag = draft.tag.trim() || null;
   return record;
+}
+
+/** "Ada (pe_a)"; "Ada (no external ID)". */
+export function payeeLabel(p: { name?: string; payeeName?: string; externalId?: string | null; payeeExternalId?: string | null }): string {
+  const name = p.name ?? p.payeeName ?? '';
+  const externalId = p.externalId !== undefined ? p.externalId : p.payeeExternalId;
+  return `${name} (${externalId ?? 'no external ID'})`;
 }
 
 export interface RuleFormErrors {
