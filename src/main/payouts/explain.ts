@@ -3,6 +3,7 @@ import { microsToDecimal } from '../../shared/money';
 import { notFound } from '../api/failure';
 import type { Database } from '../db/driver';
 import { assertOrg } from '../orgs/assert-org';
+import { ExactSum } from './exact-sum';
 import { passMonth } from './month-pass';
 import type { ChosenVersion } from './rule-choice';
 
@@ -21,7 +22,7 @@ interface PayeeShares {
   ruleIndexes: number[];
   /** Index into `currencies`. */
   currencyIndexes: number[];
-  totals: Map<string, bigint>;
+  totals: Map<string, ExactSum>;
   /** Per currency asked for: the positions of its rows, made on first ask. */
   positions: Map<string, number[]>;
 }
@@ -69,7 +70,9 @@ function monthShares(db: Database.Database, orgId: string, period: string): Mont
           shares.micros.push(parts.micros[i]);
           shares.ruleIndexes.push(index);
           shares.currencyIndexes.push(currencyIndex);
-          shares.totals.set(currency, (shares.totals.get(currency) ?? 0n) + BigInt(parts.micros[i]));
+          let total = shares.totals.get(currency);
+          if (!total) shares.totals.set(currency, (total = new ExactSum()));
+          total.add(parts.micros[i]);
         }
       },
     }),
@@ -120,10 +123,10 @@ export function explainPayouts(db: Database.Database, input: ExplainInput): Payo
   if (!payee) throw notFound('payee_not_found', `No payee with id ${input.payeeId} in org ${input.orgId}`, { field: 'payeeId' });
   const month = monthShares(db, input.orgId, input.period);
   const shares = month.byPayee.get(input.payeeId);
-  const totals = [...(shares?.totals ?? new Map<string, bigint>()).entries()]
+  const totals = [...(shares?.totals ?? new Map<string, ExactSum>()).entries()]
     .filter(([currency]) => input.currency === undefined || currency === input.currency)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([currency, micros]) => ({ currency, share: microsToDecimal(micros) }));
+    .map(([currency, sum]) => ({ currency, share: microsToDecimal(sum.value()) }));
   const currency = input.currency ?? null;
   if (!shares) return { payeeId: input.payeeId, currency, rows: [], rowCount: 0, totals };
 
