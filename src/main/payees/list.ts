@@ -1,10 +1,9 @@
-import type { FilterModel, Page, SortModel } from '../../shared/contract/grid';
+import type { Page } from '../../shared/contract/grid';
 import { PAYEE_HOLD_STATES, type PayeeColumn, type PayeeRow } from '../../shared/contract/payees';
 import type { Database } from '../db/driver';
 import type { GridColumn } from '../grid/columns';
-import { queryPage } from '../grid/page-query';
-import { assertOrg } from '../orgs/assert-org';
-import { PAYEE_SELECT, toPayeeRow, type StoredPayee } from './payee-store';
+import { listKeyedRecords, type PageView } from '../records/keyed-record';
+import { PAYEES } from './payee-store';
 
 /** The payees grid's allowlist: column id -> fixed SQL. */
 const PAYEE_GRID_COLUMNS: Readonly<Record<PayeeColumn, GridColumn>> = {
@@ -24,29 +23,6 @@ const PAYEE_GRID_COLUMNS: Readonly<Record<PayeeColumn, GridColumn>> = {
   updatedAt: { sql: 'p.updated_at', kind: 'date' },
 };
 
-/**
- * The table as a page reads it. The (org_id, name) index answers a page sorted by name
- * (and filtered on name at most) from the index alone. Any other page scans the table: with
- * no statistics SQLite takes org_id = ? as selective, and would walk the index reading every
- * row in name order (measured 5 to 10 times slower than a scan; bench/records-grid.ts).
- */
-function baseFor(view: { sortModel: SortModel; filterModel: FilterModel }): string {
-  const byName = view.sortModel[0]?.colId === 'name' && Object.keys(view.filterModel).every((column) => column === 'name');
-  return byName ? 'payees p' : 'payees p NOT INDEXED';
-}
-
-export function listPayees(db: Database.Database, view: { orgId: string; sortModel: SortModel; filterModel: FilterModel; startRow: number; endRow: number }): Page<PayeeRow> {
-  assertOrg(db, view.orgId);
-  const page = queryPage<StoredPayee>(
-    db,
-    {
-      select: PAYEE_SELECT,
-      base: baseFor(view),
-      key: 'p.id',
-      scope: [{ sql: 'p.org_id = ?', params: [view.orgId] }],
-      columns: PAYEE_GRID_COLUMNS,
-    },
-    view,
-  );
-  return { rows: page.rows.map(toPayeeRow), rowCount: page.rowCount };
+export function listPayees(db: Database.Database, view: PageView): Page<PayeeRow> {
+  return listKeyedRecords(db, PAYEES, PAYEE_GRID_COLUMNS, view);
 }

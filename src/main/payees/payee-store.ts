@@ -1,8 +1,7 @@
 import type { PayeeRow } from '../../shared/contract/payees';
 import { microsToDecimal } from '../../shared/money';
-import { notFound } from '../api/failure';
 import type { Database } from '../db/driver';
-import { assertOrg } from '../orgs/assert-org';
+import { getKeyedRecord, type KeyedTable, type RecordKey } from '../records/keyed-record';
 
 export const PAYEE_SELECT =
   'SELECT p.id, p.external_id, p.name, p.email, p.phone, p.address, p.payout_currency, p.on_hold, p.hold_reason, p.threshold_micros, p.fallback_percentage, p.created_at, p.updated_at';
@@ -41,17 +40,9 @@ export function toPayeeRow(p: StoredPayee): PayeeRow {
   };
 }
 
+export const PAYEES: KeyedTable<StoredPayee, PayeeRow> = { table: 'payees', select: PAYEE_SELECT, noun: 'payee', toRow: toPayeeRow };
+
 /** payees.get: one payee of the org by id or external_id; 404 payee_not_found otherwise. */
-export function getPayee(db: Database.Database, key: { orgId: string; id?: number; externalId?: string }): PayeeRow {
-  assertOrg(db, key.orgId);
-  const stored = (
-    key.id !== undefined
-      ? db.prepare(`${PAYEE_SELECT} FROM payees p WHERE p.org_id = ? AND p.id = ?`).get(key.orgId, key.id)
-      : db.prepare(`${PAYEE_SELECT} FROM payees p WHERE p.org_id = ? AND p.external_id = ?`).get(key.orgId, key.externalId)
-  ) as StoredPayee | undefined;
-  if (!stored) {
-    const named = key.id !== undefined ? `id ${key.id}` : `external_id "${key.externalId}"`;
-    throw notFound('payee_not_found', `No payee with ${named} in org ${key.orgId}`, { field: key.id !== undefined ? 'id' : 'externalId' });
-  }
-  return toPayeeRow(stored);
+export function getPayee(db: Database.Database, key: RecordKey): PayeeRow {
+  return getKeyedRecord(db, PAYEES, key);
 }
