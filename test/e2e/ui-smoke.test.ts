@@ -43,7 +43,8 @@ describe.skipIf(!HAS_CHROMIUM)('the renderer in browser mode', () => {
     await expect.poll(() => rowCount(page)).toBe('4');
     expect(await page.getByTestId('period-picker').inputValue()).toBe('2026-10');
     expect(await page.getByTestId('org-switcher').locator('option').allTextContents()).toEqual(['Parent Org', '└ Child Org']);
-    expect(listBodies[0]).toEqual({ orgId: 'org-parent', period: '2026-10', startRow: 0, endRow: 100, sortModel: [], filterModel: {} });
+    // The parent's own rows: "Include child orgs" starts off.
+    expect(listBodies[0]).toEqual({ orgId: 'org-parent', period: '2026-10', includeChildren: false, startRow: 0, endRow: 100, sortModel: [], filterModel: {} });
     // Totals are exact decimal strings, formatted without a float in between: shown in cents
     // (rounded on the digits, marked), the exact value kept beside it.
     const usd = page.getByTestId('totals').locator('[data-currency=USD]');
