@@ -27,7 +27,7 @@ function refusal(filterModel: object): { field: string; message: string } {
   throw new Error('expected the view to be refused');
 }
 
-const ALLOWED = 'externalId, occurredAt, kind, payeeName, productName, productCategory, amount, currency, quantity, description, refundOf, period';
+const ALLOWED = 'externalId, occurredAt, kind, payeeName, productName, productCategory, amount, currency, orgName, quantity, description, refundOf, period';
 
 describe('grid views the allowlist refuses, each naming its field', () => {
   it.each([
