@@ -92,6 +92,29 @@ describe('undo restores every field an update changed', () => {
     expect(Date.parse(undoneAt)).toBeLessThanOrEqual(to.getTime());
   });
 
+  it('writes back only the columns a writer changes, whatever else the stored previous values name', async () => {
+    const ctx = setup();
+    const db = ctx.workspace.db;
+    await ok(ctx.core, 'revenues.batch', { orgId: ORG, records: [sale('ch_1', '10.00'), sale('ch_2', '20.00')] });
+    const before = digest(db);
+    const res = await ok<BatchResponse>(ctx.core, 'revenues.batch', {
+      orgId: ORG,
+      operation: 'update_only',
+      records: [{ external_id: 'ch_1', amount: '11.00' }, { external_id: 'ch_2', amount: '21.00' }],
+    });
+    // An outcome row's previous values naming columns no writer changes (org-b, seeded, another
+    // batch), and one naming nothing an undo may write: the undo ignores them.
+    const previous = db.prepare("UPDATE import_outcomes SET previous = ? WHERE batch_id = ? AND outcome = 'updated' AND external_id = ?");
+    previous.run(JSON.stringify({ amount_micros: 10_000_000, org_id: 'org-b', batch_id: null }), res.meta.batch_id, 'ch_1');
+    previous.run(JSON.stringify({ org_id: 'org-b' }), res.meta.batch_id, 'ch_2');
+    expect(await ok(ctx.core, 'imports.undo', { batchId: res.meta.batch_id })).toMatchObject({ restored: 2 });
+    expect(db.prepare("SELECT external_id, org_id, amount_micros FROM revenues ORDER BY external_id").all()).toEqual([
+      { external_id: 'ch_1', org_id: ORG, amount_micros: 10_000_000 },
+      { external_id: 'ch_2', org_id: ORG, amount_micros: 21_000_000 },
+    ]);
+    expect(digest(db)).not.toBe(before);
+  });
+
   it('payees: name, email, phone, address, payout currency, hold and its reason, threshold, fallback percentage', async () => {
     const ctx = setup();
     await ok(ctx.core, 'payees.batch', {
@@ -124,6 +147,24 @@ describe('undo restores every field an update changed', () => {
     ageRows(ctx.workspace.db);
     const res = await updateThenUndo(ctx, 'products.batch', [{ external_id: 'pr_9', name: 'Atlas II', category: 'Books', tags: ['b', 'c'], metadata: { isbn: '2' }, archived: true }]);
     expect(new Set(changedFields(res))).toEqual(new Set(['name', 'category', 'tags', 'metadata', 'archived']));
+  });
+
+  it("billing: a row that gave a resource its uuid (matched by name) is undone to the record without one", async () => {
+    const ctx = setup();
+    const db = ctx.workspace.db;
+    db.prepare(
+      `INSERT INTO consumption_records (org_id, license_reference, resource_name, billing_period, consumed_sell_micros, consumed_buy_micros, created_at, updated_at)
+       VALUES (?, 'XSP1', 'vm-1', '2026-10-01', 5000000, 4000000, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+    ).run(ORG);
+    const before = digest(db);
+    const batch = startImportBatch(db, { orgId: ORG, entity: 'billing', source: 'file', operation: 'update_only', fileName: 'billing.csv' });
+    const uuid = '11111111-1111-4111-8111-111111111111';
+    const { rows } = batch.write([{ rowNumber: 2, record: { license_reference: 'XSP1', resource_uuid: uuid, resource_name: 'vm-1', billing_period: '2026-10', final_sell: '6.00', final_buy: '4.50' } }]);
+    expect(rows[0]).toMatchObject({ outcome: 'updated' });
+    expect(db.prepare('SELECT resource_uuid FROM consumption_records').pluck().get()).toBe(uuid);
+    const { batchId } = batch.finish({ onError: 'reject' });
+    expect(await ok(ctx.core, 'imports.undo', { batchId })).toMatchObject({ removed: 0, restored: 1 });
+    expect(digest(db)).toBe(before);
   });
 
   it('billing: the descriptive columns, the final amounts and the finalized flag and time', async () => {
