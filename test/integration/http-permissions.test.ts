@@ -70,6 +70,7 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'consumption.get': 'read:consumption',
   'consumption.grid': 'read:consumption',
   'consumption.summary': 'read:consumption',
+  'consumption.export': 'read:consumption',
   'consumption.batch': 'write:consumption',
   'reconciliation.run': 'write:reconciliation',
   'reconciliation.approve': 'write:reconciliation',

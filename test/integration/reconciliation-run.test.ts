@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConsumptionGridRow, ConsumptionSummary } from '../../src/shared/contract/consumption';
 import type { Page } from '../../src/shared/contract/grid';
@@ -112,6 +114,31 @@ describe('reconciliation.run', () => {
     ]);
     expect(summary.by_month.map((m) => [m.billing_period, m.final])).toEqual([['2026-10-01', '663.600002']]);
     expect(summary.statuses).toEqual({ reconciled: 4, needs_review: 4, missing_final: 1 });
+  });
+
+  it('exports the grid as CSV: the rows of the view in its order, exact amounts, the columns asked for', async () => {
+    const ctx = consumptionWorkspace();
+    await month(ctx);
+    await ok(ctx.core, 'reconciliation.run', { orgId: ORG, period: OPEN });
+    const path = join(ctx.dir, 'review.csv');
+    const written = await ok<{ rowCount: number }>(ctx.core, 'consumption.export', {
+      orgId: ORG,
+      period: OPEN,
+      sortModel: [{ colId: 'adjustment', sort: 'desc' }],
+      filterModel: { status: { filterType: 'set', values: ['needs_review'] } },
+      columns: ['resource_name', 'adjustment', 'percent_difference', 'status'],
+      path,
+      bom: false,
+    });
+    expect(written.rowCount).toBe(4);
+    expect(readFileSync(path, 'utf8').split('\r\n')).toEqual([
+      'Resource,Adjustment,% difference,Status',
+      'far,80.00,80.00,needs_review',
+      'above-abs,1.000001,1.00,needs_review',
+      'above-pct,0.800001,2.00,needs_review',
+      'zero-est,0.50,,needs_review',
+      '',
+    ]);
   });
 
   it('refuses bad calls with the record and field named, and changes nothing', async () => {

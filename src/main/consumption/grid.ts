@@ -15,7 +15,7 @@ export interface ConsumptionScope {
   customerUuid: string | null;
 }
 
-interface GridRecord extends StoredRecord {
+export interface GridRecord extends StoredRecord {
   status: RecordStatus;
   adjustment_micros: number | null;
   adjustment_buy_calc_micros: number | null;

@@ -144,6 +144,29 @@ export const CONSUMPTION_GRID_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof ConsumptionGridRow>;
 export type ConsumptionGridColumn = (typeof CONSUMPTION_GRID_COLUMNS)[number];
 
+/** Column headings of the grid and its CSV export. */
+export const CONSUMPTION_COLUMN_LABELS: Record<ConsumptionGridColumn, string> = {
+  billing_period: 'Month',
+  customer_name: 'Customer',
+  project_name: 'Project',
+  resource_name: 'Resource',
+  license_reference: 'License',
+  currency: 'Currency',
+  consumed_sell: 'Consumed',
+  final_sell: 'Final',
+  adjustment: 'Adjustment',
+  percent_difference: '% difference',
+  consumed_buy: 'Consumed buy',
+  final_buy: 'Final buy',
+  margin: 'Margin',
+  status: 'Status',
+  finalized_at: 'Finalized at',
+  reconciled_at: 'Reconciled at',
+  compensation_item_uuid: 'Compensation item',
+  invoice_item_uuid: 'Invoice item',
+  uuid: 'Record',
+};
+
 /** The screen's scope: an org, optionally one month and one customer. */
 export const consumptionScopeFields = {
   orgId: orgIdSchema,
@@ -194,6 +217,21 @@ export const consumptionMethods = {
     summary: 'Totals of the scope per currency, per customer and per month: consumed + adjustment = final, exact.',
     permission: 'read:consumption',
     input: z.object({ ...consumptionScopeFields, filterModel: filterModelSchema.default({}) }).strict(),
+  }),
+  'consumption.export': method<{ path: string; rowCount: number; bytes: number }>()({
+    summary: 'Write the Reconciliation grid of a scope (sort and filters applied, the columns in their order) to a CSV file with exact amounts.',
+    permission: 'read:consumption',
+    writesFile: true,
+    input: z
+      .object({
+        ...consumptionScopeFields,
+        sortModel: sortModelSchema.default([]),
+        filterModel: filterModelSchema.default({}),
+        columns: z.array(z.enum(CONSUMPTION_GRID_COLUMNS)).min(1).max(CONSUMPTION_GRID_COLUMNS.length).default([...CONSUMPTION_GRID_COLUMNS]),
+        path: z.string().min(1),
+        bom: z.boolean().default(true),
+      })
+      .strict(),
   }),
   'consumption.batch': method<BatchResponse>()({
     summary: 'Create or update up to 100 consumption records (consumed amounts) by license, resource and billing period.',

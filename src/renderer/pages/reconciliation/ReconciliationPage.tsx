@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/use-api-query';
 import { useAppState } from '../../app/app-state';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExactAmountsToggle } from '../../format/ExactAmountsToggle';
+import { useCsvBom } from '../../grid/csv-bom-setting';
 import { periodLabel } from '../../format/period-label';
 import { CompensationGrid } from './CompensationGrid';
 import { RecordsGrid, type RecordsGridHandle } from './RecordsGrid';
@@ -36,6 +37,17 @@ function Reconciliation({ orgId, period }: { orgId: string; period: string | nul
   const [rawOf, setRawOf] = useState<ConsumptionGridRow | null>(null);
   const [version, setVersion] = useState(0);
   const grid = useRef<RecordsGridHandle>(null);
+  const bom = useCsvBom();
+  const exportCsv = async () => {
+    setError(null);
+    try {
+      const shown = grid.current?.view() ?? { sortModel: [], filterModel: {} };
+      const saved = await api.saveFile('consumption.export', { orgId, period, customerUuid, ...shown, bom }, { title: 'Export the reconciliation as CSV', fileName: `reconciliation-${period ?? 'all-months'}.csv` });
+      if (saved) setMessage(`Exported ${saved.rowCount} records to ${saved.savedAs}`);
+    } catch (thrown) {
+      setError(asApiCallError('consumption.export', thrown));
+    }
+  };
   const customers = useApiQuery('consumption.summary', { orgId, period: null, customerUuid: null }, version);
   const summary = useApiQuery('consumption.summary', { orgId, period, customerUuid }, version);
   const tolerance = useApiQuery('reconciliation.settings', {}, version);
@@ -108,6 +120,9 @@ function Reconciliation({ orgId, period }: { orgId: string; period: string | nul
         </span>
         <div className="toolbar-actions">
           <ExactAmountsToggle />
+          <button type="button" className="button" data-testid="recon-export" onClick={exportCsv} disabled={tab !== 'records'}>
+            Export CSV
+          </button>
           <button type="button" className="button button-primary" data-testid="recon-run" onClick={run} disabled={busy || !period} title={period ? undefined : 'Choose a month to run'}>
             {period ? `Reconcile ${periodLabel(period)}` : 'Choose a month to reconcile'}
           </button>

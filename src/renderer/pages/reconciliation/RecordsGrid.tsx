@@ -4,6 +4,8 @@ import { RowSelectionModule, type GridApi, type RowClassRules, type SelectionCha
 import type { ConsumptionGridRow } from '../../../shared/contract/consumption';
 import { api } from '../../api/client';
 import { databaseDatasource } from '../../grid/infinite-datasource';
+import { toFilterModel, toSortModel } from '../../grid/grid-view-model';
+import type { FilterModel, SortModel } from '../../../shared/contract/grid';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { useGridTheme } from '../../grid/grid-theme';
 import { RECORD_COLUMN_DEFS } from './reconciliation-columns';
@@ -18,6 +20,8 @@ const ROW_CLASS_RULES: RowClassRules<ConsumptionGridRow> = {
 export interface RecordsGridHandle {
   refresh(): void;
   clearSelection(): void;
+  /** The grid's sort and filters, for an export of exactly what is shown. */
+  view(): { sortModel: SortModel; filterModel: FilterModel };
 }
 
 interface Props {
@@ -43,6 +47,10 @@ export const RecordsGrid = forwardRef<RecordsGridHandle, Props>(function Records
     },
     clearSelection() {
       gridApi.current?.deselectAll();
+    },
+    view() {
+      const state = gridApi.current?.getState();
+      return { sortModel: toSortModel(state?.sort?.sortModel ?? []), filterModel: toFilterModel(gridApi.current?.getFilterModel() ?? {}) };
     },
   }));
   return (
