@@ -130,7 +130,7 @@ function checkHistory(path: string, applied: Array<{ id: number; name: string }>
     throw new WorkspaceError(
       'workspace_newer',
       path,
-      `${path} was saved by a newer version of Closebook (schema step ${applied.length}; this version knows ${migrations.length}). Update Closebook to open it.`,
+      `${path} was saved by a newer version of Closebook (schema step ${applied.at(-1)?.id}; this version knows steps up to ${migrations.at(-1)?.id}). Update Closebook to open it.`,
     );
   }
   applied.forEach((step, index) => {

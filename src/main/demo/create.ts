@@ -43,7 +43,7 @@ export const MAX_DEMO_REVENUES = Math.min(100_000_000, MAX_SEQUENCE);
 /** workspace_meta key recording what made the demo, so a script can tell if it can reuse a file. */
 export const DEMO_META_KEY = 'demo';
 /** Bump when the generator's output changes for the same options. */
-export const DEMO_GENERATOR_VERSION = 3;
+export const DEMO_GENERATOR_VERSION = 4;
 const PROGRESS_EVERY = 10_000;
 
 /** Check options and fill in defaults; throws DemoError('demo_invalid_option'). */

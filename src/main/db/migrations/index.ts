@@ -48,7 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   importBatchPeriods,
   payoutRunStaleness,
   payeeContactAndCurrency,
-  // 019-021 are other areas' steps, listed before these; 022 and 023 stay last.
+  // 021 and 024 were reserved for steps that were never needed: ids only have to increase.
   consumptionRecordsUuidCurrency,
   reconciliation,
   pricePlansUsageCredits,
