@@ -2,12 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportCommitResult } from '../../src/shared/contract/import-files';
+import type { BatchResponse } from '../../src/shared/contract/imports';
 import { HAS_CHROMIUM } from '../support/chromium';
 import { browserModeSession } from '../support/browser-session';
 import { callOk, tempWorkspace } from '../support/temp-workspace';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
 
-// Issue 16, item 7: the Record column of a batch's outcomes opens the record (a click, or
+// Issue 16, item 7: the Record column of a batch's outcomes (revenues, payees, products) opens the record (a click, or
 // Enter on the cell), as the workspace holds it now; after an undo it says the record is gone.
 
 const session = browserModeSession();
@@ -49,7 +50,7 @@ describe.skipIf(!HAS_CHROMIUM)('an outcome’s record opens', () => {
     await outcomes.locator(`[data-record-id="${idOf.imp_1}"]`).locator('xpath=ancestor::*[@role="gridcell"][1]').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => fields.getAttribute('data-external-id')).toBe('imp_1');
-    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByTestId('record-dialog').getByRole('button', { name: 'Close', exact: true }).click();
 
     // After undo the record is gone, and the dialog says so in words.
     await page.getByTestId('undo-batch').click();
@@ -57,6 +58,39 @@ describe.skipIf(!HAS_CHROMIUM)('an outcome’s record opens', () => {
     await expect.poll(() => page.getByTestId('batch-facts').getAttribute('data-status')).toBe('undone');
     await outcomes.locator(`[data-record-id="${idOf.imp_1}"]`).click();
     await expect.poll(() => page.getByTestId('record-dialog').innerText()).toContain('an undo removed it');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens a payee and a product named by their batches, with their fields as stored now', { timeout: 90_000 }, async () => {
+    const { workspace, core } = tempWorkspace();
+    seedOrgWithRevenues(workspace.db, []);
+    const payees = await callOk<BatchResponse>(core, 'payees.batch', {
+      orgId: 'org-parent',
+      records: [{ external_id: 'pe_ada', name: 'Ada Lovelace', email: 'ada@example.com', payout_currency: 'EUR', on_hold: 'yes', hold_reason: 'Tax form missing' }],
+    });
+    const products = await callOk<BatchResponse>(core, 'products.batch', { orgId: 'org-parent', records: [{ external_id: 'pr_atlas', name: 'Atlas', category: 'Books', tags: ['print'] }] });
+    const payeeId = (workspace.db.prepare("SELECT id FROM payees WHERE external_id = 'pe_ada'").get() as { id: number }).id;
+    const productId = (workspace.db.prepare("SELECT id FROM products WHERE external_id = 'pr_atlas'").get() as { id: number }).id;
+
+    const { page, pageErrors, server } = await session.open(core);
+    await page.goto(server.url);
+    await page.getByTestId('area-imports').click();
+    // Payee and product batches write no month: they are listed under All periods.
+    await page.getByTestId('period-picker').selectOption({ label: 'All periods' });
+    const outcomes = page.getByTestId('outcomes-grid');
+    const dialog = page.getByTestId('record-dialog');
+    for (const [batchId, id, externalId, shown] of [
+      [payees.meta.batch_id, payeeId, 'pe_ada', ['Payee record', 'Ada Lovelace', 'On hold: Tax form missing', 'EUR']],
+      [products.meta.batch_id, productId, 'pr_atlas', ['Product record', 'Atlas', 'Books', 'print', 'Active']],
+    ] as const) {
+      await page.getByTestId('batches-grid').locator(`[role=row][row-id="${batchId}"]`).first().click();
+      await outcomes.locator(`[data-record-id="${id}"]`).click();
+      await expect.poll(() => page.getByTestId('record-fields').getAttribute('data-external-id')).toBe(externalId);
+      const text = await dialog.innerText();
+      for (const words of shown) expect(text).toContain(words);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+    }
     expect(pageErrors).toEqual([]);
   });
 });

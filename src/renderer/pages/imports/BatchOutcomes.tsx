@@ -21,7 +21,7 @@ import { rowsLabel } from './format-import';
 import { BatchStatusBadge, type OutcomeGridContext } from './OutcomeBadge';
 import { ENTITY_LABELS } from './outcome-labels';
 import { OUTCOME_COLUMN_DEFS } from './outcome-columns';
-import { RevenueRecordDialog, type RecordToOpen } from './RevenueRecordDialog';
+import { RecordDialog, type OpenableEntity, type RecordToOpen } from './RecordDialog';
 import { UndoBatchDialog } from './UndoBatchDialog';
 import { useOutcomesExport } from './use-outcomes-export';
 
@@ -33,6 +33,7 @@ interface BatchOutcomesProps {
   onClose: () => void;
 }
 
+const OPENABLE = new Set<string>(['revenues', 'payees', 'products']);
 const COLUMN_DEFS = withRangeHighlight(OUTCOME_COLUMN_DEFS);
 
 const DEFAULT_COL_DEF = {
@@ -94,12 +95,17 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
   const info = batch.data;
   // The rows say what undo did to them: the grid's cells read the batch's status from its context.
   const batchStatus = info?.status;
-  // A revenue batch's Record and Matching record cells open the record as it is stored now.
+  // A revenue, payee or product batch's Record and Matching record cells open the record as it is stored now.
   const [openRecord, setOpenRecord] = useState<RecordToOpen | null>(null);
-  const recordsOpen = info?.entity === 'revenues' ? info.orgId : null;
+  const openable = info && OPENABLE.has(info.entity) ? { entity: info.entity as OpenableEntity, orgId: info.orgId } : null;
+  const openEntity = openable?.entity;
+  const openOrg = openable?.orgId;
   const onOpenRecord = useMemo(
-    () => (recordsOpen === null ? undefined : (row: OutcomeRow, id: number) => setOpenRecord({ orgId: recordsOpen, id, rowNumber: row.rowNumber, batchId })),
-    [recordsOpen, batchId],
+    () =>
+      openEntity === undefined || openOrg === undefined
+        ? undefined
+        : (row: OutcomeRow, id: number) => setOpenRecord({ entity: openEntity, orgId: openOrg, id, rowNumber: row.rowNumber, batchId }),
+    [openEntity, openOrg, batchId],
   );
   const onKey = useMemo(() => openRecordOnEnter(onOpenRecord), [onOpenRecord]);
   const keyboard = useGridKeyboard(gridApi, { onKey });
@@ -175,7 +181,7 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
           </div>
         )}
       </div>
-      {openRecord && <RevenueRecordDialog record={openRecord} onClose={() => setOpenRecord(null)} />}
+      {openRecord && <RecordDialog record={openRecord} onClose={() => setOpenRecord(null)} />}
       {undo.status === 'confirming' && info && (
         <UndoBatchDialog
           batch={info}

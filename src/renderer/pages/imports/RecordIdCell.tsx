@@ -3,7 +3,7 @@ import type { OutcomeRow } from '../../../shared/contract/imports';
 import type { OutcomeGridContext } from './OutcomeBadge';
 
 /**
- * A record id in the outcomes grid. For a revenue batch it opens the record (a click, or
+ * A record id in the outcomes grid. For a revenue, payee or product batch it opens the record (a click, or
  * Enter on the focused cell: see openRecordOnEnter); other records show their id.
  */
 export function RecordIdCell({ value, data, context }: CustomCellRendererProps<OutcomeRow, number | null, OutcomeGridContext>) {
@@ -11,7 +11,7 @@ export function RecordIdCell({ value, data, context }: CustomCellRendererProps<O
   const open = context?.onOpenRecord;
   if (!open || !data) return <>{value}</>;
   return (
-    <button type="button" className="record-link" tabIndex={-1} onClick={() => open(data, value)} title={`Open revenue record ${value}`} data-record-id={value}>
+    <button type="button" className="record-link" tabIndex={-1} onClick={() => open(data, value)} title={`Open record ${value}`} data-record-id={value}>
       {value}
     </button>
   );
