@@ -121,7 +121,7 @@ describe('downloads', () => {
     seedOrgWithRevenues(ctx.workspace.db, rows, 'org-dl');
   }
 
-  it('a client that goes away mid-download leaves no file behind, and the server goes on', async () => {
+  it('a client that goes away mid-download leaves no file behind, and the server goes on', { timeout: 60_000 }, async () => {
     const ctx = setup();
     seedMany(ctx, 5_000);
     server = await startHttpServer({ core: ctx.core });
@@ -130,11 +130,16 @@ describe('downloads', () => {
       const req = request(
         { host: '127.0.0.1', port: server!.port, path: '/api/revenues.export', method: 'POST', headers: { Authorization: `Bearer ${server!.token}`, 'Content-Type': 'application/json', Host: `127.0.0.1:${server!.port}` } },
         (res) => {
-          expect(res.statusCode).toBe(200);
           res.once('data', () => {
-            expect(staged().length).toBe(1); // the export waiting to be sent
-            req.destroy();
-            resolve();
+            try {
+              expect(res.statusCode).toBe(200);
+              expect(staged().length).toBe(1); // the export waiting to be sent
+              resolve();
+            } catch (error) {
+              reject(error);
+            } finally {
+              req.destroy();
+            }
           });
         },
       );
