@@ -21,16 +21,20 @@ describe.skipIf(!HAS_CHROMIUM)('the Close screen', () => {
     const workspace = openWorkspace(path, { create: false });
     const core = inProcessCore(workspace);
     const db = workspace.db;
-    // An org whose last ended open month has all its consumption billed (finalized), root first.
-    const orgIds = db.prepare('SELECT id FROM orgs ORDER BY parent_id IS NOT NULL, id').pluck().all() as string[];
-    const candidates = orgIds.map((id) => ({
-      orgId: id,
-      period: db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'in_progress' AND period < ? ORDER BY period DESC LIMIT 1").pluck().get(id, currentPeriod(db, id)) as string,
-    }));
-    const unbilled = db.prepare('SELECT count(*) FROM consumption_records WHERE org_id = ? AND billing_period = ? AND is_finalized = 0').pluck();
-    const chosen = candidates.find((c) => unbilled.get(c.orgId, `${c.period}-01`) === 0);
-    expect(chosen, 'a demo org with a closable month').toBeDefined();
-    const { orgId, period } = chosen!;
+    // The latest ended open month of the root org. The demo leaves a few of its consumption
+    // records without a final amount (the billing export is late): that export arrives here,
+    // written directly (the billing import itself is tested elsewhere), so the month can close.
+    const orgId = db.prepare('SELECT id FROM orgs WHERE parent_id IS NULL ORDER BY id').pluck().get() as string;
+    const chosen = {
+      orgId,
+      period: db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'in_progress' AND period < ? ORDER BY period DESC LIMIT 1").pluck().get(orgId, currentPeriod(db, orgId)) as string | undefined,
+    };
+    expect(chosen.period, 'a demo org with an ended open month').toBeDefined();
+    db.prepare(
+      `UPDATE consumption_records SET final_sell_micros = consumed_sell_micros, final_buy_micros = consumed_buy_micros, is_finalized = 1, finalized_at = '2026-12-01T09:00:00Z'
+       WHERE org_id = ? AND billing_period = ? AND is_finalized = 0`,
+    ).run(orgId, `${chosen.period}-01`);
+    const period = chosen.period!;
     await callOk(core, 'payouts.run', { orgId, period });
     // Its consumption reconciled, and what needs review held: each a decision the close then accepts.
     await callOk(core, 'reconciliation.run', { orgId, period });
