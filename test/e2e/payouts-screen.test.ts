@@ -1,55 +1,25 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PayoutRun } from '../../src/shared/contract/payouts';
 import { decimalToMicros } from '../../src/shared/money';
-import { HAS_CHROMIUM, launchChromium } from '../support/chromium';
-import { tempDir } from '../support/temp-workspace';
+import { HAS_CHROMIUM } from '../support/chromium';
+import { demoWebSession } from '../support/demo-web';
 
 // The Payouts screen on a demo workspace in Chromium: run an open month, see each
 // currency's totals row tie out to the month's revenue in the database, open a payee's
 // revenue rows, and download the payable list.
 
-const CLI = join(process.cwd(), 'bin/closebook.mjs');
-
-let browser: Browser | undefined;
-let web: ChildProcess | undefined;
-let url = '';
-let workspacePath = '';
-
-beforeAll(async () => {
-  if (!HAS_CHROMIUM) return;
-  workspacePath = join(tempDir(), 'demo.closebook');
-  execFileSync(process.execPath, [CLI, 'demo', '--workspace', workspacePath, '--revenues', '20000', '--seed', '3'], { stdio: 'pipe' });
-  web = spawn(process.execPath, [CLI, 'web', '--workspace', workspacePath], { stdio: ['ignore', 'pipe', 'inherit'] });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    web!.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /^Closebook is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
-      if (match) resolve(match[1]);
-    });
-    web!.once('exit', (code) => reject(new Error(`closebook web exited with ${code}: ${out}`)));
-  });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  web?.kill('SIGTERM');
-});
+const demo = demoWebSession({ revenues: 20000, seed: 3 });
 
 describe.skipIf(!HAS_CHROMIUM)('Payouts screen', () => {
   it('runs a month whose per-currency totals tie out to its revenue, opens a payee\'s revenue rows and exports the payable list', { timeout: 120_000 }, async () => {
-    const page = await (await browser!.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } })).newPage();
-    await page.goto(url);
+    const page = await (await demo.browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(demo.url);
     await page.getByTestId('area-payouts').click();
     const orgId = await page.getByTestId('org-switcher').inputValue();
     // The newest month still in progress (a finalized month cannot be run).
-    const db = new Database(workspacePath, { readonly: true });
+    const db = new Database(demo.workspacePath, { readonly: true });
     const period = db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'in_progress' ORDER BY period DESC LIMIT 1").pluck().get(orgId) as string;
     await page.getByTestId('period-picker').selectOption(period);
     await page.getByTestId('payouts-run').click();

@@ -1,51 +1,21 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM, launchChromium } from '../support/chromium';
-import { tempDir } from '../support/temp-workspace';
+import { describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM } from '../support/chromium';
+import { demoWebSession } from '../support/demo-web';
 
 // The Reconciliation screen on a demo workspace in Chromium: run the month being closed,
 // see the rows over the tolerance highlighted, select two of them and approve them in bulk
 // with a note; the database then holds them reconciled with their compensation items.
 
-const CLI = join(process.cwd(), 'bin/closebook.mjs');
-
-let browser: Browser | undefined;
-let web: ChildProcess | undefined;
-let url = '';
-let workspacePath = '';
-
-beforeAll(async () => {
-  if (!HAS_CHROMIUM) return;
-  workspacePath = join(tempDir(), 'demo.closebook');
-  execFileSync(process.execPath, [CLI, 'demo', '--workspace', workspacePath, '--revenues', '2000', '--seed', '5'], { stdio: 'pipe' });
-  web = spawn(process.execPath, [CLI, 'web', '--workspace', workspacePath], { stdio: ['ignore', 'pipe', 'inherit'] });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    web!.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /^Closebook is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
-      if (match) resolve(match[1]);
-    });
-    web!.once('exit', (code) => reject(new Error(`closebook web exited with ${code}: ${out}`)));
-  });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  web?.kill('SIGTERM');
-});
+const demo = demoWebSession({ revenues: 2000, seed: 5 });
 
 describe.skipIf(!HAS_CHROMIUM)('Reconciliation screen', () => {
   it('runs the month, highlights rows over the tolerance and approves the selected ones in bulk with a note', { timeout: 120_000 }, async () => {
-    const page = await (await browser!.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await page.goto(url);
+    const page = await (await demo.browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(demo.url);
     await page.getByTestId('area-reconciliation').click();
     const orgId = await page.getByTestId('org-switcher').inputValue();
-    const db = new Database(workspacePath, { readonly: true });
+    const db = new Database(demo.workspacePath, { readonly: true });
     // The month being closed: billed, still open.
     const period = db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'in_progress' ORDER BY period LIMIT 1").pluck().get(orgId) as string;
     await page.getByTestId('period-picker').selectOption(period);

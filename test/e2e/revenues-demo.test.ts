@@ -1,52 +1,22 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
-import { type Browser } from 'playwright-core';
-import { HAS_CHROMIUM, launchChromium } from '../support/chromium';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM } from '../support/chromium';
+import { demoWebSession } from '../support/demo-web';
+import { describe, expect, it } from 'vitest';
 import { REVENUE_COLUMNS } from '../../src/shared/contract/revenues';
 import { REVENUE_COLUMN_LABELS } from '../../src/shared/contract/revenue-labels';
-import { tempDir } from '../support/temp-workspace';
 
 // The whole path a user takes: `closebook demo`, then `closebook web` (the command behind
 // `npm run web`), then Debian's Chromium sorting, filtering and exporting the Revenues
 // grid. The downloaded file is compared with the database, row by row.
 
-const CLI = join(process.cwd(), 'bin/closebook.mjs');
-
-let browser: Browser | undefined;
-let web: ChildProcess | undefined;
-let url = '';
-let workspacePath = '';
-
-beforeAll(async () => {
-  if (!HAS_CHROMIUM) return;
-  workspacePath = join(tempDir(), 'demo.closebook');
-  execFileSync(process.execPath, [CLI, 'demo', '--workspace', workspacePath, '--revenues', '30000', '--seed', '7'], { stdio: 'pipe' });
-  web = spawn(process.execPath, [CLI, 'web', '--workspace', workspacePath], { stdio: ['ignore', 'pipe', 'inherit'] });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    web!.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /^Closebook is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
-      if (match) resolve(match[1]);
-    });
-    web!.once('exit', (code) => reject(new Error(`closebook web exited with ${code}: ${out}`)));
-  });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  web?.kill('SIGTERM');
-});
+const demo = demoWebSession({ revenues: 30000, seed: 7 });
 
 describe.skipIf(!HAS_CHROMIUM)('Revenues in browser mode on a demo workspace', () => {
   it('sorts and filters in the database and exports exactly the view', { timeout: 120_000 }, async () => {
-    const page = await (await browser!.newContext({ acceptDownloads: true })).newPage();
-    await page.goto(url);
+    const page = await (await demo.browser.newContext({ acceptDownloads: true })).newPage();
+    await page.goto(demo.url);
     const grid = page.getByTestId('revenues-grid');
     await grid.locator('[role=gridcell][col-id=externalId]').first().waitFor();
     const orgId = await page.getByTestId('org-switcher').inputValue();
@@ -59,7 +29,7 @@ describe.skipIf(!HAS_CHROMIUM)('Revenues in browser mode on a demo workspace', (
     await page.keyboard.press('Escape');
     await grid.locator('.ag-header-cell[col-id=amount] .ag-header-cell-label').click();
 
-    const db = new Database(workspacePath, { readonly: true });
+    const db = new Database(demo.workspacePath, { readonly: true });
     const expected = db
       .prepare(
         `SELECT id, external_id, amount_micros FROM revenues
