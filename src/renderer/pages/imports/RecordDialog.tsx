@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import type { InputOf, ResultOf } from '../../../shared/contract';
+import type { PayeeRow } from '../../../shared/contract/payees';
+import type { ProductRow } from '../../../shared/contract/products';
 import type { RevenueRow } from '../../../shared/contract/revenues';
 import { REVENUE_COLUMN_LABELS, REVENUE_KIND_LABELS } from '../../../shared/contract/revenue-labels';
 import { useApiQuery } from '../../api/use-api-query';
@@ -69,53 +72,44 @@ function RevenueRecord({ record }: { record: RecordToOpen }) {
   );
 }
 
-function PayeeRecord({ record }: { record: RecordToOpen }) {
-  const payee = useApiQuery('payees.get', { orgId: record.orgId, id: record.id });
-  return (
-    <Loaded query={payee} noun="Payee" id={record.id}>
-      {(p) => (
-        <FieldList
-          externalId={p.externalId}
-          fields={[
-            ['External ID', p.externalId ?? '(none)'],
-            ['Name', p.name],
-            ['Email', p.email],
-            ['Phone', p.phone],
-            ['Address', p.address],
-            ['Paid in', p.payoutCurrency],
-            ['Hold', p.onHold ? `On hold${p.holdReason ? `: ${p.holdReason}` : ''}` : 'Active'],
-            ['Minimum payout', p.threshold],
-            ['Fallback percentage', p.fallbackPercentage === null ? null : `${p.fallbackPercentage} %`],
-          ]}
-        />
-      )}
-    </Loaded>
-  );
-}
+type Field = [string, ReactNode];
 
-function ProductRecord({ record }: { record: RecordToOpen }) {
-  const product = useApiQuery('products.get', { orgId: record.orgId, id: record.id });
+const payeeFields = (p: PayeeRow): Field[] => [
+  ['External ID', p.externalId ?? '(none)'],
+  ['Name', p.name],
+  ['Email', p.email],
+  ['Phone', p.phone],
+  ['Address', p.address],
+  ['Paid in', p.payoutCurrency],
+  ['Hold', p.onHold ? `On hold${p.holdReason ? `: ${p.holdReason}` : ''}` : 'Active'],
+  ['Minimum payout', p.threshold],
+  ['Fallback percentage', p.fallbackPercentage === null ? null : `${p.fallbackPercentage} %`],
+];
+
+const productFields = (p: ProductRow): Field[] => [
+  ['External ID', p.externalId ?? '(none)'],
+  ['Name', p.name],
+  ['Category', p.category],
+  ['Tags', p.tags.join(', ')],
+  ['Metadata', Object.keys(p.metadata).length ? JSON.stringify(p.metadata) : null],
+  ['Status', p.archived ? 'Archived' : 'Active'],
+];
+
+const PayeeRecord = ({ record }: { record: RecordToOpen }) => <KeyedRecord record={record} method="payees.get" noun="Payee" fields={payeeFields} />;
+const ProductRecord = ({ record }: { record: RecordToOpen }) => <KeyedRecord record={record} method="products.get" noun="Product" fields={productFields} />;
+
+/** A payee or product read by its id (`<area>.get`), its fields listed. */
+function KeyedRecord<K extends 'payees.get' | 'products.get'>({ record, method, noun, fields }: { record: RecordToOpen; method: K; noun: string; fields: (row: ResultOf<K>) => Field[] }) {
+  const query = useApiQuery(method, { orgId: record.orgId, id: record.id } as InputOf<K>);
   return (
-    <Loaded query={product} noun="Product" id={record.id}>
-      {(p) => (
-        <FieldList
-          externalId={p.externalId}
-          fields={[
-            ['External ID', p.externalId ?? '(none)'],
-            ['Name', p.name],
-            ['Category', p.category],
-            ['Tags', p.tags.join(', ')],
-            ['Metadata', Object.keys(p.metadata).length ? JSON.stringify(p.metadata) : null],
-            ['Status', p.archived ? 'Archived' : 'Active'],
-          ]}
-        />
-      )}
+    <Loaded query={query} noun={noun} id={record.id}>
+      {(row) => <FieldList externalId={row.externalId} fields={fields(row)} />}
     </Loaded>
   );
 }
 
 function RevenueFields({ revenue, timeZone }: { revenue: RevenueRow; timeZone: string }) {
-  const fields: Array<[string, ReactNode]> = [
+  const fields: Field[] = [
     [REVENUE_COLUMN_LABELS.externalId, revenue.externalId ?? '(none)'],
     [REVENUE_COLUMN_LABELS.occurredAt, formatDateTime(revenue.occurredAt, timeZone)],
     [REVENUE_COLUMN_LABELS.kind, REVENUE_KIND_LABELS[revenue.kind] ?? revenue.kind],
@@ -133,7 +127,7 @@ function RevenueFields({ revenue, timeZone }: { revenue: RevenueRow; timeZone: s
   return <FieldList fields={fields} externalId={revenue.externalId} amount={revenue.amount} />;
 }
 
-function FieldList({ fields, externalId, amount }: { fields: Array<[string, ReactNode]>; externalId: string | null; amount?: string }) {
+function FieldList({ fields, externalId, amount }: { fields: Field[]; externalId: string | null; amount?: string }) {
   return (
     <dl className="record-fields" data-testid="record-fields" data-external-id={externalId ?? ''} data-amount={amount}>
       {fields.map(([label, value]) => (
