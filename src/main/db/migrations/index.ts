@@ -25,6 +25,7 @@ import { pricePlansUsageCredits } from './025-price-plans-usage-credits';
 import { statements } from './026-statements';
 import { tasks } from './027-tasks';
 import { periodCloseHistory } from './028-period-close-history';
+import { showback } from './029-showback';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -55,6 +56,7 @@ export const MIGRATIONS: readonly Migration[] = [
   statements,
   tasks,
   periodCloseHistory,
+  showback,
 ];
 
 export type { Migration } from './types';
