@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'write:tasks',
   'read:close',
   'write:close',
+  'read:reports',
+  'write:reports',
   'admin:keys',
 ] as const;
 
