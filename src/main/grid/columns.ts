@@ -12,6 +12,12 @@ export interface GridColumn {
   sortTerms?: readonly string[];
   /** For 'set' columns: the values a filter may name. */
   values?: readonly string[];
+  /**
+   * A text column read through a join on a key (a revenue's payee name through
+   * r.payee_id). Its filters are written as `key IN (SELECT id FROM table WHERE ...)`, so
+   * an index on the key counts and finds the rows without reading each one's join.
+   */
+  lookup?: { key: string; table: string; column: string };
 }
 
 /** A grid's allowlist: the only column ids a request may sort or filter on. */

@@ -10,6 +10,8 @@ export interface CompiledView {
   where: string[];
   params: unknown[];
   orderBy: string;
+  /** The same order backwards, term by term: a deep page is read from the far end (page-query.ts). */
+  reverseOrderBy: string;
 }
 
 /**
@@ -31,16 +33,24 @@ export function compileView(
     const clause = compileFilter(column, filter, `filterModel.${colId}`, params, timeZone);
     where.push(clause);
   }
-  const order = view.sortModel.map((s, i) => {
+  const order: Array<{ term: string; direction: 'ASC' | 'DESC' }> = view.sortModel.flatMap((s, i) => {
     const column = lookup(columns, s.colId, `sortModel.${i}.colId`);
     const direction = s.sort === 'desc' ? 'DESC' : 'ASC';
-    return (column.sortTerms ?? [column.sql]).map((term) => `${term} ${direction}`).join(', ');
+    return (column.sortTerms ?? [column.sql]).map((term) => ({ term, direction }) as const);
   });
   // The key breaks ties in the direction of the last sort, so an index on (..., sort column)
   // serves the whole ORDER BY (its entries end with the rowid, in the scan's direction).
   const last = view.sortModel.at(-1);
-  order.push(`${key} ${last ? (last.sort === 'desc' ? 'DESC' : 'ASC') : unsortedDirection}`);
-  return { where, params, orderBy: order.join(', ') };
+  order.push({ term: key, direction: last ? (last.sort === 'desc' ? 'DESC' : 'ASC') : unsortedDirection });
+  // Every term flipped is the exact reverse: the key makes the order total, and SQLite puts
+  // NULLs first ascending and last descending.
+  const flip = { ASC: 'DESC', DESC: 'ASC' } as const;
+  return {
+    where,
+    params,
+    orderBy: order.map((o) => `${o.term} ${o.direction}`).join(', '),
+    reverseOrderBy: order.map((o) => `${o.term} ${flip[o.direction]}`).join(', '),
+  };
 }
 
 function lookup(columns: ColumnMap, colId: string, field: string): GridColumn {
@@ -69,6 +79,7 @@ function compileFilter(column: GridColumn, filter: ColumnFilter, field: string, 
 type Condition = Exclude<ColumnFilter, { filterType: 'set' } | { conditions: unknown }>;
 
 function compileCondition(column: GridColumn, c: Condition, field: string, params: unknown[], timeZone: string): string {
+  if (column.lookup && (c.filterType === 'text' || c.type === 'blank' || c.type === 'notBlank')) return lookupCondition(column.lookup, c, field, params);
   const sql = column.sql;
   if (c.type === 'blank') return column.kind === 'text' ? `(${sql} IS NULL OR ${sql} = '')` : `${sql} IS NULL`;
   if (c.type === 'notBlank') return column.kind === 'text' ? `(${sql} IS NOT NULL AND ${sql} <> '')` : `${sql} IS NOT NULL`;
@@ -107,6 +118,31 @@ function textClause(sql: string, type: string, value: string, params: unknown[])
     default: // notEqual
       params.push(value);
       return `(${sql} IS NULL OR ${sql} <> ? COLLATE NOCASE)`;
+  }
+}
+
+/**
+ * A filter on a looked-up text column, as the same rows the joined column's condition picks.
+ * Conditions a missing value fails (contains, equals, ...) become `key IN (matches)`; those a
+ * missing value passes (does not contain, is blank, ...) become `key IS NULL OR key NOT IN
+ * (the values that fail them)`: a row without a payee, or whose payee is gone, passes.
+ */
+function lookupCondition(lookup: NonNullable<GridColumn['lookup']>, c: Condition, field: string, params: unknown[]): string {
+  const { key, table, column } = lookup;
+  const matching = (condition: string) => `${key} IN (SELECT id FROM ${table} WHERE ${condition})`;
+  const failing = (condition: string) => `(${key} IS NULL OR ${key} NOT IN (SELECT id FROM ${table} WHERE ${condition}))`;
+  const filled = `(${column} IS NOT NULL AND ${column} <> '')`;
+  if (c.type === 'blank') return failing(filled);
+  if (c.type === 'notBlank') return matching(filled);
+  if (c.filterType !== 'text') throw invalidView(field, 'a text column takes a text filter');
+  const value = required(c.filter, `${field}.filter`);
+  switch (c.type) {
+    case 'notContains':
+      return failing(textClause(column, 'contains', value, params));
+    case 'notEqual':
+      return failing(textClause(column, 'equals', value, params));
+    default:
+      return matching(textClause(column, c.type, value, params));
   }
 }
 

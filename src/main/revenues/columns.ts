@@ -7,12 +7,14 @@ export const REVENUE_GRID_COLUMNS: Readonly<Record<RevenueColumn, GridColumn>> =
   // (period, date) orders exactly as the date does, and matches the (org, period, date) index.
   occurredAt: { sql: 'r.occurred_at', kind: 'date', sortTerms: ['r.period', 'r.occurred_at'] },
   kind: { sql: 'r.kind', kind: 'set', values: REVENUE_KINDS },
-  payeeName: { sql: 'p.name', kind: 'text' },
-  productName: { sql: 'pr.name', kind: 'text' },
-  productCategory: { sql: 'pr.category', kind: 'text' },
+  // Filters on joined names pick keys first (see GridColumn.lookup): the (org, payee, period)
+  // index then counts a payee filter's rows without reading them.
+  payeeName: { sql: 'p.name', kind: 'text', lookup: { key: 'r.payee_id', table: 'payees', column: 'name' } },
+  productName: { sql: 'pr.name', kind: 'text', lookup: { key: 'r.product_id', table: 'products', column: 'name' } },
+  productCategory: { sql: 'pr.category', kind: 'text', lookup: { key: 'r.product_id', table: 'products', column: 'category' } },
   amount: { sql: 'r.amount_micros', kind: 'money' },
   currency: { sql: 'r.currency', kind: 'text' },
-  orgName: { sql: 'o.name', kind: 'text' },
+  orgName: { sql: 'o.name', kind: 'text', lookup: { key: 'r.org_id', table: 'orgs', column: 'name' } },
   quantity: { sql: 'r.quantity', kind: 'number' },
   description: { sql: 'r.description', kind: 'text' },
   refundOf: { sql: 'r.refund_of', kind: 'text' },
