@@ -1,6 +1,7 @@
 import type { FilterModel, SortModel } from '../../shared/contract/grid';
 import type { Database } from '../db/driver';
 import type { ColumnMap } from './columns';
+import { rememberedCount } from './count-memo';
 import { compileView } from './sql';
 
 export interface PageQuery {
@@ -45,20 +46,34 @@ export function compileScopedView(query: Pick<PageQuery, 'scope' | 'columns' | '
   const compiled = compileView(query.columns, view, query.key, 'ASC', query.timeZone);
   const where = [...query.scope.map((s) => s.sql), ...compiled.where];
   const params = [...query.scope.flatMap((s) => s.params), ...compiled.params];
-  return { where: where.length ? where.join(' AND ') : '1', params, orderBy: compiled.orderBy };
+  return { where: where.length ? where.join(' AND ') : '1', params, orderBy: compiled.orderBy, reverseOrderBy: compiled.reverseOrderBy };
 }
 
 /**
  * One page of a grid and the number of rows its view matches. The page's keys are found
  * first on the indexes alone (a deep OFFSET skips index entries, not joined rows), then
- * only those rows are read with their joins.
+ * only those rows are read with their joins. The count is kept until the next write
+ * (count-memo.ts): the next blocks of the same view do not count again.
  */
 export function queryPage<Row>(db: Database.Database, query: PageQuery, view: PageRequest): { rows: Row[]; rowCount: number } {
-  const { where, params, orderBy } = compileScopedView(query, view);
-  const keys = `SELECT ${query.key} AS page_key ${neededFrom(query, where + ' ' + orderBy)} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
+  // One read transaction: the count and the page see the same rows (a page from the far end relies on it).
+  return db.transaction(() => pageAndCount<Row>(db, query, view))();
+}
+
+function pageAndCount<Row>(db: Database.Database, query: PageQuery, view: PageRequest): { rows: Row[]; rowCount: number } {
+  const { where, params, orderBy, reverseOrderBy } = compileScopedView(query, view);
+  const countSql = `SELECT count(*) ${neededFrom(query, where)} WHERE ${where}`;
+  const rowCount = rememberedCount(db, countSql, params, () => db.prepare(countSql).pluck().get(...params) as number);
+  // OFFSET walks index entries one by one: a page past the middle is read from the far end
+  // in the reversed order, then put back in order, so no page walks more than half the rows.
+  const endRow = Math.min(view.endRow, rowCount);
+  const fromEnd = view.startRow > rowCount / 2 && endRow > view.startRow;
+  const order = fromEnd ? reverseOrderBy : orderBy;
+  const limit = fromEnd ? endRow - view.startRow : view.endRow - view.startRow;
+  const offset = fromEnd ? rowCount - endRow : view.startRow;
+  const keys = `SELECT ${query.key} AS page_key ${neededFrom(query, where + ' ' + order)} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
   const rows = db
-    .prepare(`${query.select} FROM (${keys}) AS page CROSS JOIN ${query.base} ${Object.values(query.joins ?? {}).join(' ')} WHERE ${query.key} = page.page_key ORDER BY ${orderBy}`)
-    .all(...params, view.endRow - view.startRow, view.startRow) as Row[];
-  const rowCount = db.prepare(`SELECT count(*) ${neededFrom(query, where)} WHERE ${where}`).pluck().get(...params) as number;
-  return { rows, rowCount };
+    .prepare(`${query.select} FROM (${keys}) AS page CROSS JOIN ${query.base} ${Object.values(query.joins ?? {}).join(' ')} WHERE ${query.key} = page.page_key ORDER BY ${order}`)
+    .all(...params, limit, offset) as Row[];
+  return { rows: fromEnd ? rows.reverse() : rows, rowCount };
 }
