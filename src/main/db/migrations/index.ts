@@ -25,9 +25,13 @@ import { pricePlansUsageCredits } from './025-price-plans-usage-credits';
 import { statements } from './026-statements';
 import { tasks } from './027-tasks';
 import { periodCloseHistory } from './028-period-close-history';
+import { revenuePayeeIndexes } from './034-revenue-payee-indexes';
 import { showback } from './029-showback';
 
-/** Every schema step, in order. Append only: a released step is never edited. */
+/**
+ * Every schema step, in the order of their ids (sorted here, so steps added side by side
+ * need no care where they go in the list). A released step is never edited.
+ */
 export const MIGRATIONS: readonly Migration[] = [
   organizationsAndPeriods,
   payeesAndProducts,
@@ -57,6 +61,7 @@ export const MIGRATIONS: readonly Migration[] = [
   tasks,
   periodCloseHistory,
   showback,
-];
+  revenuePayeeIndexes,
+].sort((a, b) => a.id - b.id);
 
 export type { Migration } from './types';
