@@ -4,11 +4,13 @@ import { ALL_PERMISSIONS_PRINCIPAL, inProcessCore } from '../src/main/core/in-pr
 import { startHttpServer } from '../src/main/api/http-server';
 import type { CoreHost } from '../src/main/core/host';
 import { openWorkspace } from '../src/main/db/workspace';
+import { forgetCounts } from '../src/main/grid/count-memo';
 import { PAGE_ROWS, pageOffsets, type GridView } from './grid-views';
 import { formatLatency, timeEach, type LatencySummary } from './latency';
 import { revenueListPlans } from './query-plan';
 
 export const P95_TARGET_MS = 50;
+const OPENINGS = 10;
 
 export async function callOk<T>(core: CoreHost, method: string, input: object): Promise<T> {
   const result = await core.call(method, input, ALL_PERMISSIONS_PRINCIPAL).result;
@@ -33,13 +35,19 @@ export async function timeGridViews(
     for (const view of views) {
       const input = { orgId: view.orgId, period: view.period, sortModel: view.sortModel, filterModel: view.filterModel };
       const { rowCount } = await callOk<{ rowCount: number }>(core, 'revenues.list', { ...input, startRow: 0, endRow: 1 });
+      // Opening the view: its first page with the count (kept afterwards until the next write).
+      const opening = await timeEach(Array.from({ length: OPENINGS }, () => 0), (startRow) => {
+        forgetCounts(workspace.db);
+        return callOk(core, 'revenues.list', { ...input, startRow, endRow: startRow + PAGE_ROWS });
+      });
       const offsets = pageOffsets(rowCount, options.requests);
       log(`\n  ${view.label}: ${rowCount.toLocaleString('en-US')} rows`);
       const plans = revenueListPlans(workspace.db, view);
       log(`    plan (page):  ${plans.page.join(' | ')}`);
       log(`    plan (count): ${plans.count.join(' | ')}`);
       const inProcess = await timeEach(offsets, (startRow) => callOk(core, 'revenues.list', { ...input, startRow, endRow: startRow + PAGE_ROWS }));
-      log(`    in-process  ${formatLatency(inProcess)}${inProcess.p95Ms < P95_TARGET_MS ? '' : '  (misses the target)'}`);
+      log(`    opening     ${formatLatency(opening)}${opening.p95Ms < P95_TARGET_MS ? '' : '  (misses the target)'}  (first page with the count)`);
+      log(`    in-process  ${formatLatency(inProcess)}${inProcess.p95Ms < P95_TARGET_MS ? '' : '  (misses the target)'}  (scrolling: the count is kept)`);
       results.push(inProcess);
       if (server) {
         const http = await timeEach(offsets, async (startRow) => {
