@@ -15,6 +15,7 @@ import { consumptionHandlers } from '../consumption/handlers';
 import { reconciliationHandlers } from '../reconciliation/handlers';
 import { tasksHandlers } from '../tasks/handlers';
 import { closeHandlers } from '../close/handlers';
+import { showbackHandlers } from '../showback/handlers';
 import { createRegistry, type ErrorLogger, type Registry } from './registry';
 
 /** The registry with every area's slice bound; throws if any method is left unbound. */
@@ -37,6 +38,7 @@ export function createAppRegistry(logError?: ErrorLogger): Registry {
   registry.register(reconciliationHandlers);
   registry.register(tasksHandlers);
   registry.register(closeHandlers);
+  registry.register(showbackHandlers);
   registry.assertComplete();
   return registry;
 }

@@ -16,6 +16,7 @@ import { consumptionMethods } from './consumption';
 import { reconciliationMethods } from './reconciliation';
 import { tasksMethods } from './tasks';
 import { closeMethods } from './close';
+import { showbackMethods } from './showback';
 
 /** Every API method, by name ("area.verb"). Each area declares its slice in its own file. */
 export const contract = {
@@ -35,6 +36,7 @@ export const contract = {
   ...reconciliationMethods,
   ...tasksMethods,
   ...closeMethods,
+  ...showbackMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
