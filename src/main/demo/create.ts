@@ -14,6 +14,7 @@ import { SeededRandom } from './random';
 import { revenueStream } from './revenue-stream';
 import { buildRules } from './rules';
 import { writeReferenceRows, writeRevenueRows } from './write-rows';
+import { writeDemoShowback } from './showback';
 import { writeDemoConsumption } from './consumption';
 import { writeDemoStatements } from './statements';
 import { recordDemoCloses } from '../close/demo-closes';
@@ -43,7 +44,7 @@ export const MAX_DEMO_REVENUES = Math.min(100_000_000, MAX_SEQUENCE);
 /** workspace_meta key recording what made the demo, so a script can tell if it can reuse a file. */
 export const DEMO_META_KEY = 'demo';
 /** Bump when the generator's output changes for the same options. */
-export const DEMO_GENERATOR_VERSION = 4;
+export const DEMO_GENERATOR_VERSION = 5;
 const PROGRESS_EVERY = 10_000;
 
 /** Check options and fill in defaults; throws DemoError('demo_invalid_option'). */
@@ -132,6 +133,8 @@ export function writeDemo(
   writeRevenueRows(db, stream, (done) => {
     if (done % PROGRESS_EVERY === 0 || done === revenues) onProgress?.(done, revenues);
   });
+  // A year of commitments and usage for the showback reports (forked last: no other stream shifts).
+  db.transaction(() => writeDemoShowback(db, root.fork('showback'), orgs, months))();
   return { orgs: orgs.length, payees: payees.length, products: products.length, revenues };
 }
 
