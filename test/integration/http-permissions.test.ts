@@ -103,8 +103,8 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'credits.batch': 'write:statements',
   'commitments.batch': 'write:reports',
   'commitments.list': 'read:reports',
-  'showbackUsage.batch': 'write:reports',
-  'showbackUsage.list': 'read:reports',
+  'showback.usageBatch': 'write:reports',
+  'showback.usageList': 'read:reports',
 };
 
 const ORG = 'org-parent';
@@ -172,8 +172,8 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
       json: { orgId: ORG, records: [{ external_id: 'cm1', name: 'Compute plan', purchase_date: '2026-09-20', term_start: '2026-10-01', term_end: '2027-09-30', monthly_premium: '100.00' }] },
     },
     'commitments.list': { json: { orgId: ORG } },
-    'showbackUsage.batch': { json: { orgId: ORG, records: [{ month: '2026-10', account: 'acct-1', service: 'compute', on_demand_cost: '5.00', covered_cost: '80.00' }] } },
-    'showbackUsage.list': { json: { orgId: ORG } },
+    'showback.usageBatch': { json: { orgId: ORG, records: [{ month: '2026-10', account: 'acct-1', service: 'compute', on_demand_cost: '5.00', covered_cost: '80.00' }] } },
+    'showback.usageList': { json: { orgId: ORG } },
     // Refused for every caller (statements are generated); with the permission it is a 400, not a 403.
     'statements.create': { json: { orgId: ORG } },
   };

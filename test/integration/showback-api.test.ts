@@ -7,7 +7,7 @@ import { decimalToMicros } from '../../src/shared/money';
 import { tempWorkspace } from '../support/temp-workspace';
 import { call, ok } from './imports-records-support';
 
-// Showback data through the registry (commitments.batch, showbackUsage.batch and their
+// Showback data through the registry (commitments.batch, showback.usageBatch and their
 // lists), bad records refused one by one or the whole call with onError reject, locked
 // months refused, and the three report types read from what was stored.
 
@@ -52,7 +52,7 @@ function digest(db: Database.Database): string {
 
 const report = (type: string) => showbackReportTypes.find((r) => r.report_type === type)!;
 
-describe('commitments.batch and showbackUsage.batch', () => {
+describe('commitments.batch and showback.usageBatch', () => {
   it('creates, leaves unchanged, updates and lists; per-record status and meta counts', async () => {
     const { core } = showbackWorkspace();
     const first = await ok<ShowbackBatchResponse>(core, 'commitments.batch', { orgId: PARENT, records: [plan(), plan({ external_id: 'cm-2', allocation_method: 'even' })] });
@@ -71,11 +71,11 @@ describe('commitments.batch and showbackUsage.batch', () => {
       ['cm-2', '90.00', '0.01', 'even'],
     ]);
 
-    const u = await ok<ShowbackBatchResponse>(core, 'showbackUsage.batch', { orgId: PARENT, records: [usage(), usage({ child_org_id: GRANDCHILD, account: 'acct-b' })] });
+    const u = await ok<ShowbackBatchResponse>(core, 'showback.usageBatch', { orgId: PARENT, records: [usage(), usage({ child_org_id: GRANDCHILD, account: 'acct-b' })] });
     expect(u.meta).toMatchObject({ total: 2, created: 2 });
-    const u2 = await ok<ShowbackBatchResponse>(core, 'showbackUsage.batch', { orgId: PARENT, records: [usage({ covered_cost: '61.00' })] });
+    const u2 = await ok<ShowbackBatchResponse>(core, 'showback.usageBatch', { orgId: PARENT, records: [usage({ covered_cost: '61.00' })] });
     expect(u2.data[0]).toMatchObject({ status: 'updated', changes: ['covered_cost'] });
-    const listed = await ok<{ usage: Array<Record<string, unknown>> }>(core, 'showbackUsage.list', { orgId: PARENT, month: '2026-03' });
+    const listed = await ok<{ usage: Array<Record<string, unknown>> }>(core, 'showback.usageList', { orgId: PARENT, month: '2026-03' });
     expect(listed.usage.map((r) => [r.account, r.child_org_id, r.covered_cost])).toEqual([
       ['acct-a', PARENT, '61.00'],
       ['acct-b', GRANDCHILD, '60.00'],
@@ -126,7 +126,7 @@ describe('commitments.batch and showbackUsage.batch', () => {
   ])('refuses %s, naming the field', async (_, record, field, message) => {
     const { core, workspace } = showbackWorkspace();
     const before = digest(workspace.db);
-    const result = await ok<ShowbackBatchResponse>(core, 'showbackUsage.batch', { orgId: PARENT, records: [record] });
+    const result = await ok<ShowbackBatchResponse>(core, 'showback.usageBatch', { orgId: PARENT, records: [record] });
     expect(result.data[0]).toMatchObject({ status: 'error', error: { field } });
     expect(result.data[0].error!.message).toMatch(message);
     expect(digest(workspace.db)).toBe(before);
@@ -144,14 +144,14 @@ describe('commitments.batch and showbackUsage.batch', () => {
     expect(detail.issues.map((i) => i.field)).toEqual(['records.2.term_end']);
     expect(detail.results.map((r) => r.status)).toEqual(['would_update', 'would_create', 'error']);
     expect(digest(workspace.db)).toBe(before);
-    const usageResult = await call(core, 'showbackUsage.batch', { orgId: PARENT, onError: 'reject', records: [usage(), usage({ child_org_id: 'org-nobody' })] });
+    const usageResult = await call(core, 'showback.usageBatch', { orgId: PARENT, onError: 'reject', records: [usage(), usage({ child_org_id: 'org-nobody' })] });
     expect(usageResult.ok).toBe(false);
     expect(digest(workspace.db)).toBe(before);
   });
 
   it('the same record twice in one call is refused the second time', async () => {
     const { core } = showbackWorkspace();
-    const result = await ok<ShowbackBatchResponse>(core, 'showbackUsage.batch', { orgId: PARENT, records: [usage(), usage({ covered_cost: '1.00' })] });
+    const result = await ok<ShowbackBatchResponse>(core, 'showback.usageBatch', { orgId: PARENT, records: [usage(), usage({ covered_cost: '1.00' })] });
     expect(result.data.map((r) => r.status)).toEqual(['created', 'error']);
     expect(result.data[1].error!.message).toMatch(/record 0/);
   });
@@ -159,7 +159,7 @@ describe('commitments.batch and showbackUsage.batch', () => {
   it('a finalized month is locked: usage in it and a commitment whose term reaches it are blocked', async () => {
     const { core, workspace } = showbackWorkspace();
     const before = digest(workspace.db);
-    const u = await ok<ShowbackBatchResponse>(core, 'showbackUsage.batch', { orgId: PARENT, records: [usage({ month: '2026-02' })] });
+    const u = await ok<ShowbackBatchResponse>(core, 'showback.usageBatch', { orgId: PARENT, records: [usage({ month: '2026-02' })] });
     expect(u.data[0]).toMatchObject({ status: 'blocked_locked_period', error: { field: 'month' } });
     const c = await ok<ShowbackBatchResponse>(core, 'commitments.batch', { orgId: PARENT, records: [plan({ purchase_date: '2026-01-10', term_start: '2026-01-15' })] });
     expect(c.data[0]).toMatchObject({ status: 'blocked_locked_period' });
@@ -171,7 +171,7 @@ describe('commitments.batch and showbackUsage.batch', () => {
     const { core } = showbackWorkspace();
     const missing = await call(core, 'commitments.batch', { orgId: 'org-none', records: [plan()] });
     expect(!missing.ok && missing.error.code).toBe('org_not_found');
-    const tooMany = await call(core, 'showbackUsage.batch', { orgId: PARENT, records: Array.from({ length: 101 }, (_, i) => usage({ account: `a${i}` })) });
+    const tooMany = await call(core, 'showback.usageBatch', { orgId: PARENT, records: Array.from({ length: 101 }, (_, i) => usage({ account: `a${i}` })) });
     expect(!tooMany.ok && tooMany.error.message).toMatch(/at most 100/);
   });
 });
@@ -194,7 +194,7 @@ describe('showback report types', () => {
         }),
       ],
     });
-    await ok(ctx.core, 'showbackUsage.batch', {
+    await ok(ctx.core, 'showback.usageBatch', {
       orgId: PARENT,
       records: [
         usage({ account: 'acct-a', service: 'compute', covered_cost: '20.00', on_demand_cost: '1.00' }),
@@ -248,7 +248,7 @@ describe('showback report types', () => {
 
   it('months: every month of a term and every month with usage, per currency', async () => {
     const { workspace, core } = await seeded();
-    await ok(core, 'showbackUsage.batch', { orgId: PARENT, records: [usage({ month: '2026-09' })] });
+    await ok(core, 'showback.usageBatch', { orgId: PARENT, records: [usage({ month: '2026-09' })] });
     const months = (currency: string | null) => report('showback_by_account').months(workspace.db, PARENT, { currency, allocation_method: 'as_committed' }).map((m) => `${m.year}-${m.month}`);
     expect(months(null)).toEqual(['2026-3', '2026-4', '2026-5', '2026-9']);
     expect(months('EUR')).toEqual(['2026-3', '2026-4', '2026-5']);

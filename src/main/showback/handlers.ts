@@ -4,16 +4,16 @@ import { runShowbackBatch } from './batch';
 import { commitmentApplier, listCommitments } from './commitments';
 import { listUsage, usageApplier } from './usage';
 
-export const showbackHandlers: HandlerSlice<'commitments.batch' | 'commitments.list' | 'showbackUsage.batch' | 'showbackUsage.list'> = {
+export const showbackHandlers: HandlerSlice<'commitments.batch' | 'commitments.list' | 'showback.usageBatch' | 'showback.usageList'> = {
   'commitments.batch': (input, { workspace }) =>
     runShowbackBatch(workspace.db, input, () => commitmentApplier(workspace.db, input.orgId, input.operation, new Date().toISOString())),
   'commitments.list': (input, { workspace }) => {
     assertOrg(workspace.db, input.orgId);
     return { commitments: listCommitments(workspace.db, input.orgId) };
   },
-  'showbackUsage.batch': (input, { workspace }) =>
+  'showback.usageBatch': (input, { workspace }) =>
     runShowbackBatch(workspace.db, input, () => usageApplier(workspace.db, input.orgId, input.operation, new Date().toISOString())),
-  'showbackUsage.list': (input, { workspace }) => {
+  'showback.usageList': (input, { workspace }) => {
     assertOrg(workspace.db, input.orgId);
     return { usage: listUsage(workspace.db, input.orgId, input.month) };
   },

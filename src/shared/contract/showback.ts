@@ -109,12 +109,12 @@ export const showbackMethods = {
     permission: 'read:reports',
     input: z.object({ orgId: orgIdSchema }).strict(),
   }),
-  'showbackUsage.batch': method<ShowbackBatchResponse>()({
+  'showback.usageBatch': method<ShowbackBatchResponse>()({
     summary: 'Set up to 100 usage rows (month, account, service, child org, currency): on-demand and covered cost.',
     permission: 'write:reports',
     input: showbackBatch<ShowbackUsageInput>(),
   }),
-  'showbackUsage.list': method<{ usage: ShowbackUsageRow[] }>()({
+  'showback.usageList': method<{ usage: ShowbackUsageRow[] }>()({
     summary: "The org's showback usage, one month or all, in key order.",
     permission: 'read:reports',
     input: z.object({ orgId: orgIdSchema, month: periodSchema.optional() }).strict(),
