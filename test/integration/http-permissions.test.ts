@@ -105,6 +105,10 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'commitments.list': 'read:reports',
   'showback.usageBatch': 'write:reports',
   'showback.usageList': 'read:reports',
+  'reports.list': 'read:reports',
+  'reports.get': 'read:reports',
+  'reports.periods': 'read:reports',
+  'reports.setHidden': 'write:reports',
 };
 
 const ORG = 'org-parent';
@@ -174,6 +178,10 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
     'commitments.list': { json: { orgId: ORG } },
     'showback.usageBatch': { json: { orgId: ORG, records: [{ month: '2026-10', account: 'acct-1', service: 'compute', on_demand_cost: '5.00', covered_cost: '80.00' }] } },
     'showback.usageList': { json: { orgId: ORG } },
+    'reports.list': { json: { orgId: ORG } },
+    'reports.get': { json: { orgId: ORG, report_type: 'revenue_by_product_and_kind', year: 2026, month: 10 } },
+    'reports.periods': { json: { orgId: ORG, report_type: 'revenue_by_product_and_kind' } },
+    'reports.setHidden': { json: { orgId: ORG, report_type: 'statements_summary', hidden: true } },
     // Refused for every caller (statements are generated); with the permission it is a 400, not a 403.
     'statements.create': { json: { orgId: ORG } },
   };

@@ -16,6 +16,7 @@ import { reconciliationHandlers } from '../reconciliation/handlers';
 import { tasksHandlers } from '../tasks/handlers';
 import { closeHandlers } from '../close/handlers';
 import { showbackHandlers } from '../showback/handlers';
+import { reportsHandlers } from '../reports/handlers';
 import { createRegistry, type ErrorLogger, type Registry } from './registry';
 
 /** The registry with every area's slice bound; throws if any method is left unbound. */
@@ -39,6 +40,7 @@ export function createAppRegistry(logError?: ErrorLogger): Registry {
   registry.register(tasksHandlers);
   registry.register(closeHandlers);
   registry.register(showbackHandlers);
+  registry.register(reportsHandlers);
   registry.assertComplete();
   return registry;
 }

@@ -17,6 +17,7 @@ import { reconciliationMethods } from './reconciliation';
 import { tasksMethods } from './tasks';
 import { closeMethods } from './close';
 import { showbackMethods } from './showback';
+import { reportsMethods } from './reports';
 
 /** Every API method, by name ("area.verb"). Each area declares its slice in its own file. */
 export const contract = {
@@ -37,6 +38,7 @@ export const contract = {
   ...tasksMethods,
   ...closeMethods,
   ...showbackMethods,
+  ...reportsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,10 @@
+import type { HandlerSlice } from '../api/registry';
+import { getReport, listReportPeriods, listReports } from './get-report';
+import { setReportHidden } from './visibility';
+
+export const reportsHandlers: HandlerSlice<'reports.list' | 'reports.get' | 'reports.periods' | 'reports.setHidden'> = {
+  'reports.list': (input, { workspace }) => listReports(workspace.db, input.orgId, input.include_hidden),
+  'reports.get': (input, { workspace }) => getReport(workspace.db, input),
+  'reports.periods': (input, { workspace }) => listReportPeriods(workspace.db, input),
+  'reports.setHidden': (input, { workspace, principal }) => setReportHidden(workspace.db, input.orgId, input.report_type, input.hidden, principal.name),
+};

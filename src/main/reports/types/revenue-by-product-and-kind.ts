@@ -1,0 +1,83 @@
+import type { ReportDefinition, ReportRow } from '../report-definition';
+import { candidatePeriods, periodOfMonth } from '../report-month';
+import { CURRENCY_PARAMETER, count, currencyFilter, money } from './money-cells';
+
+const KINDS = ['sale', 'refund', 'adjustment'];
+
+// Filters bound as parameters; NULL means "all" so one statement serves every combination.
+const FILTER = '(@currency IS NULL OR r.currency = @currency) AND (@kind IS NULL OR r.kind = @kind)';
+
+/** Revenue of a month per product, kind and currency, read from the (org, period, product, kind, currency, amount) index. */
+export const revenueByProductAndKind: ReportDefinition = {
+  report_type: 'revenue_by_product_and_kind',
+  title: 'Revenue by product and kind',
+  description: "The month's revenues per product and kind (sale, refund, adjustment) in each currency: how many and their total. Updated as revenues arrive.",
+  update_cadence: 'daily',
+  parameters: [
+    CURRENCY_PARAMETER,
+    { name: 'kind', type: 'enum', description: 'Only revenues of this kind (all kinds when left out).', required: false, default: null, values: KINDS },
+  ],
+  columns: [
+    { name: 'product_external_id', type: 'string', description: "The product's external id (empty for revenues with no product)." },
+    { name: 'product_name', type: 'string', description: "The product's name (empty for revenues with no product)." },
+    { name: 'kind', type: 'string', description: 'sale, refund or adjustment.' },
+    { name: 'currency', type: 'string', description: 'ISO 4217 currency of the amounts.' },
+    { name: 'revenue_count', type: 'integer', description: 'Revenues of this product and kind in the month.' },
+    { name: 'amount', type: 'money', description: 'Their total (refunds are negative).', currency_column: 'currency' },
+  ],
+  months(db, orgId, params) {
+    const exists = db.prepare(`SELECT 1 FROM revenues r WHERE r.org_id = @org AND r.period = @period AND ${FILTER} LIMIT 1`).pluck();
+    const currency = currencyFilter(params.currency);
+    const kind = (params.kind as string | null) ?? null;
+    return candidatePeriods(db, orgId)
+      .filter((period) => exists.get({ org: orgId, currency, kind, period }) !== undefined)
+      .map((period) => ({ year: Number(period.slice(0, 4)), month: Number(period.slice(5, 7)) }));
+  },
+  rows(db, orgId, month, params) {
+    const sums = db
+      .prepare(
+        `SELECT r.product_id, r.kind, r.currency, count(*) AS n, sum(r.amount_micros) AS total
+         FROM revenues r INDEXED BY revenues_period_product_kind
+         WHERE r.org_id = @org AND r.period = @period AND ${FILTER}
+         GROUP BY r.product_id, r.kind, r.currency`,
+      )
+      .safeIntegers(true)
+      .all({ org: orgId, currency: currencyFilter(params.currency), kind: (params.kind as string | null) ?? null, period: periodOfMonth(month) }) as Array<{
+      product_id: bigint | null;
+      kind: string;
+      currency: string;
+      n: bigint;
+      total: bigint;
+    }>;
+    const product = db.prepare('SELECT external_id, name FROM products WHERE id = ?');
+    const rows: Array<ReportRow & { id: number }> = sums.map((s) => {
+      const p = s.product_id === null ? undefined : (product.get(Number(s.product_id)) as { external_id: string | null; name: string } | undefined);
+      return {
+        id: s.product_id === null ? 0 : Number(s.product_id),
+        product_external_id: p?.external_id ?? null,
+        product_name: p?.name ?? null,
+        kind: s.kind,
+        currency: s.currency,
+        revenue_count: count(s.n),
+        amount: money(s.total),
+      };
+    });
+    // Name, then id (two products may share a name), then kind in KINDS order, then currency.
+    rows.sort(
+      (a, b) =>
+        compareText(a.product_name as string | null, b.product_name as string | null) ||
+        a.id - b.id ||
+        KINDS.indexOf(a.kind as string) - KINDS.indexOf(b.kind as string) ||
+        compareText(a.currency as string, b.currency as string),
+    );
+    return rows.map(({ id: _id, ...row }) => row);
+  },
+};
+
+/** Code-point order (locale-free, so the same on every machine); empty names last. */
+export function compareText(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
