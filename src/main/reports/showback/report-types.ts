@@ -79,11 +79,11 @@ const SPECS: Spec[] = [
 function readParams(params: ReportParams): { currency: string | null; method: MethodChoice } {
   const currency = params.currency ?? null;
   if (currency !== null && (typeof currency !== 'string' || !isKnownCurrency(currency))) {
-    throw invalidInput([{ field: 'currency', message: `${JSON.stringify(currency)} is not an ISO 4217 currency code (such as USD, in capitals)` }]);
+    throw invalidInput([{ field: 'params.currency', message: `${JSON.stringify(currency)} is not an ISO 4217 currency code (such as USD, in capitals)` }]);
   }
   const method = params.allocation_method ?? 'as_committed';
   if (typeof method !== 'string' || !(METHOD_CHOICES as string[]).includes(method)) {
-    throw invalidInput([{ field: 'allocation_method', message: `must be one of ${METHOD_CHOICES.join(', ')}` }]);
+    throw invalidInput([{ field: 'params.allocation_method', message: `must be one of ${METHOD_CHOICES.join(', ')}` }]);
   }
   return { currency, method: method as MethodChoice };
 }
