@@ -4,7 +4,7 @@ import { ALL_PERMISSIONS_PRINCIPAL, inProcessCore } from '../src/main/core/in-pr
 import { startHttpServer } from '../src/main/api/http-server';
 import type { CoreHost } from '../src/main/core/host';
 import { openWorkspace } from '../src/main/db/workspace';
-import { forgetCounts } from '../src/main/grid/count-memo';
+import { forgetViews } from '../src/main/grid/view-memo';
 import { PAGE_ROWS, pageOffsets, type GridView } from './grid-views';
 import { formatLatency, timeEach, type LatencySummary } from './latency';
 import { revenueListPlans } from './query-plan';
@@ -37,7 +37,7 @@ export async function timeGridViews(
       const { rowCount } = await callOk<{ rowCount: number }>(core, 'revenues.list', { ...input, startRow: 0, endRow: 1 });
       // Opening the view: its first page with the count (kept afterwards until the next write).
       const opening = await timeEach(Array.from({ length: OPENINGS }, () => 0), (startRow) => {
-        forgetCounts(workspace.db);
+        forgetViews(workspace.db);
         return callOk(core, 'revenues.list', { ...input, startRow, endRow: startRow + PAGE_ROWS });
       });
       const offsets = pageOffsets(rowCount, options.requests);

@@ -7,7 +7,7 @@ import { seedOrgWithRevenues, type SeedRevenue } from '../support/seed-revenues'
 
 // A page past the middle of a view is read from the far end in the reversed order
 // (grid/page-query.ts), and a view's row count is kept until the next write
-// (grid/count-memo.ts). Every page, read block by block as the grid asks, must be the
+// (grid/view-memo.ts). Every page, read block by block as the grid asks, must be the
 // same rows in the same order as the whole view read in one go, and a write must never
 // leave an old count behind.
 

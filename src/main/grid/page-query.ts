@@ -1,7 +1,7 @@
 import type { FilterModel, SortModel } from '../../shared/contract/grid';
 import type { Database } from '../db/driver';
 import type { ColumnMap } from './columns';
-import { rememberedCount } from './count-memo';
+import { rememberedCount, rememberedOrder } from './view-memo';
 import { compileView } from './sql';
 
 export interface PageQuery {
@@ -52,8 +52,9 @@ export function compileScopedView(query: Pick<PageQuery, 'scope' | 'columns' | '
 /**
  * One page of a grid and the number of rows its view matches. The page's keys are found
  * first on the indexes alone (a deep OFFSET skips index entries, not joined rows), then
- * only those rows are read with their joins. The count is kept until the next write
- * (count-memo.ts): the next blocks of the same view do not count again.
+ * only those rows are read with their joins. What the next blocks of the same view would
+ * compute again is kept until the next write (view-memo.ts): the count, and for a view
+ * no index orders, all its keys in order.
  */
 export function queryPage<Row>(db: Database.Database, query: PageQuery, view: PageRequest): { rows: Row[]; rowCount: number } {
   // One read transaction: the count and the page see the same rows (a page from the far end relies on it).
@@ -62,6 +63,16 @@ export function queryPage<Row>(db: Database.Database, query: PageQuery, view: Pa
 
 function pageAndCount<Row>(db: Database.Database, query: PageQuery, view: PageRequest): { rows: Row[]; rowCount: number } {
   const { where, params, orderBy, reverseOrderBy } = compileScopedView(query, view);
+  const joins = Object.values(query.joins ?? {}).join(' ');
+  const allKeys = `SELECT ${query.key} AS page_key ${neededFrom(query, where + ' ' + orderBy)} WHERE ${where} ORDER BY ${orderBy}`;
+  if (sortsEveryRow(db, allKeys, params)) {
+    // SQLite would sort every matching row for each page: sort once, then slice.
+    const keys = rememberedOrder(db, allKeys, params, () => db.prepare(allKeys).pluck().all(...params));
+    const rows = db
+      .prepare(`${query.select} FROM (SELECT value AS page_key, key AS page_position FROM json_each(?)) AS page CROSS JOIN ${query.base} ${joins} WHERE ${query.key} = page.page_key ORDER BY page.page_position`)
+      .all(JSON.stringify(keys.slice(view.startRow, view.endRow))) as Row[];
+    return { rows, rowCount: keys.length };
+  }
   const countSql = `SELECT count(*) ${neededFrom(query, where)} WHERE ${where}`;
   const rowCount = rememberedCount(db, countSql, params, () => db.prepare(countSql).pluck().get(...params) as number);
   // OFFSET walks index entries one by one: a page past the middle is read from the far end
@@ -73,7 +84,20 @@ function pageAndCount<Row>(db: Database.Database, query: PageQuery, view: PageRe
   const offset = fromEnd ? rowCount - endRow : view.startRow;
   const keys = `SELECT ${query.key} AS page_key ${neededFrom(query, where + ' ' + order)} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
   const rows = db
-    .prepare(`${query.select} FROM (${keys}) AS page CROSS JOIN ${query.base} ${Object.values(query.joins ?? {}).join(' ')} WHERE ${query.key} = page.page_key ORDER BY ${order}`)
+    .prepare(`${query.select} FROM (${keys}) AS page CROSS JOIN ${query.base} ${joins} WHERE ${query.key} = page.page_key ORDER BY ${order}`)
     .all(...params, limit, offset) as Row[];
   return { rows: fromEnd ? rows.reverse() : rows, rowCount };
+}
+
+const sortPlans = new Map<string, boolean>();
+
+/** Whether SQLite's plan for the view sorts its rows in a temporary B-tree (no index gives the order). */
+function sortsEveryRow(db: Database.Database, sql: string, params: readonly unknown[]): boolean {
+  const known = sortPlans.get(sql);
+  if (known !== undefined) return known;
+  const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>;
+  const sorts = plan.some((step) => step.detail.startsWith('USE TEMP B-TREE FOR') && step.detail.includes('ORDER BY'));
+  if (sortPlans.size >= 256) sortPlans.clear();
+  sortPlans.set(sql, sorts);
+  return sorts;
 }
