@@ -1,6 +1,6 @@
 import { splitByWeights } from '../../../shared/largest-remainder';
 
-// Showback of one month (pure, integer micro-units as BigInt): each commitment's figures for
+// Showback of one month (pure, integer micro-units as BigInt): the commitments' figures for
 // the month (premium, rebates, commitment cost) are spread over targets (accounts, services
 // or child orgs) by its allocation method, with the largest-remainder method so the parts add
 // up exactly to the month's totals. A commitment with nothing to spread over (no covered usage
@@ -91,7 +91,7 @@ function allocateCurrency(commitments: readonly CommitmentMonth[], usage: readon
     shares.set(target, sum);
   };
 
-  for (const c of commitments) {
+  for (const c of pooled(commitments)) {
     const spread = weightsOf(c, covering, used);
     if (spread === null) {
       add(null, c);
@@ -109,6 +109,26 @@ function allocateCurrency(commitments: readonly CommitmentMonth[], usage: readon
   const lines = named.map((target) => line(target, currency, used.get(target), shares.get(target)));
   if (shares.has(null)) lines.push(line(null, currency, undefined, shares.get(null)));
   return lines;
+}
+
+/**
+ * Commitments spread the same way (proportional, even, or fixed with the same shares) are
+ * split as one: the rows tie out to the same totals, and a month of many commitments over
+ * thousands of targets splits a few times instead of once per commitment.
+ */
+function pooled(commitments: readonly CommitmentMonth[]): CommitmentMonth[] {
+  const pools = new Map<string, CommitmentMonth>();
+  for (const c of commitments) {
+    const key = c.method === 'fixed' ? `fixed:${JSON.stringify((c.fixedShares ?? []).map((s) => [s.target, String(s.weight)]))}` : c.method;
+    const pool = pools.get(key);
+    if (!pool) pools.set(key, { ...c });
+    else {
+      pool.premium += c.premium;
+      pool.rebates += c.rebates;
+      pool.commitment_cost += c.commitment_cost;
+    }
+  }
+  return [...pools.values()];
 }
 
 /** The targets a commitment is spread over and their weights; null when there are none. */
