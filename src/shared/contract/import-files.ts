@@ -73,6 +73,17 @@ export const IMPORT_TARGET_FIELDS: Record<ImportEntity, ReadonlyArray<{ field: s
     { field: 'last_sync_at', label: 'Last synced at', required: false },
     { field: 'raw_data', label: 'Raw data (JSON)', required: false },
   ],
+  usage: [
+    { field: 'cycle_start', label: 'Billing cycle start (first day)', required: true },
+    { field: 'seats', label: 'Seats', required: false },
+    { field: 'record_count', label: 'Records (pay-per-use)', required: false },
+    { field: 'section_widget_uses', label: 'Section widget uses', required: false },
+    { field: 'column_widget_uses', label: 'Column widget uses', required: false },
+    { field: 'version_count', label: 'Record versions stored', required: false },
+    { field: 'file_size_mb', label: 'File size (MB)', required: false },
+    { field: 'backups', label: 'Backups', required: false },
+    { field: 'org_id', label: 'Organization ID (must be the import\'s)', required: false },
+  ],
 };
 
 const fieldName = z.string().regex(/^[a-z_]{1,40}$/, 'a target field name');

@@ -25,6 +25,7 @@ import { pricePlansUsageCredits } from './025-price-plans-usage-credits';
 import { statements } from './026-statements';
 import { tasks } from './027-tasks';
 import { periodCloseHistory } from './028-period-close-history';
+import { usageImportEntity } from './033-usage-import-entity';
 import { revenuePayeeIndexes } from './034-revenue-payee-indexes';
 import { showback } from './029-showback';
 import { reportVisibility } from './030-report-visibility';
@@ -63,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
   periodCloseHistory,
   showback,
   reportVisibility,
+  usageImportEntity,
   revenuePayeeIndexes,
 ].sort((a, b) => a.id - b.id);
 

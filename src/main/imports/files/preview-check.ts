@@ -7,6 +7,7 @@ import type { RawRecord } from '../records/field-readers';
 import { readPayeeRecord } from '../records/payee-writer';
 import { readProductRecord } from '../records/product-writer';
 import { readRevenueRecord } from '../records/revenue-record';
+import { readUsageRecord } from '../records/usage-record';
 
 const READERS: Record<ImportEntity, (raw: RawRecord) => unknown> = {
   revenues: readRevenueRecord,
@@ -14,6 +15,7 @@ const READERS: Record<ImportEntity, (raw: RawRecord) => unknown> = {
   products: readProductRecord,
   billing: readBillingRecord,
   consumption: readConsumptionRecord,
+  usage: readUsageRecord,
 };
 
 /**

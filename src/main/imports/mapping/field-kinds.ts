@@ -14,6 +14,8 @@ const KINDS: Record<ImportEntity, Readonly<Record<string, FieldKind>>> = {
   products: {},
   billing: { final_sell: 'money', final_buy: 'money', currency: 'currency' },
   consumption: { consumed_sell: 'money', consumed_buy: 'money', currency: 'currency', last_sync_at: 'date' },
+  // The cycle's first day through the mapping's date format; counts stay text for the whole-number check.
+  usage: { cycle_start: 'date' },
 };
 
 export function fieldKind(entity: ImportEntity, field: string): FieldKind {

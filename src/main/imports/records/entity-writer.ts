@@ -37,6 +37,8 @@ export interface EntityWriter {
    * the batch calls it before it records an outcome itself and at the end of each write.
    */
   flush?(): void;
+  /** Work that must land with the batch's rows (usage: the current statement), run just before COMMIT. */
+  beforeCommit?(): void;
 }
 
 /** external_id as given, for listing a failed row. */

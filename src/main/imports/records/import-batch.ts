@@ -4,6 +4,7 @@ import type { Database } from '../../db/driver';
 import { assertOrg } from '../../orgs/assert-org';
 import { billingWriter } from './billing-writer';
 import { consumptionWriter } from './consumption-writer';
+import { usageWriter } from './usage-writer';
 import { DeferredIndexes } from './deferred-indexes';
 import type { EntityWriter, WriterContext } from './entity-writer';
 import { FieldProblem } from './field-problem';
@@ -102,6 +103,7 @@ const WRITERS: Record<ImportEntity, (ctx: WriterContext) => EntityWriter> = {
   products: productWriter,
   billing: billingWriter,
   consumption: consumptionWriter,
+  usage: usageWriter,
 };
 
 /**
@@ -151,8 +153,8 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
     now,
     locks,
     outcomes,
-    // Billing and consumption rows always carry their match key, so they never need the same-file lookup.
-    sameFile: meta.entity === 'billing' || meta.entity === 'consumption' ? SameFileRecords.none(db) : new SameFileRecords(db, meta.entity, earlierImportsOfFile(db, meta.orgId, meta.entity, sha256)),
+    // Billing, consumption and usage rows always carry their match key, so they never need the same-file lookup.
+    sameFile: meta.entity === 'billing' || meta.entity === 'consumption' || meta.entity === 'usage' ? SameFileRecords.none(db) : new SameFileRecords(db, meta.entity, earlierImportsOfFile(db, meta.orgId, meta.entity, sha256)),
     sameRecord: new SameRecordRows(batchId, meta.source, outcomes),
   });
   const claims = new RowClaims();
@@ -273,6 +275,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
         const insertTotal = db.prepare('INSERT INTO import_batch_totals (batch_id, currency, amount_micros) VALUES (?, ?, ?)');
         for (const { currency, micros } of outcomes.amounts.micros()) insertTotal.run(batchId, currency, micros);
         locks.openWrittenPeriods(batchId);
+        writer.beforeCommit?.();
         db.exec('COMMIT');
         state = 'finished';
         return summary(batchId, 'committed', counts, sameRecord, totalRows, outcomes.rowsWritten, outcomes.amounts.list(), sameFileBatchId);

@@ -7,10 +7,12 @@ export const ENTITY_TABLES = {
   products: 'products',
   billing: 'consumption_records',
   consumption: 'consumption_records',
+  usage: 'cycle_usage',
 } as const;
 
 /** SQL naming a row of an entity table (alias `t`) in the outcomes list: its external_id, or a billing row's match key. */
 export function entityKeySql(entity: keyof typeof ENTITY_TABLES, t: string): string {
+  if (entity === 'usage') return `${t}.cycle_start`;
   if (entity !== 'billing' && entity !== 'consumption') return `${t}.external_id`;
   return `${t}.license_reference || ' / ' || coalesce(${t}.resource_uuid, ${t}.resource_name) || ' / ' || ${t}.billing_period`;
 }

@@ -38,7 +38,7 @@ interface Query {
  * order): null, and the import reads the file row by row.
  */
 export function findSameFileShortcut(db: Database.Database, query: Query): SameFileShortcut | null {
-  if (query.operation !== 'create_only' || query.entity === 'billing' || query.entity === 'consumption') return null;
+  if (query.operation !== 'create_only' || query.entity === 'billing' || query.entity === 'consumption' || query.entity === 'usage') return null;
   const table = ENTITY_TABLES[query.entity];
   const earlier = db
     .prepare(

@@ -4,6 +4,8 @@ import type { Database } from '../../db/driver';
 import { PeriodLocks } from './period-locks';
 import { ENTITY_TABLES, entityKeySql } from './same-file-records';
 import { checkUndoAllowed } from './undo-checks';
+import { ensureStatements } from '../../statements/generate';
+import { USAGE_FIELDS } from '../../statements/statement-lines';
 
 /** Columns an undo may write back, per entity: the ones the writers change. */
 const RESTORABLE: Record<ImportEntity, ReadonlySet<string>> = {
@@ -39,6 +41,7 @@ const RESTORABLE: Record<ImportEntity, ReadonlySet<string>> = {
     'raw_data',
     'updated_at',
   ]),
+  usage: new Set([...USAGE_FIELDS, 'updated_at']),
 };
 
 export interface BatchToUndo {
@@ -48,6 +51,8 @@ export interface BatchToUndo {
   status: string;
   created_first_id: number | null;
   created_last_id: number | null;
+  /** The batch's timestamp: updated_at of every row it wrote. */
+  created_at: string;
 }
 
 export interface UpdatedRow {
@@ -86,7 +91,7 @@ export function undoBatch(db: Database.Database, batchId: number): UndoResult {
 function undoInTransaction(db: Database.Database, batchId: number): UndoResult {
   return db
     .transaction((): UndoResult => {
-      const batch = db.prepare('SELECT id, org_id, entity, status, created_first_id, created_last_id FROM import_batches WHERE id = ?').get(batchId) as
+      const batch = db.prepare('SELECT id, org_id, entity, status, created_first_id, created_last_id, created_at FROM import_batches WHERE id = ?').get(batchId) as
         | BatchToUndo
         | undefined;
       if (!batch) throw notFound('batch_not_found', `There is no import batch ${batchId}`, { batchId });
@@ -124,6 +129,8 @@ function undoInTransaction(db: Database.Database, batchId: number): UndoResult {
       ).run(first, last, batchId);
       const removed = db.prepare(`DELETE FROM ${table} WHERE id BETWEEN ? AND ? AND batch_id = ?`).run(first, last, batchId).changes;
       db.prepare("UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?").run(new Date().toISOString().slice(0, 19) + 'Z', batchId);
+      // Usage changed back: the current statement follows, as after any usage write.
+      if (batch.entity === 'usage') ensureStatements(db, batch.org_id, 'after-write');
       return { batchId, removed, restored: updated.length };
     })
     .immediate();

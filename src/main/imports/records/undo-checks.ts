@@ -2,6 +2,7 @@ import { ApiFailure } from '../../api/failure';
 import type { Database } from '../../db/driver';
 import { monthInWords, type PeriodLocks } from './period-locks';
 import type { BatchToUndo, UpdatedRow } from './undo-batch';
+import { checkUsageUndo } from './usage-undo-checks';
 
 interface UndoScope {
   batch: BatchToUndo;
@@ -21,6 +22,7 @@ function conflict(code: string, message: string, detail: unknown): ApiFailure {
 export function checkUndoAllowed(db: Database.Database, scope: UndoScope): void {
   checkLockedPeriods(db, scope);
   checkLaterBatches(db, scope);
+  if (scope.batch.entity === 'usage') checkUsageUndo(db, scope);
   checkReferences(db, scope);
 }
 
@@ -77,7 +79,7 @@ function checkReferences(db: Database.Database, { batch, first, last }: UndoScop
       )
       .pluck()
       .get(batch.org_id, first, last, batch.id, first, last, batch.id);
-  } else {
+  } else if (batch.entity === 'billing' || batch.entity === 'consumption') {
     user = db
       .prepare(
         `SELECT id FROM consumption_records WHERE is_reconciled = 1 AND (

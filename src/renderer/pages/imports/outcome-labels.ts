@@ -38,6 +38,7 @@ export const ENTITY_LABELS: Record<ImportEntity, string> = {
   products: 'Products',
   billing: 'Billing export',
   consumption: 'Consumption (estimates)',
+  usage: 'Usage per billing cycle',
 };
 
 export const OPERATION_LABELS: Record<ImportOperation, string> = {

@@ -24,6 +24,7 @@ const ENTITY_HINTS: Record<ImportEntity, string> = {
   products: 'What is sold: names, categories, tags.',
   billing: 'Final amounts from a billing export, matched to consumption records.',
   consumption: 'Consumed (estimated) amounts per resource and month, from the consumption API or a usage file.',
+  usage: 'Seats, records, widget uses, versions, file size and backups per billing cycle; the current statement follows.',
 };
 
 /** Step 1: what the rows are and which file holds them. */
