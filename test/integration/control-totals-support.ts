@@ -7,14 +7,15 @@ import { LOCAL } from '../support/temp-workspace';
 
 // Control totals: what a batch says it wrote, against what its records hold.
 
-const TABLE: Record<ImportEntity, string> = { revenues: 'revenues', payees: 'payees', products: 'products', billing: 'consumption_records', consumption: 'consumption_records' };
-/** What a batch's amountWritten adds up per currency: revenues' amount in their currency, billing's final_sell in the org's; payees and products hold none. */
+const TABLE: Record<ImportEntity, string> = { revenues: 'revenues', payees: 'payees', products: 'products', billing: 'consumption_records', consumption: 'consumption_records', usage: 'cycle_usage' };
+/** What a batch's amountWritten adds up per currency: revenues' amount in their currency, billing's final_sell in the org's; payees, products and usage hold none. */
 const AMOUNT: Record<ImportEntity, { amount: string; currency: string } | null> = {
   revenues: { amount: 't.amount_micros', currency: 't.currency' },
   payees: null,
   products: null,
   billing: { amount: 't.final_sell_micros', currency: 't.currency' },
   consumption: { amount: 'coalesce(t.consumed_sell_micros, 0)', currency: 't.currency' },
+  usage: null,
 };
 
 /** The records a batch created or updated, each once, and the amounts they hold now, summed per currency (sorted by currency). */

@@ -19,6 +19,7 @@ const FIELDS: Record<ImportEntity, readonly string[]> = {
   products: ['external_id', 'name', 'category', 'tags', 'archived'],
   billing: ['license_reference', 'resource_name', 'billing_period', 'final_sell', 'final_buy'],
   consumption: ['license_reference', 'resource_name', 'billing_period', 'consumed_sell', 'consumed_buy'],
+  usage: ['cycle_start', 'seats', 'record_count', 'backups'],
 };
 
 // '' is an empty cell in a file and "not given" in a batch call.
@@ -58,6 +59,13 @@ const RECORDS: Record<ImportEntity, fc.Arbitrary<Record<string, string>>> = {
     consumed_sell: fc.constantFrom('118.00', '121.00', '-5.00', '0.00', 'x'),
     consumed_buy: fc.constantFrom('90.00', '99.50'),
   }),
+  // Cycles of a calendar-month plan: open, locked, not a cycle's first day, not begun.
+  usage: fc.record({
+    cycle_start: fc.constantFrom('2026-10-01', '2026-11-01', `${CLOSED}-01`, '2026-10-15', '2099-01-01'),
+    seats: fc.constantFrom('3', '12', '-1', ''),
+    record_count: fc.constantFrom('0', '250', '2.5'),
+    backups: fc.constantFrom('1', ''),
+  }),
 };
 
 const settings = { operation: fc.constantFrom('create_only', 'update_only', 'create_or_update'), onError: fc.constantFrom('skip', 'skip', 'reject') };
@@ -65,7 +73,7 @@ const rows = (entity: ImportEntity) => fc.array(RECORDS[entity], { minLength: 1,
 const batchOf = (path: 'file' | 'api', entities: ImportEntity[]) =>
   fc.constantFrom(...entities).chain((entity) => fc.record({ path: fc.constant(path), entity: fc.constant(entity), records: rows(entity), ...settings }));
 const step = fc.oneof(
-  batchOf('file', ['revenues', 'payees', 'products', 'billing', 'consumption']),
+  batchOf('file', ['revenues', 'payees', 'products', 'billing', 'consumption', 'usage']),
   batchOf('api', ['revenues', 'payees', 'products', 'consumption']),
   fc.record({ path: fc.constant('create' as const), entity: fc.constant<ImportEntity>('revenues'), records: fc.array(RECORDS.revenues, { minLength: 1, maxLength: 1 }) }),
 );
@@ -84,6 +92,10 @@ function seed(ctx: ReturnType<typeof setup>): void {
   db.prepare(
     `INSERT INTO consumption_records (org_id, license_reference, resource_name, billing_period, consumed_sell_micros, consumed_buy_micros, created_at, updated_at)
      VALUES (?, 'XSP12345', 'vm-1', '2026-10-01', 118000000, 90000000, 'x', 'x')`,
+  ).run(ORG);
+  db.prepare(
+    `INSERT INTO price_plans (org_id, name, effective_from, subscription_price_micros, ppu_price_micros, section_widget_price_micros, column_widget_price_micros,
+       record_storage_price_micros, file_storage_price_micros, backup_price_micros, created_at, updated_at) VALUES (?, 'Basic', '2026-01-01', 12000000, 0, 0, 0, 0, 0, 0, 'x', 'x')`,
   ).run(ORG);
 }
 

@@ -178,8 +178,37 @@ const consumptionExport = {
   },
 };
 
+/** A product's usage report per billing cycle (seed 004's usage): one row per cycle, counts as whole numbers. */
+const usageReport = {
+  name: 'Usage report per billing cycle',
+  entity: 'usage',
+  description:
+    'Usage per billing cycle as the product meters it: the cycle\'s first day (ISO), seats, pay-per-use records, ' +
+    'section and column widget uses, record versions stored, file size in MB and backups, as whole numbers. ' +
+    'Matched to the org\'s usage by cycle; the current cycle\'s statement is recomputed, past generated ones never change.',
+  header: ['Org ID', 'Cycle Start', 'Seats', 'Records', 'Section Widget Uses', 'Column Widget Uses', 'Record Versions', 'File Size (MB)', 'Backups'],
+  mapping: {
+    encoding: 'utf-8',
+    delimiter: ',',
+    numberConvention: 'dot',
+    dateFormat: 'YYYY-MM-DD',
+    amountUnit: 'major',
+    columns: {
+      org_id: 'Org ID',
+      cycle_start: 'Cycle Start',
+      seats: 'Seats',
+      record_count: 'Records',
+      section_widget_uses: 'Section Widget Uses',
+      column_widget_uses: 'Column Widget Uses',
+      version_count: 'Record Versions',
+      file_size_mb: 'File Size (MB)',
+      backups: 'Backups',
+    },
+  },
+};
+
 /** Checked against the schema once, defaults filled in, so they are profiles like saved ones. */
-export const BUILT_IN_PROFILES: readonly MappingProfile[] = [balanceReport, activityDownload, orderExport, consumptionExport].map((p) => Object.freeze(profileSchema.parse(p)));
+export const BUILT_IN_PROFILES: readonly MappingProfile[] = [balanceReport, activityDownload, orderExport, consumptionExport, usageReport].map((p) => Object.freeze(profileSchema.parse(p)));
 
 export function builtInProfile(name: string): MappingProfile | undefined {
   const wanted = name.trim().toLowerCase();
