@@ -78,6 +78,34 @@ describe('closebook import', () => {
     expect(missing.stderr).toMatch(/Cannot open the workspace/);
   });
 
+  it('imports a usage file (the usage entity through its built-in profile) and refuses an unknown org, writing nothing', () => {
+    const dir = tempDir();
+    const ws = workspaceFile(dir);
+    const workspace = openWorkspace(ws);
+    workspace.db
+      .prepare(
+        `INSERT INTO price_plans (org_id, name, effective_from, subscription_price_micros, ppu_price_micros, section_widget_price_micros, column_widget_price_micros,
+           record_storage_price_micros, file_storage_price_micros, backup_price_micros, created_at, updated_at) VALUES (?, 'Team', '2026-01-01', 12000000, 0, 0, 0, 0, 0, 0, 'x', 'x')`,
+      )
+      .run(ORG);
+    workspace.close();
+    const file = join(FIXTURES, 'usage-per-cycle.csv');
+    const unknown = cli(['import', 'usage', file, '--workspace', ws, '--org', 'org-nope']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/org-nope/);
+    const imported = cli(['import', 'usage', file, '--workspace', ws, '--org', ORG]);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ status: 'committed', counts: { created: 3, error: 0 }, rowsWritten: 3 });
+    const after = openWorkspace(ws);
+    expect(after.db.prepare('SELECT cycle_start, seats FROM cycle_usage ORDER BY cycle_start').raw().all()).toEqual([
+      ['2026-06-01', 10],
+      ['2026-07-01', 12],
+      ['2026-08-01', 12],
+    ]);
+    expect(after.db.prepare("SELECT profile FROM import_batches WHERE entity = 'usage'").pluck().all()).toEqual(['Usage report per billing cycle']);
+    after.close();
+  });
+
   it('--encoding reads the file in the encoding named, whatever was detected; a wrong one is an error naming the row', () => {
     const dir = tempDir();
     const ws = workspaceFile(dir);
