@@ -80,6 +80,10 @@ describe('commitments.batch and showback.usageBatch', () => {
       ['acct-a', PARENT, '61.00'],
       ['acct-b', GRANDCHILD, '60.00'],
     ]);
+    const page = await ok<{ count: number; usage: Array<Record<string, unknown>> }>(core, 'showback.usageList', { orgId: PARENT, limit: 1, offset: 1 });
+    expect([page.count, page.usage.map((r) => r.account)]).toEqual([2, ['acct-b']]);
+    const tooBig = await call(core, 'showback.usageList', { orgId: PARENT, limit: 1001 });
+    expect(!tooBig.ok && tooBig.error.message).toMatch(/at most 1000/);
   });
 
   it.each([

@@ -15,6 +15,6 @@ export const showbackHandlers: HandlerSlice<'commitments.batch' | 'commitments.l
     runShowbackBatch(workspace.db, input, () => usageApplier(workspace.db, input.orgId, input.operation, new Date().toISOString())),
   'showback.usageList': (input, { workspace }) => {
     assertOrg(workspace.db, input.orgId);
-    return { usage: listUsage(workspace.db, input.orgId, input.month) };
+    return listUsage(workspace.db, input.orgId, input);
   },
 };

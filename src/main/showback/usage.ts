@@ -83,16 +83,20 @@ export function usageApplier(db: Database.Database, orgId: string, operation: Im
   };
 }
 
-export function listUsage(db: Database.Database, orgId: string, month: string | undefined): ShowbackUsageRow[] {
+export function listUsage(db: Database.Database, orgId: string, { month, limit, offset }: { month?: string; limit: number; offset: number }) {
+  const where = 'WHERE org_id = ? AND (? IS NULL OR month = ?)';
+  const args = [orgId, month ?? null, month ?? null];
+  const count = db.prepare(`SELECT count(*) FROM showback_usage ${where}`).pluck().get(...args) as number;
   const rows = db
     .prepare(
       `SELECT id, month, account, service, child_org_id, currency, on_demand_cost_micros, covered_cost_micros FROM showback_usage
-       WHERE org_id = ? AND (? IS NULL OR month = ?) ORDER BY month, account, service, child_org_id, currency`,
+       ${where} ORDER BY month, account, service, child_org_id, currency LIMIT ? OFFSET ?`,
     )
-    .all(orgId, month ?? null, month ?? null) as Array<UsageValues & { id: number }>;
-  return rows.map(({ on_demand_cost_micros, covered_cost_micros, ...rest }) => ({
+    .all(...args, limit, offset) as Array<UsageValues & { id: number }>;
+  const usage: ShowbackUsageRow[] = rows.map(({ on_demand_cost_micros, covered_cost_micros, ...rest }) => ({
     ...rest,
     on_demand_cost: microsToDecimal(on_demand_cost_micros),
     covered_cost: microsToDecimal(covered_cost_micros),
   }));
+  return { count, usage };
 }

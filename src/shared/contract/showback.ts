@@ -9,6 +9,7 @@ import type { MoneyString } from '../money';
 // by one on the server (a bad record fails alone, naming its field), like the seed's batches.
 
 export const MAX_SHOWBACK_BATCH = 100;
+export const MAX_USAGE_PAGE = 1000;
 export const SHOWBACK_DIMENSIONS = ['account', 'service', 'child_org'] as const;
 export type ShowbackDimension = (typeof SHOWBACK_DIMENSIONS)[number];
 export const SHOWBACK_ALLOCATION_METHODS = ['proportional', 'even', 'fixed'] as const;
@@ -114,9 +115,16 @@ export const showbackMethods = {
     permission: 'write:reports',
     input: showbackBatch<ShowbackUsageInput>(),
   }),
-  'showback.usageList': method<{ usage: ShowbackUsageRow[] }>()({
-    summary: "The org's showback usage, one month or all, in key order.",
+  'showback.usageList': method<{ count: number; usage: ShowbackUsageRow[] }>()({
+    summary: "The org's showback usage, one month or all, in key order, a page at a time (count: rows across all pages).",
     permission: 'read:reports',
-    input: z.object({ orgId: orgIdSchema, month: periodSchema.optional() }).strict(),
+    input: z
+      .object({
+        orgId: orgIdSchema,
+        month: periodSchema.optional(),
+        limit: z.number().int().min(1).max(MAX_USAGE_PAGE, `a page holds at most ${MAX_USAGE_PAGE} rows`).default(MAX_USAGE_PAGE),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
   }),
 };
