@@ -40,6 +40,15 @@ const SYNONYMS: Record<string, readonly string[]> = {
   customer_uuid: ['customeruuid', 'customerid'],
   project_uuid: ['projectuuid', 'projectid'],
   invoice_item_uuid: ['invoiceitemuuid', 'invoiceitemid'],
+  cycle_start: ['cyclestart', 'billingcyclestart', 'cycle', 'periodstart', 'datestart', 'startdate'],
+  seats: ['seats', 'users', 'seatcount', 'activeseats'],
+  record_count: ['records', 'recordcount', 'ppurecords', 'payperuserecords'],
+  section_widget_uses: ['sectionwidgets', 'sectionwidgetuses', 'sectionwidgetusage'],
+  column_widget_uses: ['columnwidgets', 'columnwidgetuses', 'columnwidgetusage'],
+  version_count: ['versions', 'versioncount', 'recordversions'],
+  file_size_mb: ['filesizemb', 'filesize', 'storagemb', 'filesmb'],
+  backups: ['backups', 'backupcount'],
+  org_id: ['org', 'orgid', 'organization', 'organizationid'],
 };
 
 function squash(name: string): string {

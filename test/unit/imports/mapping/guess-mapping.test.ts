@@ -25,5 +25,14 @@ describe('guessMapping', () => {
       final_sell: 'Final sell',
       final_buy: 'Final buy',
     });
+    expect(guessMapping('usage', ['Organization', 'Start date', 'Users', 'Records', 'Versions', 'File size', 'Backups', 'Notes']).columns).toEqual({
+      org_id: 'Organization',
+      cycle_start: 'Start date',
+      seats: 'Users',
+      record_count: 'Records',
+      version_count: 'Versions',
+      file_size_mb: 'File size',
+      backups: 'Backups',
+    });
   });
 });
