@@ -1,7 +1,7 @@
 // Revenues grid benchmark: demo creation, grid pages through the API (in process and
 // over HTTP), and CSV export against the sqlite3 CLI. Prints figures; asserts nothing.
 //   node --import tsx bench/revenues-grid.ts [--revenues N] [--seed N] [--requests N] [--fresh]
-//        [--skip-export] [--extra-index "CREATE INDEX ..."]... [--query-variants]
+//        [--skip-export] [--extra-index "CREATE INDEX ..."]... [--query-variants] [--every-view]
 // The workspace lives in bench/.data/ and is reused while its parameters match
 // (--fresh makes it again). --extra-index times the grid views again on a copy of the
 // workspace with those indexes added; --query-variants times the SQL of revenues.list
@@ -18,7 +18,7 @@ import { inProcessCore } from '../src/main/core/in-process';
 import { openWorkspace } from '../src/main/db/workspace';
 import { BENCH_DATA_DIR, ensureBenchWorkspace } from './bench-workspace';
 import { SQLITE3_INSTALL_HINT, exportThroughApi, exportThroughSqlite3, sqlite3Version } from './csv-export-compare';
-import { PAGE_ROWS, benchViews, pageOffsets, type GridView } from './grid-views';
+import { PAGE_ROWS, benchViews, everyView, pageOffsets, type GridView } from './grid-views';
 import { sameRowsAsCurrent, timeListVariant, type ListVariant } from './list-query-variants';
 import { P95_TARGET_MS, callOk, timeGridViews } from './time-grid-views';
 
@@ -35,6 +35,7 @@ const { values } = parseArgs({
     'skip-export': { type: 'boolean', default: false },
     'extra-index': { type: 'string', multiple: true, default: [] },
     'query-variants': { type: 'boolean', default: false },
+    'every-view': { type: 'boolean', default: false },
   },
 });
 const revenues = wholeNumber('--revenues', values.revenues);
@@ -72,7 +73,8 @@ const busiest = setup.db
   .prepare('SELECT p.name FROM revenues r JOIN payees p ON p.id = r.payee_id WHERE r.org_id = ? AND r.period = ? GROUP BY p.id ORDER BY count(*) DESC LIMIT 1')
   .pluck()
   .get(org.id, closing) as string;
-const views = benchViews(org.id, closing, busiest.split(' ').at(-1)!);
+const payeeText = busiest.split(' ').at(-1)!;
+const views = values['every-view'] ? everyView(org.id, closing, payeeText, REVENUE_COLUMNS) : benchViews(org.id, closing, payeeText);
 await setupCore.close();
 
 // (b) grid pages through the API
