@@ -12,6 +12,7 @@ import { RevenuesPage } from '../pages/revenues/RevenuesPage';
 import { RulesPage } from '../pages/rules/RulesPage';
 import { StatementsPage } from '../pages/statements/StatementsPage';
 import { ReconciliationPage } from '../pages/reconciliation/ReconciliationPage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 import { useWorkspaceIsEmpty, WelcomeGate } from '../pages/welcome/WelcomeGate';
 import { AppStateProvider, useAppState } from './app-state';
 import { AREAS, type AreaId } from './areas';
@@ -23,7 +24,7 @@ import { useSidebarCollapsed } from './use-sidebar-collapsed';
 import { ViewExportProvider } from './view-export';
 
 /** Areas whose records have no month: no period picker above them. */
-const UNDATED_AREAS: ReadonlySet<AreaId> = new Set(['orgs', 'payees', 'products', 'statements']);
+const UNDATED_AREAS: ReadonlySet<AreaId> = new Set(['orgs', 'payees', 'products', 'statements', 'reports']);
 
 export function App() {
   return (
@@ -83,6 +84,7 @@ function Shell() {
               {area === 'products' && <ProductsPage key={dataVersion} />}
               {area === 'statements' && <StatementsPage key={dataVersion} />}
               {area === 'reconciliation' && <ReconciliationPage key={dataVersion} />}
+              {area === 'reports' && <ReportsPage />}
               {area === 'close' && <ClosePage />}
               {area === 'orgs' && <OrgsPage />}
             </WelcomeGate>

@@ -12,7 +12,7 @@ export const AREAS = [
   { id: 'products', label: 'Products', enabled: true },
   { id: 'reconciliation', label: 'Reconciliation', enabled: true },
   { id: 'statements', label: 'Statements', enabled: true },
-  { id: 'reports', label: 'Reports', enabled: false },
+  { id: 'reports', label: 'Reports', enabled: true },
   { id: 'close', label: 'Close', enabled: true },
   { id: 'orgs', label: 'Organizations', enabled: true },
 ] as const;
