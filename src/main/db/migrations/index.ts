@@ -27,6 +27,7 @@ import { tasks } from './027-tasks';
 import { periodCloseHistory } from './028-period-close-history';
 import { usageImportEntity } from './033-usage-import-entity';
 import { revenuePayeeIndexes } from './034-revenue-payee-indexes';
+import { showbackImportEntities } from './035-showback-import-entities';
 import { showback } from './029-showback';
 import { reportVisibility } from './030-report-visibility';
 
@@ -66,6 +67,7 @@ export const MIGRATIONS: readonly Migration[] = [
   reportVisibility,
   usageImportEntity,
   revenuePayeeIndexes,
+  showbackImportEntities,
 ].sort((a, b) => a.id - b.id);
 
 export type { Migration } from './types';
