@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateAmount, type ShareWeight } from '../../src/main/payouts/allocate';
-import { allocateFast, compileShares, PartsBuffer } from '../../src/main/payouts/fast-allocate';
+import { allocateAmount, reverseAllocation, type ShareWeight } from '../../src/main/payouts/allocate';
+import { allocateFast, compileShares, PartsBuffer, reverseFast } from '../../src/main/payouts/fast-allocate';
 import { ExactSum } from '../../src/main/payouts/exact-sum';
 
 // The run's number-only allocation must give exactly what the BigInt one gives, for any
@@ -51,6 +51,58 @@ describe('allocateFast', () => {
     expect([out.payeeIds.slice(0, out.count), out.micros.slice(0, out.count)]).toEqual([[1], [1]]);
     allocateFast(9_999, compileShares(toBig([{ payeeId: 5, weight: 250_000 }, { payeeId: 4, weight: 750_000 }])), none, out);
     expect([out.payeeIds.slice(0, out.count), out.micros.slice(0, out.count)]).toEqual([[4, 5], [7_499, 2_500]]);
+  });
+});
+
+const partsOf = (out: PartsBuffer) => Array.from({ length: out.count }, (_, i) => ({ payeeId: out.payeeIds[i], micros: BigInt(out.micros[i]) }));
+
+describe('reverseFast', () => {
+  // A refund: the whole sale back, a fraction of it, any amount (the BigInt hand-over past 2^53).
+  const refundOf = (sale: number) =>
+    fc.oneof(
+      fc.constant(-sale),
+      fc.integer({ min: 1, max: 9 }).map((d) => -Math.trunc(sale / d)),
+      fc.integer({ min: -Math.abs(sale), max: Math.abs(sale) }),
+      fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+    );
+
+  it('gives exactly the parts and the unallocated rest of reverseAllocation', () => {
+    fc.assert(
+      fc.property(
+        amount.chain((sale) => fc.tuple(fc.constant(sale), refundOf(sale))),
+        fc.option(shares, { nil: null }),
+        fallbacks,
+        ([saleMicros, refundMicros], ruleShares, fallback) => {
+          const saleBig = allocateAmount(BigInt(saleMicros), ruleShares && toBig(ruleShares), toBig(fallback));
+          const expected = reverseAllocation(BigInt(refundMicros), saleBig);
+          const sale = new PartsBuffer();
+          // A buffer used before for a longer allocation: stale entries past `count` must not count.
+          sale.payeeIds.push(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+          sale.micros.push(1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+          allocateFast(saleMicros, ruleShares && compileShares(toBig(ruleShares)), compileShares(toBig(fallback)), sale);
+          const out = new PartsBuffer();
+          reverseFast(refundMicros, sale, out);
+          expect({ parts: partsOf(out), unallocated: BigInt(out.unallocated) }).toEqual(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a whole refund takes back exactly each part of its sale, a partial one by largest remainder', () => {
+    const sale = new PartsBuffer();
+    const out = new PartsBuffer();
+    const none = compileShares([]);
+    allocateFast(100, compileShares(toBig([1, 2, 3].map((payeeId) => ({ payeeId, weight: 333_333 })))), none, sale);
+    reverseFast(-100, sale, out);
+    expect([partsOf(out), out.unallocated]).toEqual([[{ payeeId: 1, micros: -34n }, { payeeId: 2, micros: -33n }, { payeeId: 3, micros: -33n }], 0]);
+    // 10 of 100 by 34:33:33: 3.4/3.3/3.3, the one unit left to the largest remainder (payee 1).
+    reverseFast(-10, sale, out);
+    expect([partsOf(out), out.unallocated]).toEqual([[{ payeeId: 1, micros: -4n }, { payeeId: 2, micros: -3n }, { payeeId: 3, micros: -3n }], 0]);
+    // A sale of 0 has nothing to reverse: the refund is unallocated.
+    allocateFast(0, null, none, sale);
+    reverseFast(-5, sale, out);
+    expect([out.count, out.unallocated]).toEqual([0, -5]);
   });
 });
 

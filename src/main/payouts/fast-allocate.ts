@@ -1,11 +1,12 @@
 import { allocateAmount, type ShareWeight } from './allocate';
 
-// The hot path of a month's run: allocateAmount (allocate.ts) on plain numbers, for the
-// amounts where every product it forms (amount x weight) stays an exact integer below
-// 2^53; otherwise it hands over to the BigInt version. Same rules, same tie-breaks (largest
-// remainder, then payee id, the unclaimed rest last), so the results are identical: a
-// property test compares the two (test/unit/fast-allocate.test.ts). A million revenues
-// then cost no BigInt and no allocation per revenue: parts land in reusable arrays.
+// The hot path of a month's run: allocateAmount and reverseAllocation (allocate.ts) on
+// plain numbers. Parts and remainders never exceed the amount or the weights' sum, so they
+// are exact numbers; only a product amount x weight can pass 2^53, and that one product is
+// then formed as a BigInt. Same rules, same tie-breaks (largest remainder, then payee id,
+// the unclaimed rest last), so the results are identical: property tests compare them
+// (test/unit/fast-allocate.test.ts). A million revenues then cost no allocation per
+// revenue: parts land in reusable arrays.
 
 const WHOLE = 1_000_000;
 const REST_KEY = Number.MAX_SAFE_INTEGER;
@@ -60,27 +61,41 @@ const scratchParts: number[] = [];
 const scratchRests: number[] = [];
 
 /**
- * Largest remainder of `total` (>= 0) over `weights` (sum `sum` > 0), parts into
- * scratchParts; the caller has checked total x sum < 2^53, so every product is exact.
+ * Largest remainder of `total` (>= 0) over `weights` plus `restWeight` (-1: none), which
+ * add up to `sum` (> 0); parts into scratchParts. Each part is at most `total` and each
+ * remainder below `sum`, so both are exact numbers; only the product total x weight can
+ * pass 2^53, and then it is formed as a BigInt (large amounts: a few per revenue).
  */
 function split(total: number, weights: readonly number[], keys: readonly number[], sum: number, restWeight: number): void {
   const n = weights.length + (restWeight >= 0 ? 1 : 0);
   let given = 0;
-  for (let i = 0; i < n; i++) {
-    const exact = total * (i < weights.length ? weights[i] : restWeight);
-    let part = Math.floor(exact / sum);
-    let rest = exact - part * sum;
-    // The quotient is rounded once; these put an off-by-one floor right.
-    if (rest < 0) {
-      part--;
-      rest += sum;
-    } else if (rest >= sum) {
-      part++;
-      rest -= sum;
+  if (total * sum > Number.MAX_SAFE_INTEGER) {
+    const bigTotal = BigInt(total);
+    const bigSum = BigInt(sum);
+    for (let i = 0; i < n; i++) {
+      const exact = bigTotal * BigInt(i < weights.length ? weights[i] : restWeight);
+      const part = Number(exact / bigSum);
+      scratchParts[i] = part;
+      scratchRests[i] = Number(exact % bigSum);
+      given += part;
     }
-    scratchParts[i] = part;
-    scratchRests[i] = rest;
-    given += part;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const exact = total * (i < weights.length ? weights[i] : restWeight);
+      let part = Math.floor(exact / sum);
+      let rest = exact - part * sum;
+      // The quotient is rounded once; these put an off-by-one floor right.
+      if (rest < 0) {
+        part--;
+        rest += sum;
+      } else if (rest >= sum) {
+        part++;
+        rest -= sum;
+      }
+      scratchParts[i] = part;
+      scratchRests[i] = rest;
+      given += part;
+    }
   }
   for (let left = total - given; left > 0; left--) {
     let best = -1;
@@ -100,8 +115,8 @@ export function allocateFast(amount: number, shares: CompiledShares | null, fall
   out.count = 0;
   const negative = amount < 0;
   const whole = negative ? -amount : amount;
-  const widest = Math.max(WHOLE, fallback.percentTotal, shares && shares.fixedTotal > whole ? shares.fixedTotal : 0);
-  if (whole * widest > Number.MAX_SAFE_INTEGER) {
+  // Totals of shares past 2^53 (fixed amounts of a huge size) are not exact numbers: BigInt throughout.
+  if (!Number.isSafeInteger(fallback.percentTotal) || (shares && !Number.isSafeInteger(shares.fixedTotal))) {
     const big = allocateAmount(BigInt(amount), shares ? shares.big : null, fallback.big);
     for (const part of big.parts) out.add(part.payeeId, Number(part.micros));
     out.unallocated = Number(big.unallocated);
@@ -153,3 +168,44 @@ function sortParts(out: PartsBuffer): void {
     out.micros[j + 1] = micros;
   }
 }
+
+/**
+ * reverseAllocation (allocate.ts) on numbers: a refund of `amount` shares out in proportion
+ * to its sale's parts (and unallocated rest) in `sale`, into `out`. A whole refund takes
+ * each part back exactly, with no arithmetic; a partial one is a largest-remainder split.
+ * The weights add up to the sale's amount, a safe integer.
+ */
+export function reverseFast(amount: number, sale: PartsBuffer, out: PartsBuffer): void {
+  out.count = 0;
+  let sum = sale.unallocated < 0 ? -sale.unallocated : sale.unallocated;
+  for (let i = 0; i < sale.count; i++) sum += sale.micros[i] < 0 ? -sale.micros[i] : sale.micros[i];
+  if (sum === 0) {
+    out.unallocated = amount;
+    return;
+  }
+  const whole = amount < 0 ? -amount : amount;
+  if (whole === sum) {
+    // Every part is exactly its weight with the refund's sign: floor(sum x w / sum) = w, nothing left over.
+    const sign = amount < 0 ? -1 : 1;
+    for (let i = 0; i < sale.count; i++) out.add(sale.payeeIds[i], sign * (sale.micros[i] < 0 ? -sale.micros[i] : sale.micros[i]));
+    out.unallocated = sign * (sale.unallocated < 0 ? -sale.unallocated : sale.unallocated);
+    if (out.unallocated === 0) out.unallocated = 0;
+    return;
+  }
+  // Exactly `count` long: split() gives the position past the weights the rest's tie key.
+  scratchWeights.length = sale.count;
+  scratchKeys.length = sale.count;
+  for (let i = 0; i < sale.count; i++) {
+    scratchWeights[i] = sale.micros[i] < 0 ? -sale.micros[i] : sale.micros[i];
+    scratchKeys[i] = sale.payeeIds[i];
+  }
+  split(whole, scratchWeights, scratchKeys, sum, sale.unallocated < 0 ? -sale.unallocated : sale.unallocated);
+  const negative = amount < 0;
+  // The sale's parts are in ascending payee id already.
+  for (let i = 0; i < sale.count; i++) out.add(sale.payeeIds[i], negative ? -scratchParts[i] : scratchParts[i]);
+  const rest = scratchParts[sale.count];
+  out.unallocated = negative && rest !== 0 ? -rest : rest;
+}
+
+const scratchWeights: number[] = [];
+const scratchKeys: number[] = [];

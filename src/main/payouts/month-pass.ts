@@ -6,8 +6,8 @@ import { notFound } from '../api/failure';
 import type { Database } from '../db/driver';
 import { orgTimeZone } from '../orgs/org-time-zone';
 import { loadVersionedRules, type VersionedRule } from '../rules/rule-store';
-import { allocateAmount, reverseAllocation, type ShareWeight } from './allocate';
-import { allocateFast, compileShares, PartsBuffer, type CompiledShares } from './fast-allocate';
+import type { ShareWeight } from './allocate';
+import { allocateFast, compileShares, PartsBuffer, reverseFast, type CompiledShares } from './fast-allocate';
 import { dayInZone } from './local-date';
 import type { PayeeSums } from './payee-figures';
 import { RuleChooser, type ChosenVersion, type ProductFacts, type RuleChoice } from './rule-choice';
@@ -71,28 +71,61 @@ function dayNumber(text: string): number {
   return year * 512 + month * 32 + (text.charCodeAt(8) - 48) * 10 + (text.charCodeAt(9) - 48);
 }
 
-/** One currency's sums: the month's totals and each payee's line. */
-interface CurrencySums {
-  revenue: ExactSum;
-  allocated: ExactSum;
-  payees: Map<number, PayeeSum>;
+/**
+ * One currency's sums: the month's totals and each payee's line, in flat arrays indexed by
+ * the payee's slot (earned, reversed, adjusted at slot x 3 + kind): no Map or object per
+ * share. Exact as ExactSum is: numbers while safe, carried into a BigInt before an addition
+ * could pass 2^53.
+ */
+class CurrencySums {
+  readonly revenue = new ExactSum();
+  readonly allocated = new ExactSum();
+  small: Float64Array;
+  /** Slots with a share this month (a line exists even when its shares cancel out). */
+  touched: Uint8Array;
+  private carried: Map<number, bigint> | null = null;
+
+  constructor(slots: number) {
+    this.small = new Float64Array(slots * 3);
+    this.touched = new Uint8Array(slots);
+  }
+
+  /** Room for `slots` payees (slots are handed out as rules are compiled). */
+  fit(slots: number): void {
+    if (this.touched.length >= slots) return;
+    const small = new Float64Array(slots * 3);
+    small.set(this.small);
+    const touched = new Uint8Array(slots);
+    touched.set(this.touched);
+    this.small = small;
+    this.touched = touched;
+  }
+
+  add(slot: number, kind: number, micros: number): void {
+    const at = slot * 3 + kind;
+    this.touched[slot] = 1;
+    const next = this.small[at] + micros;
+    if (next > Number.MAX_SAFE_INTEGER || next < -Number.MAX_SAFE_INTEGER) {
+      this.carried ??= new Map();
+      this.carried.set(at, (this.carried.get(at) ?? 0n) + BigInt(this.small[at]));
+      this.small[at] = micros;
+    } else this.small[at] = next;
+  }
+
+  value(slot: number, kind: number): bigint {
+    const at = slot * 3 + kind;
+    return (this.carried?.get(at) ?? 0n) + BigInt(this.small[at]);
+  }
 }
+
+const EARNED = 0;
+const REVERSED = 1;
+const ADJUSTED = 2;
 
 /** The decision for a product on a day, with its shares ready for allocateFast. */
 interface Decision {
   choice: RuleChoice;
   shares: CompiledShares | null;
-}
-
-/** Per payee and currency sums, exact however large they grow. */
-class PayeeSum {
-  readonly earned = new ExactSum();
-  readonly reversed = new ExactSum();
-  readonly adjusted = new ExactSum();
-  constructor(
-    readonly payeeId: number,
-    readonly currency: string,
-  ) {}
 }
 
 /** The org's rules; a rule named in `versions` keeps only that saved version. */
@@ -191,8 +224,21 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
     }
   }
 
+  // Payee id -> slot in the currencies' arrays (an array: payee ids are small integers).
+  const slotOf: number[] = [];
+  const slotIds: number[] = [];
+  const slotFor = (payeeId: number): number => {
+    let slot = slotOf[payeeId];
+    if (slot === undefined) slotOf[payeeId] = slot = slotIds.push(payeeId) - 1;
+    return slot;
+  };
+  for (const p of payees) slotFor(p.id);
+
   const byCurrency = new Map<string, CurrencySums>();
+  let lastCurrency = '';
+  let lastSums: CurrencySums | null = null;
   const parts = new PartsBuffer();
+  const saleParts = new PartsBuffer();
   let revenueCount = 0;
   // Refunds wait for the end of the scan, when their sales are read in one query: the
   // month is read once, as plain arrays, and never held in memory at once.
@@ -201,17 +247,19 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
   function add(row: RawRevenue, rule: ChosenVersion | null): void {
     const currency = row[5];
     const amount = row[4];
-    const kind = row[1];
+    const kind = row[1] === 'sale' ? EARNED : row[1] === 'refund' ? REVERSED : ADJUSTED;
     options.onAllocation?.(row[0], currency, rule, parts);
-    let sums = byCurrency.get(currency);
-    if (!sums) byCurrency.set(currency, (sums = { revenue: new ExactSum(), allocated: new ExactSum(), payees: new Map() }));
+    let sums = currency === lastCurrency ? lastSums! : byCurrency.get(currency);
+    if (!sums) byCurrency.set(currency, (sums = new CurrencySums(slotIds.length)));
+    lastCurrency = currency;
+    lastSums = sums;
     sums.revenue.add(amount);
     sums.allocated.add(amount - parts.unallocated);
     for (let i = 0; i < parts.count; i++) {
       const payeeId = parts.payeeIds[i];
-      let line = sums.payees.get(payeeId);
-      if (!line) sums.payees.set(payeeId, (line = new PayeeSum(payeeId, currency)));
-      (kind === 'sale' ? line.earned : kind === 'refund' ? line.reversed : line.adjusted).add(parts.micros[i]);
+      const slot = slotOf[payeeId] ?? slotFor(payeeId);
+      if (slot >= sums.touched.length) sums.fit(slotIds.length);
+      sums.add(slot, kind, parts.micros[i]);
     }
   }
   for (const row of rows.iterate(orgId, period) as IterableIterator<RawRevenue>) {
@@ -250,11 +298,8 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
         continue;
       }
       rule = saleDecision.choice.rule;
-      const saleAllocation = allocateAmount(BigInt(sale.amount_micros), saleDecision.shares?.big ?? null, fallback.big);
-      const reversed = reverseAllocation(BigInt(amount), saleAllocation);
-      parts.count = 0;
-      for (const part of reversed.parts) parts.add(part.payeeId, Number(part.micros));
-      parts.unallocated = Number(reversed.unallocated);
+      allocateFast(sale.amount_micros, saleDecision.shares, fallback, saleParts);
+      reverseFast(amount, saleParts, parts);
     } else {
       warnings.push(`refund ${(externalIdOf.get(id) as string | null) ?? id}: its sale "${refundOf}" ${sale ? `is in ${sale.currency}` : 'is not in the workspace'}; allocated under its own rule`);
       const decision = decide(productId, occurredAt);
@@ -276,9 +321,11 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
       return { currency, revenue: microsToDecimal(revenue), allocated: microsToDecimal(allocated), unallocated: microsToDecimal(revenue - allocated) };
     });
   const summed: SumsByPayee = new Map();
-  for (const sums of byCurrency.values()) {
-    for (const line of sums.payees.values()) {
-      summed.set(`${line.payeeId}|${line.currency}`, { payeeId: line.payeeId, currency: line.currency, earned: line.earned.value(), reversed: line.reversed.value(), adjusted: line.adjusted.value() });
+  for (const [currency, sums] of byCurrency) {
+    for (let slot = 0; slot < sums.touched.length; slot++) {
+      if (sums.touched[slot] === 0) continue;
+      const payeeId = slotIds[slot];
+      summed.set(`${payeeId}|${currency}`, { payeeId, currency, earned: sums.value(slot, EARNED), reversed: sums.value(slot, REVERSED), adjusted: sums.value(slot, ADJUSTED) });
     }
   }
   return { revenueCount, currencies, sums: summed, payees, warnings, conflicts: [...conflicts.values()] };
