@@ -64,4 +64,44 @@ describe.skipIf(!HAS_CHROMIUM)('Payouts screen', () => {
     expect(csv.length - 1).toBe(stored.payees.filter((p) => decimalToMicros(p.payable) > 0n).length);
     db.close();
   });
+
+  it("a parent's consolidated view: every org below it with its run status, totals per currency over the orgs run, lines with their org", { timeout: 120_000 }, async () => {
+    const page = await (await demo.browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(demo.url);
+    await page.getByTestId('area-payouts').click();
+    const db = new Database(demo.workspacePath, { readonly: true });
+    const parent = db.prepare('SELECT id, name FROM orgs WHERE parent_id IS NULL ORDER BY name LIMIT 1').get() as { id: string; name: string };
+    const children = db.prepare('SELECT id, name FROM orgs WHERE parent_id = ? ORDER BY name').all(parent.id) as Array<{ id: string; name: string }>;
+    expect(children.length).toBeGreaterThan(0);
+    await page.getByTestId('org-switcher').selectOption(parent.id);
+    const period = db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'in_progress' ORDER BY period DESC LIMIT 1").pluck().get(parent.id) as string;
+    await page.getByTestId('period-picker').selectOption(period);
+    // The parent's month is run here; its children's are not.
+    await page.getByTestId('payouts-run').click();
+    await page.getByTestId('payouts-totals').waitFor({ timeout: 60_000 });
+
+    await page.getByTestId('include-children').check();
+    const chips = page.getByTestId('payouts-group-orgs').locator('li');
+    await expect.poll(() => chips.count()).toBeGreaterThan(children.length);
+    expect(await page.getByTestId('payouts-group-orgs').locator('li[data-status=run]').allTextContents()).toEqual([expect.stringContaining(parent.name)]);
+    const missing = await page.getByTestId('payouts-group-missing').textContent();
+    for (const child of children) expect(missing).toContain(child.name);
+    // Runs stay per org: Run and Export wait until the switch is off.
+    expect(await page.getByTestId('payouts-run').isDisabled()).toBe(true);
+
+    const stored = JSON.parse(db.prepare('SELECT result FROM payout_runs WHERE org_id = ? AND period = ?').pluck().get(parent.id, period) as string) as PayoutRun;
+    const totals = page.getByTestId('payouts-totals');
+    for (const c of stored.currencies) {
+      const row = totals.locator(`tr[data-currency=${c.currency}]`);
+      expect(decimalToMicros((await row.locator('td[data-column=revenue] [data-exact]').getAttribute('data-exact'))!), c.currency).toBe(decimalToMicros(c.revenue));
+      expect(await row.getAttribute('data-ties-out')).toBe('true');
+    }
+    const grid = page.getByTestId('payouts-grid');
+    await grid.locator('.ag-row').first().waitFor();
+    const orgCells = await grid.locator('[role=gridcell][col-id=orgName]').allTextContents();
+    expect(orgCells.length).toBeGreaterThan(0);
+    expect(new Set(orgCells)).toEqual(new Set([parent.name]));
+    await page.screenshot({ path: 'test-results/payouts-consolidated.png' });
+    db.close();
+  });
 });

@@ -66,6 +66,7 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'rules.conflicts': 'read:rules',
   'payouts.run': 'write:payouts',
   'payouts.get': 'read:payouts',
+  'payouts.group': 'read:payouts',
   'consumption.list': 'read:consumption',
   'consumption.get': 'read:consumption',
   'consumption.grid': 'read:consumption',

@@ -1,9 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { HAS_CHROMIUM, launchChromium } from './chromium';
-import { tempDir } from './temp-workspace';
 
 const CLI = join(process.cwd(), 'bin/closebook.mjs');
 
@@ -18,17 +19,21 @@ export interface DemoWeb {
 /**
  * A demo workspace made by `closebook demo`, served by `closebook web` in its own process
  * as a person starts it, and Chromium, for one test file (started in beforeAll, stopped
- * in afterAll; nothing when Chromium is missing and the suite is skipped).
+ * in afterAll; nothing when Chromium is missing and the suite is skipped). Every test of
+ * the file sees the same workspace, in the order they run.
  */
 export function demoWebSession(options: { revenues: number; seed: number }): DemoWeb {
   let browser: Browser | undefined;
   let web: ChildProcess | undefined;
   let url = '';
   let workspacePath = '';
+  // Its own folder, removed after the file's last test (tempDir's go after each test).
+  let dir = '';
 
   beforeAll(async () => {
     if (!HAS_CHROMIUM) return;
-    workspacePath = join(tempDir(), 'demo.closebook');
+    dir = mkdtempSync(join(tmpdir(), 'closebook-demo-web-'));
+    workspacePath = join(dir, 'demo.closebook');
     execFileSync(process.execPath, [CLI, 'demo', '--workspace', workspacePath, '--revenues', String(options.revenues), '--seed', String(options.seed)], { stdio: 'pipe' });
     web = spawn(process.execPath, [CLI, 'web', '--workspace', workspacePath], { stdio: ['ignore', 'pipe', 'inherit'] });
     url = await new Promise<string>((resolve, reject) => {
@@ -45,7 +50,8 @@ export function demoWebSession(options: { revenues: number; seed: number }): Dem
 
   afterAll(async () => {
     await browser?.close();
-    web?.kill('SIGTERM');
+    if (web && web.exitCode === null) await new Promise((resolve) => web!.once('exit', resolve).kill('SIGTERM'));
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   return {

@@ -56,6 +56,34 @@ export interface PayoutRun {
   warnings: string[];
 }
 
+/** A payee line of a consolidated view, with the org whose run it comes from. */
+export interface PayoutGroupLine extends PayoutPayeeLine {
+  orgId: string;
+  orgName: string;
+}
+
+/** One org of a consolidated view: whether its month was run, and whether that run is stale. */
+export interface PayoutGroupOrg {
+  orgId: string;
+  orgName: string;
+  status: 'run' | 'stale' | 'not_run';
+  ranAt: string | null;
+  revenueCount: number;
+}
+
+/**
+ * A parent org's month with every org below it: the stored runs side by side, totals per
+ * currency over the orgs that were run (never across currencies), and the orgs whose month
+ * was not run, so a consolidated figure never silently leaves one out.
+ */
+export interface PayoutGroup {
+  orgId: string;
+  period: string;
+  orgs: PayoutGroupOrg[];
+  currencies: PayoutCurrencyTotals[];
+  payees: PayoutGroupLine[];
+}
+
 /** One share of one revenue in payouts.explain: which revenue and which rule version made it. */
 export interface PayoutExplainRow {
   revenueId: number;
@@ -119,6 +147,11 @@ export const payoutsMethods = {
   }),
   'payouts.get': method<PayoutRun>()({
     summary: 'The stored result of the last run of a month (404 when the month was never run).',
+    permission: 'read:payouts',
+    input: monthInput,
+  }),
+  'payouts.group': method<PayoutGroup>()({
+    summary: "A parent org's month with every org below it: each org's stored run (or that it was not run), the payee lines with their org, and totals per currency over the orgs run.",
     permission: 'read:payouts',
     input: monthInput,
   }),

@@ -14,7 +14,7 @@ const LABELS: Record<PayeeAmount, string> = {
 };
 
 /** One row per currency: the month's revenue, what was allocated and not, and the payee columns summed. */
-export function PayoutTotals({ run }: { run: PayoutRun }) {
+export function PayoutTotals({ run }: { run: Pick<PayoutRun, 'currencies' | 'payees'> }) {
   const rows = currencyTotals(run);
   return (
     <div className="payouts-totals-frame">

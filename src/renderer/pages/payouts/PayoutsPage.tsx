@@ -8,7 +8,10 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExactAmountsToggle } from '../../format/ExactAmountsToggle';
 import { periodLabel } from '../../format/period-label';
 import { useCsvBom } from '../../grid/csv-bom-setting';
+import { subtreeIds } from '../../app/org-tree';
+import { IncludeChildrenToggle } from '../../grid/IncludeChildrenToggle';
 import { ExplainPanel } from './ExplainPanel';
+import { GroupPayouts } from './GroupPayouts';
 import { PayeesGrid } from './PayeesGrid';
 import { PayoutTotals } from './PayoutTotals';
 import '../../styles/payouts.css';
@@ -22,7 +25,9 @@ export function PayoutsPage() {
   const { view, orgs, loading, error } = useAppState();
   if (view?.period) {
     const org = orgs.find((o) => o.id === view.orgId);
-    return <MonthPayouts key={`${view.orgId}|${view.period}`} orgId={view.orgId} orgName={org?.name ?? view.orgId} period={view.period} />;
+    const below = subtreeIds(orgs, view.orgId);
+    const childNames = orgs.filter((o) => o.id !== view.orgId && below.has(o.id)).map((o) => o.name);
+    return <MonthPayouts key={`${view.orgId}|${view.period}`} orgId={view.orgId} orgName={org?.name ?? view.orgId} period={view.period} childNames={childNames} />;
   }
   if (error) return null; // the shell shows it
   return (
@@ -42,8 +47,12 @@ export function PayoutsPage() {
 
 type ExportState = { status: 'idle' } | { status: 'running' } | { status: 'done'; rowCount: number; savedAs: string } | { status: 'failed'; error: ApiCallError };
 
-function MonthPayouts({ orgId, orgName, period }: { orgId: string; orgName: string; period: string }) {
+function MonthPayouts({ orgId, orgName, period, childNames }: { orgId: string; orgName: string; period: string; childNames: string[] }) {
   const stored = useApiQuery('payouts.get', { orgId, period });
+  // The consolidated view (a parent with every org below it) reads the stored runs; runs stay per org.
+  const [includeChildrenChosen, setIncludeChildren] = useState(false);
+  const includeChildren = includeChildrenChosen && childNames.length > 0;
+  const group = useApiQuery('payouts.group', includeChildren ? { orgId, period } : null);
   const [ran, setRan] = useState<PayoutRun | null>(null);
   const [running, setRunning] = useState(false);
   const [runError, setRunError] = useState<ApiCallError | null>(null);
@@ -95,11 +104,26 @@ function MonthPayouts({ orgId, orgName, period }: { orgId: string; orgName: stri
           ) : null}
         </div>
         <div className="toolbar-actions">
+          {childNames.length > 0 && <IncludeChildrenToggle checked={includeChildren} onChange={setIncludeChildren} childNames={childNames} />}
           <ExactAmountsToggle />
-          <button type="button" className="button" data-testid="payouts-export" onClick={exportPayables} disabled={!run || exportState.status === 'running'} title="The payees with an amount to pay, per currency, as a CSV file for payment">
+          <button
+            type="button"
+            className="button"
+            data-testid="payouts-export"
+            onClick={exportPayables}
+            disabled={!run || includeChildren || exportState.status === 'running'}
+            title={includeChildren ? 'Payable lists are exported per organization: switch off Include child orgs' : 'The payees with an amount to pay, per currency, as a CSV file for payment'}
+          >
             Export payable list
           </button>
-          <button type="button" className="button button-primary" data-testid="payouts-run" onClick={runMonth} disabled={running}>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="payouts-run"
+            onClick={runMonth}
+            disabled={running || includeChildren}
+            title={includeChildren ? `Runs are per organization: this runs ${orgName} only, so switch off Include child orgs first` : undefined}
+          >
             {running ? 'Running…' : run ? `Run ${periodLabel(period)} again` : `Run ${periodLabel(period)}`}
           </button>
         </div>
@@ -112,19 +136,20 @@ function MonthPayouts({ orgId, orgName, period }: { orgId: string; orgName: stri
         </div>
       )}
       {exportState.status === 'failed' && <ErrorNotice error={exportState.error} title="The export failed" onDismiss={() => setExportState({ status: 'idle' })} />}
-      {run?.stale && (
+      {run?.stale && !includeChildren && (
         <div className="notice notice-warning" role="status" data-testid="payouts-stale">
           This run is stale: {run.stale}.
         </div>
       )}
-      {run && run.warnings.length > 0 && (
+      {run && !includeChildren && run.warnings.length > 0 && (
         <ul className="notice notice-warning payouts-warnings" data-testid="payouts-warnings">
           {run.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>
       )}
-      {run && (
+      {includeChildren && <GroupPayouts group={group} period={period} />}
+      {run && !includeChildren && (
         <>
           <PayoutTotals run={run} />
           <div className={explained ? 'payouts-grids payouts-grids-split' : 'payouts-grids'}>

@@ -49,6 +49,12 @@ export const PAYEE_COLUMN_DEFS: ColDef<PayoutPayeeLine>[] = [
   { field: 'reason', headerName: 'Reason', width: 320 },
 ];
 
+/** A consolidated view's lines: the same columns with the org each line's run belongs to. */
+export const GROUP_COLUMN_DEFS: ColDef<PayoutPayeeLine>[] = [
+  { colId: 'orgName', headerName: 'Organization', width: 190, pinned: 'left', valueGetter: ({ data }) => (data && 'orgName' in data ? (data.orgName as string) : '') },
+  ...PAYEE_COLUMN_DEFS,
+];
+
 /** Explain: one row per revenue that gave the payee a share. */
 export const EXPLAIN_COLUMN_DEFS: ColDef<PayoutExplainRow>[] = [
   { field: 'occurredAt', headerName: 'Date', width: 120, valueFormatter: ({ value }) => (typeof value === 'string' ? value.slice(0, 10) : '') },

@@ -16,7 +16,7 @@ export interface CurrencyTotalsRow {
 }
 
 /** One totals row per currency, with the two checks that tie the payees to the month's revenue. */
-export function currencyTotals(run: PayoutRun): CurrencyTotalsRow[] {
+export function currencyTotals(run: Pick<PayoutRun, 'currencies' | 'payees'>): CurrencyTotalsRow[] {
   const currencies = new Map(run.currencies.map((c) => [c.currency, c]));
   for (const line of run.payees) {
     // A currency with only balances carried in (no revenue this month).
