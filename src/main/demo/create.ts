@@ -15,6 +15,7 @@ import { revenueStream } from './revenue-stream';
 import { buildRules } from './rules';
 import { writeReferenceRows, writeRevenueRows } from './write-rows';
 import { writeDemoShowback } from './showback';
+import { writeDemoPayoutRuns } from './payout-runs';
 import { writeDemoConsumption } from './consumption';
 import { writeDemoStatements } from './statements';
 import { recordDemoCloses } from '../close/demo-closes';
@@ -44,7 +45,7 @@ export const MAX_DEMO_REVENUES = Math.min(100_000_000, MAX_SEQUENCE);
 /** workspace_meta key recording what made the demo, so a script can tell if it can reuse a file. */
 export const DEMO_META_KEY = 'demo';
 /** Bump when the generator's output changes for the same options. */
-export const DEMO_GENERATOR_VERSION = 5;
+export const DEMO_GENERATOR_VERSION = 6;
 const PROGRESS_EVERY = 10_000;
 
 /** Check options and fill in defaults; throws DemoError('demo_invalid_option'). */
@@ -135,6 +136,8 @@ export function writeDemo(
   });
   // A year of commitments and usage for the showback reports (forked last: no other stream shifts).
   db.transaction(() => writeDemoShowback(db, root.fork('showback'), orgs, months))();
+  // The closed months' payout runs, from the revenues above (no random stream of their own).
+  writeDemoPayoutRuns(db, periods);
   return { orgs: orgs.length, payees: payees.length, products: products.length, revenues };
 }
 

@@ -52,29 +52,35 @@ function payeeLines(pass: MonthPass, opening: Balances): PayoutPayeeLine[] {
 export function runPayouts(db: Database.Database, orgId: string, period: string, ranBy: string): PayoutRun {
   if (db.inTransaction) throw new ApiFailure('conflict', 'write_in_progress', 'Another write is in progress in this workspace; try again when it ends.');
   assertOrg(db, orgId);
-  return db.transaction(() => {
-    const status = db.prepare('SELECT status FROM periods WHERE org_id = ? AND period = ?').pluck().get(orgId, period) as string | undefined;
-    if (status === 'finalized') {
-      throw new ApiFailure('conflict', 'period_finalized', `${period} is finalized: its payouts cannot be run again (payouts.get shows the stored run)`, { field: 'period', period });
-    }
-    const pass = passMonth(db, orgId, period);
-    if (pass.conflicts.length > 0) throw conflictFailure(pass);
-    const opening = openingBalances(db, orgId, period);
-    const payees = payeeLines(pass, opening.balances);
-    const figures = {
-      orgId,
-      period,
-      openingFrom: opening.from,
-      revenueCount: pass.revenueCount,
-      currencies: pass.currencies,
-      payees,
-      warnings: [...opening.warnings, ...pass.warnings],
-    };
-    const ranAt = new Date().toISOString().slice(0, 19) + 'Z';
-    db.prepare('INSERT OR REPLACE INTO payout_runs (org_id, period, ran_at, ran_by, result, stale_reason) VALUES (?, ?, ?, ?, ?, NULL)').run(orgId, period, ranAt, ranBy, JSON.stringify(figures));
-    markLaterRunsStale(db, orgId, period, closingBalances(payees), ranAt);
-    return { ...figures, ranAt, ranBy, stale: null };
-  }).immediate();
+  return db.transaction(() => storePayoutRun(db, orgId, period, ranBy)).immediate();
+}
+
+/**
+ * The body of a run, for a caller already in a transaction of its own (the demo, which
+ * writes a whole workspace in one): the same checks, allocation and stored result.
+ */
+export function storePayoutRun(db: Database.Database, orgId: string, period: string, ranBy: string): PayoutRun {
+  const status = db.prepare('SELECT status FROM periods WHERE org_id = ? AND period = ?').pluck().get(orgId, period) as string | undefined;
+  if (status === 'finalized') {
+    throw new ApiFailure('conflict', 'period_finalized', `${period} is finalized: its payouts cannot be run again (payouts.get shows the stored run)`, { field: 'period', period });
+  }
+  const pass = passMonth(db, orgId, period);
+  if (pass.conflicts.length > 0) throw conflictFailure(pass);
+  const opening = openingBalances(db, orgId, period);
+  const payees = payeeLines(pass, opening.balances);
+  const figures = {
+    orgId,
+    period,
+    openingFrom: opening.from,
+    revenueCount: pass.revenueCount,
+    currencies: pass.currencies,
+    payees,
+    warnings: [...opening.warnings, ...pass.warnings],
+  };
+  const ranAt = new Date().toISOString().slice(0, 19) + 'Z';
+  db.prepare('INSERT OR REPLACE INTO payout_runs (org_id, period, ran_at, ran_by, result, stale_reason) VALUES (?, ?, ?, ?, ?, NULL)').run(orgId, period, ranAt, ranBy, JSON.stringify(figures));
+  markLaterRunsStale(db, orgId, period, closingBalances(payees), ranAt);
+  return { ...figures, ranAt, ranBy, stale: null };
 }
 
 export function getPayoutRun(db: Database.Database, orgId: string, period: string): PayoutRun {
