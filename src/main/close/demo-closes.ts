@@ -7,8 +7,8 @@ import { CLOSE_TEMPLATE } from './start';
 /**
  * The demo's finalized months as the Close screen's history and tasks show them: a
  * Completed ClosingPeriod task and a 'closed' event at each month's finalized_at, by
- * "demo". The demo writes its months finalized directly (it stores no payout runs, so the
- * checks would not pass); the notes say so rather than pretend the checks ran. Ids come
+ * "demo". The demo writes its months finalized directly (their payout runs are stored
+ * afterwards, demo/payout-runs.ts); the notes say so rather than pretend the checks ran. Ids come
  * from the demo's seed, so a demo is the same every time.
  */
 export function recordDemoCloses(db: Database.Database, random: SeededRandom, periods: ReadonlyArray<{ org_id: string; period: string; status: string; finalized_at: string | null }>): number {
