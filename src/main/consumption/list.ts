@@ -34,12 +34,23 @@ export function listConsumption(db: Database.Database, input: ConsumptionListInp
     params.push(typeof value === 'boolean' ? Number(value) : LOWERCASED.has(field) ? String(value).toLowerCase() : value);
   }
   const clause = where.length ? where.join(' AND ') : '1';
-  const offset = (input.page - 1) * input.page_size;
-  const rows = db
-    .prepare(`SELECT ${RECORD_COLUMNS} FROM consumption_records c WHERE ${clause} ORDER BY c.billing_period, c.id LIMIT ? OFFSET ?`)
-    .all(...params, input.page_size, offset) as StoredRecord[];
-  const count = db.prepare(`SELECT count(*) FROM consumption_records c WHERE ${clause}`).pluck().get(...params) as number;
-  return { count, page: input.page, page_size: input.page_size, results: rows.map(toConsumptionRecord) };
+  // Count and page read one snapshot, both on the same index (migration 31 puts the flags in
+  // the month indexes, so neither reads a row for them). The page's ids are found on the index
+  // first and only its rows are read; a page past the middle is read from the far end, so no
+  // page walks more than half the matching entries.
+  return db.transaction((): ConsumptionListPage => {
+    const count = db.prepare(`SELECT count(*) FROM consumption_records c WHERE ${clause}`).pluck().get(...params) as number;
+    const offset = (input.page - 1) * input.page_size;
+    const end = Math.min(offset + input.page_size, count);
+    const fromEnd = offset > count / 2 && end > offset;
+    const order = fromEnd ? 'c.billing_period DESC, c.id DESC' : 'c.billing_period, c.id';
+    const ids = `SELECT c.id FROM consumption_records c WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    const rows = db
+      .prepare(`SELECT ${RECORD_COLUMNS} FROM (${ids}) AS page CROSS JOIN consumption_records c WHERE c.id = page.id ORDER BY ${order}`)
+      .all(...params, fromEnd ? end - offset : input.page_size, fromEnd ? count - end : offset) as StoredRecord[];
+    if (fromEnd) rows.reverse();
+    return { count, page: input.page, page_size: input.page_size, results: rows.map(toConsumptionRecord) };
+  })();
 }
 
 export function findRecordByUuid(db: Database.Database, uuid: string): StoredRecord | undefined {

@@ -4,7 +4,7 @@ import type { Database } from '../db/driver';
 import { RECORD_COLUMNS, type StoredRecord } from '../consumption/record-row';
 import { assertOrg } from '../orgs/assert-org';
 import { isMonthLocked, monthLockedFailure } from './record-checks';
-import { adjustmentsOf, ReconciliationWriter } from './reconcile-record';
+import { ReconciliationWriter } from './reconcile-record';
 import { readTolerance } from './settings';
 import { withinTolerance } from './tolerance';
 
@@ -40,31 +40,41 @@ export function runReconciliation(db: Database.Database, input: { orgId: string;
       };
       const adjusted = new Map<string, bigint>();
       const monthEnded = `${input.period}-01` < currentMonthStart(now);
-      const records = db
-        .prepare(`SELECT ${RECORD_COLUMNS} FROM consumption_records c WHERE c.org_id = ? AND c.billing_period = ? ORDER BY c.id`)
-        .iterate(input.orgId, `${input.period}-01`) as IterableIterator<StoredRecord>;
-      // Writes wait until the read is done: better-sqlite3 refuses a write while a read iterates.
-      const toReconcile: StoredRecord[] = [];
-      const toReview: StoredRecord[] = [];
-      for (const record of records) {
-        if (record.is_reconciled === 1) result.already_reconciled++;
-        else if (record.is_finalized === 0) result[monthEnded ? 'missing_final' : 'not_finalized']++;
-        else if (record.review_status === 'held') result.held++;
+      // Each record is decided on consumption_records_period alone (migration 31 carries the
+      // flags, the review state and both sell amounts): no row is read for a record left as it is.
+      const decisions = db
+        .prepare(
+          `SELECT c.id, c.is_finalized, c.is_reconciled, c.review_status, c.consumed_sell_micros, c.final_sell_micros FROM consumption_records c
+           WHERE c.org_id = ? AND c.billing_period = ? ORDER BY c.id`,
+        )
+        .raw()
+        .all(input.orgId, `${input.period}-01`) as Array<[number, 0 | 1, 0 | 1, StoredRecord['review_status'], number | null, number | null]>;
+      // The records to write, in id order: one pass over the table's pages, each page written once.
+      const toWrite: Array<{ id: number; reconcile: boolean }> = [];
+      for (const [id, isFinalized, isReconciled, reviewStatus, consumedSell, finalSell] of decisions) {
+        if (isReconciled === 1) result.already_reconciled++;
+        else if (isFinalized === 0) result[monthEnded ? 'missing_final' : 'not_finalized']++;
+        else if (reviewStatus === 'held') result.held++;
         else {
-          const { sell } = adjustmentsOf(record);
-          if (withinTolerance(sell, BigInt(record.consumed_sell_micros ?? 0), tolerance)) toReconcile.push(record);
+          const consumed = BigInt(consumedSell ?? 0);
+          if (withinTolerance(BigInt(finalSell ?? 0) - consumed, consumed, tolerance)) toWrite.push({ id, reconcile: true });
           else {
             result.needs_review++;
-            if (record.review_status !== 'pending') toReview.push(record);
+            if (reviewStatus !== 'pending') toWrite.push({ id, reconcile: false });
           }
         }
       }
-      for (const record of toReconcile) {
+      const byId = db.prepare(`SELECT ${RECORD_COLUMNS} FROM consumption_records c WHERE c.id = ?`);
+      for (const { id, reconcile } of toWrite) {
+        const record = byId.get(id) as StoredRecord;
+        if (!reconcile) {
+          writer.review(record, 'pending', null);
+          continue;
+        }
         const sell = writer.reconcile(record, 'auto_reconciled', null);
         adjusted.set(record.currency, (adjusted.get(record.currency) ?? 0n) + sell);
+        result.reconciled++;
       }
-      for (const record of toReview) writer.review(record, 'pending', null);
-      result.reconciled = toReconcile.length;
       result.compensation_items_created = writer.itemsCreated;
       result.adjusted = [...adjusted].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, micros]) => ({ currency, amount: microsToDecimal(micros) }));
       return result;

@@ -25,6 +25,7 @@ import { pricePlansUsageCredits } from './025-price-plans-usage-credits';
 import { statements } from './026-statements';
 import { tasks } from './027-tasks';
 import { periodCloseHistory } from './028-period-close-history';
+import { consumptionListIndexes } from './031-consumption-list-indexes';
 import { usageImportEntity } from './033-usage-import-entity';
 import { revenuePayeeIndexes } from './034-revenue-payee-indexes';
 import { showbackImportEntities } from './035-showback-import-entities';
@@ -65,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   periodCloseHistory,
   showback,
   reportVisibility,
+  consumptionListIndexes,
   usageImportEntity,
   revenuePayeeIndexes,
   showbackImportEntities,
