@@ -7,7 +7,7 @@ import { LOCAL } from '../support/temp-workspace';
 
 // Control totals: what a batch says it wrote, against what its records hold.
 
-const TABLE: Record<ImportEntity, string> = { revenues: 'revenues', payees: 'payees', products: 'products', billing: 'consumption_records', consumption: 'consumption_records', usage: 'cycle_usage' };
+const TABLE: Record<ImportEntity, string> = { revenues: 'revenues', payees: 'payees', products: 'products', billing: 'consumption_records', consumption: 'consumption_records', usage: 'cycle_usage', commitments: 'showback_commitments', showback_usage: 'showback_usage' };
 /** What a batch's amountWritten adds up per currency: revenues' amount in their currency, billing's final_sell in the org's; payees, products and usage hold none. */
 const AMOUNT: Record<ImportEntity, { amount: string; currency: string } | null> = {
   revenues: { amount: 't.amount_micros', currency: 't.currency' },
@@ -16,6 +16,8 @@ const AMOUNT: Record<ImportEntity, { amount: string; currency: string } | null> 
   billing: { amount: 't.final_sell_micros', currency: 't.currency' },
   consumption: { amount: 'coalesce(t.consumed_sell_micros, 0)', currency: 't.currency' },
   usage: null,
+  commitments: null,
+  showback_usage: null,
 };
 
 /** The records a batch created or updated, each once, and the amounts they hold now, summed per currency (sorted by currency). */

@@ -28,7 +28,7 @@ export function setup() {
 }
 
 /** The tables records live in; imports also write import_batches and import_outcomes. */
-export const RECORD_TABLES = ['revenues', 'payees', 'products', 'consumption_records', 'cycle_usage', 'statements'];
+export const RECORD_TABLES = ['revenues', 'payees', 'products', 'consumption_records', 'cycle_usage', 'statements', 'showback_commitments', 'showback_usage'];
 const TABLES = [...RECORD_TABLES, 'import_batches', 'import_outcomes', 'import_profiles'];
 
 /** SHA-256 of every row of the tables (default: every table an import or a profile could write). */

@@ -20,6 +20,8 @@ const FIELDS: Record<ImportEntity, readonly string[]> = {
   billing: ['license_reference', 'resource_name', 'billing_period', 'final_sell', 'final_buy'],
   consumption: ['license_reference', 'resource_name', 'billing_period', 'consumed_sell', 'consumed_buy'],
   usage: ['cycle_start', 'seats', 'record_count', 'backups'],
+  commitments: ['external_id', 'name', 'purchase_date', 'term_start', 'term_end', 'monthly_premium'],
+  showback_usage: ['month', 'account', 'service', 'on_demand_cost', 'covered_cost'],
 };
 
 // '' is an empty cell in a file and "not given" in a batch call.
@@ -66,6 +68,22 @@ const RECORDS: Record<ImportEntity, fc.Arbitrary<Record<string, string>>> = {
     record_count: fc.constantFrom('0', '250', '2.5'),
     backups: fc.constantFrom('1', ''),
   }),
+  // Terms open or reaching the locked month, a negative premium, a term ending before it starts.
+  commitments: fc.record({
+    external_id: fc.constantFrom('cm-1', 'cm-2'),
+    name: fc.constantFrom('Compute plan', 'Storage plan'),
+    purchase_date: fc.constant('2026-01-15'),
+    term_start: fc.constantFrom('2026-10-01', `${CLOSED}-01`, '2026-11-01'),
+    term_end: fc.constantFrom('2026-12-31', '2026-10-31'),
+    monthly_premium: fc.constantFrom('100.00', '120.50', '-1', ''),
+  }),
+  showback_usage: fc.record({
+    month: fc.constantFrom('2026-10', '2026-11', CLOSED, '2026-13'),
+    account: fc.constantFrom('acct-a', 'acct-b'),
+    service: fc.constant('compute'),
+    on_demand_cost: fc.constantFrom('5.00', '7.25', '-1'),
+    covered_cost: fc.constantFrom('60.00', '0'),
+  }),
 };
 
 const settings = { operation: fc.constantFrom('create_only', 'update_only', 'create_or_update'), onError: fc.constantFrom('skip', 'skip', 'reject') };
@@ -73,7 +91,7 @@ const rows = (entity: ImportEntity) => fc.array(RECORDS[entity], { minLength: 1,
 const batchOf = (path: 'file' | 'api', entities: ImportEntity[]) =>
   fc.constantFrom(...entities).chain((entity) => fc.record({ path: fc.constant(path), entity: fc.constant(entity), records: rows(entity), ...settings }));
 const step = fc.oneof(
-  batchOf('file', ['revenues', 'payees', 'products', 'billing', 'consumption', 'usage']),
+  batchOf('file', ['revenues', 'payees', 'products', 'billing', 'consumption', 'usage', 'commitments', 'showback_usage']),
   batchOf('api', ['revenues', 'payees', 'products', 'consumption']),
   fc.record({ path: fc.constant('create' as const), entity: fc.constant<ImportEntity>('revenues'), records: fc.array(RECORDS.revenues, { minLength: 1, maxLength: 1 }) }),
 );

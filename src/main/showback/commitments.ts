@@ -49,9 +49,9 @@ interface StoredCommitment {
   fixed_shares: string | null;
 }
 
-type Values = Omit<StoredCommitment, 'id'>;
-const VALUE_COLUMNS = ['name', 'currency', 'purchase_date', 'term_start', 'term_end', 'monthly_premium_micros', 'commitment_cost_micros', 'rebates_micros', 'allocation_method', 'fixed_shares'] as const;
-const FIELD_OF: Record<string, string> = { monthly_premium_micros: 'monthly_premium', commitment_cost_micros: 'commitment_cost', rebates_micros: 'rebates' };
+export type Values = Omit<StoredCommitment, 'id'>;
+export const VALUE_COLUMNS = ['name', 'currency', 'purchase_date', 'term_start', 'term_end', 'monthly_premium_micros', 'commitment_cost_micros', 'rebates_micros', 'allocation_method', 'fixed_shares'] as const;
+export const FIELD_OF: Record<string, string> = { monthly_premium_micros: 'monthly_premium', commitment_cost_micros: 'commitment_cost', rebates_micros: 'rebates' };
 
 /** Reads and checks one commitment record; throws a RecordProblem naming the field at fault. */
 export function readCommitment(raw: Raw, orgCurrency: string, orgsBelow: ReadonlySet<string>): Values {

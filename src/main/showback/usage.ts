@@ -11,7 +11,7 @@ const FIELDS = ['month', 'account', 'service', 'child_org_id', 'currency', 'on_d
   keyof ShowbackUsageInput
 >;
 
-interface UsageValues {
+export interface UsageValues {
   month: string;
   account: string;
   service: string;

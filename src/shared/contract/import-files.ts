@@ -84,6 +84,29 @@ export const IMPORT_TARGET_FIELDS: Record<ImportEntity, ReadonlyArray<{ field: s
     { field: 'backups', label: 'Backups', required: false },
     { field: 'org_id', label: 'Organization ID (must be the import\'s)', required: false },
   ],
+  // Showback of commitments (issue 12): the fields of commitments.batch and showback.usageBatch.
+  commitments: [
+    { field: 'external_id', label: 'Commitment ID', required: true },
+    { field: 'name', label: 'Name', required: true },
+    { field: 'currency', label: 'Currency', required: false },
+    { field: 'purchase_date', label: 'Purchase date', required: true },
+    { field: 'term_start', label: 'Term start', required: true },
+    { field: 'term_end', label: 'Term end', required: true },
+    { field: 'monthly_premium', label: 'Monthly premium', required: true },
+    { field: 'commitment_cost', label: 'Monthly commitment cost', required: false },
+    { field: 'rebates', label: 'Monthly rebates', required: false },
+    { field: 'allocation_method', label: 'Allocation (proportional, even, fixed)', required: false },
+    { field: 'fixed_shares', label: 'Fixed shares ("service: a=60; b=40" or JSON)', required: false },
+  ],
+  showback_usage: [
+    { field: 'month', label: 'Month (YYYY-MM)', required: true },
+    { field: 'account', label: 'Account', required: true },
+    { field: 'service', label: 'Service', required: true },
+    { field: 'child_org_id', label: 'Child org ID', required: false },
+    { field: 'currency', label: 'Currency', required: false },
+    { field: 'on_demand_cost', label: 'On-demand cost', required: true },
+    { field: 'covered_cost', label: 'Covered cost (on-demand equivalent)', required: true },
+  ],
 };
 
 const fieldName = z.string().regex(/^[a-z_]{1,40}$/, 'a target field name');

@@ -7,7 +7,7 @@ import type { MoneyString } from '../money';
 // Import batches: every write of payees, products, revenues and billing rows, whether
 // from the API, a file or the CLI, is one batch with one outcome per row.
 
-export const IMPORT_ENTITIES = ['revenues', 'payees', 'products', 'billing', 'consumption', 'usage'] as const;
+export const IMPORT_ENTITIES = ['revenues', 'payees', 'products', 'billing', 'consumption', 'usage', 'commitments', 'showback_usage'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 export const IMPORT_SOURCES = ['api', 'file', 'cli'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
@@ -27,6 +27,9 @@ export const DEFAULT_OPERATION: Record<ImportEntity, ImportOperation> = {
   consumption: 'create_or_update',
   // A usage file is sent again as the current cycle goes on: its rows update that cycle.
   usage: 'create_or_update',
+  // Showback: a commitments list or a month's usage report sent again corrects what is stored.
+  commitments: 'create_or_update',
+  showback_usage: 'create_or_update',
 };
 /** reject: any error row rolls the whole batch back. skip: valid rows land, errors are listed. */
 export const ON_ERROR_CHOICES = ['reject', 'skip'] as const;

@@ -8,6 +8,7 @@ import { readPayeeRecord } from '../records/payee-writer';
 import { readProductRecord } from '../records/product-writer';
 import { readRevenueRecord } from '../records/revenue-record';
 import { readUsageRecord } from '../records/usage-record';
+import { previewCommitment, previewShowbackUsage } from '../records/showback-fields';
 
 const READERS: Record<ImportEntity, (raw: RawRecord) => unknown> = {
   revenues: readRevenueRecord,
@@ -16,6 +17,8 @@ const READERS: Record<ImportEntity, (raw: RawRecord) => unknown> = {
   billing: readBillingRecord,
   consumption: readConsumptionRecord,
   usage: readUsageRecord,
+  commitments: previewCommitment,
+  showback_usage: previewShowbackUsage,
 };
 
 /**

@@ -16,6 +16,9 @@ const KINDS: Record<ImportEntity, Readonly<Record<string, FieldKind>>> = {
   consumption: { consumed_sell: 'money', consumed_buy: 'money', currency: 'currency', last_sync_at: 'date' },
   // The cycle's first day through the mapping's date format; counts stay text for the whole-number check.
   usage: { cycle_start: 'date' },
+  // Months stay text (YYYY-MM); the showback readers check them.
+  commitments: { monthly_premium: 'money', commitment_cost: 'money', rebates: 'money', currency: 'currency', purchase_date: 'date', term_start: 'date', term_end: 'date' },
+  showback_usage: { on_demand_cost: 'money', covered_cost: 'money', currency: 'currency' },
 };
 
 export function fieldKind(entity: ImportEntity, field: string): FieldKind {

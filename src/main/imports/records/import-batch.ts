@@ -5,6 +5,8 @@ import { assertOrg } from '../../orgs/assert-org';
 import { billingWriter } from './billing-writer';
 import { consumptionWriter } from './consumption-writer';
 import { usageWriter } from './usage-writer';
+import { commitmentWriter } from './commitment-writer';
+import { showbackUsageWriter } from './showback-usage-writer';
 import { DeferredIndexes } from './deferred-indexes';
 import type { EntityWriter, WriterContext } from './entity-writer';
 import { FieldProblem } from './field-problem';
@@ -20,7 +22,7 @@ import { revenueWriter } from './revenue-writer';
 import { RowClaims } from './row-claims';
 import type { SameFileShortcut } from './same-file-shortcut';
 import { SameRecordRows } from './same-record-rows';
-import { earlierImportsOfFile, ENTITY_TABLES, latestImportOfFile, SameFileRecords } from './same-file-records';
+import { earlierImportsOfFile, ENTITY_TABLES, isShowbackEntity, latestImportOfFile, SameFileRecords } from './same-file-records';
 
 export interface ImportBatchMeta {
   orgId: string;
@@ -104,6 +106,8 @@ const WRITERS: Record<ImportEntity, (ctx: WriterContext) => EntityWriter> = {
   billing: billingWriter,
   consumption: consumptionWriter,
   usage: usageWriter,
+  commitments: commitmentWriter,
+  showback_usage: showbackUsageWriter,
 };
 
 /**
@@ -153,8 +157,8 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
     now,
     locks,
     outcomes,
-    // Billing, consumption and usage rows always carry their match key, so they never need the same-file lookup.
-    sameFile: meta.entity === 'billing' || meta.entity === 'consumption' || meta.entity === 'usage' ? SameFileRecords.none(db) : new SameFileRecords(db, meta.entity, earlierImportsOfFile(db, meta.orgId, meta.entity, sha256)),
+    // Billing, consumption, usage and showback rows always carry their match key, so they never need the same-file lookup.
+    sameFile: meta.entity === 'billing' || meta.entity === 'consumption' || meta.entity === 'usage' || isShowbackEntity(meta.entity) ? SameFileRecords.none(db) : new SameFileRecords(db, meta.entity, earlierImportsOfFile(db, meta.orgId, meta.entity, sha256)),
     sameRecord: new SameRecordRows(batchId, meta.source, outcomes),
   });
   const claims = new RowClaims();

@@ -8,11 +8,19 @@ export const ENTITY_TABLES = {
   billing: 'consumption_records',
   consumption: 'consumption_records',
   usage: 'cycle_usage',
+  commitments: 'showback_commitments',
+  showback_usage: 'showback_usage',
 } as const;
+
+/** Showback rows always carry their match key (external_id; month, account, service, org, currency): no same-file lookup. */
+export function isShowbackEntity(entity: string): entity is 'commitments' | 'showback_usage' {
+  return entity === 'commitments' || entity === 'showback_usage';
+}
 
 /** SQL naming a row of an entity table (alias `t`) in the outcomes list: its external_id, or a billing row's match key. */
 export function entityKeySql(entity: keyof typeof ENTITY_TABLES, t: string): string {
   if (entity === 'usage') return `${t}.cycle_start`;
+  if (entity === 'showback_usage') return `${t}.month || ' ' || ${t}.account || ' ' || ${t}.service || ' ' || ${t}.child_org_id || ' ' || ${t}.currency`;
   if (entity !== 'billing' && entity !== 'consumption') return `${t}.external_id`;
   return `${t}.license_reference || ' / ' || coalesce(${t}.resource_uuid, ${t}.resource_name) || ' / ' || ${t}.billing_period`;
 }

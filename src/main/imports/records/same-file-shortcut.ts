@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportEntity, ImportOperation } from '../../../shared/contract/imports';
 import type { Database } from '../../db/driver';
-import { ENTITY_TABLES } from './same-file-records';
+import { ENTITY_TABLES, isShowbackEntity } from './same-file-records';
 
 /** Every row of a file an earlier batch created, still in place: the re-import's one run of duplicates. */
 export interface SameFileShortcut {
@@ -38,7 +38,7 @@ interface Query {
  * order): null, and the import reads the file row by row.
  */
 export function findSameFileShortcut(db: Database.Database, query: Query): SameFileShortcut | null {
-  if (query.operation !== 'create_only' || query.entity === 'billing' || query.entity === 'consumption' || query.entity === 'usage') return null;
+  if (query.operation !== 'create_only' || query.entity === 'billing' || query.entity === 'consumption' || query.entity === 'usage' || isShowbackEntity(query.entity)) return null;
   const table = ENTITY_TABLES[query.entity];
   const earlier = db
     .prepare(

@@ -6,6 +6,7 @@ import { ENTITY_TABLES, entityKeySql } from './same-file-records';
 import { checkUndoAllowed } from './undo-checks';
 import { ensureStatements } from '../../statements/generate';
 import { USAGE_FIELDS } from '../../statements/statement-lines';
+import { VALUE_COLUMNS } from '../../showback/commitments';
 
 /** Columns an undo may write back, per entity: the ones the writers change. */
 const RESTORABLE: Record<ImportEntity, ReadonlySet<string>> = {
@@ -42,6 +43,8 @@ const RESTORABLE: Record<ImportEntity, ReadonlySet<string>> = {
     'updated_at',
   ]),
   usage: new Set([...USAGE_FIELDS, 'updated_at']),
+  commitments: new Set([...VALUE_COLUMNS, 'updated_at']),
+  showback_usage: new Set(['on_demand_cost_micros', 'covered_cost_micros', 'updated_at']),
 };
 
 export interface BatchToUndo {

@@ -3,6 +3,7 @@ import type { Database } from '../../db/driver';
 import { monthInWords, type PeriodLocks } from './period-locks';
 import type { BatchToUndo, UpdatedRow } from './undo-batch';
 import { checkUsageUndo } from './usage-undo-checks';
+import { checkShowbackUndo } from './showback-undo-checks';
 
 interface UndoScope {
   batch: BatchToUndo;
@@ -23,6 +24,7 @@ export function checkUndoAllowed(db: Database.Database, scope: UndoScope): void 
   checkLockedPeriods(db, scope);
   checkLaterBatches(db, scope);
   if (scope.batch.entity === 'usage') checkUsageUndo(db, scope);
+  if (scope.batch.entity === 'commitments' || scope.batch.entity === 'showback_usage') checkShowbackUndo(db, scope.batch.entity, scope);
   checkReferences(db, scope);
 }
 

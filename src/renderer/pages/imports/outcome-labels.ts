@@ -39,6 +39,8 @@ export const ENTITY_LABELS: Record<ImportEntity, string> = {
   billing: 'Billing export',
   consumption: 'Consumption (estimates)',
   usage: 'Usage per billing cycle',
+  commitments: 'Commitments (showback)',
+  showback_usage: 'Showback usage',
 };
 
 export const OPERATION_LABELS: Record<ImportOperation, string> = {

@@ -25,6 +25,8 @@ const ENTITY_HINTS: Record<ImportEntity, string> = {
   billing: 'Final amounts from a billing export, matched to consumption records.',
   consumption: 'Consumed (estimated) amounts per resource and month, from the consumption API or a usage file.',
   usage: 'Seats, records, widget uses, versions, file size and backups per billing cycle; the current statement follows.',
+  commitments: 'Commitments bought (term, monthly premium, commitment cost, rebates, allocation), matched by ID; a finalized month of a term blocks the row.',
+  showback_usage: 'Usage per month, account, service and child org: on-demand and covered cost, for the showback reports.',
 };
 
 /** Step 1: what the rows are and which file holds them. */
