@@ -18,11 +18,12 @@ export function currenciesOf(rows: readonly Row[], column: ReportColumnInfo): st
   return [...seen];
 }
 
-/** What names a row in a chart: its text columns other than currencies and ids, joined. */
+/** What names a row in a chart: its first two text columns other than currencies, ids and free text, joined. */
 export function rowLabel(row: Row, columns: readonly ReportColumnInfo[]): string {
   const currencyColumns = new Set(columns.map((c) => c.currency_column).filter(Boolean));
   const parts = columns
-    .filter((c) => (c.type === 'string' || c.type === 'date') && !currencyColumns.has(c.name) && !/(_id|_uuid)$/.test(c.name))
+    // Ids repeat what the names say, and free text (a reason, a note) is no category.
+    .filter((c) => (c.type === 'string' || c.type === 'date') && !currencyColumns.has(c.name) && !/(_id|_uuid|reason|note|description)$/.test(c.name))
     .map((c) => row[c.name])
     .filter((v): v is string => typeof v === 'string' && v !== '')
     .slice(0, 2);
