@@ -207,8 +207,66 @@ const usageReport = {
   },
 };
 
+/** Showback (issue 12): the commitments an org bought, one row each, as commitments.batch takes them. */
+const commitmentsList = {
+  name: 'Commitments list',
+  entity: 'commitments',
+  description:
+    'Commitments bought, one row each, matched by Commitment ID: purchase date and term (ISO days), monthly premium, ' +
+    'commitment cost and rebates (dot decimals), allocation (proportional, even or fixed) and, for fixed, the shares ' +
+    '("service: compute=60; storage=40"). A row whose term reaches a finalized month is blocked.',
+  header: ['Commitment ID', 'Name', 'Currency', 'Purchase Date', 'Term Start', 'Term End', 'Monthly Premium', 'Commitment Cost', 'Rebates', 'Allocation', 'Fixed Shares'],
+  mapping: {
+    encoding: 'utf-8',
+    delimiter: ',',
+    numberConvention: 'dot',
+    dateFormat: 'YYYY-MM-DD',
+    amountUnit: 'major',
+    columns: {
+      external_id: 'Commitment ID',
+      name: 'Name',
+      currency: 'Currency',
+      purchase_date: 'Purchase Date',
+      term_start: 'Term Start',
+      term_end: 'Term End',
+      monthly_premium: 'Monthly Premium',
+      commitment_cost: 'Commitment Cost',
+      rebates: 'Rebates',
+      allocation_method: 'Allocation',
+      fixed_shares: 'Fixed Shares',
+    },
+  },
+};
+
+/** Showback (issue 12): a month's usage per account, service and child org, as showback.usageBatch takes it. */
+const showbackUsageReport = {
+  name: 'Showback usage report',
+  entity: 'showback_usage',
+  description:
+    'Usage per month (YYYY-MM), account, service and child org: on-demand cost (usage no commitment covered) and covered ' +
+    'cost (the on-demand equivalent of what commitments covered), dot decimals. Matched by month, account, service, child org ' +
+    'and currency; a row of a finalized month is blocked.',
+  header: ['Month', 'Account', 'Service', 'Child Org', 'Currency', 'On-Demand Cost', 'Covered Cost'],
+  mapping: {
+    encoding: 'utf-8',
+    delimiter: ',',
+    numberConvention: 'dot',
+    dateFormat: 'YYYY-MM-DD',
+    amountUnit: 'major',
+    columns: {
+      month: 'Month',
+      account: 'Account',
+      service: 'Service',
+      child_org_id: 'Child Org',
+      currency: 'Currency',
+      on_demand_cost: 'On-Demand Cost',
+      covered_cost: 'Covered Cost',
+    },
+  },
+};
+
 /** Checked against the schema once, defaults filled in, so they are profiles like saved ones. */
-export const BUILT_IN_PROFILES: readonly MappingProfile[] = [balanceReport, activityDownload, orderExport, consumptionExport, usageReport].map((p) => Object.freeze(profileSchema.parse(p)));
+export const BUILT_IN_PROFILES: readonly MappingProfile[] = [balanceReport, activityDownload, orderExport, consumptionExport, usageReport, commitmentsList, showbackUsageReport].map((p) => Object.freeze(profileSchema.parse(p)));
 
 export function builtInProfile(name: string): MappingProfile | undefined {
   const wanted = name.trim().toLowerCase();

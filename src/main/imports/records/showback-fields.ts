@@ -33,8 +33,11 @@ export function asFieldProblem<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof RecordProblem) throw problem(error.field, error.message);
-    throw error;
+    if (!(error instanceof RecordProblem)) throw error;
+    // "fixed_shares.shares.1.percent" is inside one cell: the row names that cell's column, the message the part.
+    const dot = error.field.indexOf('.');
+    if (dot === -1) throw problem(error.field, error.message);
+    throw problem(error.field.slice(0, dot), `${error.field.slice(dot + 1)}: ${error.message}`);
   }
 }
 

@@ -5,7 +5,7 @@ import { headerContains, headerKey } from '../../../../src/main/imports/profiles
 
 describe('the built-in profiles', () => {
   it('fit their own layout and decide every format, so a file of the layout is never asked about', () => {
-    expect(BUILT_IN_PROFILES.map((p) => p.name)).toEqual(['Stripe itemized balance report', 'PayPal activity download', 'Shopify orders export', 'Arrow consumption export', 'Usage report per billing cycle']);
+    expect(BUILT_IN_PROFILES.map((p) => p.name)).toEqual(['Stripe itemized balance report', 'PayPal activity download', 'Shopify orders export', 'Arrow consumption export', 'Usage report per billing cycle', 'Commitments list', 'Showback usage report']);
     for (const profile of BUILT_IN_PROFILES) {
       expect(() => compileMapping(profile.entity, profile.mapping, profile.header)).not.toThrow();
       expect(profile.mapping).toMatchObject({ encoding: 'utf-8', delimiter: ',', numberConvention: 'dot', amountUnit: 'major' });
