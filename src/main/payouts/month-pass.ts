@@ -63,6 +63,7 @@ const REVENUE_COLUMNS = 'id, external_id, kind, occurred_at, product_id, amount_
 /** A month's revenue as read in the hot loop: [id, kind, occurred_at, product_id, amount_micros, currency, refund_of]. */
 type RawRevenue = [number, RevenueRow['kind'], string, number | null, number, string, string | null];
 const HOT_COLUMNS = 'id, kind, occurred_at, product_id, amount_micros, currency, refund_of';
+const PAGE_ROWS = 2000;
 
 /** 'YYYY-MM-DD…' -> one number per calendar day, read from the characters (no substring). */
 function dayNumber(text: string): number {
@@ -125,6 +126,9 @@ const ADJUSTED = 2;
 /** The decision for a product on a day, with its shares ready for allocateFast. */
 interface Decision {
   choice: RuleChoice;
+  /** Flat copies of choice's fields: read for every revenue. */
+  conflict: boolean;
+  rule: ChosenVersion | null;
   shares: CompiledShares | null;
 }
 
@@ -154,6 +158,8 @@ export function loadPayees(db: Database.Database, orgId: string): PayeeRow[] {
 }
 
 export function passMonth(db: Database.Database, orgId: string, period: string, options: PassOptions = {}): MonthPass {
+  // The month is read in pages: one transaction, so every page sees the same workspace.
+  if (!db.inTransaction) return db.transaction(() => passMonth(db, orgId, period, options))();
   const zone = orgTimeZone(db, orgId);
   const products = new Map<number, ProductFacts>();
   for (const p of db.prepare('SELECT id, category, tags FROM products WHERE org_id = ?').all(orgId) as Array<{ id: number; category: string | null; tags: string }>) {
@@ -180,7 +186,10 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
   // (sales of other months that this month's refunds reverse).
   const windowStart = dayNumber(`${period}-01`) - 64;
   const WINDOW = 192;
-  const nearDays = new Map<number, Array<Decision | undefined>>();
+  // Indexed by product id (ids are small integers), revenues with no product apart.
+  const nearDays: Array<Array<Decision | undefined> | undefined> = [];
+  let nearDaysNoProduct: Array<Decision | undefined> | undefined;
+  const utc = zone === 'UTC';
   const farDays = new Map<string, Decision>();
   function decisionFor(productId: number | null, day: string): Decision {
     const choice = chooser.choose(productId, day);
@@ -190,16 +199,19 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
       shares = compiled.get(versionKey) ?? compileShares(sharesOf(choice.rule));
       compiled.set(versionKey, shares);
     }
-    return { choice, shares };
+    return { choice, conflict: choice.conflict !== null, rule: choice.rule, shares };
   }
   /** The rule version deciding a revenue of `productId` at `occurredAt`. */
   function decide(productId: number | null, occurredAt: string): Decision {
-    const zoned = zone === 'UTC' ? null : dayInZone(occurredAt, zone);
+    const zoned = utc ? null : dayInZone(occurredAt, zone);
     const offset = dayNumber(zoned ?? occurredAt) - windowStart;
     if (offset >= 0 && offset < WINDOW) {
-      const productKey = productId ?? -1;
-      let days = nearDays.get(productKey);
-      if (!days) nearDays.set(productKey, (days = new Array<Decision | undefined>(WINDOW)));
+      let days = productId === null ? nearDaysNoProduct : nearDays[productId];
+      if (!days) {
+        days = new Array<Decision | undefined>(WINDOW);
+        if (productId === null) nearDaysNoProduct = days;
+        else nearDays[productId] = days;
+      }
       return (days[offset] ??= decisionFor(productId, zoned ?? occurredAt.slice(0, 10)));
     }
     const day = zoned ?? occurredAt.slice(0, 10);
@@ -243,7 +255,11 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
   // Refunds wait for the end of the scan, when their sales are read in one query: the
   // month is read once, as plain arrays, and never held in memory at once.
   const refunds: RawRevenue[] = [];
-  const rows = db.prepare(`SELECT ${HOT_COLUMNS} FROM revenues WHERE org_id = ? AND period = ?`).raw();
+  // Pages of the month's rows in id order from the index that holds them
+  // (revenues_month_scan): a page at a time costs less per row than a row at a time.
+  const page = db
+    .prepare(`SELECT ${HOT_COLUMNS} FROM revenues INDEXED BY revenues_month_scan WHERE org_id = ? AND period = ? AND id > ? ORDER BY id LIMIT ${PAGE_ROWS}`)
+    .raw();
   function add(row: RawRevenue, rule: ChosenVersion | null): void {
     const currency = row[5];
     const amount = row[4];
@@ -262,19 +278,25 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
       sums.add(slot, kind, parts.micros[i]);
     }
   }
-  for (const row of rows.iterate(orgId, period) as IterableIterator<RawRevenue>) {
-    revenueCount++;
-    if (row[1] === 'refund' && row[6] !== null) {
-      refunds.push(row);
-      continue;
+  let after = Number.MIN_SAFE_INTEGER;
+  for (;;) {
+    const rows = page.all(orgId, period, after) as RawRevenue[];
+    revenueCount += rows.length;
+    for (const row of rows) {
+      if (row[1] === 'refund' && row[6] !== null) {
+        refunds.push(row);
+        continue;
+      }
+      const decision = decide(row[3], row[2]);
+      if (decision.conflict) {
+        noteConflict(decision.choice, row[0], row[2]);
+        continue;
+      }
+      allocateFast(row[4], decision.shares, fallback, parts);
+      add(row, decision.rule);
     }
-    const decision = decide(row[3], row[2]);
-    if (decision.choice.conflict) {
-      noteConflict(decision.choice, row[0], row[2]);
-      continue;
-    }
-    allocateFast(row[4], decision.shares, fallback, parts);
-    add(row, decision.choice.rule);
+    if (rows.length < PAGE_ROWS) break;
+    after = rows[rows.length - 1][0];
   }
 
   // A refund reverses its sale's parts under the sale's rule version (BigInt: refunds are few).
@@ -293,21 +315,21 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
     let rule: ChosenVersion | null;
     if (sale && sale.currency === currency) {
       const saleDecision = decide(sale.product_id, sale.occurred_at);
-      if (saleDecision.choice.conflict) {
+      if (saleDecision.conflict) {
         noteConflict(saleDecision.choice, sale.id, sale.occurred_at);
         continue;
       }
-      rule = saleDecision.choice.rule;
+      rule = saleDecision.rule;
       allocateFast(sale.amount_micros, saleDecision.shares, fallback, saleParts);
       reverseFast(amount, saleParts, parts);
     } else {
       warnings.push(`refund ${(externalIdOf.get(id) as string | null) ?? id}: its sale "${refundOf}" ${sale ? `is in ${sale.currency}` : 'is not in the workspace'}; allocated under its own rule`);
       const decision = decide(productId, occurredAt);
-      if (decision.choice.conflict) {
+      if (decision.conflict) {
         noteConflict(decision.choice, id, occurredAt);
         continue;
       }
-      rule = decision.choice.rule;
+      rule = decision.rule;
       allocateFast(amount, decision.shares, fallback, parts);
     }
     add(refund, rule);

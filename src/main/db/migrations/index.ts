@@ -26,6 +26,7 @@ import { statements } from './026-statements';
 import { tasks } from './027-tasks';
 import { periodCloseHistory } from './028-period-close-history';
 import { consumptionListIndexes } from './031-consumption-list-indexes';
+import { revenueMonthScan } from './032-revenue-month-scan';
 import { usageImportEntity } from './033-usage-import-entity';
 import { revenuePayeeIndexes } from './034-revenue-payee-indexes';
 import { showbackImportEntities } from './035-showback-import-entities';
@@ -67,6 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
   showback,
   reportVisibility,
   consumptionListIndexes,
+  revenueMonthScan,
   usageImportEntity,
   revenuePayeeIndexes,
   showbackImportEntities,
