@@ -7,7 +7,7 @@ import { IMPORT_TARGET_FIELDS, mappingSchema, type Mapping } from '../../../shar
 
 /** Usual column names per field, compared without case, spaces or punctuation; the field's own name always counts. */
 const SYNONYMS: Record<string, readonly string[]> = {
-  external_id: ['id', 'externalid', 'transactionid', 'balancetransactionid', 'txnid', 'reference', 'referenceid', 'orderid', 'invoiceid', 'recordid'],
+  external_id: ['id', 'externalid', 'transactionid', 'balancetransactionid', 'txnid', 'reference', 'referenceid', 'orderid', 'invoiceid', 'recordid', 'commitmentid'],
   kind: ['type', 'transactiontype', 'reportingcategory', 'category', 'revenuetype'],
   occurred_at: ['date', 'occurredat', 'created', 'createdutc', 'createdat', 'paidat', 'transactiondate', 'timestamp', 'datetime', 'time'],
   amount: ['amount', 'gross', 'grossamount', 'total', 'value', 'price', 'sum'],
@@ -49,6 +49,21 @@ const SYNONYMS: Record<string, readonly string[]> = {
   file_size_mb: ['filesizemb', 'filesize', 'storagemb', 'filesmb'],
   backups: ['backups', 'backupcount'],
   org_id: ['org', 'orgid', 'organization', 'organizationid'],
+  // Showback: commitments and usage per account, service and child org.
+  purchase_date: ['purchasedate', 'purchased', 'boughton', 'orderdate'],
+  term_start: ['termstart', 'start', 'startdate', 'starts'],
+  term_end: ['termend', 'end', 'enddate', 'ends', 'expires', 'expiry'],
+  monthly_premium: ['monthlypremium', 'premium', 'monthlyfee', 'monthlycommitment'],
+  commitment_cost: ['commitmentcost', 'upfront', 'upfrontcost', 'monthlyupfront'],
+  rebates: ['rebates', 'rebate', 'credits', 'discount'],
+  allocation_method: ['allocation', 'allocationmethod', 'method', 'spread'],
+  fixed_shares: ['fixedshares', 'shares', 'split'],
+  month: ['month', 'usagemonth', 'billingmonth', 'period'],
+  account: ['account', 'accountid', 'accountname', 'linkedaccount'],
+  service: ['service', 'servicename', 'productname'],
+  child_org_id: ['childorg', 'childorgid', 'org', 'orgid', 'organization'],
+  on_demand_cost: ['ondemandcost', 'ondemand', 'uncoveredcost', 'ondemandspend'],
+  covered_cost: ['coveredcost', 'covered', 'ondemandequivalent', 'coveredusage'],
 };
 
 function squash(name: string): string {
