@@ -76,6 +76,29 @@ describe('consumption.list pages', () => {
     }
   });
 
+  it('the per-month counts (migration 31) follow every write: estimates, finals, a run, approve, reverse, an undone batch', async () => {
+    const { core, workspace } = await seeded();
+    const db = workspace.db;
+    const kept = () => db.prepare('SELECT org_id, billing_period, is_finalized, is_reconciled, records FROM consumption_record_counts WHERE records > 0 ORDER BY 1, 2, 3, 4').all();
+    const actual = () =>
+      db.prepare('SELECT org_id, billing_period, is_finalized, is_reconciled, count(*) AS records FROM consumption_records GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4').all();
+    expect(kept()).toEqual(actual());
+    await ok(core, 'reconciliation.setTolerance', { tolerance_amount: '1000', tolerance_percent: '100' });
+    await ok(core, 'reconciliation.run', { orgId: ORG, period: '2026-09' });
+    const reconciled = db.prepare("SELECT uuid FROM consumption_records WHERE is_reconciled = 1 AND billing_period = '2026-09-01' LIMIT 1").pluck().get() as string;
+    expect(reconciled).toBeDefined();
+    expect(kept()).toEqual(actual());
+    await ok(core, 'reconciliation.reverse', { uuid: reconciled, reason: 'checked again' });
+    expect(kept()).toEqual(actual());
+    await ok(core, 'reconciliation.approve', { uuids: [reconciled], note: 'fine' });
+    expect(kept()).toEqual(actual());
+    const extra = await estimate(core, [{ license: 'NEW', resource: 'n1', period: '2026-11', sell: '1.00', buy: '0.50' }], OTHER_ORG);
+    expect(kept()).toEqual(actual());
+    await ok(core, 'imports.undo', { batchId: extra.meta.batch_id });
+    expect(kept()).toEqual(actual());
+    expect(db.prepare("SELECT count(*) FROM consumption_records WHERE license_reference = 'NEW'").pluck().get()).toBe(0);
+  });
+
   it('a filter nothing matches: count 0 and no rows', async () => {
     const { core } = await seeded();
     expect(await ok(core, 'consumption.list', { billing_period: '2026-12-01', page: 1, page_size: 10 })).toEqual({ count: 0, page: 1, page_size: 10, results: [] });
