@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'write:close',
   'read:reports',
   'write:reports',
+  'read:sync',
+  'write:sync',
   'admin:keys',
 ] as const;
 

@@ -110,6 +110,11 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'reports.get': 'read:reports',
   'reports.periods': 'read:reports',
   'reports.setHidden': 'write:reports',
+  'sync.connections': 'read:sync',
+  'sync.saveConnection': 'write:sync',
+  'sync.test': 'read:sync',
+  'sync.run': 'write:sync',
+  'sync.history': 'read:sync',
 };
 
 const ORG = 'org-parent';
@@ -183,6 +188,8 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
     'reports.get': { json: { orgId: ORG, report_type: 'revenue_by_product_and_kind', year: 2026, month: 10 } },
     'reports.periods': { json: { orgId: ORG, report_type: 'revenue_by_product_and_kind' } },
     'reports.setHidden': { json: { orgId: ORG, report_type: 'statements_summary', hidden: true } },
+    'sync.saveConnection': { json: { orgId: ORG, source: 'revenue', baseUrl: 'http://127.0.0.1:9' } },
+    'sync.run': { json: { orgId: ORG } },
     // Refused for every caller (statements are generated); with the permission it is a 400, not a 403.
     'statements.create': { json: { orgId: ORG } },
   };

@@ -17,6 +17,7 @@ import { tasksHandlers } from '../tasks/handlers';
 import { closeHandlers } from '../close/handlers';
 import { showbackHandlers } from '../showback/handlers';
 import { reportsHandlers } from '../reports/handlers';
+import { syncHandlers } from '../sync/handlers';
 import { createRegistry, type ErrorLogger, type Registry } from './registry';
 
 /** The registry with every area's slice bound; throws if any method is left unbound. */
@@ -41,6 +42,7 @@ export function createAppRegistry(logError?: ErrorLogger): Registry {
   registry.register(closeHandlers);
   registry.register(showbackHandlers);
   registry.register(reportsHandlers);
+  registry.register(syncHandlers);
   registry.assertComplete();
   return registry;
 }

@@ -18,6 +18,7 @@ import { tasksMethods } from './tasks';
 import { closeMethods } from './close';
 import { showbackMethods } from './showback';
 import { reportsMethods } from './reports';
+import { syncMethods } from './sync';
 
 /** Every API method, by name ("area.verb"). Each area declares its slice in its own file. */
 export const contract = {
@@ -39,6 +40,7 @@ export const contract = {
   ...closeMethods,
   ...showbackMethods,
   ...reportsMethods,
+  ...syncMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -30,6 +30,7 @@ import { revenueMonthScan } from './032-revenue-month-scan';
 import { usageImportEntity } from './033-usage-import-entity';
 import { revenuePayeeIndexes } from './034-revenue-payee-indexes';
 import { showbackImportEntities } from './035-showback-import-entities';
+import { sync } from './036-sync';
 import { showback } from './029-showback';
 import { reportVisibility } from './030-report-visibility';
 
@@ -72,6 +73,7 @@ export const MIGRATIONS: readonly Migration[] = [
   usageImportEntity,
   revenuePayeeIndexes,
   showbackImportEntities,
+  sync,
 ].sort((a, b) => a.id - b.id);
 
 export type { Migration } from './types';

@@ -40,6 +40,11 @@ export interface ImportBatchMeta {
   keepRejected?: boolean;
   /** A file batch: field -> the file's column feeding it, so a row's message names the column as the file calls it. */
   columnOfField?: ReadonlyMap<string, string>;
+  /**
+   * Run inside the caller's open transaction (a SAVEPOINT instead of BEGIN IMMEDIATE):
+   * a sync writes several entities of one source and rolls them all back together.
+   */
+  nested?: boolean;
 }
 
 export interface RecordAtRow {
@@ -117,6 +122,7 @@ const WRITERS: Record<ImportEntity, (ctx: WriterContext) => EntityWriter> = {
  * until finish() or abort().
  */
 export function startImportBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
+  if (meta.nested) return startNestedBatch(db, meta);
   if (db.inTransaction) throw new ApiFailure('conflict', 'write_in_progress', 'Another write is in progress in this workspace; try again when it ends.');
   assertOrg(db, meta.orgId);
   try {
@@ -131,6 +137,20 @@ export function startImportBatch(db: Database.Database, meta: ImportBatchMeta): 
     return openBatch(db, meta);
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+const SAVEPOINT = 'import_batch';
+
+function startNestedBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
+  if (!db.inTransaction) throw new Error('A nested import batch needs its caller\'s open transaction');
+  assertOrg(db, meta.orgId);
+  db.exec(`SAVEPOINT ${SAVEPOINT}`);
+  try {
+    return openBatch(db, meta);
+  } catch (error) {
+    db.exec(`ROLLBACK TO ${SAVEPOINT}; RELEASE ${SAVEPOINT}`);
     throw error;
   }
 }
@@ -171,7 +191,8 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
 
   function rollback(): void {
     state = 'failed';
-    if (db.inTransaction) db.exec('ROLLBACK');
+    if (meta.nested) db.exec(`ROLLBACK TO ${SAVEPOINT}; RELEASE ${SAVEPOINT}`);
+    else if (db.inTransaction) db.exec('ROLLBACK');
   }
 
   function writeOne(rowNumber: number, record: unknown): void {
@@ -280,7 +301,7 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
         for (const { currency, micros } of outcomes.amounts.micros()) insertTotal.run(batchId, currency, micros);
         locks.openWrittenPeriods(batchId);
         writer.beforeCommit?.();
-        db.exec('COMMIT');
+        db.exec(meta.nested ? `RELEASE ${SAVEPOINT}` : 'COMMIT');
         state = 'finished';
         return summary(batchId, 'committed', counts, sameRecord, totalRows, outcomes.rowsWritten, outcomes.amounts.list(), sameFileBatchId);
       } catch (error) {

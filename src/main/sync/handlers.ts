@@ -1,0 +1,13 @@
+import type { HandlerSlice } from '../api/registry';
+import { listConnections, saveConnection } from './connections';
+import { syncHistory } from './history';
+import { runSync } from './run-sync';
+import { testConnection } from './test-connection';
+
+export const syncHandlers: HandlerSlice<'sync.connections' | 'sync.saveConnection' | 'sync.test' | 'sync.run' | 'sync.history'> = {
+  'sync.connections': (input, { workspace }) => ({ connections: listConnections(workspace.db, input.orgId) }),
+  'sync.saveConnection': (input, { workspace }) => saveConnection(workspace.db, input),
+  'sync.test': (input, { workspace }) => testConnection(workspace.db, input.orgId, input.source),
+  'sync.run': (input, { workspace, signal }) => runSync(workspace.db, input, signal),
+  'sync.history': (input, { workspace }) => ({ runs: syncHistory(workspace.db, input.orgId) }),
+};

@@ -1,0 +1,88 @@
+import { PULLED_SOURCES, type SyncRun, type SyncSource } from '../../shared/contract/sync';
+import { ApiFailure } from '../api/failure';
+import type { Database } from '../db/driver';
+import { assertOrg } from '../orgs/assert-org';
+import { ADAPTERS } from './adapters';
+import { getConnection } from './connections';
+import { getRun, insertRun, NO_COUNTS } from './history';
+import { syncKeyStore } from './key-store';
+import { storePull } from './store-pull';
+import { SyncFault } from './sync-fault';
+
+/** Sources to run: the ones asked for, else every connected source that can be pulled. */
+function sourcesToRun(db: Database.Database, orgId: string, asked: SyncSource[] | undefined): SyncSource[] {
+  if (asked) {
+    for (const source of asked) {
+      if (!ADAPTERS[source]) throw new ApiFailure('validation_error', 'source_not_pulled', `Sync cannot pull the ${source} source yet (it pulls ${PULLED_SOURCES.join(' and ')})`, { source });
+      getConnection(db, orgId, source);
+    }
+    return [...new Set(asked)];
+  }
+  const connected = db.prepare('SELECT source FROM sync_connections WHERE org_id = ?').pluck().all(orgId) as SyncSource[];
+  return PULLED_SOURCES.filter((s) => connected.includes(s));
+}
+
+function begin(db: Database.Database): void {
+  if (db.inTransaction) throw new ApiFailure('conflict', 'write_in_progress', 'Another write is in progress in this workspace; try again when it ends.');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new ApiFailure('conflict', 'workspace_busy', 'The workspace is being written by another program; try again when it is done.');
+    throw error;
+  }
+}
+
+/**
+ * One source: fetch every page first (nothing is written while the network is used), then
+ * store it in one transaction with its cursors and its run. Any fault rolls the whole
+ * source back and is recorded as a failed run; a pull that changes nothing writes nothing
+ * but its history row.
+ */
+async function runSource(db: Database.Database, orgId: string, source: SyncSource): Promise<SyncRun> {
+  const startedAt = new Date().toISOString();
+  const adapter = ADAPTERS[source]!;
+  const failed = (message: string) => getRun(db, insertRun(db, { orgId, source, status: 'failed', startedAt, counts: NO_COUNTS, batches: {}, message }));
+  const connection = getConnection(db, orgId, source);
+  const key = syncKeyStore().get(orgId, source);
+  if (key === null) return failed(`${adapter.label}: no API key; set ${syncKeyStore().describe(orgId, source)}`);
+  let pull;
+  try {
+    pull = await adapter.pull(connection.baseUrl, key, connection.cursors);
+  } catch (error) {
+    if (error instanceof SyncFault) return failed(error.message);
+    throw error;
+  }
+  const fetched = pull.entities.reduce((n, e) => n + e.records.length, 0);
+  if (fetched === 0) return getRun(db, insertRun(db, { orgId, source, status: 'nothing_changed', startedAt, counts: NO_COUNTS, batches: {}, message: null }));
+  begin(db);
+  try {
+    const runId = insertRun(db, { orgId, source, status: 'committed', startedAt, counts: NO_COUNTS, batches: {}, message: null });
+    const stored = storePull(db, orgId, source, adapter.label, pull, runId, startedAt);
+    const { counts } = stored;
+    if (counts.created + counts.updated + counts.blocked_locked_period === 0) {
+      // Records the server sent again unchanged: nothing to keep but the history row.
+      db.exec('ROLLBACK');
+      return getRun(db, insertRun(db, { orgId, source, status: 'nothing_changed', startedAt, counts, batches: {}, message: null }));
+    }
+    db.prepare(
+      `UPDATE sync_runs SET fetched = ?, created_count = ?, updated_count = ?, unchanged_count = ?, blocked_locked_period_count = ?, batches = ?, finished_at = ? WHERE id = ?`,
+    ).run(counts.fetched, counts.created, counts.updated, counts.unchanged, counts.blocked_locked_period, JSON.stringify(stored.batches), new Date().toISOString(), runId);
+    db.prepare('UPDATE sync_connections SET cursors = ?, updated_at = ? WHERE org_id = ? AND source = ?').run(JSON.stringify(pull.cursors), new Date().toISOString(), orgId, source);
+    db.exec('COMMIT');
+    return getRun(db, runId);
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (error instanceof SyncFault) return failed(error.message);
+    throw error;
+  }
+}
+
+export async function runSync(db: Database.Database, input: { orgId: string; sources?: SyncSource[] }, signal: { aborted: boolean }): Promise<{ runs: SyncRun[] }> {
+  assertOrg(db, input.orgId);
+  const runs: SyncRun[] = [];
+  for (const source of sourcesToRun(db, input.orgId, input.sources)) {
+    if (signal.aborted) break;
+    runs.push(await runSource(db, input.orgId, source));
+  }
+  return { runs };
+}

@@ -1,0 +1,75 @@
+import { PAYEE_RECORD_FIELDS } from '../../imports/records/payee-writer';
+import { PRODUCT_RECORD_FIELDS } from '../../imports/records/product-writer';
+import { REVENUE_RECORD_FIELDS } from '../../imports/records/revenue-record';
+import { getJson, type GetOptions } from '../http-client';
+import { SyncFault } from '../sync-fault';
+import { joinUrl, newer, pick, type PulledEntity, type PulledRecord, type SourceAdapter } from './source-adapter';
+
+// Seed 001 (Allocora): bearer key, /api/allocora/ping to validate it, entity lists under
+// /api/v1 answering {records: [...], meta} pages of at most 100. The seed's entity pages are
+// not in the seed, so the list filter is ours: updated_after (exclusive) with limit/offset.
+
+const LABEL = 'revenue source (seed 001)';
+const PAGE = 100;
+const ENTITIES = [
+  { entity: 'payees', fields: PAYEE_RECORD_FIELDS },
+  { entity: 'products', fields: PRODUCT_RECORD_FIELDS },
+  { entity: 'revenues', fields: REVENUE_RECORD_FIELDS },
+] as const;
+
+function options(key: string): GetOptions {
+  return {
+    label: LABEL,
+    key,
+    // The seed's troubleshooting words.
+    unauthorized: 'Confirm the Authorization header includes Bearer followed by a current workspace API key and that the request is sent from a trusted server-side environment.',
+    forbidden: 'The key is valid but does not include the required permission. Create or rotate a key with the read or write permission named in the response.',
+  };
+}
+
+/** The host: a base URL given as the seed's production one (…/api/v1) loses that suffix. */
+function host(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+}
+
+async function pullEntity(baseUrl: string, key: string, entity: string, fields: ReadonlySet<string>, cursor: string | undefined) {
+  const records: PulledRecord[] = [];
+  let newest: string | undefined = cursor;
+  for (let offset = 0; ; offset += PAGE) {
+    const query = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
+    if (cursor) query.set('updated_after', cursor);
+    const url = joinUrl(host(baseUrl), `/api/v1/${entity}?${query}`);
+    const { body } = await getJson(url, options(key));
+    const page = (body as { records?: unknown }).records;
+    if (!Array.isArray(page)) throw new SyncFault(`${LABEL}: ${url} answered without a records list`);
+    for (const [i, item] of page.entries()) {
+      if (typeof item !== 'object' || item === null) throw new SyncFault(`${LABEL}: ${entity} record ${offset + i + 1} is not an object`);
+      const raw = item as Record<string, unknown>;
+      const sourceId = typeof raw.id === 'string' && raw.id !== '' ? raw.id : typeof raw.external_id === 'string' ? raw.external_id : '';
+      if (sourceId === '') throw new SyncFault(`${LABEL}: ${entity} record ${offset + i + 1} has no id`);
+      const label = typeof raw.external_id === 'string' ? `external_id "${raw.external_id}"` : `id ${sourceId}`;
+      records.push({ sourceId, label, fields: pick(raw, fields) });
+      newest = newer(newest, raw.updated_at);
+    }
+    if (page.length < PAGE) break;
+  }
+  return { records, newest };
+}
+
+export const allocora: SourceAdapter = {
+  label: LABEL,
+  async test(baseUrl, key) {
+    await getJson(joinUrl(host(baseUrl), '/api/allocora/ping'), options(key));
+  },
+  async pull(baseUrl, key, cursors) {
+    const entities: PulledEntity[] = [];
+    const next = { ...cursors };
+    // Payees and products first: revenues name them.
+    for (const { entity, fields } of ENTITIES) {
+      const { records, newest } = await pullEntity(baseUrl, key, entity, fields, cursors[entity]);
+      entities.push({ entity, records });
+      if (newest !== undefined) next[entity] = newest;
+    }
+    return { entities, cursors: next };
+  },
+};

@@ -1,0 +1,66 @@
+import { CONSUMPTION_RECORD_FIELDS } from '../../imports/records/consumption-record';
+import { getJson, type GetOptions } from '../http-client';
+import { SyncFault } from '../sync-fault';
+import { joinUrl, newer, pick, type PulledRecord, type SourceAdapter } from './source-adapter';
+
+// Seed 003 (Arrow consumption records): GET /api/admin/arrow/consumption-records/ with
+// page / page_size and billing_period_from; the body is an array of records (a page past
+// the end answers 404). The seed has no modified filter, so each run reads from the oldest
+// billing period that was not finalized at the last sync, and keeps the records whose
+// `modified` is after the cursor.
+
+const LABEL = 'consumption source (seed 003)';
+const PATH = '/api/admin/arrow/consumption-records/';
+const PAGE_SIZE = 100;
+
+function options(key: string): GetOptions {
+  return {
+    label: LABEL,
+    key,
+    unauthorized: 'Authentication credentials were not provided or are not valid: check the API key.',
+    forbidden: 'You do not have permission to perform this action: the key cannot read consumption records.',
+    accept: [404],
+  };
+}
+
+export const arrowConsumption: SourceAdapter = {
+  label: LABEL,
+  async test(baseUrl, key) {
+    await getJson(joinUrl(baseUrl, `${PATH}?page=1&page_size=1`), { ...options(key), accept: [] });
+  },
+  async pull(baseUrl, key, cursors) {
+    const since: string | undefined = cursors.modified;
+    const records: PulledRecord[] = [];
+    let newest: string | undefined = since;
+    let oldestOpen: string | undefined;
+    let newestPeriod: string | undefined;
+    for (let page = 1; ; page++) {
+      const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
+      if (cursors.billing_period_from) query.set('billing_period_from', cursors.billing_period_from);
+      const url = joinUrl(baseUrl, `${PATH}?${query}`);
+      const { status, body } = await getJson(url, options(key));
+      if (status === 404) {
+        if (page === 1) throw new SyncFault(`${LABEL}: ${url} answered 404 (is the base URL the API's?)`, 404);
+        break;
+      }
+      if (!Array.isArray(body)) throw new SyncFault(`${LABEL}: ${url} answered without an array of records`);
+      for (const [i, item] of body.entries()) {
+        const raw = item as Record<string, unknown>;
+        const uuid = typeof raw?.uuid === 'string' ? raw.uuid : '';
+        if (uuid === '') throw new SyncFault(`${LABEL}: record ${(page - 1) * PAGE_SIZE + i + 1} has no uuid`);
+        const period = typeof raw.billing_period === 'string' ? raw.billing_period : undefined;
+        if (period && (newestPeriod === undefined || period > newestPeriod)) newestPeriod = period;
+        if (period && raw.is_finalized !== true && (oldestOpen === undefined || period < oldestOpen)) oldestOpen = period;
+        newest = newer(newest, raw.modified);
+        if (since !== undefined && typeof raw.modified === 'string' && Date.parse(raw.modified) <= Date.parse(since)) continue;
+        records.push({ sourceId: uuid, label: `uuid ${uuid}`, fields: pick(raw, CONSUMPTION_RECORD_FIELDS) });
+      }
+      if (body.length < PAGE_SIZE) break;
+    }
+    const next = { ...cursors };
+    if (newest !== undefined) next.modified = newest;
+    const from = oldestOpen ?? newestPeriod;
+    if (from !== undefined) next.billing_period_from = from;
+    return { entities: [{ entity: 'consumption', records }], cursors: next };
+  },
+};

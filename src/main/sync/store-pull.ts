@@ -1,0 +1,58 @@
+import type { SyncCounts, SyncSource } from '../../shared/contract/sync';
+import type { Database } from '../db/driver';
+import { startImportBatch } from '../imports/records/import-batch';
+import type { RowOutcome } from '../imports/records/outcome';
+import { SyncFault } from './sync-fault';
+import type { Pull } from './sources/source-adapter';
+
+export interface StoredPull {
+  counts: SyncCounts;
+  batches: Record<string, number>;
+}
+
+/** Outcomes that name a local record the source's id now points at. */
+const LINKED = new Set(['created', 'updated', 'unchanged', 'skipped_duplicate', 'blocked_locked_period']);
+
+/**
+ * Write one source's pull inside the caller's transaction: one import batch per entity
+ * (source 'api', profile 'sync:<source>'), through the same writers and checks as an
+ * import. A record the writer refuses throws a SyncFault naming the source and the record,
+ * and the caller rolls the whole source back. Records in a finalized month are counted as
+ * blocked_locked_period and left as they are.
+ */
+export function storePull(db: Database.Database, orgId: string, source: SyncSource, label: string, pull: Pull, runId: number, now: string): StoredPull {
+  const counts: SyncCounts = { fetched: 0, created: 0, updated: 0, unchanged: 0, blocked_locked_period: 0 };
+  const batches: Record<string, number> = {};
+  const link = db.prepare(
+    `INSERT INTO sync_links (org_id, source, entity, source_id, local_id, run_id, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (org_id, source, entity, source_id) DO UPDATE SET local_id = excluded.local_id, run_id = excluded.run_id, synced_at = excluded.synced_at`,
+  );
+  for (const { entity, records } of pull.entities) {
+    if (records.length === 0) continue;
+    counts.fetched += records.length;
+    const batch = startImportBatch(db, { orgId, entity, source: 'api', operation: 'create_or_update', profile: `sync:${source}`, keepRejected: false, nested: true });
+    let rows: RowOutcome[];
+    try {
+      rows = batch.write(records.map((r, i) => ({ rowNumber: i + 1, record: r.fields })), { rows: 'all' }).rows;
+    } catch (error) {
+      batch.abort();
+      throw error;
+    }
+    const refused = rows.find((row) => row.outcome === 'error');
+    if (refused) {
+      batch.abort();
+      const record = records[refused.rowNumber - 1];
+      throw new SyncFault(`${label}: ${entity} record ${record.label} was refused: ${refused.message ?? 'invalid'}`);
+    }
+    const summary = batch.finish({ onError: 'skip' });
+    batches[entity] = summary.batchId!;
+    counts.created += summary.counts.created;
+    counts.updated += summary.counts.updated;
+    counts.unchanged += summary.counts.unchanged + summary.counts.skipped_duplicate;
+    counts.blocked_locked_period += summary.counts.blocked_locked_period;
+    for (const row of rows) {
+      if (row.id !== null && LINKED.has(row.outcome)) link.run(orgId, source, entity, records[row.rowNumber - 1].sourceId, row.id, runId, now);
+    }
+  }
+  return { counts, batches };
+}

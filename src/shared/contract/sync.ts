@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { method } from './define';
+import { orgIdSchema } from './orgs';
+
+// Sync: the org's online systems (the seeds' APIs) pulled into the workspace. One connection
+// per org and source system; the API key is never in the workspace (see src/main/sync/key-store.ts).
+
+/** revenue: seed 001 (payees, products, revenues); consumption: seed 003; the others are declared, not pulled yet. */
+export const SYNC_SOURCES = ['revenue', 'consumption', 'statements', 'reports', 'tasks'] as const;
+export type SyncSource = (typeof SYNC_SOURCES)[number];
+/** The sources sync.run can pull today. */
+export const PULLED_SOURCES: readonly SyncSource[] = ['revenue', 'consumption'];
+
+export const SYNC_RUN_STATUSES = ['committed', 'nothing_changed', 'failed'] as const;
+export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
+
+export interface SyncConnection {
+  source: SyncSource;
+  baseUrl: string;
+  /** Per entity, the newest `modified` / `updated_at` of a successful sync (the next run asks for later ones). */
+  cursors: Record<string, string>;
+  /** Whether this process has a key for the source (environment or key store); the key itself is never returned. */
+  hasKey: boolean;
+  /** Where the key is read from, e.g. the environment variable's name. */
+  keyFrom: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SyncCounts {
+  fetched: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  blocked_locked_period: number;
+}
+
+export interface SyncRun {
+  id: number;
+  source: SyncSource;
+  status: SyncRunStatus;
+  startedAt: string;
+  finishedAt: string;
+  counts: SyncCounts;
+  /** Per entity, the import batch that holds what this run wrote (inspect it like an import). */
+  batches: Record<string, number>;
+  /** failed: why, naming the source and the record. */
+  message: string | null;
+}
+
+export interface SyncTestResult {
+  source: SyncSource;
+  ok: boolean;
+  /** The HTTP status the source answered, or null when it could not be reached. */
+  status: number | null;
+  message: string;
+}
+
+const sourceSchema = z.enum(SYNC_SOURCES);
+
+export const syncMethods = {
+  'sync.connections': method<{ connections: SyncConnection[] }>()({
+    summary: "The org's connections to its online systems: base URL, cursors, whether a key is available (never the key).",
+    permission: 'read:sync',
+    input: z.object({ orgId: orgIdSchema }).strict(),
+  }),
+  'sync.saveConnection': method<SyncConnection>()({
+    summary: 'Create or change the connection to one source system (its base URL, http or https). The API key is not sent here: it comes from the environment or the desktop key store.',
+    permission: 'write:sync',
+    input: z.object({ orgId: orgIdSchema, source: sourceSchema, baseUrl: z.string().max(2000) }).strict(),
+  }),
+  'sync.test': method<SyncTestResult>()({
+    summary: "Call the source's cheapest endpoint (seed 001's ping) with its key; 401/403 are reported in the seed's words.",
+    permission: 'read:sync',
+    input: z.object({ orgId: orgIdSchema, source: sourceSchema }).strict(),
+  }),
+  'sync.run': method<{ runs: SyncRun[] }>()({
+    summary: 'Pull what changed since the last successful sync from each source (all connected ones by default): one batch per source, rolled back whole on a failure.',
+    permission: 'write:sync',
+    input: z.object({ orgId: orgIdSchema, sources: z.array(sourceSchema).min(1).optional() }).strict(),
+  }),
+  'sync.history': method<{ runs: SyncRun[] }>()({
+    summary: "The org's sync runs, newest first (at most 200).",
+    permission: 'read:sync',
+    input: z.object({ orgId: orgIdSchema }).strict(),
+  }),
+};

@@ -1,0 +1,165 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { callOk } from '../support/temp-workspace';
+import { startFakeAllocora, type FakeAllocora } from '../support/fake-allocora';
+import { CLOSED, dataDigest, keys, ORG, runOne, syncWorkspace, useSyncTestSetup } from './sync-support';
+
+// Seed 001 pulled through sync.run against a fake Allocora on 127.0.0.1.
+
+useSyncTestSetup();
+let server: FakeAllocora | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function connected(counts: Parameters<typeof startFakeAllocora>[0], key?: string) {
+  server = await startFakeAllocora(counts);
+  const ctx = syncWorkspace();
+  await callOk(ctx.core, 'sync.saveConnection', { orgId: ORG, source: 'revenue', baseUrl: server.baseUrl });
+  keys.set(ORG, 'revenue', key ?? server.key);
+  return ctx;
+}
+
+function count(ctx: ReturnType<typeof syncWorkspace>, table: string): number {
+  return ctx.workspace.db.prepare(`SELECT count(*) FROM ${table} WHERE org_id = ?`).pluck().get(ORG) as number;
+}
+
+describe('sync of the revenue source (seed 001)', () => {
+  it('first sync pages through every entity and stores each record with its provenance', async () => {
+    const ctx = await connected({ payees: 7, products: 3, revenues: 250 });
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'committed', message: null, counts: { fetched: 260, created: 260, updated: 0, blocked_locked_period: 0 } });
+    expect(count(ctx, 'payees')).toBe(7);
+    expect(count(ctx, 'products')).toBe(3);
+    expect(count(ctx, 'revenues')).toBe(250);
+    // 250 revenues are three pages of at most 100.
+    expect(server!.requests.filter((r) => r.startsWith('/api/v1/revenues')).length).toBe(3);
+    const db = ctx.workspace.db;
+    const stored = db.prepare("SELECT amount_micros, currency, batch_id FROM revenues WHERE external_id = 'rv_42'").get() as { amount_micros: number; batch_id: number };
+    const served = server!.data.revenues.find((r) => r.external_id === 'rv_42')!;
+    expect(stored.amount_micros).toBe(Math.round(Number(served.amount) * 100) * 10_000);
+    expect(stored.batch_id).toBe(run.batches.revenues);
+    expect(db.prepare('SELECT source, profile FROM import_batches WHERE id = ?').get(run.batches.revenues)).toEqual({ source: 'api', profile: 'sync:revenue' });
+    const link = db.prepare("SELECT local_id, run_id FROM sync_links WHERE org_id = ? AND source = 'revenue' AND entity = 'revenues' AND source_id = ?").get(ORG, served.id) as { local_id: number; run_id: number };
+    expect(link.run_id).toBe(run.id);
+    expect(db.prepare('SELECT external_id FROM revenues WHERE id = ?').pluck().get(link.local_id)).toBe('rv_42');
+    const [connection] = (await callOk<{ connections: Array<{ cursors: Record<string, string> }> }>(ctx.core, 'sync.connections', { orgId: ORG })).connections;
+    expect(connection.cursors.revenues).toBe(server!.data.revenues.at(-1)!.updated_at);
+  });
+
+  it('an incremental sync asks only for what changed and writes only that', async () => {
+    const ctx = await connected({ payees: 2, products: 1, revenues: 30 });
+    await runOne(ctx.core, 'revenue');
+    server!.put('revenues', { external_id: 'rv_5', amount: '77.70' });
+    server!.put('revenues', { external_id: 'rv_new', kind: 'sale', occurred_at: '2026-10-30T10:00:00Z', amount: '1.00', currency: 'USD', payee_external_id: 'pe_1' });
+    server!.put('payees', { external_id: 'pe_2', name: 'Renamed' });
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 3, created: 1, updated: 2, unchanged: 0 } });
+    expect(ctx.workspace.db.prepare("SELECT amount_micros FROM revenues WHERE external_id = 'rv_5'").pluck().get()).toBe(77_700_000);
+    expect(ctx.workspace.db.prepare("SELECT name FROM payees WHERE external_id = 'pe_2'").pluck().get()).toBe('Renamed');
+    const asked = server!.requests.filter((r) => r.startsWith('/api/v1/revenues')).at(-1)!;
+    expect(asked).toContain('updated_after=');
+  });
+
+  it('a re-run with nothing changed on the server writes nothing', async () => {
+    const ctx = await connected({ payees: 2, products: 1, revenues: 10 });
+    await runOne(ctx.core, 'revenue');
+    const before = dataDigest(ctx.workspace.db);
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'nothing_changed', counts: { fetched: 0, created: 0, updated: 0 }, batches: {} });
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+  });
+
+  it('records the server sends again unchanged (a lost cursor) write nothing either', async () => {
+    const ctx = await connected({ payees: 2, products: 1, revenues: 10 });
+    await runOne(ctx.core, 'revenue');
+    ctx.workspace.db.prepare("UPDATE sync_connections SET cursors = '{}'").run();
+    const before = dataDigest(ctx.workspace.db);
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'nothing_changed', counts: { fetched: 13, unchanged: 13, created: 0, updated: 0 } });
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+  });
+
+  it('a record in a finalized month is not changed: blocked_locked_period, the others still land', async () => {
+    const ctx = await connected({ payees: 1, products: 1, revenues: 4, months: ['2026-10', CLOSED] });
+    const db = ctx.workspace.db;
+    // The closed month's sales were stored before it was finalized.
+    db.prepare("UPDATE periods SET status = 'in_progress' WHERE period = ?").run(CLOSED);
+    await runOne(ctx.core, 'revenue');
+    db.prepare("UPDATE periods SET status = 'finalized' WHERE period = ?").run(CLOSED);
+    const closedOne = server!.data.revenues.find((r) => String(r.occurred_at).startsWith(CLOSED))!;
+    const openOne = server!.data.revenues.find((r) => String(r.occurred_at).startsWith('2026-10'))!;
+    const closedBefore = db.prepare('SELECT * FROM revenues WHERE external_id = ?').get(closedOne.external_id);
+    server!.put('revenues', { external_id: closedOne.external_id, amount: '999.00' });
+    server!.put('revenues', { external_id: openOne.external_id, amount: '5.00' });
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, blocked_locked_period: 1 } });
+    expect(db.prepare('SELECT * FROM revenues WHERE external_id = ?').get(closedOne.external_id)).toEqual(closedBefore);
+    expect(db.prepare('SELECT amount_micros FROM revenues WHERE external_id = ?').pluck().get(openOne.external_id)).toBe(5_000_000);
+  });
+
+  it('a record with an invalid currency stops the source, names the record, and nothing is written', async () => {
+    const ctx = await connected({ payees: 2, products: 1, revenues: 150 });
+    server!.put('revenues', { external_id: 'rv_120', currency: 'U$D' });
+    const before = dataDigest(ctx.workspace.db);
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run.status).toBe('failed');
+    expect(run.message).toMatch(/^revenue source \(seed 001\): revenues record external_id "rv_120" was refused: currency: /);
+    // Payees and products of the same source were rolled back with it.
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+  });
+
+  it('401 and 403 stop the sync in the seed\'s words, writing nothing', async () => {
+    const ctx = await connected({ payees: 1, products: 1, revenues: 1 }, 'not-a-key');
+    const before = dataDigest(ctx.workspace.db);
+    const unauthorized = await runOne(ctx.core, 'revenue');
+    expect(unauthorized.message).toBe(
+      'revenue source (seed 001): 401 Unauthorized. Confirm the Authorization header includes Bearer followed by a current workspace API key and that the request is sent from a trusted server-side environment.',
+    );
+    keys.set(ORG, 'revenue', server!.forbiddenKey);
+    const forbidden = await runOne(ctx.core, 'revenue');
+    expect(forbidden.message).toMatch(/^revenue source \(seed 001\): 403 Forbidden\. The key is valid but does not include the required permission\..*read:payees/);
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+  });
+
+  it('429 with Retry-After and a 503 are retried, then the sync succeeds', async () => {
+    const ctx = await connected({ payees: 1, products: 1, revenues: 120 });
+    server!.fail({ status: 429, retryAfter: '0', times: 1, path: /revenues/ });
+    server!.fail({ status: 503, times: 1, path: /revenues/ });
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'committed', counts: { created: 122 } });
+    expect(server!.requests.filter((r) => r.startsWith('/api/v1/revenues')).length).toBe(4);
+  });
+
+  it('5xx on every try exhausts the retries and rolls the whole source back', async () => {
+    const ctx = await connected({ payees: 3, products: 1, revenues: 120 });
+    // Payees and products answer; revenues fail every time: none of the source is kept.
+    server!.fail({ status: 500, times: 100, path: /revenues/ });
+    const before = dataDigest(ctx.workspace.db);
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run.status).toBe('failed');
+    expect(run.message).toMatch(/^revenue source \(seed 001\): http:\/\/127\.0\.0\.1:\d+\/api\/v1\/revenues\?.* answered 500.*after 3 tries$/);
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+    const history = await callOk<{ runs: Array<{ status: string }> }>(ctx.core, 'sync.history', { orgId: ORG });
+    expect(history.runs.map((r) => r.status)).toEqual(['failed']);
+  });
+
+  it('a server answering HTML is refused by name, nothing written', async () => {
+    const ctx = await connected({ payees: 1, products: 1, revenues: 1 });
+    server!.fail({ status: 200, times: 1, contentType: 'text/html; charset=utf-8', body: '<!doctype html><html><body>Sign in</body></html>' });
+    const before = dataDigest(ctx.workspace.db);
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run.message).toMatch(/^revenue source \(seed 001\): .*\/api\/v1\/payees\?.* answered text\/html that is not JSON/);
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+  });
+
+  it('sync.test calls the ping and reports 401 in the seed\'s words', async () => {
+    const ctx = await connected({ payees: 0, products: 0, revenues: 0 });
+    expect(await callOk(ctx.core, 'sync.test', { orgId: ORG, source: 'revenue' })).toEqual({ source: 'revenue', ok: true, status: 200, message: 'revenue source (seed 001): the key works' });
+    expect(server!.requests).toEqual(['/api/allocora/ping']);
+    keys.set(ORG, 'revenue', 'wrong');
+    expect(await callOk(ctx.core, 'sync.test', { orgId: ORG, source: 'revenue' })).toMatchObject({ ok: false, status: 401, message: expect.stringContaining('401 Unauthorized. Confirm the Authorization header') });
+    keys.set(ORG, 'revenue', null);
+    expect(await callOk(ctx.core, 'sync.test', { orgId: ORG, source: 'revenue' })).toMatchObject({ ok: false, status: null, message: expect.stringContaining('no API key') });
+  });
+});

@@ -1,0 +1,67 @@
+import { FakeClock, fakeUuid, startFakeSource, type FakeSourceServer } from './fake-source-server';
+
+// Seed 001 (Allocora) as the sync reads it: GET /api/allocora/ping, and GET /api/v1/<entity>
+// with limit (at most 100) / offset / updated_after answering {records, meta}. Records are
+// the seed's fields plus the server's id (a UUID), created_at and updated_at.
+
+export type AllocoraEntity = 'payees' | 'products' | 'revenues';
+export type AllocoraRecord = Record<string, unknown> & { id: string; external_id: string; updated_at: string };
+
+export interface FakeAllocora extends FakeSourceServer {
+  data: Record<AllocoraEntity, AllocoraRecord[]>;
+  /** Create or change a record by external_id; it gets a new updated_at. */
+  put(entity: AllocoraEntity, fields: Record<string, unknown> & { external_id: string }): AllocoraRecord;
+}
+
+/** `payees` payees, `products` products and `revenues` sales in October 2026 (and any in `months`). */
+export async function startFakeAllocora(counts: { payees: number; products: number; revenues: number; months?: string[] }): Promise<FakeAllocora> {
+  const clock = new FakeClock();
+  const data: Record<AllocoraEntity, AllocoraRecord[]> = { payees: [], products: [], revenues: [] };
+  function put(entity: AllocoraEntity, fields: Record<string, unknown> & { external_id: string }): AllocoraRecord {
+    const list = data[entity];
+    const at = clock.tick();
+    const index = list.findIndex((r) => r.external_id === fields.external_id);
+    if (index >= 0) {
+      // A changed record moves to the end, as a list ordered by updated_at shows it.
+      const [old] = list.splice(index, 1);
+      const next = { ...old, ...fields, updated_at: at };
+      list.push(next);
+      return next;
+    }
+    const record = { id: fakeUuid(), ...fields, created_at: at, updated_at: at } as AllocoraRecord;
+    list.push(record);
+    return record;
+  }
+  const months = counts.months ?? ['2026-10'];
+  for (let i = 1; i <= counts.payees; i++) put('payees', { external_id: `pe_${i}`, name: `Payee ${i}`, payout_currency: 'USD' });
+  for (let i = 1; i <= counts.products; i++) put('products', { external_id: `pr_${i}`, name: `Product ${i}`, category: 'books' });
+  for (let i = 1; i <= counts.revenues; i++) {
+    const month = months[i % months.length];
+    put('revenues', {
+      external_id: `rv_${i}`,
+      kind: 'sale',
+      occurred_at: `${month}-${String((i % 27) + 1).padStart(2, '0')}T10:00:00Z`,
+      amount: `${(i % 90) + 10}.${String(i % 100).padStart(2, '0')}`,
+      currency: 'USD',
+      quantity: 1,
+      payee_external_id: `pe_${(i % Math.max(counts.payees, 1)) + 1}`,
+      product_external_id: `pr_${(i % Math.max(counts.products, 1)) + 1}`,
+    });
+  }
+
+  const server = await startFakeSource(
+    (url, auth) => {
+      const match = /^\/api\/v1\/(payees|products|revenues)$/.exec(url.pathname);
+      if (!match) return null;
+      const entity = match[1] as AllocoraEntity;
+      if (auth === 'forbidden') return { status: 403, body: { detail: `This key lacks read:${entity}` } };
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 100), 100);
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const after = url.searchParams.get('updated_after');
+      const matching = data[entity].filter((r) => after === null || Date.parse(r.updated_at) > Date.parse(after));
+      return { status: 200, body: { records: matching.slice(offset, offset + limit), meta: { total: matching.length, limit, offset } } };
+    },
+    { pingPath: '/api/allocora/ping' },
+  );
+  return { ...server, data, put };
+}
