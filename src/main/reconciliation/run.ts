@@ -14,6 +14,26 @@ function currentMonthStart(now: string): string {
 }
 
 /**
+ * Records above tolerance wait for review: the needs_review step (with the record's
+ * reconciliation fields before it, as ReconciliationWriter.review writes them) and the
+ * pending flag, each one statement for the whole list, since a month may put tens of
+ * thousands of records up for review. The adjustment is final - consumed, exact in SQLite's
+ * 64-bit integers (every amount is within 2^53).
+ */
+function markForReview(db: Database.Database, ids: readonly number[], actor: string, now: string): void {
+  if (ids.length === 0) return;
+  const list = JSON.stringify(ids);
+  db.prepare(
+    `INSERT INTO reconciliation_events (org_id, record_id, action, adjustment_micros, compensation_item_id, note, before, actor, at)
+     SELECT c.org_id, c.id, 'needs_review', c.final_sell_micros - coalesce(c.consumed_sell_micros, 0), NULL, NULL,
+       json_object('adjustment_amount_micros', c.adjustment_amount_micros, 'adjustment_buy_micros', c.adjustment_buy_micros, 'review_status', c.review_status,
+         'compensation_item_uuid', c.compensation_item_uuid, 'is_reconciled', c.is_reconciled, 'reconciled_at', c.reconciled_at), ?, ?
+     FROM json_each(?) AS j CROSS JOIN consumption_records c ON c.id = j.value ORDER BY j.key`,
+  ).run(actor, now, list);
+  db.prepare("UPDATE consumption_records SET review_status = 'pending', updated_at = ? WHERE id IN (SELECT value FROM json_each(?))").run(now, list);
+}
+
+/**
  * reconciliation.run: one transaction over the org's month. Each finalized, unreconciled
  * record gets its adjustment (final - consumed); within tolerance it reconciles now, above it
  * waits for review (a held record stays held). Reconciled records are left as they are, so
@@ -49,32 +69,30 @@ export function runReconciliation(db: Database.Database, input: { orgId: string;
         )
         .raw()
         .all(input.orgId, `${input.period}-01`) as Array<[number, 0 | 1, 0 | 1, StoredRecord['review_status'], number | null, number | null]>;
-      // The records to write, in id order: one pass over the table's pages, each page written once.
-      const toWrite: Array<{ id: number; reconcile: boolean }> = [];
+      // The records to write, each list in id order (the table's pages in order).
+      const toReconcile: number[] = [];
+      const toReview: number[] = [];
       for (const [id, isFinalized, isReconciled, reviewStatus, consumedSell, finalSell] of decisions) {
         if (isReconciled === 1) result.already_reconciled++;
         else if (isFinalized === 0) result[monthEnded ? 'missing_final' : 'not_finalized']++;
         else if (reviewStatus === 'held') result.held++;
         else {
           const consumed = BigInt(consumedSell ?? 0);
-          if (withinTolerance(BigInt(finalSell ?? 0) - consumed, consumed, tolerance)) toWrite.push({ id, reconcile: true });
+          if (withinTolerance(BigInt(finalSell ?? 0) - consumed, consumed, tolerance)) toReconcile.push(id);
           else {
             result.needs_review++;
-            if (reviewStatus !== 'pending') toWrite.push({ id, reconcile: false });
+            if (reviewStatus !== 'pending') toReview.push(id);
           }
         }
       }
       const byId = db.prepare(`SELECT ${RECORD_COLUMNS} FROM consumption_records c WHERE c.id = ?`);
-      for (const { id, reconcile } of toWrite) {
+      for (const id of toReconcile) {
         const record = byId.get(id) as StoredRecord;
-        if (!reconcile) {
-          writer.review(record, 'pending', null);
-          continue;
-        }
         const sell = writer.reconcile(record, 'auto_reconciled', null);
         adjusted.set(record.currency, (adjusted.get(record.currency) ?? 0n) + sell);
-        result.reconciled++;
       }
+      result.reconciled = toReconcile.length;
+      markForReview(db, toReview, actor, now);
       result.compensation_items_created = writer.itemsCreated;
       result.adjusted = [...adjusted].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, micros]) => ({ currency, amount: microsToDecimal(micros) }));
       return result;
