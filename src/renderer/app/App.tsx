@@ -13,6 +13,7 @@ import { RulesPage } from '../pages/rules/RulesPage';
 import { StatementsPage } from '../pages/statements/StatementsPage';
 import { ReconciliationPage } from '../pages/reconciliation/ReconciliationPage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
+import { SyncPage } from '../pages/sync/SyncPage';
 import { useWorkspaceIsEmpty, WelcomeGate } from '../pages/welcome/WelcomeGate';
 import { AppStateProvider, useAppState } from './app-state';
 import { AREAS, type AreaId } from './areas';
@@ -24,7 +25,7 @@ import { useSidebarCollapsed } from './use-sidebar-collapsed';
 import { ViewExportProvider } from './view-export';
 
 /** Areas whose records have no month: no period picker above them. */
-const UNDATED_AREAS: ReadonlySet<AreaId> = new Set(['orgs', 'payees', 'products', 'statements', 'reports']);
+const UNDATED_AREAS: ReadonlySet<AreaId> = new Set(['orgs', 'payees', 'products', 'statements', 'reports', 'sync']);
 
 export function App() {
   return (
@@ -86,6 +87,7 @@ function Shell() {
               {area === 'reconciliation' && <ReconciliationPage key={dataVersion} />}
               {area === 'reports' && <ReportsPage />}
               {area === 'close' && <ClosePage />}
+              {area === 'sync' && <SyncPage />}
               {area === 'orgs' && <OrgsPage />}
             </WelcomeGate>
           </div>

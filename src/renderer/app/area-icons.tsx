@@ -12,6 +12,7 @@ const PATHS: Record<AreaId, string> = {
   statements: 'M4 2h6l3 3v9H4zM6 7h5M6 10h5',
   reports: 'M3 14V2m0 12h11M6 11V8m3 3V5m3 6V7',
   close: 'M3 8.5 6.5 12 13 4',
+  sync: 'M13 6A5 5 0 0 0 3.5 5M3 10a5 5 0 0 0 9.5 1M3.5 2v3h3M12.5 14v-3h-3',
   orgs: 'M6 2h4v3H6zM8 5v3M3 11V8h10v3M1.5 11h3v3h-3zM6.5 11h3v3h-3zM11.5 11h3v3h-3z',
 };
 

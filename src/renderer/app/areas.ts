@@ -14,6 +14,7 @@ export const AREAS = [
   { id: 'statements', label: 'Statements', enabled: true },
   { id: 'reports', label: 'Reports', enabled: true },
   { id: 'close', label: 'Close', enabled: true },
+  { id: 'sync', label: 'Sync', enabled: true },
   { id: 'orgs', label: 'Organizations', enabled: true },
 ] as const;
 

@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
+import { useAppState } from '../../app/app-state';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PULLED_SOURCES, type SyncConnection, type SyncRun } from '../../../shared/contract/sync';
+import { ConnectionCard } from './ConnectionCard';
+import { SyncHistory } from './SyncHistory';
+import '../../styles/sync.css';
+
+/**
+ * The Sync screen: per source system its connection (base URL, where its key comes from, a
+ * Test button), its last run with counts, Sync now for all connected sources, and the history.
+ * Nothing here waits on the network until a button is pressed: the workspace works offline.
+ */
+export function SyncPage() {
+  const { view, noteDataChanged } = useAppState();
+  const orgId = view?.orgId ?? null;
+  const [connections, setConnections] = useState<SyncConnection[]>([]);
+  const [runs, setRuns] = useState<SyncRun[]>([]);
+  const [error, setError] = useState<ApiCallError | null>(null);
+  const [syncing, setSyncing] = useState(false);
+
+  const load = useCallback(async () => {
+    if (!orgId) return;
+    try {
+      const [c, h] = await Promise.all([api.call('sync.connections', { orgId }), api.call('sync.history', { orgId })]);
+      setConnections(c.connections);
+      setRuns(h.runs);
+      setError(null);
+    } catch (thrown) {
+      setError(asApiCallError('sync.connections', thrown));
+    }
+  }, [orgId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function syncNow() {
+    if (!orgId) return;
+    setSyncing(true);
+    try {
+      await api.call('sync.run', { orgId });
+      await load();
+      noteDataChanged();
+    } catch (thrown) {
+      setError(asApiCallError('sync.run', thrown));
+    } finally {
+      setSyncing(false);
+    }
+  }
+
+  if (!orgId) return <div className="page-message">Choose an organization in the sidebar to connect its online systems.</div>;
+  const connected = connections.some((c) => PULLED_SOURCES.includes(c.source));
+  return (
+    <div className="sync-page" data-testid="sync-page">
+      <div className="toolbar">
+        <p className="muted sync-intro">Bring this organization&apos;s data down from its online systems, then work offline. API keys are never stored in the workspace file.</p>
+        <div className="toolbar-actions">
+          <button type="button" className="button button-primary" onClick={() => void syncNow()} disabled={!connected || syncing} data-testid="sync-now">
+            {syncing && <span className="spinner" aria-hidden="true" />} Sync now
+          </button>
+        </div>
+      </div>
+      {error && <ErrorNotice error={error} title="Sync" onDismiss={() => setError(null)} />}
+      <div className="sync-cards">
+        {PULLED_SOURCES.map((source) => (
+          <ConnectionCard
+            key={source}
+            orgId={orgId}
+            source={source}
+            connection={connections.find((c) => c.source === source) ?? null}
+            lastRun={runs.find((r) => r.source === source) ?? null}
+            onSaved={() => void load()}
+          />
+        ))}
+      </div>
+      <SyncHistory runs={runs} />
+    </div>
+  );
+}
