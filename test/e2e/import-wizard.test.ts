@@ -97,6 +97,9 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard in browser mode', () => {
     await errorRow.waitFor();
     expect(await errorRow.locator('[col-id=column]').innerText()).toBe('amount');
     expect(await errorRow.locator('[col-id=externalId]').innerText()).toBe('imp_2');
+    // The message in words, and under it the details line with the code and the record's field.
+    expect(await errorRow.getByTestId('outcome-details').innerText()).toBe('error · field amount');
+    await page.screenshot({ path: 'test-results/import-outcome-details.png' });
 
     // Undo, after a confirmation; the created rows are gone from the workspace.
     await page.getByTestId('undo-batch').click();

@@ -50,4 +50,28 @@ describe('row messages in the accountant’s words', () => {
     const byRow = Object.fromEntries(page.rows.map((r) => [r.rowNumber, [r.outcome, r.column]]));
     expect(byRow).toEqual({ 2: ['blocked_locked_period', 'Date'], 3: ['error', 'Ref'], 4: ['error', 'Type'], 5: ['created', null] });
   });
+
+  it('field paths and codes stay out of the message, in the row’s details line', async () => {
+    const { core, dir } = setup();
+    const path = writeCsv(dir, 'h.csv', ['Txn,Type,Date,Gross,Ccy,Ref', `s1,sale,${CLOSED}-20,10.00,USD,`, 'r1,refund,2026-10-02,-10.00,USD,s1', 'v1,Verkauf,2026-10-03,5.00,USD,', 'ok,sale,2026-10-04,1.00,USD,']);
+    const mapping = {
+      numberConvention: 'dot',
+      columns: { external_id: 'Txn', kind: 'Type', occurred_at: 'Date', amount: 'Gross', currency: 'Ccy', refund_of: 'Ref' },
+    };
+    const commit = await ok<ImportCommitResult>(core, 'imports.commit', { orgId: ORG, entity: 'revenues', path, mapping, onError: 'skip' });
+    const page = await ok<{ rows: OutcomeRow[] }>(core, 'imports.outcomes', { batchId: commit.batchId, startRow: 0, endRow: 100 });
+    const byRow = Object.fromEntries(page.rows.map((r) => [r.rowNumber, r.details]));
+    expect(byRow).toEqual({ 2: 'blocked_locked_period · field occurred_at', 3: 'error · field refund_of', 4: 'error · field kind', 5: null });
+    for (const row of page.rows.filter((r) => r.outcome !== 'created')) {
+      expect(row.message, `row ${row.rowNumber}`).not.toMatch(/\b(refund_of|occurred_at|blocked_locked_period)\b/);
+    }
+    // The details are a column of the view too: filtered on, like any other.
+    const filtered = await ok<{ rows: OutcomeRow[] }>(core, 'imports.outcomes', {
+      batchId: commit.batchId,
+      startRow: 0,
+      endRow: 100,
+      filterModel: { details: { filterType: 'text', type: 'contains', filter: 'refund_of' } },
+    });
+    expect(filtered.rows.map((r) => r.rowNumber)).toEqual([3]);
+  });
 });

@@ -177,9 +177,9 @@ describe('imports.list / get / outcomes', () => {
     expect(one).toMatchObject({ status: 'committed', totalRows: 3, updated: 1, unchanged: 1, error: 1 });
     const outcomes = await ok<Page<OutcomeRow>>(core, 'imports.outcomes', { batchId: second.meta.batch_id, startRow: 0, endRow: 10 });
     expect(outcomes.rows).toEqual([
-      { rowNumber: 0, outcome: 'updated', recordId: 1, matchingId: null, externalId: 'ch_1', changes: 'amount', column: null, message: null },
-      { rowNumber: 1, outcome: 'unchanged', recordId: 2, matchingId: null, externalId: 'ch_2', changes: null, column: null, message: null },
-      { rowNumber: 2, outcome: 'error', recordId: null, matchingId: null, externalId: null, changes: null, column: 'amount', message: expect.stringMatching(/^amount:/) },
+      { rowNumber: 0, outcome: 'updated', recordId: 1, matchingId: null, externalId: 'ch_1', changes: 'amount', column: null, message: null, details: null },
+      { rowNumber: 1, outcome: 'unchanged', recordId: 2, matchingId: null, externalId: 'ch_2', changes: null, column: null, message: null, details: null },
+      { rowNumber: 2, outcome: 'error', recordId: null, matchingId: null, externalId: null, changes: null, column: 'amount', message: expect.stringMatching(/^amount:/), details: 'error · field amount' },
     ]);
     const errors = await ok<Page<OutcomeRow>>(core, 'imports.outcomes', { batchId: second.meta.batch_id, startRow: 0, endRow: 10, filterModel: { outcome: { filterType: 'set', values: ['error'] } } });
     expect(errors.rowCount).toBe(1);

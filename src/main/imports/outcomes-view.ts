@@ -16,6 +16,7 @@ export const OUTCOME_GRID_COLUMNS: Readonly<Record<OutcomeColumn, GridColumn>> =
   changes: { sql: 'v.changes', kind: 'text' },
   column: { sql: 'v.column_name', kind: 'text' },
   message: { sql: 'v.message', kind: 'text' },
+  details: { sql: 'v.details', kind: 'text' },
 };
 
 export interface OutcomeView {
@@ -43,14 +44,14 @@ function outcomesSql(entity: ImportEntity): string {
     ),
     v AS (
       SELECT o.row_number, o.outcome, ${split('o')}, coalesce(o.external_id, ${key}) AS external_id,
-             o.changes, o.column_name, o.message
+             o.changes, o.column_name, o.message, o.details
       FROM import_outcomes o LEFT JOIN ${table} t ON t.id = o.record_id
       WHERE o.batch_id = @batch AND o.run_length = 1
       UNION ALL
-      SELECT r.row_number, r.outcome, ${split('r')}, ${key}, NULL, NULL, NULL
+      SELECT r.row_number, r.outcome, ${split('r')}, ${key}, NULL, NULL, NULL, NULL
       FROM run_rows r LEFT JOIN ${table} t ON t.id = r.record_id
       UNION ALL
-      SELECT t.source_row, 'created', t.id, NULL, ${key}, NULL, NULL, NULL
+      SELECT t.source_row, 'created', t.id, NULL, ${key}, NULL, NULL, NULL, NULL
       FROM ${table} t WHERE t.id BETWEEN @first AND @last AND t.batch_id = @batch
     )`;
 }
@@ -87,12 +88,12 @@ export function compileOutcomeView(db: Database.Database, view: OutcomeView, sel
   };
 }
 
-const ROW_SELECT = 'v.row_number, v.outcome, v.record_id, v.matching_id, v.external_id, v.changes, v.column_name, v.message';
+const ROW_SELECT = 'v.row_number, v.outcome, v.record_id, v.matching_id, v.external_id, v.changes, v.column_name, v.message, v.details';
 
-type StoredOutcome = [number, OutcomeRow['outcome'], number | null, number | null, string | null, string | null, string | null, string | null];
+type StoredOutcome = [number, OutcomeRow['outcome'], number | null, number | null, string | null, string | null, string | null, string | null, string | null];
 
 export function toOutcomeRow(r: StoredOutcome): OutcomeRow {
-  return { rowNumber: r[0], outcome: r[1], recordId: r[2], matchingId: r[3], externalId: r[4], changes: r[5], column: r[6], message: r[7] };
+  return { rowNumber: r[0], outcome: r[1], recordId: r[2], matchingId: r[3], externalId: r[4], changes: r[5], column: r[6], message: r[7], details: r[8] };
 }
 
 /** One grid page of a batch's outcomes, by row number unless sorted otherwise. */

@@ -234,6 +234,8 @@ export interface RowProblem {
   outcome?: 'error' | 'blocked_locked_period' | 'skipped_duplicate';
   /** The row names the same record as this earlier row of the file (skipped when identical, else an error). */
   sameAsRow?: number;
+  /** Technical words for the details line (a database's own message), when there are any. */
+  details?: string;
 }
 
 /** Rows naming the same record as an earlier row of the file: skipped as identical, or refused as different. */

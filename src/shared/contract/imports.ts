@@ -124,9 +124,11 @@ export interface OutcomeRow {
   /** error / blocked_locked_period: the field at fault. */
   column: string | null;
   message: string | null;
+  /** A refused row's details line: the outcome's code, the record's field, technical words ("error · field refund_of"). */
+  details: string | null;
 }
 
-export const OUTCOME_COLUMNS = ['rowNumber', 'outcome', 'recordId', 'matchingId', 'externalId', 'changes', 'column', 'message'] as const satisfies ReadonlyArray<
+export const OUTCOME_COLUMNS = ['rowNumber', 'outcome', 'recordId', 'matchingId', 'externalId', 'changes', 'column', 'message', 'details'] as const satisfies ReadonlyArray<
   keyof OutcomeRow
 >;
 export type OutcomeColumn = (typeof OUTCOME_COLUMNS)[number];
@@ -140,6 +142,7 @@ export const OUTCOME_COLUMN_LABELS: Record<OutcomeColumn, string> = {
   changes: 'Changed fields',
   column: 'Column',
   message: 'Message',
+  details: 'Details',
 };
 
 /** Per-record status of a batch call, as in the seed's batch responses. */

@@ -29,6 +29,7 @@ import { consumptionListIndexes } from './031-consumption-list-indexes';
 import { revenueMonthScan } from './032-revenue-month-scan';
 import { usageImportEntity } from './033-usage-import-entity';
 import { revenuePayeeIndexes } from './034-revenue-payee-indexes';
+import { outcomeDetails } from './037-outcome-details';
 import { showbackImportEntities } from './035-showback-import-entities';
 import { sync } from './036-sync';
 import { showback } from './029-showback';
@@ -74,6 +75,7 @@ export const MIGRATIONS: readonly Migration[] = [
   revenuePayeeIndexes,
   showbackImportEntities,
   sync,
+  outcomeDetails,
 ].sort((a, b) => a.id - b.id);
 
 export type { Migration } from './types';

@@ -44,7 +44,7 @@ export class FileRowWriter {
       const failure = mapper.failure!;
       // Never picked: the whole import stops and asks.
       if (failure.ambiguity) throw undecidedCell(failure.ambiguity, row.rowNumber);
-      batch.fail(row.rowNumber, failure.column, failure.message, failure.externalId);
+      batch.fail(row.rowNumber, failure.column, failure.message, failure.externalId, failure.field ?? null);
       if (this.problems.length < MAX_LISTED_PROBLEMS) problems.push({ rowNumber: row.rowNumber, column: failure.column, message: failure.message });
     }
     if (records.length > 0) {
@@ -66,6 +66,7 @@ export class FileRowWriter {
     const problem: RowProblem = { rowNumber: outcome.rowNumber, column: outcome.column ?? null, message: outcome.message ?? outcome.outcome };
     if (outcome.outcome !== 'error') problem.outcome = outcome.outcome as 'blocked_locked_period' | 'skipped_duplicate';
     if (outcome.sameAsRow !== undefined) problem.sameAsRow = outcome.sameAsRow;
+    if (outcome.details !== undefined) problem.details = outcome.details;
     return problem;
   }
 }

@@ -14,6 +14,8 @@ export interface RowFailure {
   externalId: string | null;
   /** Set when the cell reads two ways and the mapping does not decide which: the import stops and asks. */
   ambiguity: Ambiguity | null;
+  /** The record's field the column feeds, when one cell is at fault (for the outcome's details line). */
+  field?: string;
 }
 
 /** Field -> value; undefined: not given (an empty cell), as the records layer reads it. */
@@ -101,19 +103,19 @@ export class RowMapper {
         case 'percent': {
           if (text.trim() === '') break;
           const value = this.amounts.read(text, plan.column, plan.kind === 'percent' ? 'major' : undefined);
-          if (value instanceof ReadFailure) return this.fail(plan.column, value, externalId);
+          if (value instanceof ReadFailure) return this.fail(plan.column, value, externalId, plan.field);
           record[plan.field] = value;
           break;
         }
         case 'date': {
           if (text.trim() === '') break;
           const date = this.dates.read(text, plan.column);
-          if (date instanceof ReadFailure) return this.fail(plan.column, date, externalId);
+          if (date instanceof ReadFailure) return this.fail(plan.column, date, externalId, plan.field);
           if (c.time && plan.field === 'occurred_at') {
             const time = c.time;
             const cellOf = (ref: ColumnRef | null) => (ref === null ? null : { text: cells[ref.index] ?? '', column: ref.column });
             const instant = combineDateAndTime({ date, dateColumn: plan.column, time: cellOf(time.column), zone: cellOf(time.zoneColumn), fixedZone: time.zone });
-            if (instant instanceof TimeFailure) return this.fail(instant.column, instant, externalId);
+            if (instant instanceof TimeFailure) return this.fail(instant.column, instant, externalId, plan.field);
             record[plan.field] = instant;
           } else {
             record[plan.field] = date;
@@ -202,9 +204,9 @@ export class RowMapper {
     return `${values.join(':')}:${this.position}`;
   }
 
-  private fail(column: string, failure: ReadFailure | string, externalId: string | null): null {
+  private fail(column: string, failure: ReadFailure | string, externalId: string | null, field?: string): null {
     const { message, ambiguity } = typeof failure === 'string' ? { message: failure, ambiguity: null } : failure;
-    this.failure = { column, message, externalId, ambiguity };
+    this.failure = { column, message, externalId, ambiguity, ...(field === undefined ? {} : { field }) };
     return null;
   }
 }

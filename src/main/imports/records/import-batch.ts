@@ -12,7 +12,7 @@ import type { EntityWriter, WriterContext } from './entity-writer';
 import { FieldProblem } from './field-problem';
 import type { RawRecord } from './field-readers';
 import { totalOf, type RowOutcome } from './outcome';
-import { OutcomeRecorder } from './outcome-recorder';
+import { OutcomeRecorder, WORKSPACE_REFUSED } from './outcome-recorder';
 import { payeeWriter } from './payee-writer';
 import { PeriodLocks } from './period-locks';
 import { orgTimeZone } from '../../orgs/org-time-zone';
@@ -95,7 +95,7 @@ export interface ImportBatch {
   readonly sameFileBatchId: number | null;
   write(records: Iterable<RecordAtRow>, options?: WriteOptions): WriteResult;
   /** A row the parser or the column mapping already refused. */
-  fail(rowNumber: number, column: string | null, message: string, externalId?: string | null): RowOutcome;
+  fail(rowNumber: number, column: string | null, message: string, externalId?: string | null, field?: string | null): RowOutcome;
   /** Every row of the file is a duplicate of what an earlier batch created from it (see findSameFileShortcut). */
   skipSameFile(shortcut: SameFileShortcut): void;
   /** reject: any error or blocked row rolls everything back. skip: the valid rows commit. */
@@ -207,12 +207,13 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
       // Rows the writer holds back come before this one.
       writer.flush?.();
       if (error instanceof FieldProblem) {
-        return outcomes.error(rowNumber, error.field ? outcomes.fileColumn(error.field) : null, messageOf(error, outcomes), writer.keyOf(record as RawRecord));
+        const column = error.field ? outcomes.fileColumn(error.field) : null;
+        return outcomes.error(rowNumber, column, messageOf(error, outcomes), writer.keyOf(record as RawRecord), error.field || null);
       }
       // A constraint the checks above missed fails only its own statement: the row is refused.
       const code = (error as { code?: string }).code ?? '';
       if (!code.startsWith('SQLITE_CONSTRAINT')) throw error;
-      outcomes.error(rowNumber, null, `the workspace refused the row: ${(error as Error).message}`, writer.keyOf(record as RawRecord));
+      outcomes.error(rowNumber, null, WORKSPACE_REFUSED, writer.keyOf(record as RawRecord), null, (error as Error).message);
     }
   }
 
@@ -249,13 +250,13 @@ function openBatch(db: Database.Database, meta: ImportBatchMeta): ImportBatch {
         throw error;
       }
     },
-    fail(rowNumber, column, message, externalId = null) {
+    fail(rowNumber, column, message, externalId = null, field = null) {
       assertOpen();
       outcomes.collected = [];
       try {
         claims.claim(rowNumber);
         writer.flush?.();
-        outcomes.error(rowNumber, column, message, externalId);
+        outcomes.error(rowNumber, column, message, externalId, field);
       } catch (error) {
         rollback();
         throw error;

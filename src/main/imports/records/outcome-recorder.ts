@@ -3,6 +3,9 @@ import type { Database } from '../../db/driver';
 import { CurrencyTotals } from './currency-totals';
 import { emptyCounts, type RowOutcome } from './outcome';
 
+/** A row a database rule refused (a check the row checks missed): SQLite's words go to the details line. */
+export const WORKSPACE_REFUSED = 'the workspace refused the row: one of its values breaks a rule of the workspace; correct the row and import it again';
+
 /** A rejected batch keeps at most this many refused rows to show. */
 export const MAX_KEPT_PROBLEMS = 100_000;
 
@@ -56,8 +59,8 @@ export class OutcomeRecorder {
     private readonly columnOfField?: ReadonlyMap<string, string>,
   ) {
     this.insert = db.prepare(
-      `INSERT INTO import_outcomes (batch_id, row_number, outcome, record_id, run_length, external_id, column_name, message, changes, previous)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO import_outcomes (batch_id, row_number, outcome, record_id, run_length, external_id, column_name, message, changes, previous, details)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -116,7 +119,7 @@ export class OutcomeRecorder {
     const column = this.fileColumn(field);
     this.counts.error++;
     this.sameRecord.different++;
-    this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null);
+    this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null, technical('error', field));
     this.keep({ rowNumber, outcome: 'error', id: null, externalId, column, message, sameAsRow });
   }
 
@@ -132,16 +135,20 @@ export class OutcomeRecorder {
     this.counts.blocked_locked_period++;
     if (id !== null && !this.blockedByRecord.has(id)) this.blockedByRecord.set(id, rowNumber);
     if (id === null && externalId !== null && !this.blockedByKey.has(externalId)) this.blockedByKey.set(externalId, rowNumber);
-    this.store(rowNumber, 'blocked_locked_period', id, 1, externalId, column, message, null, null);
+    this.store(rowNumber, 'blocked_locked_period', id, 1, externalId, column, message, null, null, technical('blocked_locked_period', field));
     this.keep({ rowNumber, outcome: 'blocked_locked_period', id, externalId, column, message });
   }
 
-  /** `column`: as the file calls it (see fileColumn), or a batch call's field. */
-  error(rowNumber: number, column: string | null, message: string, externalId: string | null): void {
+  /**
+   * `column`: as the file calls it (see fileColumn), or a batch call's field; `field`: the
+   * record's field at fault, kept for the details line; `detail`: technical words (a
+   * database's own message) that belong there rather than in the message.
+   */
+  error(rowNumber: number, column: string | null, message: string, externalId: string | null, field: string | null = null, detail: string | null = null): void {
     this.counts.error++;
     if (externalId !== null && !this.refusedByKey.has(externalId)) this.refusedByKey.set(externalId, rowNumber);
-    this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null);
-    this.keep({ rowNumber, outcome: 'error', id: null, externalId, column, message });
+    this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null, technical('error', field, detail));
+    this.keep({ rowNumber, outcome: 'error', id: null, externalId, column, message, ...(detail === null ? {} : { details: detail }) });
   }
 
   /** The first row of this batch that updated this record or found it unchanged. */
@@ -165,7 +172,7 @@ export class OutcomeRecorder {
     const run = this.run;
     if (!run) return;
     this.run = null;
-    this.insert.run(this.batchId, run.row, run.outcome, run.id, run.length, run.externalId, null, null, null, null);
+    this.insert.run(this.batchId, run.row, run.outcome, run.id, run.length, run.externalId, null, null, null, null, null);
   }
 
   private keep(outcome: RowOutcome): void {
@@ -193,7 +200,19 @@ export class OutcomeRecorder {
     message: string | null,
     changes: string | null,
     previous: string | null,
+    details: string | null = null,
   ): void {
-    this.insert.run(this.batchId, row, outcome, id, runLength, externalId, column, message, changes, previous);
+    this.insert.run(this.batchId, row, outcome, id, runLength, externalId, column, message, changes, previous, details);
   }
+}
+
+/**
+ * A refused row's details line: the outcome's code, the record's field at fault (as the
+ * API names it; the message names the file's column) and any technical words, e.g.
+ * "error · field refund_of". The message stays in the accountant's words.
+ */
+function technical(code: Outcome, field: string | null, detail: string | null = null): string | null {
+  // A row refused with nothing technical to add (a file cell that could not be read) has no details line.
+  if (!field && detail === null) return null;
+  return [code, field ? `field ${field}` : null, detail].filter((part) => part !== null).join(' · ');
 }

@@ -15,6 +15,8 @@ export interface RowOutcome {
   /** error / blocked_locked_period: the field at fault and why. */
   column?: string | null;
   message?: string;
+  /** A refused row's technical words (a database's own message), for its details line. */
+  details?: string;
   /**
    * The row names a record an earlier row of the same batch already named (its row
    * number, or a batch call's record index): skipped_duplicate when it would change

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/driver';
 import { externalIdOf, type EntityWriter, type WriterContext } from './entity-writer';
 import { FieldProblem, problem } from './field-problem';
+import { WORKSPACE_REFUSED } from './outcome-recorder';
 import type { RawRecord } from './field-readers';
 import { ReferenceLookup } from './reference-lookup';
 import { givenFieldsOf, RevenueInserts, type RowAsGiven } from './revenue-inserts';
@@ -53,7 +54,7 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
       outcomes.created(rowNumber, id, externalId, amount);
     },
     exists: (rowNumber, externalId, row) => duplicate(rowNumber, existing(externalId)!, externalId, () => row),
-    refused: (rowNumber, externalId, error) => outcomes.error(rowNumber, null, `the workspace refused the row: ${error.message}`, externalId),
+    refused: (rowNumber, externalId, error) => outcomes.error(rowNumber, null, WORKSPACE_REFUSED, externalId, null, error.message),
   });
   const settle = () => inserts.flush();
   const payees = new ReferenceLookup(ctx.db, 'payees', orgId, 'payee');

@@ -159,6 +159,8 @@ export function BatchOutcomes({ batchId, refreshKey, onUndone, onClose }: BatchO
           <AgGridReact<OutcomeRow>
             {...SERVER_GRID_PROPS}
             theme={theme}
+            // Two lines for a refused row: its message and the details line under it.
+            rowHeight={48}
             columnDefs={COLUMN_DEFS}
             defaultColDef={DEFAULT_COL_DEF}
             context={gridContext}

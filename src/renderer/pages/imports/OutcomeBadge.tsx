@@ -34,3 +34,18 @@ export function BatchStatusBadge({ status }: { status: BatchStatus }) {
 export function BatchStatusCell({ value }: CustomCellRendererProps<unknown, BatchStatus>) {
   return value ? <BatchStatusBadge status={value} /> : null;
 }
+
+/** A row's message in words, with its details line (the outcome's code, the record's field, technical words) under it, muted. */
+export function OutcomeMessageCell({ value, data }: CustomCellRendererProps<OutcomeRow, string | null>) {
+  if (!value) return null;
+  return (
+    <div className="outcome-message">
+      <span className="outcome-message-words">{value}</span>
+      {data?.details && (
+        <span className="outcome-details" data-testid="outcome-details">
+          {data.details}
+        </span>
+      )}
+    </div>
+  );
+}

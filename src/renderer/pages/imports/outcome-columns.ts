@@ -2,7 +2,7 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { OUTCOME_COLUMN_LABELS, OUTCOME_COLUMNS, OUTCOMES, type OutcomeColumn, type OutcomeRow } from '../../../shared/contract/imports';
 import { CheckboxSetFilter, type CheckboxSetFilterParams } from '../../grid/CheckboxSetFilter';
 import { NUMBER_FILTER, TEXT_FILTER } from '../../grid/record-filters';
-import { OutcomeCell } from './OutcomeBadge';
+import { OutcomeCell, OutcomeMessageCell } from './OutcomeBadge';
 import { RecordIdCell } from './RecordIdCell';
 import { OUTCOME_LABELS } from './outcome-labels';
 
@@ -28,7 +28,9 @@ const SETTINGS: Record<OutcomeColumn, Omit<OutcomeCol, 'colId' | 'field' | 'head
   externalId: { ...TEXT_FILTER, width: 130, cellClass: 'cell-mono' },
   changes: { ...TEXT_FILTER, width: 125 },
   column: { ...TEXT_FILTER, width: 110 },
-  message: { ...TEXT_FILTER, flex: 1, minWidth: 200 },
+  // The details line shows under the message (OutcomeMessageCell); its own column is there to filter, sort and export.
+  message: { ...TEXT_FILTER, flex: 1, minWidth: 200, cellRenderer: OutcomeMessageCell, tooltip: ({ data }) => [data?.message, data?.details].filter(Boolean).join('\n') },
+  details: { ...TEXT_FILTER, width: 220, hide: true, cellClass: 'cell-mono' },
 };
 
 /** Heading and id from the contract, so the grid, its filters and the CSV agree. */

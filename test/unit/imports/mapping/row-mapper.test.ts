@@ -23,7 +23,7 @@ describe('RowMapper', () => {
     expect(m.map(['t2', ' REFUND ', '2026-10-02', '-5.00', ''])).toEqual({ external_id: 't2', kind: 'refund', occurred_at: '2026-10-02', amount: '-5.00', currency: 'EUR' });
     expect(m.map(['t3', 'payout', '2026-10-02', '1', 'usd'])).toMatchObject({ kind: 'payout' });
     expect(m.map(['t4', 'Charge', '2026-13-02', '1', 'usd'])).toBeNull();
-    expect(m.failure).toEqual({ column: 'Day', message: 'Day: "2026-13-02": there is no month 13.', externalId: 't4', ambiguity: null });
+    expect(m.failure).toEqual({ column: 'Day', message: 'Day: "2026-13-02": there is no month 13.', externalId: 't4', ambiguity: null, field: 'occurred_at' });
   });
 
   it('carries order fields down within an order only, and numbers line items per order', () => {
