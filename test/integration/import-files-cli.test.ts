@@ -71,7 +71,7 @@ describe('closebook import', () => {
     ]) {
       const usage = cli(args);
       expect(usage.code, args.join(' ')).toBe(2);
-      expect(usage.stderr).toMatch(/Usage: closebook import <revenues\|payees\|products\|billing\|consumption\|usage> FILE/);
+      expect(usage.stderr).toMatch(/Usage: closebook import <revenues\|payees\|products\|billing\|consumption\|usage\|commitments\|showback_usage> FILE/);
     }
     const missing = cli(['import', 'revenues', empty, '--workspace', join(dir, 'nope.closebook'), '--org', ORG]);
     expect(missing.code).toBe(1);
