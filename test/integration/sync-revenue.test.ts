@@ -163,3 +163,40 @@ describe('sync of the revenue source (seed 001)', () => {
     expect(await callOk(ctx.core, 'sync.test', { orgId: ORG, source: 'revenue' })).toMatchObject({ ok: false, status: null, message: expect.stringContaining('no API key') });
   });
 });
+
+describe('paging the revenue source while it changes', () => {
+  it('a record changed between two page requests is read again in its newest version, and none is skipped', async () => {
+    const ctx = await connected({ payees: 1, products: 1, revenues: 250 });
+    let changed = false;
+    server!.afterAnswer((url) => {
+      // After the first revenue page: rv_10 (read on it) changes and moves to the end of the list.
+      if (changed || url.pathname !== '/api/v1/revenues') return;
+      changed = true;
+      server!.put('revenues', { external_id: 'rv_10', amount: '4.44' });
+    });
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'committed', counts: { created: 252, fetched: 252 } });
+    expect(ctx.workspace.db.prepare("SELECT amount_micros FROM revenues WHERE external_id = 'rv_10'").pluck().get()).toBe(4_440_000);
+    expect(count(ctx, 'revenues')).toBe(250);
+  });
+
+  it('records sharing one updated_at across pages are all read (the page continues within the instant)', async () => {
+    const ctx = await connected({ payees: 1, products: 1, revenues: 230, tiedRevenues: true });
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'committed', counts: { created: 232 } });
+    expect(count(ctx, 'revenues')).toBe(230);
+    const asked = server!.requests.filter((r) => r.startsWith('/api/v1/revenues'));
+    expect(asked.slice(1).map((r) => new URLSearchParams(r.split('?')[1]).get('offset'))).toEqual(['100', '200']);
+  });
+
+  it('two source records with the same external_id and different values stop the source naming it', async () => {
+    const ctx = await connected({ payees: 1, products: 1, revenues: 120 });
+    const twin = { ...server!.data.revenues[5], id: '00000000-0000-4000-8000-0000000beef1', amount: '1.23', updated_at: new Date().toISOString() };
+    server!.data.revenues.push(twin);
+    const before = dataDigest(ctx.workspace.db);
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run.status).toBe('failed');
+    expect(run.message).toContain(`revenues record external_id "${twin.external_id}" was refused`);
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+  });
+});

@@ -1,7 +1,8 @@
 import { FakeClock, fakeUuid, startFakeSource, type FakeSourceServer } from './fake-source-server';
 
 // Seed 001 (Allocora) as the sync reads it: GET /api/allocora/ping, and GET /api/v1/<entity>
-// with limit (at most 100) / offset / updated_after answering {records, meta}. Records are
+// with limit (at most 100) / offset / updated_after (exclusive) / updated_since (inclusive),
+// oldest updated_at first, answering {records, meta}. Records are
 // the seed's fields plus the server's id (a UUID), created_at and updated_at.
 
 export type AllocoraEntity = 'payees' | 'products' | 'revenues';
@@ -14,12 +15,13 @@ export interface FakeAllocora extends FakeSourceServer {
 }
 
 /** `payees` payees, `products` products and `revenues` sales in October 2026 (and any in `months`). */
-export async function startFakeAllocora(counts: { payees: number; products: number; revenues: number; months?: string[] }): Promise<FakeAllocora> {
+/** tiedRevenues: every generated revenue has the same updated_at (a bulk load on the server). */
+export async function startFakeAllocora(counts: { payees: number; products: number; revenues: number; months?: string[]; tiedRevenues?: boolean }): Promise<FakeAllocora> {
   const clock = new FakeClock();
   const data: Record<AllocoraEntity, AllocoraRecord[]> = { payees: [], products: [], revenues: [] };
   function put(entity: AllocoraEntity, fields: Record<string, unknown> & { external_id: string }): AllocoraRecord {
     const list = data[entity];
-    const at = clock.tick();
+    const at = tied ?? clock.tick();
     const index = list.findIndex((r) => r.external_id === fields.external_id);
     if (index >= 0) {
       // A changed record moves to the end, as a list ordered by updated_at shows it.
@@ -32,9 +34,11 @@ export async function startFakeAllocora(counts: { payees: number; products: numb
     list.push(record);
     return record;
   }
+  let tied: string | null = null;
   const months = counts.months ?? ['2026-10'];
   for (let i = 1; i <= counts.payees; i++) put('payees', { external_id: `pe_${i}`, name: `Payee ${i}`, payout_currency: 'USD' });
   for (let i = 1; i <= counts.products; i++) put('products', { external_id: `pr_${i}`, name: `Product ${i}`, category: 'books' });
+  if (counts.tiedRevenues) tied = clock.tick();
   for (let i = 1; i <= counts.revenues; i++) {
     const month = months[i % months.length];
     put('revenues', {
@@ -48,6 +52,7 @@ export async function startFakeAllocora(counts: { payees: number; products: numb
       product_external_id: `pr_${(i % Math.max(counts.products, 1)) + 1}`,
     });
   }
+  tied = null;
 
   const server = await startFakeSource(
     (url, auth) => {
@@ -58,7 +63,10 @@ export async function startFakeAllocora(counts: { payees: number; products: numb
       const limit = Math.min(Number(url.searchParams.get('limit') ?? 100), 100);
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const after = url.searchParams.get('updated_after');
-      const matching = data[entity].filter((r) => after === null || Date.parse(r.updated_at) > Date.parse(after));
+      const since = url.searchParams.get('updated_since');
+      const matching = data[entity].filter(
+        (r) => (after === null || Date.parse(r.updated_at) > Date.parse(after)) && (since === null || Date.parse(r.updated_at) >= Date.parse(since)),
+      );
       return { status: 200, body: { records: matching.slice(offset, offset + limit), meta: { total: matching.length, limit, offset } } };
     },
     { pingPath: '/api/allocora/ping' },

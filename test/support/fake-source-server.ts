@@ -19,6 +19,8 @@ export interface FakeSourceServer {
   /** Every request's path and query, in order. */
   requests: string[];
   fail(fault: PlannedFault): void;
+  /** Run after each data answer is sent (not pings or faults): a change between two page requests. */
+  afterAnswer(hook: ((url: URL) => void) | null): void;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startFakeSource(route: Route, options: { pingPath?: string
   const forbiddenKey = 'fake-key-without-read';
   const requests: string[] = [];
   const faults: PlannedFault[] = [];
+  let after: ((url: URL) => void) | null = null;
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
@@ -57,6 +60,7 @@ export async function startFakeSource(route: Route, options: { pingPath?: string
     const answer = route(url, given === key ? 'ok' : 'forbidden');
     if (!answer) return send(res, 404, { detail: 'Not found.' });
     send(res, answer.status, answer.body);
+    after?.(url);
   }
 
   const server = createServer(handle);
@@ -68,6 +72,9 @@ export async function startFakeSource(route: Route, options: { pingPath?: string
     forbiddenKey,
     requests,
     fail: (fault) => faults.push({ ...fault }),
+    afterAnswer: (hook) => {
+      after = hook;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

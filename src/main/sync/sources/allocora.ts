@@ -6,8 +6,12 @@ import { SyncFault } from '../sync-fault';
 import { joinUrl, newer, pick, type PulledEntity, type PulledRecord, type SourceAdapter } from './source-adapter';
 
 // Seed 001 (Allocora): bearer key, /api/allocora/ping to validate it, entity lists under
-// /api/v1 answering {records: [...], meta} pages of at most 100. The seed's entity pages are
-// not in the seed, so the list filter is ours: updated_after (exclusive) with limit/offset.
+// /api/v1 answering {records: [...], meta} pages of at most 100, oldest updated_at first. The
+// seed's entity pages are not in the seed, so the list filters are ours: the first page asks
+// updated_after=<cursor> (exclusive); each next page continues from the last record read,
+// updated_since=<its updated_at> (inclusive) skipping the records of that instant already
+// read (offset). Unlike a plain offset, a record changed while the pages are read moves past
+// the last one read and is read again, never skipped; its newest version is the one kept.
 
 const LABEL = 'revenue source (seed 001)';
 const PAGE = 100;
@@ -33,27 +37,43 @@ function host(baseUrl: string): string {
 }
 
 async function pullEntity(baseUrl: string, key: string, entity: string, fields: ReadonlySet<string>, cursor: string | undefined) {
-  const records: PulledRecord[] = [];
+  // Source id -> the record: a record read twice (changed mid-read) keeps its place, newest fields.
+  const records = new Map<string, PulledRecord>();
   let newest: string | undefined = cursor;
-  for (let offset = 0; ; offset += PAGE) {
-    const query = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
-    if (cursor) query.set('updated_after', cursor);
+  // Where the next page starts: after this instant's first `atLast` records.
+  let last: string | null = null;
+  let atLast = 0;
+  for (let read = 0; ; ) {
+    const query = new URLSearchParams({ limit: String(PAGE) });
+    if (last !== null) {
+      query.set('updated_since', last);
+      query.set('offset', String(atLast));
+    } else if (cursor) query.set('updated_after', cursor);
     const url = joinUrl(host(baseUrl), `/api/v1/${entity}?${query}`);
     const { body } = await getJson(url, options(key));
     const page = (body as { records?: unknown }).records;
     if (!Array.isArray(page)) throw new SyncFault(`${LABEL}: ${url} answered without a records list`);
-    for (const [i, item] of page.entries()) {
-      if (typeof item !== 'object' || item === null) throw new SyncFault(`${LABEL}: ${entity} record ${offset + i + 1} is not an object`);
+    for (const item of page) {
+      read++;
+      if (typeof item !== 'object' || item === null) throw new SyncFault(`${LABEL}: ${entity} record ${read} is not an object`);
       const raw = item as Record<string, unknown>;
       const sourceId = typeof raw.id === 'string' && raw.id !== '' ? raw.id : typeof raw.external_id === 'string' ? raw.external_id : '';
-      if (sourceId === '') throw new SyncFault(`${LABEL}: ${entity} record ${offset + i + 1} has no id`);
+      if (sourceId === '') throw new SyncFault(`${LABEL}: ${entity} record ${read} has no id`);
+      if (typeof raw.updated_at !== 'string' || Number.isNaN(Date.parse(raw.updated_at))) {
+        throw new SyncFault(`${LABEL}: ${entity} record ${sourceId} has no updated_at time`);
+      }
       const label = typeof raw.external_id === 'string' ? `external_id "${raw.external_id}"` : `id ${sourceId}`;
-      records.push({ sourceId, label, fields: pick(raw, fields) });
+      records.set(sourceId, { sourceId, label, fields: pick(raw, fields) });
       newest = newer(newest, raw.updated_at);
+      if (raw.updated_at === last) atLast++;
+      else {
+        last = raw.updated_at;
+        atLast = 1;
+      }
     }
     if (page.length < PAGE) break;
   }
-  return { records, newest };
+  return { records: [...records.values()], newest };
 }
 
 export const allocora: SourceAdapter = {
