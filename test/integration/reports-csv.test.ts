@@ -5,7 +5,7 @@ import { microsToDecimal } from '../../src/shared/money';
 import { openWorkspace } from '../../src/main/db/workspace';
 import { inProcessCore } from '../../src/main/core/in-process';
 import { callOk } from '../support/temp-workspace';
-import { parseReportCsv, reportsDemo, type ReportsDemo } from './reports-support';
+import { callError, parseReportCsv, reportsDemo, type ReportsDemo } from './reports-support';
 
 let demo: ReportsDemo;
 beforeAll(() => {
@@ -90,5 +90,19 @@ describe('reports.get as CSV', () => {
     expect(report.rows.map((r) => key(r.product_external_id, r.kind, r.currency, r.revenue_count, r.amount)).sort()).toEqual(
       sums.map((s) => key(s.external_id, s.kind, s.currency, s.n, microsToDecimal(s.total))).sort(),
     );
+    // Each filter, alone and together, keeps exactly the matching groups.
+    for (const params of [{ currency: 'EUR' }, { kind: 'refund' }, { currency: 'USD', kind: 'sale' }, { currency: 'JPY' }] as Array<{ currency?: string; kind?: string }>) {
+      const ask = { orgId: demo.orgId, report_type: 'revenue_by_product_and_kind', ...month, params };
+      const wanted = sums.filter((s) => (!params.currency || s.currency === params.currency) && (!params.kind || s.kind === params.kind));
+      if (wanted.length === 0) {
+        // Periods follow the parameters: a month with nothing matching is not one of them.
+        expect((await callError(demo.core, 'reports.get', ask)).code, JSON.stringify(params)).toBe('period_not_available');
+        continue;
+      }
+      const filtered = await callOk<ReportJson>(demo.core, 'reports.get', ask);
+      expect(filtered.rows.map((r) => key(r.product_external_id, r.kind, r.currency, r.revenue_count, r.amount)).sort(), JSON.stringify(params)).toEqual(
+        wanted.map((s) => key(s.external_id, s.kind, s.currency, s.n, microsToDecimal(s.total))).sort(),
+      );
+    }
   });
 });

@@ -3,7 +3,8 @@ import type { Migration } from './types';
 // Allocation reports (issue 12, seed 000): which report types an org has hidden from its
 // catalog (a row per hidden report; showing it again deletes the row), and the index the
 // revenue-by-product-and-kind report reads one month from without touching the table:
-// (org, period) finds the month, product, kind and currency group it, the amount is summed.
+// (org, period) finds the month, currency and kind are sought when filtered on (a currency
+// the month lacks is known at once), currency, kind and product group it, the amount is summed.
 export const reportVisibility: Migration = {
   id: 30,
   name: 'report-visibility',
@@ -15,6 +16,6 @@ export const reportVisibility: Migration = {
       hidden_by TEXT NOT NULL,
       PRIMARY KEY (org_id, report_type)
     ) WITHOUT ROWID;
-    CREATE INDEX revenues_period_product_kind ON revenues(org_id, period, product_id, kind, currency, amount_micros);
+    CREATE INDEX revenues_period_product_kind ON revenues(org_id, period, currency, kind, product_id, amount_micros);
   `,
 };

@@ -4,10 +4,16 @@ import { CURRENCY_PARAMETER, count, currencyFilter, money } from './money-cells'
 
 const KINDS = ['sale', 'refund', 'adjustment'];
 
-// Filters bound as parameters; NULL means "all" so one statement serves every combination.
-const FILTER = '(@currency IS NULL OR r.currency = @currency) AND (@kind IS NULL OR r.kind = @kind)';
+/**
+ * The filters given, as fixed SQL (values bound): an equality SQLite can seek on the index
+ * (org, period, currency, kind, ...), where "@currency IS NULL OR ..." would make it scan the
+ * whole month to learn that a currency is absent.
+ */
+function filterSql(currency: string | null, kind: string | null): string {
+  return (currency === null ? '' : ' AND r.currency = @currency') + (kind === null ? '' : ' AND r.kind = @kind');
+}
 
-/** Revenue of a month per product, kind and currency, read from the (org, period, product, kind, currency, amount) index. */
+/** Revenue of a month per product, kind and currency, read from the (org, period, currency, kind, product, amount) index alone. */
 export const revenueByProductAndKind: ReportDefinition = {
   report_type: 'revenue_by_product_and_kind',
   title: 'Revenue by product and kind',
@@ -26,23 +32,26 @@ export const revenueByProductAndKind: ReportDefinition = {
     { name: 'amount', type: 'money', description: 'Their total (refunds are negative).', currency_column: 'currency' },
   ],
   months(db, orgId, params) {
-    const exists = db.prepare(`SELECT 1 FROM revenues r WHERE r.org_id = @org AND r.period = @period AND ${FILTER} LIMIT 1`).pluck();
     const currency = currencyFilter(params.currency);
     const kind = (params.kind as string | null) ?? null;
+    const exists = db.prepare(`SELECT 1 FROM revenues r WHERE r.org_id = @org AND r.period = @period${filterSql(currency, kind)} LIMIT 1`).pluck();
     return candidatePeriods(db, orgId)
-      .filter((period) => exists.get({ org: orgId, currency, kind, period }) !== undefined)
+      .filter((period) => exists.get({ org: orgId, period, ...(currency === null ? {} : { currency }), ...(kind === null ? {} : { kind }) }) !== undefined)
       .map((period) => ({ year: Number(period.slice(0, 4)), month: Number(period.slice(5, 7)) }));
   },
   rows(db, orgId, month, params) {
+    const currency = currencyFilter(params.currency);
+    const kind = (params.kind as string | null) ?? null;
+    // Grouped in the index's order (currency, kind, product): no sort of the month's rows.
     const sums = db
       .prepare(
         `SELECT r.product_id, r.kind, r.currency, count(*) AS n, sum(r.amount_micros) AS total
          FROM revenues r INDEXED BY revenues_period_product_kind
-         WHERE r.org_id = @org AND r.period = @period AND ${FILTER}
-         GROUP BY r.product_id, r.kind, r.currency`,
+         WHERE r.org_id = @org AND r.period = @period${filterSql(currency, kind)}
+         GROUP BY r.currency, r.kind, r.product_id`,
       )
       .safeIntegers(true)
-      .all({ org: orgId, currency: currencyFilter(params.currency), kind: (params.kind as string | null) ?? null, period: periodOfMonth(month) }) as Array<{
+      .all({ org: orgId, period: periodOfMonth(month), ...(currency === null ? {} : { currency }), ...(kind === null ? {} : { kind }) }) as Array<{
       product_id: bigint | null;
       kind: string;
       currency: string;
