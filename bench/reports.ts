@@ -146,6 +146,12 @@ const first = await timed(() => callOk<ReportJson>(core, 'reports.get', askBigge
 const rest: Timing[] = [];
 for (let i = 0; i < runs; i++) rest.push(await timed(() => callOk<ReportCsv>(core, 'reports.get', { ...askBiggest, format: 'csv' })));
 const periodsBiggest = await timed(() => callOk(core, 'reports.periods', { orgId: biggest.orgId, report_type: 'revenue_by_product_and_kind' }));
+// Periods narrowed by a parameter: each candidate month is tested for a matching row (XAU,
+// gold, is a currency no demo revenue has: every month is tested and none matches).
+for (const params of [{ currency: 'USD' }, { kind: 'adjustment' }, { currency: 'EUR', kind: 'refund' }, { currency: 'XAU' }]) {
+  const t = await timed(() => callOk<{ periods: ReportPeriod[] }>(core, 'reports.periods', { orgId: biggest.orgId, report_type: 'revenue_by_product_and_kind', params }));
+  log(`  periods ${JSON.stringify(params)}: ${t.value.periods.length} in ${show(t)}`);
+}
 log(
   `revenue_by_product_and_kind, the biggest month (${biggest.period}, ${biggest.n.toLocaleString('en-US')} revenues, ${first.value.row_count} rows): ` +
     `first ${show(first)}, CSV median ${show(median(rest))}, periods ${show(periodsBiggest)}; ${load()}`,
