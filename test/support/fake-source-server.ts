@@ -24,6 +24,9 @@ export interface FakeSourceServer {
   close(): Promise<void>;
 }
 
+/** The key every fake server accepts: known before a server starts, for a process's environment. */
+export const FAKE_SOURCE_KEY = 'fake-key-0123456789abcdef';
+
 export type Route = (url: URL, auth: 'ok' | 'forbidden') => { status: number; body: unknown } | null;
 
 /**
@@ -32,7 +35,7 @@ export type Route = (url: URL, auth: 'ok' | 'forbidden') => { status: number; bo
  * faults on demand (429 with Retry-After, 5xx, HTML), then the route's JSON answer.
  */
 export async function startFakeSource(route: Route, options: { pingPath?: string } = {}): Promise<FakeSourceServer> {
-  const key = 'fake-key-0123456789abcdef';
+  const key = FAKE_SOURCE_KEY;
   const forbiddenKey = 'fake-key-without-read';
   const requests: string[] = [];
   const faults: PlannedFault[] = [];

@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM } from '../support/chromium';
+import { demoWebSession } from '../support/demo-web';
+import { startFakeAllocora, type FakeAllocora } from '../support/fake-allocora';
+import { FAKE_SOURCE_KEY } from '../support/fake-source-server';
+
+// The Sync screen in Chromium on a demo workspace served by `closebook web`, whose
+// environment carries the revenue source's key (never the workspace): save the base URL of
+// a fake seed 001 server, Test it, Sync now, and see the counts the database agrees with,
+// a closed month's revenues blocked.
+
+// Set before the session's beforeAll starts `closebook web`, which inherits it.
+process.env.CLOSEBOOK_SYNC_KEY_REVENUE = FAKE_SOURCE_KEY;
+const demo = demoWebSession({ revenues: 500, seed: 7 });
+let server: FakeAllocora | undefined;
+let closed = '';
+let open = '';
+
+beforeAll(async () => {
+  if (!HAS_CHROMIUM) return;
+  const db = new Database(demo.workspacePath, { readonly: true });
+  const orgId = db.prepare('SELECT id FROM orgs WHERE parent_id IS NULL ORDER BY name LIMIT 1').pluck().get() as string;
+  closed = db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'finalized' ORDER BY period DESC LIMIT 1").pluck().get(orgId) as string;
+  open = db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'in_progress' ORDER BY period DESC LIMIT 1").pluck().get(orgId) as string;
+  db.close();
+  server = await startFakeAllocora({ payees: 4, products: 3, revenues: 30, months: [open, closed] });
+});
+afterAll(async () => {
+  await server?.close();
+  delete process.env.CLOSEBOOK_SYNC_KEY_REVENUE;
+});
+
+describe.skipIf(!HAS_CHROMIUM)('Sync screen', () => {
+  it('saves a connection, tests its key, syncs, and shows the run as the database holds it', { timeout: 120_000 }, async () => {
+    const page = await (await demo.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.goto(demo.url);
+    await page.getByTestId('area-sync').click();
+    const orgId = await page.getByTestId('org-switcher').inputValue();
+    const card = page.getByTestId('sync-card-revenue');
+    await card.getByLabel('Base URL').fill('ftp://example.com');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => card.getByTestId('error-notice').textContent()).toContain('baseUrl: must start with http:// or https://');
+
+    await card.getByLabel('Base URL').fill(server!.baseUrl);
+    await card.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => card.textContent()).toContain('API key found');
+    await expect.poll(() => page.getByTestId('sync-card-consumption').textContent()).toMatch(/Last sync\s*never/);
+    await page.getByTestId('sync-test-revenue').click();
+    await expect.poll(() => page.getByTestId('sync-test-result-revenue').textContent()).toBe('revenue source (seed 001): the key works');
+
+    await page.getByTestId('sync-now').click();
+    const history = page.getByTestId('sync-history');
+    await expect.poll(() => history.textContent()).toContain('committed');
+
+    const db = new Database(demo.workspacePath, { readonly: true });
+    const run = db.prepare("SELECT created_count, blocked_locked_period_count, batches FROM sync_runs WHERE org_id = ? AND source = 'revenue'").get(orgId) as {
+      created_count: number;
+      blocked_locked_period_count: number;
+      batches: string;
+    };
+    const inClosed = server!.data.revenues.filter((r) => String(r.occurred_at).startsWith(closed)).length;
+    expect(run.blocked_locked_period_count).toBe(inClosed);
+    expect(run.created_count).toBe(4 + 3 + 30 - inClosed);
+    const revenuesBatch = (JSON.parse(run.batches) as { revenues: number }).revenues;
+    expect(db.prepare('SELECT count(*) FROM revenues WHERE batch_id = ?').pluck().get(revenuesBatch)).toBe(30 - inClosed);
+    db.close();
+    await expect.poll(() => card.textContent()).toContain(`${run.created_count} created`);
+    await expect.poll(() => history.textContent()).toContain(`${inClosed} blocked (closed month)`);
+    expect(pageErrors).toEqual([]);
+  });
+});
