@@ -75,6 +75,38 @@ describe('payouts.explain', () => {
     expect(after.rowCount).toBe(5);
   });
 
+  it("after a run, reads the run's shares: the same pages as allocating the month again, refunds in revenue id order", async () => {
+    const { core } = await workspaceWithTwoVersions();
+    // A sale after the refund: the refunds (reversed last) are merged back into id order.
+    await addRevenues(core, [
+      { external_id: 's4', occurred_at: '2026-10-26', amount: '1.00', currency: 'USD', product_external_id: 'book' },
+      { external_id: 'r2', kind: 'refund', occurred_at: '2026-10-27', amount: '-2.00', currency: 'USD', refund_of: 'b1' },
+    ]);
+    await callOk<PayoutRun>(core, 'payouts.run', { orgId: ORG, period: '2026-10' });
+    const pages = async () => {
+      const all: unknown[] = [];
+      for (const payeeId of [1, 2, 3]) {
+        for (const currency of [undefined, 'USD', 'EUR']) {
+          all.push(await callOk<PayoutExplainPage>(core, 'payouts.explain', { orgId: ORG, period: '2026-10', payeeId, currency, startRow: 0, endRow: 100 }));
+          all.push(await callOk<PayoutExplainPage>(core, 'payouts.explain', { orgId: ORG, period: '2026-10', payeeId, currency, startRow: 1, endRow: 3 }));
+        }
+      }
+      return all;
+    };
+    const fromRun = await pages();
+    expect((fromRun[0] as PayoutExplainPage).rows.map((r) => [r.revenueExternalId, r.share])).toEqual([
+      ['s1', '6.00'],
+      ['b1', '2.00'],
+      ['s2', '10.00'],
+      ['r1', '-6.00'],
+      ['s4', '0.50'],
+      ['r2', '-1.00'],
+    ]);
+    // A write that changes no share: the next explain allocates the month again.
+    await callOk(core, 'payees.batch', { orgId: ORG, records: [{ external_id: 'pe_c', name: 'Payee C renamed' }] });
+    expect(await pages()).toEqual(fromRun);
+  });
+
   it('refuses an unknown payee naming the field, and a page past its limit', async () => {
     const { core } = await workspaceWithTwoVersions();
     expect(await callError(core, 'payouts.explain', { orgId: ORG, period: '2026-10', payeeId: 99, startRow: 0, endRow: 10 })).toMatchObject({ type: 'not_found', code: 'payee_not_found', detail: { field: 'payeeId' } });

@@ -46,16 +46,37 @@ export interface MonthPass {
   payees: PayeeRow[];
   warnings: string[];
   conflicts: RuleConflict[];
+  /** Every decision the pass made (a PassListener's `decision` indexes them) and the fallbacks' shares. */
+  decisions: readonly Decision[];
+  fallback: CompiledShares;
+}
+
+/** The decision for a product on a day, with its shares ready for allocateFast. */
+export interface Decision {
+  /** Position in MonthPass.decisions. */
+  index: number;
+  choice: RuleChoice;
+  /** Flat copies of choice's fields: read for every revenue. */
+  conflict: boolean;
+  rule: ChosenVersion | null;
+  shares: CompiledShares | null;
+}
+
+/**
+ * Told every allocated revenue (in no particular order). A revenue's parts are
+ * allocateFast(amount, decision's shares, fallback): what it was given is enough to make
+ * them again, so nothing is stored per share; a refund that reversed its sale is told with
+ * its parts (the decision is its sale's).
+ */
+export interface PassListener {
+  allocated(revenueId: number, currency: string, amount: number, decision: number): void;
+  reversed(revenueId: number, currency: string, decision: number, parts: PartsBuffer): void;
 }
 
 export interface PassOptions {
   /** ruleId -> version: that rule decides the whole month as this saved version (compare). */
   versions?: ReadonlyMap<number, number>;
-  /**
-   * Told every allocated revenue (in no particular order) with the rule version that decided
-   * it (for a refund: its sale's) and its parts (a buffer reused for the next revenue).
-   */
-  onAllocation?: (revenueId: number, currency: string, rule: ChosenVersion | null, parts: PartsBuffer) => void;
+  listener?: PassListener;
 }
 
 const REVENUE_COLUMNS = 'id, external_id, kind, occurred_at, product_id, amount_micros, currency, refund_of';
@@ -123,14 +144,6 @@ const EARNED = 0;
 const REVERSED = 1;
 const ADJUSTED = 2;
 
-/** The decision for a product on a day, with its shares ready for allocateFast. */
-interface Decision {
-  choice: RuleChoice;
-  /** Flat copies of choice's fields: read for every revenue. */
-  conflict: boolean;
-  rule: ChosenVersion | null;
-  shares: CompiledShares | null;
-}
 
 /** The org's rules; a rule named in `versions` keeps only that saved version. */
 function rulesFor(db: Database.Database, orgId: string, versions: ReadonlyMap<number, number> | undefined): VersionedRule[] {
@@ -191,6 +204,7 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
   let nearDaysNoProduct: Array<Decision | undefined> | undefined;
   const utc = zone === 'UTC';
   const farDays = new Map<string, Decision>();
+  const decisions: Decision[] = [];
   function decisionFor(productId: number | null, day: string): Decision {
     const choice = chooser.choose(productId, day);
     let shares: CompiledShares | null = null;
@@ -199,7 +213,9 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
       shares = compiled.get(versionKey) ?? compileShares(sharesOf(choice.rule));
       compiled.set(versionKey, shares);
     }
-    return { choice, conflict: choice.conflict !== null, rule: choice.rule, shares };
+    const decision = { index: decisions.length, choice, conflict: choice.conflict !== null, rule: choice.rule, shares };
+    decisions.push(decision);
+    return decision;
   }
   /** The rule version deciding a revenue of `productId` at `occurredAt`. */
   function decide(productId: number | null, occurredAt: string): Decision {
@@ -260,11 +276,12 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
   const page = db
     .prepare(`SELECT ${HOT_COLUMNS} FROM revenues INDEXED BY revenues_month_scan WHERE org_id = ? AND period = ? AND id > ? ORDER BY id LIMIT ${PAGE_ROWS}`)
     .raw();
-  function add(row: RawRevenue, rule: ChosenVersion | null): void {
+  const listener = options.listener;
+  /** Adds the revenue's parts (in `parts`) to the sums. */
+  function add(row: RawRevenue): void {
     const currency = row[5];
     const amount = row[4];
     const kind = row[1] === 'sale' ? EARNED : row[1] === 'refund' ? REVERSED : ADJUSTED;
-    options.onAllocation?.(row[0], currency, rule, parts);
     let sums = currency === lastCurrency ? lastSums! : byCurrency.get(currency);
     if (!sums) byCurrency.set(currency, (sums = new CurrencySums(slotIds.length)));
     lastCurrency = currency;
@@ -293,7 +310,8 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
         continue;
       }
       allocateFast(row[4], decision.shares, fallback, parts);
-      add(row, decision.rule);
+      add(row);
+      listener?.allocated(row[0], row[5], row[4], decision.index);
     }
     if (rows.length < PAGE_ROWS) break;
     after = rows[rows.length - 1][0];
@@ -312,16 +330,16 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
   for (const refund of refunds) {
     const [id, , occurredAt, productId, amount, currency, refundOf] = refund;
     const sale = sales.get(refundOf!);
-    let rule: ChosenVersion | null;
     if (sale && sale.currency === currency) {
       const saleDecision = decide(sale.product_id, sale.occurred_at);
       if (saleDecision.conflict) {
         noteConflict(saleDecision.choice, sale.id, sale.occurred_at);
         continue;
       }
-      rule = saleDecision.rule;
       allocateFast(sale.amount_micros, saleDecision.shares, fallback, saleParts);
       reverseFast(amount, saleParts, parts);
+      add(refund);
+      listener?.reversed(id, currency, saleDecision.index, parts);
     } else {
       warnings.push(`refund ${(externalIdOf.get(id) as string | null) ?? id}: its sale "${refundOf}" ${sale ? `is in ${sale.currency}` : 'is not in the workspace'}; allocated under its own rule`);
       const decision = decide(productId, occurredAt);
@@ -329,10 +347,10 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
         noteConflict(decision.choice, id, occurredAt);
         continue;
       }
-      rule = decision.rule;
       allocateFast(amount, decision.shares, fallback, parts);
+      add(refund);
+      listener?.allocated(id, currency, amount, decision.index);
     }
-    add(refund, rule);
   }
 
   const currencies = [...byCurrency.entries()]
@@ -350,5 +368,5 @@ export function passMonth(db: Database.Database, orgId: string, period: string, 
       summed.set(`${payeeId}|${currency}`, { payeeId, currency, earned: sums.value(slot, EARNED), reversed: sums.value(slot, REVERSED), adjusted: sums.value(slot, ADJUSTED) });
     }
   }
-  return { revenueCount, currencies, sums: summed, payees, warnings, conflicts: [...conflicts.values()] };
+  return { revenueCount, currencies, sums: summed, payees, warnings, conflicts: [...conflicts.values()], decisions, fallback };
 }

@@ -4,8 +4,10 @@ import { ApiFailure, notFound } from '../api/failure';
 import type { Database } from '../db/driver';
 import { assertOrg } from '../orgs/assert-org';
 import { balanceKey, closingBalances, markLaterRunsStale, openingBalances, type Balances } from './balances';
-import { passMonth, type MonthPass } from './month-pass';
+import { rememberMonthShares } from './explain';
+import { passMonth, type MonthPass, type PassOptions } from './month-pass';
 import { payeeLine, type PayeeFacts } from './payee-figures';
+import { MonthShareSet } from './share-collector';
 
 export function findRuleConflicts(db: Database.Database, orgId: string, period: string): RuleConflicts {
   assertOrg(db, orgId);
@@ -52,7 +54,11 @@ function payeeLines(pass: MonthPass, opening: Balances): PayoutPayeeLine[] {
 export function runPayouts(db: Database.Database, orgId: string, period: string, ranBy: string): PayoutRun {
   if (db.inTransaction) throw new ApiFailure('conflict', 'write_in_progress', 'Another write is in progress in this workspace; try again when it ends.');
   assertOrg(db, orgId);
-  return db.transaction(() => storePayoutRun(db, orgId, period, ranBy)).immediate();
+  // The pass's shares, kept for payouts.explain once the run is stored.
+  const shares = new MonthShareSet();
+  const { run, pass } = db.transaction(() => storeRun(db, orgId, period, ranBy, { listener: shares })).immediate();
+  rememberMonthShares(db, orgId, period, shares, pass);
+  return run;
 }
 
 /**
@@ -60,11 +66,15 @@ export function runPayouts(db: Database.Database, orgId: string, period: string,
  * writes a whole workspace in one): the same checks, allocation and stored result.
  */
 export function storePayoutRun(db: Database.Database, orgId: string, period: string, ranBy: string): PayoutRun {
+  return storeRun(db, orgId, period, ranBy, {}).run;
+}
+
+function storeRun(db: Database.Database, orgId: string, period: string, ranBy: string, options: PassOptions): { run: PayoutRun; pass: MonthPass } {
   const status = db.prepare('SELECT status FROM periods WHERE org_id = ? AND period = ?').pluck().get(orgId, period) as string | undefined;
   if (status === 'finalized') {
     throw new ApiFailure('conflict', 'period_finalized', `${period} is finalized: its payouts cannot be run again (payouts.get shows the stored run)`, { field: 'period', period });
   }
-  const pass = passMonth(db, orgId, period);
+  const pass = passMonth(db, orgId, period, options);
   if (pass.conflicts.length > 0) throw conflictFailure(pass);
   const opening = openingBalances(db, orgId, period);
   const payees = payeeLines(pass, opening.balances);
@@ -80,7 +90,7 @@ export function storePayoutRun(db: Database.Database, orgId: string, period: str
   const ranAt = new Date().toISOString().slice(0, 19) + 'Z';
   db.prepare('INSERT OR REPLACE INTO payout_runs (org_id, period, ran_at, ran_by, result, stale_reason) VALUES (?, ?, ?, ?, ?, NULL)').run(orgId, period, ranAt, ranBy, JSON.stringify(figures));
   markLaterRunsStale(db, orgId, period, closingBalances(payees), ranAt);
-  return { ...figures, ranAt, ranBy, stale: null };
+  return { run: { ...figures, ranAt, ranBy, stale: null }, pass };
 }
 
 export function getPayoutRun(db: Database.Database, orgId: string, period: string): PayoutRun {
