@@ -18,21 +18,39 @@ export interface FakeAllocora extends FakeSourceServer {
 /** tiedRevenues: every generated revenue has the same updated_at (a bulk load on the server). */
 export async function startFakeAllocora(counts: { payees: number; products: number; revenues: number; months?: string[]; tiedRevenues?: boolean }): Promise<FakeAllocora> {
   const clock = new FakeClock();
+  // Each list stays in updated_at order (ISO strings of one shape: text order is time order);
+  // the index finds a record by external_id without a scan, so a bench can serve millions.
   const data: Record<AllocoraEntity, AllocoraRecord[]> = { payees: [], products: [], revenues: [] };
+  const byExternalId: Record<AllocoraEntity, Map<string, AllocoraRecord>> = { payees: new Map(), products: new Map(), revenues: new Map() };
   function put(entity: AllocoraEntity, fields: Record<string, unknown> & { external_id: string }): AllocoraRecord {
     const list = data[entity];
     const at = tied ?? clock.tick();
-    const index = list.findIndex((r) => r.external_id === fields.external_id);
-    if (index >= 0) {
+    const old = byExternalId[entity].get(fields.external_id);
+    if (old) {
       // A changed record moves to the end, as a list ordered by updated_at shows it.
-      const [old] = list.splice(index, 1);
+      list.splice(list.indexOf(old), 1);
       const next = { ...old, ...fields, updated_at: at };
       list.push(next);
+      byExternalId[entity].set(next.external_id, next);
       return next;
     }
     const record = { id: fakeUuid(), ...fields, created_at: at, updated_at: at } as AllocoraRecord;
     list.push(record);
+    byExternalId[entity].set(record.external_id, record);
     return record;
+  }
+
+  /** The first index whose updated_at is past `time` (strictly, or at it too). */
+  function firstAfter(list: AllocoraRecord[], time: string, inclusive: boolean): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = list[mid].updated_at;
+      if (t > time || (inclusive && t === time)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
   let tied: string | null = null;
   const months = counts.months ?? ['2026-10'];
@@ -64,10 +82,11 @@ export async function startFakeAllocora(counts: { payees: number; products: numb
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const after = url.searchParams.get('updated_after');
       const since = url.searchParams.get('updated_since');
-      const matching = data[entity].filter(
-        (r) => (after === null || Date.parse(r.updated_at) > Date.parse(after)) && (since === null || Date.parse(r.updated_at) >= Date.parse(since)),
-      );
-      return { status: 200, body: { records: matching.slice(offset, offset + limit), meta: { total: matching.length, limit, offset } } };
+      const list = data[entity];
+      let start = 0;
+      if (after !== null) start = Math.max(start, firstAfter(list, new Date(after).toISOString(), false));
+      if (since !== null) start = Math.max(start, firstAfter(list, new Date(since).toISOString(), true));
+      return { status: 200, body: { records: list.slice(start + offset, start + offset + limit), meta: { total: list.length - start, limit, offset } } };
     },
     { pingPath: '/api/allocora/ping' },
   );

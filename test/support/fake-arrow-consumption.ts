@@ -44,13 +44,19 @@ export async function startFakeArrow(count: number, months: string[] = ['2026-10
       modified: at,
     });
   }
+  const filtered = new Map<string, ArrowRecord[]>();
   const server = await startFakeSource((url, auth) => {
     if (url.pathname !== PATH) return null;
     if (auth === 'forbidden') return { status: 403, body: { detail: 'You do not have permission to perform this action.' } };
     const page = Number(url.searchParams.get('page') ?? 1);
     const size = Number(url.searchParams.get('page_size') ?? 100);
     const from = url.searchParams.get('billing_period_from');
-    const matching = records.filter((r) => from === null || r.billing_period >= from);
+    // Filtered once per filter value and kept until a record changes, so a bench can page through 100,000.
+    let matching = from === null ? records : filtered.get(from);
+    if (!matching) {
+      matching = records.filter((r) => r.billing_period >= from!);
+      filtered.set(from!, matching);
+    }
     const start = (page - 1) * size;
     if (page > 1 && start >= matching.length) return { status: 404, body: { detail: 'Invalid page.' } };
     return { status: 200, body: matching.slice(start, start + size) };
@@ -61,6 +67,7 @@ export async function startFakeArrow(count: number, months: string[] = ['2026-10
     change(uuid, fields) {
       const record = records.find((r) => r.uuid === uuid)!;
       Object.assign(record, fields, { modified: clock.tick() });
+      filtered.clear();
     },
   };
 }
