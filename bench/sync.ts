@@ -1,0 +1,129 @@
+// Sync speed (issue 13): a first sync of the revenue source (seed 001: payees, products,
+// revenues) and of the consumption source (seed 003) from the fake servers over loopback,
+// against importing the same rows from CSV files; then an incremental sync of --changes
+// changed revenues, and a sync with nothing changed.
+//   npx tsx bench/sync.ts [--revenues 1000000] [--consumption N (revenues / 10)] [--changes 1000]
+// The fake servers run in this process: the sync's CPU time includes serving the pages
+// (JSON of every record). Prints figures only; wall clock beside CPU time and the load average.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inProcessCore } from '../src/main/core/in-process';
+import type { CoreHost } from '../src/main/core/host';
+import { openWorkspace } from '../src/main/db/workspace';
+import { MemoryKeyStore, setSyncKeyStore } from '../src/main/sync/key-store';
+import type { SyncRun } from '../src/shared/contract/sync';
+import { startFakeAllocora } from '../test/support/fake-allocora';
+import { startFakeArrow } from '../test/support/fake-arrow-consumption';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const REVENUES = arg('--revenues', 1_000_000);
+const CONSUMPTION = arg('--consumption', Math.round(REVENUES / 10));
+const CHANGES = arg('--changes', 1000);
+const ORG = 'bench-sync';
+const MONTHS = ['2026-10', '2026-11'];
+const LOCAL = { name: 'bench', permissions: 'all' as const };
+const dir = mkdtempSync(join(tmpdir(), 'closebook-bench-sync-'));
+
+async function call<T>(core: CoreHost, method: string, input: unknown): Promise<T> {
+  const result = await core.call(method, input, LOCAL).result;
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const value = await work();
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  console.log(`${label.padEnd(58)} ${(ms / 1000).toFixed(2).padStart(7)} s wall  ${((used.user + used.system) / 1e6).toFixed(2).padStart(7)} s CPU  load ${loadavg()[0].toFixed(2)}`);
+  return { value, ms };
+}
+
+function workspace(name: string) {
+  const ws = openWorkspace(join(dir, `${name}.closebook`));
+  const now = '2026-10-01T00:00:00Z';
+  ws.db.prepare('INSERT INTO orgs (id, name, parent_id, created_at) VALUES (?, ?, NULL, ?)').run(ORG, 'Bench Sync', now);
+  for (const month of MONTHS) ws.db.prepare("INSERT INTO periods VALUES (?, ?, 'in_progress', NULL)").run(ORG, month);
+  return { ws, core: inProcessCore(ws) };
+}
+
+/** Rows as CSV: a header of field names, values quoted when they need it. */
+function csv(path: string, columns: string[], rows: Iterable<Record<string, unknown>>): string {
+  const quote = (v: unknown) => {
+    const text = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [columns.join(',')];
+  for (const row of rows) lines.push(columns.map((c) => quote(row[c])).join(','));
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+
+async function main() {
+  console.log(`bench:sync — ${REVENUES.toLocaleString()} revenues, ${CONSUMPTION.toLocaleString()} consumption records, ${CHANGES.toLocaleString()} changes; ${new Date().toISOString()}`);
+  const keys = new MemoryKeyStore();
+  setSyncKeyStore(keys);
+  const { value: servers } = await timed('generate the fake servers\' data (not sync)', async () => ({
+    allocora: await startFakeAllocora({ payees: 50, products: 200, revenues: REVENUES, months: MONTHS }),
+    arrow: await startFakeArrow(CONSUMPTION, MONTHS.map((m) => `${m}-01`)),
+  }));
+  const { allocora, arrow } = servers;
+
+  const a = workspace('synced');
+  await call(a.core, 'sync.saveConnection', { orgId: ORG, source: 'revenue', baseUrl: allocora.baseUrl });
+  await call(a.core, 'sync.saveConnection', { orgId: ORG, source: 'consumption', baseUrl: arrow.baseUrl });
+  keys.set(ORG, 'revenue', allocora.key);
+  keys.set(ORG, 'consumption', arrow.key);
+  const run = async (source: string) => (await call<{ runs: SyncRun[] }>(a.core, 'sync.run', { orgId: ORG, sources: [source] })).runs[0];
+  const first = await timed('first sync: revenue source (payees, products, revenues)', () => run('revenue'));
+  const firstConsumption = await timed('first sync: consumption source', () => run('consumption'));
+  for (const r of [first.value, firstConsumption.value]) if (r.status !== 'committed') throw new Error(`${r.source}: ${r.status} ${r.message}`);
+
+  for (let i = 1; i <= CHANGES; i++) allocora.put('revenues', { external_id: `rv_${Math.floor((i * REVENUES) / (CHANGES + 1))}`, amount: `${i}.01` });
+  const incremental = await timed(`incremental sync: ${CHANGES} changed revenues`, () => run('revenue'));
+  if (incremental.value.counts.updated !== CHANGES) throw new Error(`expected ${CHANGES} updated, got ${JSON.stringify(incremental.value.counts)}`);
+  await timed('sync with nothing changed: revenue source', () => run('revenue'));
+  await timed('sync with nothing changed: consumption source', () => run('consumption'));
+
+  // The same rows from CSV files, into a fresh workspace.
+  const b = workspace('imported');
+  const files = {
+    payees: csv(join(dir, 'payees.csv'), ['external_id', 'name', 'payout_currency'], allocora.data.payees),
+    products: csv(join(dir, 'products.csv'), ['external_id', 'name', 'category'], allocora.data.products),
+    revenues: csv(join(dir, 'revenues.csv'), ['external_id', 'kind', 'occurred_at', 'amount', 'currency', 'quantity', 'payee_external_id', 'product_external_id'], allocora.data.revenues),
+    consumption: csv(
+      join(dir, 'consumption.csv'),
+      ['license_reference', 'resource_uuid', 'resource_name', 'billing_period', 'consumed_sell', 'consumed_buy', 'customer_uuid', 'customer_name', 'project_uuid', 'project_name'],
+      arrow.records,
+    ),
+  };
+  const imported = await timed('CSV import: payees, products, revenues (same rows)', async () => {
+    for (const entity of ['payees', 'products', 'revenues'] as const) {
+      const res = await call<{ counts: { created: number; error: number } }>(b.core, 'imports.commit', { orgId: ORG, entity, path: files[entity], operation: 'create_only', onError: 'reject' });
+      if (res.counts.error > 0) throw new Error(`${entity}: ${JSON.stringify(res.counts)}`);
+    }
+  });
+  const importedConsumption = await timed('CSV import: consumption (same rows)', () =>
+    call(b.core, 'imports.commit', { orgId: ORG, entity: 'consumption', path: files.consumption, operation: 'create_or_update', onError: 'reject' }),
+  );
+  console.log(`first sync / CSV import: revenue source ${(first.ms / imported.ms).toFixed(2)}x, consumption ${(firstConsumption.ms / importedConsumption.ms).toFixed(2)}x (goal: at most 1.5x)`);
+  console.log(`incremental sync of ${CHANGES} changes: ${(incremental.ms / 1000).toFixed(2)} s (goal: under 2 s)`);
+  console.log(`RSS at the end ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (the fake servers hold their data; a pull holds a source's records until they are written)`);
+
+  a.ws.close();
+  b.ws.close();
+  await allocora.close();
+  await arrow.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  rmSync(dir, { recursive: true, force: true });
+  console.error(error);
+  process.exit(1);
+});
