@@ -200,3 +200,27 @@ describe('paging the revenue source while it changes', () => {
     expect(dataDigest(ctx.workspace.db)).toBe(before);
   });
 });
+
+describe('progress and cancel', () => {
+  it('reports each page read, and a cancel between pages stops the source with nothing written', async () => {
+    const ctx = await connected({ payees: 2, products: 1, revenues: 350 });
+    const events: string[] = [];
+    const before = dataDigest(ctx.workspace.db);
+    const call = ctx.core.call('sync.run', { orgId: ORG }, { name: 't', permissions: 'all' }, (event) => events.push(`${event.task} ${event.done} ${event.message}`));
+    server!.afterAnswer((url) => {
+      // Once the second revenue page is served, the person presses Cancel.
+      if (url.pathname === '/api/v1/revenues' && url.searchParams.get('offset') !== null) call.cancel();
+    });
+    const result = await call.result;
+    expect(result.ok).toBe(true);
+    const { runs } = (result as { value: { runs: Array<{ status: string; message: string }> } }).value;
+    expect(runs).toEqual([expect.objectContaining({ status: 'failed', message: 'revenue source (seed 001): cancelled; nothing of this source was written' })]);
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+    expect(events).toEqual([
+      'sync.run 2 revenue source (seed 001): 2 payees read',
+      'sync.run 1 revenue source (seed 001): 1 products read',
+      'sync.run 100 revenue source (seed 001): 100 revenues read',
+      'sync.run 200 revenue source (seed 001): 200 revenues read',
+    ]);
+  });
+});

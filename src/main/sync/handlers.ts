@@ -8,6 +8,6 @@ export const syncHandlers: HandlerSlice<'sync.connections' | 'sync.saveConnectio
   'sync.connections': (input, { workspace }) => ({ connections: listConnections(workspace.db, input.orgId) }),
   'sync.saveConnection': (input, { workspace }) => saveConnection(workspace.db, input),
   'sync.test': (input, { workspace }) => testConnection(workspace.db, input.orgId, input.source),
-  'sync.run': (input, { workspace, signal }) => runSync(workspace.db, input, signal),
+  'sync.run': (input, { workspace, signal, progress }) => runSync(workspace.db, input, { signal, progress }),
   'sync.history': (input, { workspace }) => ({ runs: syncHistory(workspace.db, input.orgId) }),
 };

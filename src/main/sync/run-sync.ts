@@ -1,4 +1,5 @@
 import { PULLED_SOURCES, type SyncRun, type SyncSource } from '../../shared/contract/sync';
+import type { ProgressEvent } from '../../shared/progress';
 import { ApiFailure } from '../api/failure';
 import type { Database } from '../db/driver';
 import { assertOrg } from '../orgs/assert-org';
@@ -38,7 +39,12 @@ function begin(db: Database.Database): void {
  * source back and is recorded as a failed run; a pull that changes nothing writes nothing
  * but its history row.
  */
-async function runSource(db: Database.Database, orgId: string, source: SyncSource): Promise<SyncRun> {
+interface RunWatch {
+  progress: (event: ProgressEvent) => void;
+  signal: { aborted: boolean };
+}
+
+async function runSource(db: Database.Database, orgId: string, source: SyncSource, watch: RunWatch): Promise<SyncRun> {
   const startedAt = new Date().toISOString();
   const adapter = ADAPTERS[source]!;
   const failed = (message: string) => getRun(db, insertRun(db, { orgId, source, status: 'failed', startedAt, counts: NO_COUNTS, batches: {}, message }));
@@ -47,7 +53,10 @@ async function runSource(db: Database.Database, orgId: string, source: SyncSourc
   if (key === null) return failed(`${adapter.label}: no API key; set ${syncKeyStore().describe(orgId, source)}`);
   let pull;
   try {
-    pull = await adapter.pull(connection.baseUrl, key, connection.cursors);
+    pull = await adapter.pull(connection.baseUrl, key, connection.cursors, {
+      page: (entity, read) => watch.progress({ task: 'sync.run', done: read, total: null, message: `${adapter.label}: ${read.toLocaleString('en-US')} ${entity} read` }),
+      cancelled: () => watch.signal.aborted,
+    });
   } catch (error) {
     if (error instanceof SyncFault) return failed(error.message);
     throw error;
@@ -77,12 +86,17 @@ async function runSource(db: Database.Database, orgId: string, source: SyncSourc
   }
 }
 
-export async function runSync(db: Database.Database, input: { orgId: string; sources?: SyncSource[] }, signal: { aborted: boolean }): Promise<{ runs: SyncRun[] }> {
+/**
+ * Cancel stops between pages: the source being read is recorded as failed (cancelled) with
+ * nothing written, the sources after it are not run. The write itself is one short
+ * synchronous transaction and is not interrupted.
+ */
+export async function runSync(db: Database.Database, input: { orgId: string; sources?: SyncSource[] }, watch: RunWatch): Promise<{ runs: SyncRun[] }> {
   assertOrg(db, input.orgId);
   const runs: SyncRun[] = [];
   for (const source of sourcesToRun(db, input.orgId, input.sources)) {
-    if (signal.aborted) break;
-    runs.push(await runSource(db, input.orgId, source));
+    if (watch.signal.aborted) break;
+    runs.push(await runSource(db, input.orgId, source, watch));
   }
   return { runs };
 }

@@ -3,7 +3,7 @@ import { PRODUCT_RECORD_FIELDS } from '../../imports/records/product-writer';
 import { REVENUE_RECORD_FIELDS } from '../../imports/records/revenue-record';
 import { getJson, type GetOptions } from '../http-client';
 import { SyncFault } from '../sync-fault';
-import { joinUrl, newer, pick, type PulledEntity, type PulledRecord, type SourceAdapter } from './source-adapter';
+import { joinUrl, newer, pick, UNWATCHED, type PullWatch, type PulledEntity, type PulledRecord, type SourceAdapter } from './source-adapter';
 
 // Seed 001 (Allocora): bearer key, /api/allocora/ping to validate it, entity lists under
 // /api/v1 answering {records: [...], meta} pages of at most 100, oldest updated_at first. The
@@ -36,7 +36,7 @@ function host(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
 }
 
-async function pullEntity(baseUrl: string, key: string, entity: string, fields: ReadonlySet<string>, cursor: string | undefined) {
+async function pullEntity(baseUrl: string, key: string, entity: string, fields: ReadonlySet<string>, cursor: string | undefined, watch: PullWatch) {
   // Source id -> the record: a record read twice (changed mid-read) keeps its place, newest fields.
   const records = new Map<string, PulledRecord>();
   let newest: string | undefined = cursor;
@@ -44,6 +44,7 @@ async function pullEntity(baseUrl: string, key: string, entity: string, fields: 
   let last: string | null = null;
   let atLast = 0;
   for (let read = 0; ; ) {
+    if (watch.cancelled()) throw new SyncFault(`${LABEL}: cancelled; nothing of this source was written`);
     const query = new URLSearchParams({ limit: String(PAGE) });
     if (last !== null) {
       query.set('updated_since', last);
@@ -71,6 +72,7 @@ async function pullEntity(baseUrl: string, key: string, entity: string, fields: 
         atLast = 1;
       }
     }
+    watch.page(entity, read);
     if (page.length < PAGE) break;
   }
   return { records: [...records.values()], newest };
@@ -81,12 +83,12 @@ export const allocora: SourceAdapter = {
   async test(baseUrl, key) {
     await getJson(joinUrl(host(baseUrl), '/api/allocora/ping'), options(key));
   },
-  async pull(baseUrl, key, cursors) {
+  async pull(baseUrl, key, cursors, watch = UNWATCHED) {
     const entities: PulledEntity[] = [];
     const next = { ...cursors };
     // Payees and products first: revenues name them.
     for (const { entity, fields } of ENTITIES) {
-      const { records, newest } = await pullEntity(baseUrl, key, entity, fields, cursors[entity]);
+      const { records, newest } = await pullEntity(baseUrl, key, entity, fields, cursors[entity], watch);
       entities.push({ entity, records });
       if (newest !== undefined) next[entity] = newest;
     }

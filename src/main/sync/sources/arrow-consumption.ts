@@ -1,7 +1,7 @@
 import { CONSUMPTION_RECORD_FIELDS } from '../../imports/records/consumption-record';
 import { getJson, type GetOptions } from '../http-client';
 import { SyncFault } from '../sync-fault';
-import { joinUrl, newer, pick, type PulledRecord, type SourceAdapter } from './source-adapter';
+import { joinUrl, newer, pick, UNWATCHED, type PulledRecord, type SourceAdapter } from './source-adapter';
 
 // Seed 003 (Arrow consumption records): GET /api/admin/arrow/consumption-records/ with
 // page / page_size and billing_period_from; the body is an array of records (a page past
@@ -28,13 +28,14 @@ export const arrowConsumption: SourceAdapter = {
   async test(baseUrl, key) {
     await getJson(joinUrl(baseUrl, `${PATH}?page=1&page_size=1`), { ...options(key), accept: [] });
   },
-  async pull(baseUrl, key, cursors) {
+  async pull(baseUrl, key, cursors, watch = UNWATCHED) {
     const since: string | undefined = cursors.modified;
     const records: PulledRecord[] = [];
     let newest: string | undefined = since;
     let oldestOpen: string | undefined;
     let newestPeriod: string | undefined;
     for (let page = 1; ; page++) {
+      if (watch.cancelled()) throw new SyncFault(`${LABEL}: cancelled; nothing of this source was written`);
       const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
       if (cursors.billing_period_from) query.set('billing_period_from', cursors.billing_period_from);
       const url = joinUrl(baseUrl, `${PATH}?${query}`);
@@ -55,6 +56,7 @@ export const arrowConsumption: SourceAdapter = {
         if (since !== undefined && typeof raw.modified === 'string' && Date.parse(raw.modified) <= Date.parse(since)) continue;
         records.push({ sourceId: uuid, label: `uuid ${uuid}`, fields: pick(raw, CONSUMPTION_RECORD_FIELDS) });
       }
+      watch.page('consumption', (page - 1) * PAGE_SIZE + body.length);
       if (body.length < PAGE_SIZE) break;
     }
     const next = { ...cursors };

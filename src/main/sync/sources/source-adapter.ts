@@ -21,13 +21,21 @@ export interface Pull {
   cursors: Record<string, string>;
 }
 
+/** Told after each page; a pull stops (SyncFault) when `cancelled()` says so. */
+export interface PullWatch {
+  page(entity: string, read: number): void;
+  cancelled(): boolean;
+}
+
+export const UNWATCHED: PullWatch = { page: () => {}, cancelled: () => false };
+
 /** A source system as Closebook reads it: how to test its key and pull what changed. */
 export interface SourceAdapter {
   /** "revenue source (seed 001)". */
   label: string;
   /** The cheapest call that proves the key (resolves, or throws a SyncFault). */
   test(baseUrl: string, key: string): Promise<void>;
-  pull(baseUrl: string, key: string, cursors: Record<string, string>): Promise<Pull>;
+  pull(baseUrl: string, key: string, cursors: Record<string, string>, watch?: PullWatch): Promise<Pull>;
 }
 
 /** Base URL + path, with exactly one slash between. */
