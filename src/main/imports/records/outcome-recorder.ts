@@ -119,8 +119,9 @@ export class OutcomeRecorder {
     const column = this.fileColumn(field);
     this.counts.error++;
     this.sameRecord.different++;
-    this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null, technical('error', field));
-    this.keep({ rowNumber, outcome: 'error', id: null, externalId, column, message, sameAsRow });
+    const line = technical('error', field);
+    this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null, line);
+    this.keep({ rowNumber, outcome: 'error', id: null, externalId, column, message, sameAsRow, ...lineOf(line) });
   }
 
   /** `rows` consecutive rows matching consecutive records from `matchingId` on: one stored run. */
@@ -135,8 +136,9 @@ export class OutcomeRecorder {
     this.counts.blocked_locked_period++;
     if (id !== null && !this.blockedByRecord.has(id)) this.blockedByRecord.set(id, rowNumber);
     if (id === null && externalId !== null && !this.blockedByKey.has(externalId)) this.blockedByKey.set(externalId, rowNumber);
-    this.store(rowNumber, 'blocked_locked_period', id, 1, externalId, column, message, null, null, technical('blocked_locked_period', field));
-    this.keep({ rowNumber, outcome: 'blocked_locked_period', id, externalId, column, message });
+    const line = technical('blocked_locked_period', field);
+    this.store(rowNumber, 'blocked_locked_period', id, 1, externalId, column, message, null, null, line);
+    this.keep({ rowNumber, outcome: 'blocked_locked_period', id, externalId, column, message, ...lineOf(line) });
   }
 
   /**
@@ -147,8 +149,9 @@ export class OutcomeRecorder {
   error(rowNumber: number, column: string | null, message: string, externalId: string | null, field: string | null = null, detail: string | null = null): void {
     this.counts.error++;
     if (externalId !== null && !this.refusedByKey.has(externalId)) this.refusedByKey.set(externalId, rowNumber);
-    this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null, technical('error', field, detail));
-    this.keep({ rowNumber, outcome: 'error', id: null, externalId, column, message, ...(detail === null ? {} : { details: detail }) });
+    const line = technical('error', field, detail);
+    this.store(rowNumber, 'error', null, 1, externalId, column, message, null, null, line);
+    this.keep({ rowNumber, outcome: 'error', id: null, externalId, column, message, ...(detail === null ? {} : { details: detail }), ...lineOf(line) });
   }
 
   /** The first row of this batch that updated this record or found it unchanged. */
@@ -204,6 +207,10 @@ export class OutcomeRecorder {
   ): void {
     this.insert.run(this.batchId, row, outcome, id, runLength, externalId, column, message, changes, previous, details);
   }
+}
+
+function lineOf(line: string | null): { detailsLine?: string } {
+  return line === null ? {} : { detailsLine: line };
 }
 
 /**

@@ -17,6 +17,8 @@ export interface RowOutcome {
   message?: string;
   /** A refused row's technical words (a database's own message), for its details line. */
   details?: string;
+  /** The details line as stored with the row (code, field, technical words): a rejected batch stores it again after its rollback. */
+  detailsLine?: string;
   /**
    * The row names a record an earlier row of the same batch already named (its row
    * number, or a batch call's record index): skipped_duplicate when it would change

@@ -29,7 +29,7 @@ export function recordRejectedBatch(db: Database.Database, meta: RejectedBatchMe
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reject', 'rejected', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertOutcome = db.prepare(
-    'INSERT INTO import_outcomes (batch_id, row_number, outcome, record_id, external_id, column_name, message) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO import_outcomes (batch_id, row_number, outcome, record_id, external_id, column_name, message, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const c = meta.counts;
   return db.transaction(() => {
@@ -55,7 +55,7 @@ export function recordRejectedBatch(db: Database.Database, meta: RejectedBatchMe
       ).lastInsertRowid,
     );
     const phantom = (id: number | null) => id !== null && meta.createdFirstId !== null && id >= meta.createdFirstId;
-    for (const p of problems) insertOutcome.run(batchId, p.rowNumber, p.outcome, phantom(p.id) ? null : p.id, p.externalId, p.column ?? null, p.message ?? null);
+    for (const p of problems) insertOutcome.run(batchId, p.rowNumber, p.outcome, phantom(p.id) ? null : p.id, p.externalId, p.column ?? null, p.message ?? null, p.detailsLine ?? null);
     return batchId;
   }).immediate();
 }
