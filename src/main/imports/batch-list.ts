@@ -15,6 +15,7 @@ import type { Database } from '../db/driver';
 import type { GridColumn } from '../grid/columns';
 import { compileView } from '../grid/sql';
 import { assertOrg } from '../orgs/assert-org';
+import { orgAndDescendants } from '../orgs/org-subtree';
 
 /**
  * The batches grid's allowlist: column id -> fixed SQL. amountWritten is a list of totals,
@@ -82,6 +83,8 @@ function toBatchRows(db: Database.Database, rows: StoredBatch[]): ImportBatchRow
 
 export interface BatchView {
   orgId: string | null;
+  /** The org's batches with those of every org below it (a parent's consolidated view). */
+  includeChildren?: boolean;
   /** The batches that wrote rows into this month (import_batch_periods); null: every batch. */
   period: string | null;
   sortModel: SortModel;
@@ -94,8 +97,9 @@ export interface BatchView {
 export function listBatches(db: Database.Database, view: BatchView): Page<ImportBatchRow> {
   if (view.orgId !== null) assertOrg(db, view.orgId);
   const compiled = compileView(BATCH_GRID_COLUMNS, view, 'b.id', 'DESC');
-  const where = view.orgId === null ? ['1'] : ['b.org_id = ?'];
-  const params: unknown[] = view.orgId === null ? [] : [view.orgId];
+  const orgIds = view.orgId === null ? [] : view.includeChildren ? orgAndDescendants(db, view.orgId) : [view.orgId];
+  const where = orgIds.length === 0 ? ['1'] : [`b.org_id IN (${orgIds.map(() => '?').join(', ')})`];
+  const params: unknown[] = [...orgIds];
   if (view.period !== null) {
     where.push('b.id IN (SELECT batch_id FROM import_batch_periods WHERE period = ?)');
     params.push(view.period);

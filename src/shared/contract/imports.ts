@@ -219,10 +219,17 @@ const batchView = {
 
 export const importsMethods = {
   'imports.list': method<Page<ImportBatchRow>>()({
-    summary: 'Import batches with their outcome counts, newest first, as a grid page; with a period, the batches that wrote rows into that month.',
+    summary:
+      "Import batches with their outcome counts, newest first, as a grid page; with a period, the batches that wrote rows into that month; with includeChildren, the org's and every org's below it.",
     permission: 'read:imports',
     input: z
-      .object({ orgId: orgIdSchema.nullable().default(null), period: periodSchema.nullable().default(null), ...batchView, ...pageFields })
+      .object({
+        orgId: orgIdSchema.nullable().default(null),
+        period: periodSchema.nullable().default(null),
+        includeChildren: z.boolean().default(false),
+        ...batchView,
+        ...pageFields,
+      })
       .strict()
       .superRefine(...pageCheck),
   }),

@@ -11,10 +11,14 @@ import { useGridTheme } from '../../grid/grid-theme';
 import { databaseDatasource } from '../../grid/infinite-datasource';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { periodLabel } from '../../format/period-label';
-import { BATCH_COLUMN_DEFS } from './batch-columns';
+import { BATCH_COLUMN_DEFS, type BatchGridContext } from './batch-columns';
 
 interface BatchesGridProps {
   orgId: string;
+  /** The org's batches with those of every org below it, with an Organization column. */
+  includeChildren?: boolean;
+  /** Org id -> name, for that column. */
+  orgNames?: ReadonlyMap<string, string>;
   /** The period picker's month: only the batches that wrote rows into it. null: every batch. */
   period: string | null;
   /** Changes after an import or undo: the list is read again. */
@@ -40,13 +44,14 @@ const ROW_SELECTION: RowSelectionOptions<ImportBatchRow> = { mode: 'singleRow', 
 const DEFAULT_COL_DEF = { sortable: true, resizable: true, cellDataType: false, suppressHeaderMenuButton: true, tooltip: true } as const;
 
 /** Every import batch of the org, newest first, paged, sorted and filtered in the database. */
-export function BatchesGrid({ orgId, period, refreshKey, selectedBatchId, onSelect, onOpenWizard, compact = false }: BatchesGridProps) {
+export function BatchesGrid({ orgId, includeChildren = false, orgNames = new Map(), period, refreshKey, selectedBatchId, onSelect, onOpenWizard, compact = false }: BatchesGridProps) {
   const theme = useGridTheme();
   const [gridApi, setGridApi] = useState<GridApi<ImportBatchRow> | null>(null);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [rowCount, setRowCount] = useState<number | null>(null);
   const [filtered, setFiltered] = useState(false);
   const currentOrg = useRef(orgId);
+  const currentChildren = useRef(includeChildren);
   const currentPeriod = useRef(period);
   // The period the shown count belongs to (the count is replaced when the list is read again).
   const [countedPeriod, setCountedPeriod] = useState(period);
@@ -56,7 +61,7 @@ export function BatchesGrid({ orgId, period, refreshKey, selectedBatchId, onSele
       databaseDatasource<ImportBatchRow>(
         async (request) => {
           const asked = currentPeriod.current;
-          const page = await api.call('imports.list', { orgId: currentOrg.current, period: asked, ...request });
+          const page = await api.call('imports.list', { orgId: currentOrg.current, includeChildren: currentChildren.current, period: asked, ...request });
           if (request.startRow === 0) {
             setRowCount(page.rowCount);
             setCountedPeriod(asked);
@@ -76,16 +81,19 @@ export function BatchesGrid({ orgId, period, refreshKey, selectedBatchId, onSele
   }, [gridApi, datasource]);
 
   // An org or period switch, or a new batch: same grid, fresh rows (the selection, by batch id, survives a refresh).
-  const lastRefresh = useRef({ orgId, period, refreshKey });
+  const lastRefresh = useRef({ orgId, includeChildren, period, refreshKey });
   useEffect(() => {
     const last = lastRefresh.current;
-    if (last.orgId === orgId && last.period === period && last.refreshKey === refreshKey) return;
-    lastRefresh.current = { orgId, period, refreshKey };
+    if (last.orgId === orgId && last.includeChildren === includeChildren && last.period === period && last.refreshKey === refreshKey) return;
+    lastRefresh.current = { orgId, includeChildren, period, refreshKey };
     currentOrg.current = orgId;
+    currentChildren.current = includeChildren;
     currentPeriod.current = period;
-    if (last.period !== period) setRowCount(null);
+    if (last.period !== period || last.includeChildren !== includeChildren) setRowCount(null);
     reload();
-  }, [orgId, period, refreshKey, reload]);
+  }, [orgId, includeChildren, period, refreshKey, reload]);
+  useEffect(() => gridApi?.setColumnsVisible(['orgId'], includeChildren), [gridApi, includeChildren]);
+  const context = useMemo<BatchGridContext>(() => ({ orgNames }), [orgNames]);
 
   // Keep the grid's selection in step with the page's (a batch opened from the wizard),
   // also for rows that load later.
@@ -151,6 +159,7 @@ export function BatchesGrid({ orgId, period, refreshKey, selectedBatchId, onSele
             theme={theme}
             columnDefs={BATCH_COLUMN_DEFS}
             defaultColDef={DEFAULT_COL_DEF}
+            context={context}
             datasource={datasource}
             getRowId={({ data }) => String(data.id)}
             rowSelection={ROW_SELECTION}

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useAppState } from '../../app/app-state';
+import { subtreeIds } from '../../app/org-tree';
+import { IncludeChildrenToggle } from '../../grid/IncludeChildrenToggle';
 import { BatchesGrid } from './BatchesGrid';
 import { BatchOutcomes } from './BatchOutcomes';
 import { useImportWizard } from './import-wizard-context';
@@ -7,12 +9,20 @@ import { ProfilesPanel } from './profiles/ProfilesPanel';
 
 /** The Imports screen: every batch with its counts; a batch opens its per-row outcomes. */
 export function ImportsPage() {
-  const { view, loading, error, noteDataChanged } = useAppState();
+  const { view, orgs, loading, error, noteDataChanged } = useAppState();
   const wizard = useImportWizard();
   const { requestedBatch, noteImportsChanged } = wizard;
   const [selectedBatch, setSelectedBatch] = useState<number | null>(requestedBatch?.batchId ?? null);
   const [profilesOpen, setProfilesOpen] = useState(false);
   const orgId = view?.orgId ?? null;
+  const orgNames = useMemo(() => new Map(orgs.map((o) => [o.id, o.name])), [orgs]);
+  const childNames = useMemo(() => {
+    if (!orgId) return [];
+    const below = subtreeIds(orgs, orgId);
+    return orgs.filter((o) => o.id !== orgId && below.has(o.id)).map((o) => o.name);
+  }, [orgs, orgId]);
+  const [includeChildrenChosen, setIncludeChildren] = useState(false);
+  const includeChildren = includeChildrenChosen && childNames.length > 0;
 
   // "Show batch N" from the wizard opens that batch here.
   useEffect(() => {
@@ -51,6 +61,7 @@ export function ImportsPage() {
       <div className="imports-intro">
         <p className="muted">Every import is one batch: open a batch to see what happened to each row, export it, or undo it.</p>
         <div className="toolbar-actions">
+          {childNames.length > 0 && <IncludeChildrenToggle checked={includeChildren} onChange={setIncludeChildren} childNames={childNames} />}
           <button type="button" className="button" onClick={() => setProfilesOpen(true)} data-testid="open-profiles">
             Mapping profiles…
           </button>
@@ -61,6 +72,8 @@ export function ImportsPage() {
       </div>
       <BatchesGrid
         orgId={orgId}
+        includeChildren={includeChildren}
+        orgNames={orgNames}
         period={view?.period ?? null}
         refreshKey={wizard.importsVersion}
         selectedBatchId={selectedBatch}

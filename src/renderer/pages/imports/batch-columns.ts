@@ -92,7 +92,8 @@ const SETTINGS: Partial<Record<ImportBatchColumn, Omit<BatchCol, 'colId' | 'fiel
 };
 
 /**
- * In the order shown; orgId and sha256 stay out of the grid (the org is chosen in the sidebar).
+ * In the order shown; sha256 stays out of the grid, and the org (chosen in the sidebar) is
+ * shown only in a consolidated view.
  * What was written (rows and the totals per currency) comes right after the status, so it is
  * in view at 1360 px without scrolling; the counts per outcome follow.
  */
@@ -120,4 +121,20 @@ const ORDER: ImportBatchColumn[] = [
   'undoneAt',
 ];
 
-export const BATCH_COLUMN_DEFS: BatchCol[] = ORDER.map((id) => ({ colId: id, field: id, ...SETTINGS[id] }));
+/** The grid's context: org names, for the Organization column a consolidated view shows. */
+export interface BatchGridContext {
+  orgNames: ReadonlyMap<string, string>;
+}
+
+// Shown only with "Include child orgs" (BatchesGrid), first: whose batch each row is.
+const ORGANIZATION: BatchCol = {
+  colId: 'orgId',
+  field: 'orgId',
+  headerName: 'Organization',
+  width: 200,
+  hide: true,
+  sortable: false,
+  valueFormatter: ({ value, context }: ValueFormatterParams<ImportBatchRow, string>) => (context as BatchGridContext | undefined)?.orgNames.get(value ?? '') ?? value ?? '',
+};
+
+export const BATCH_COLUMN_DEFS: BatchCol[] = [ORGANIZATION, ...ORDER.map((id) => ({ colId: id, field: id, ...SETTINGS[id] }))];
