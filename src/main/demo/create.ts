@@ -14,6 +14,7 @@ import { SeededRandom } from './random';
 import { revenueStream } from './revenue-stream';
 import { buildRules } from './rules';
 import { writeReferenceRows, writeRevenueRows } from './write-rows';
+import { writeDemoImportBatches } from './import-batches';
 import { writeDemoShowback } from './showback';
 import { writeDemoPayoutRuns } from './payout-runs';
 import { writeDemoConsumption } from './consumption';
@@ -138,6 +139,8 @@ export function writeDemo(
   db.transaction(() => writeDemoShowback(db, root.fork('showback'), orgs, months))();
   // The closed months' payout runs, from the revenues above (no random stream of their own).
   writeDemoPayoutRuns(db, periods);
+  // The Imports screen's batches: one kept with refused rows, one undone, one rejected (no random stream).
+  writeDemoImportBatches(db, orgs, endPeriod, `${endPeriod}-01T09:15:00Z`);
   return { orgs: orgs.length, payees: payees.length, products: products.length, revenues };
 }
 

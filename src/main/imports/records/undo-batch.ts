@@ -91,6 +91,11 @@ export function undoBatch(db: Database.Database, batchId: number): UndoResult {
   }
 }
 
+/** undoBatch for a caller that holds the workspace's transaction (the demo, written in one). */
+export function undoBatchInOpenTransaction(db: Database.Database, batchId: number): UndoResult {
+  return undoInTransaction(db, batchId);
+}
+
 function undoInTransaction(db: Database.Database, batchId: number): UndoResult {
   return db
     .transaction((): UndoResult => {
