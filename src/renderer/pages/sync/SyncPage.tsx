@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
 import { useAppState } from '../../app/app-state';
@@ -20,6 +20,8 @@ export function SyncPage() {
   const [runs, setRuns] = useState<SyncRun[]>([]);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [syncing, setSyncing] = useState(false);
+  const [progress, setProgress] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
 
   const load = useCallback(async () => {
     if (!orgId) return;
@@ -40,14 +42,19 @@ export function SyncPage() {
   async function syncNow() {
     if (!orgId) return;
     setSyncing(true);
+    abort.current = new AbortController();
     try {
-      await api.call('sync.run', { orgId });
+      await api.call('sync.run', { orgId }, { onProgress: (event) => setProgress(event.message ?? null), signal: abort.current.signal });
       await load();
       noteDataChanged();
     } catch (thrown) {
-      setError(asApiCallError('sync.run', thrown));
+      // Cancelled: the core records the source's run as cancelled when it next checks; show it then.
+      if (abort.current?.signal.aborted) setTimeout(() => void load(), 1000);
+      else setError(asApiCallError('sync.run', thrown));
     } finally {
       setSyncing(false);
+      setProgress(null);
+      abort.current = null;
     }
   }
 
@@ -58,6 +65,16 @@ export function SyncPage() {
       <div className="toolbar">
         <p className="muted sync-intro">Bring this organization&apos;s data down from its online systems, then work offline. API keys are never stored in the workspace file.</p>
         <div className="toolbar-actions">
+          {syncing && (
+            <>
+              <span className="muted" role="status" data-testid="sync-progress">
+                {progress ?? 'Connecting…'}
+              </span>
+              <button type="button" className="button" onClick={() => abort.current?.abort()} data-testid="sync-cancel">
+                Cancel
+              </button>
+            </>
+          )}
           <button type="button" className="button button-primary" onClick={() => void syncNow()} disabled={!connected || syncing} data-testid="sync-now">
             {syncing && <span className="spinner" aria-hidden="true" />} Sync now
           </button>
