@@ -109,6 +109,15 @@ describe('sync of the revenue source (seed 001)', () => {
     expect(dataDigest(ctx.workspace.db)).toBe(before);
   });
 
+  it('a refused record after the first chunk of 5,000 rolls back the chunks already written', async () => {
+    const ctx = await connected({ payees: 1, products: 1, revenues: 5050 });
+    server!.put('revenues', { external_id: 'rv_20', currency: 'DOLLARS' });
+    const before = dataDigest(ctx.workspace.db);
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run.message).toMatch(/^revenue source \(seed 001\): revenues record external_id "rv_20" was refused: currency: /);
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+  });
+
   it('401 and 403 stop the sync in the seed\'s words, writing nothing', async () => {
     const ctx = await connected({ payees: 1, products: 1, revenues: 1 }, 'not-a-key');
     const before = dataDigest(ctx.workspace.db);

@@ -10,6 +10,8 @@ export interface StoredPull {
   batches: Record<string, number>;
 }
 
+const CHUNK = 5000;
+
 /** Outcomes that name a local record the source's id now points at. */
 const LINKED = new Set(['created', 'updated', 'unchanged', 'skipped_duplicate', 'blocked_locked_period']);
 
@@ -31,18 +33,27 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
     if (records.length === 0) continue;
     counts.fetched += records.length;
     const batch = startImportBatch(db, { orgId, entity, source: 'api', operation: 'create_or_update', profile: `sync:${source}`, keepRejected: false, nested: true });
-    let rows: RowOutcome[];
-    try {
-      rows = batch.write(records.map((r, i) => ({ rowNumber: i + 1, record: r.fields })), { rows: 'all' }).rows;
-    } catch (error) {
-      batch.abort();
-      throw error;
-    }
-    const refused = rows.find((row) => row.outcome === 'error');
-    if (refused) {
-      batch.abort();
-      const record = records[refused.rowNumber - 1];
-      throw new SyncFault(`${label}: ${entity} record ${record.label} was refused: ${refused.message ?? 'invalid'}`);
+    // In chunks: each chunk's outcomes give its records' local ids for the links, then go.
+    for (let start = 0; start < records.length; start += CHUNK) {
+      let rows: RowOutcome[];
+      try {
+        rows = batch.write(
+          records.slice(start, start + CHUNK).map((r, i) => ({ rowNumber: start + i + 1, record: r.fields })),
+          { rows: 'all' },
+        ).rows;
+      } catch (error) {
+        batch.abort();
+        throw error;
+      }
+      const refused = rows.find((row) => row.outcome === 'error');
+      if (refused) {
+        batch.abort();
+        const record = records[refused.rowNumber - 1];
+        throw new SyncFault(`${label}: ${entity} record ${record.label} was refused: ${refused.message ?? 'invalid'}`);
+      }
+      for (const row of rows) {
+        if (row.id !== null && LINKED.has(row.outcome)) link.run(orgId, source, entity, records[row.rowNumber - 1].sourceId, row.id, runId, now);
+      }
     }
     const summary = batch.finish({ onError: 'skip' });
     batches[entity] = summary.batchId!;
@@ -50,9 +61,6 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
     counts.updated += summary.counts.updated;
     counts.unchanged += summary.counts.unchanged + summary.counts.skipped_duplicate;
     counts.blocked_locked_period += summary.counts.blocked_locked_period;
-    for (const row of rows) {
-      if (row.id !== null && LINKED.has(row.outcome)) link.run(orgId, source, entity, records[row.rowNumber - 1].sourceId, row.id, runId, now);
-    }
   }
   return { counts, batches };
 }
