@@ -3,9 +3,11 @@
 // against importing the same rows from CSV files; then an incremental sync of --changes
 // changed revenues, and a sync with nothing changed.
 //   npx tsx bench/sync.ts [--revenues 1000000] [--consumption N (revenues / 10)] [--changes 1000]
-// The fake servers run in this process: the sync's CPU time includes serving the pages
-// (JSON of every record). Prints figures only; wall clock beside CPU time and the load average.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// The fake servers run in a child process (bench/sync-fake-servers.ts): the CPU time printed
+// is this process's, the client's. Prints figures only; wall clock beside CPU time and the
+// load average.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inProcessCore } from '../src/main/core/in-process';
@@ -13,8 +15,6 @@ import type { CoreHost } from '../src/main/core/host';
 import { openWorkspace } from '../src/main/db/workspace';
 import { MemoryKeyStore, setSyncKeyStore } from '../src/main/sync/key-store';
 import type { SyncRun } from '../src/shared/contract/sync';
-import { startFakeAllocora } from '../test/support/fake-allocora';
-import { startFakeArrow } from '../test/support/fake-arrow-consumption';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -52,39 +52,44 @@ function workspace(name: string) {
   return { ws, core: inProcessCore(ws) };
 }
 
-/** Rows as CSV: a header of field names, values quoted when they need it. */
-function csv(path: string, columns: string[], rows: Iterable<Record<string, unknown>>): string {
-  const quote = (v: unknown) => {
-    const text = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [columns.join(',')];
-  for (const row of rows) lines.push(columns.map((c) => quote(row[c])).join(','));
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
+interface Servers {
+  allocora: string;
+  arrow: string;
+  key: string;
+  files: Record<'payees' | 'products' | 'revenues' | 'consumption', string>;
+}
+
+function nextMessage<T>(child: ChildProcess, has: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: Record<string, unknown>) => {
+      if (!(has in message)) return;
+      child.off('message', onMessage);
+      resolve(message as T);
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`the fake servers exited (${code})`)));
+  });
 }
 
 async function main() {
   console.log(`bench:sync — ${REVENUES.toLocaleString()} revenues, ${CONSUMPTION.toLocaleString()} consumption records, ${CHANGES.toLocaleString()} changes; ${new Date().toISOString()}`);
   const keys = new MemoryKeyStore();
   setSyncKeyStore(keys);
-  const { value: servers } = await timed('generate the fake servers\' data (not sync)', async () => ({
-    allocora: await startFakeAllocora({ payees: 50, products: 200, revenues: REVENUES, months: MONTHS }),
-    arrow: await startFakeArrow(CONSUMPTION, MONTHS.map((m) => `${m}-01`)),
-  }));
-  const { allocora, arrow } = servers;
-
+  const child = fork(join(import.meta.dirname, 'sync-fake-servers.ts'), [String(REVENUES), String(CONSUMPTION), dir], { execArgv: ['--import', 'tsx'] });
+  const { value: servers } = await timed("generate the fake servers' data and CSV files (not sync)", () => nextMessage<Servers>(child, 'ready'));
   const a = workspace('synced');
-  await call(a.core, 'sync.saveConnection', { orgId: ORG, source: 'revenue', baseUrl: allocora.baseUrl });
-  await call(a.core, 'sync.saveConnection', { orgId: ORG, source: 'consumption', baseUrl: arrow.baseUrl });
-  keys.set(ORG, 'revenue', allocora.key);
-  keys.set(ORG, 'consumption', arrow.key);
+  await call(a.core, 'sync.saveConnection', { orgId: ORG, source: 'revenue', baseUrl: servers.allocora });
+  await call(a.core, 'sync.saveConnection', { orgId: ORG, source: 'consumption', baseUrl: servers.arrow });
+  keys.set(ORG, 'revenue', servers.key);
+  keys.set(ORG, 'consumption', servers.key);
   const run = async (source: string) => (await call<{ runs: SyncRun[] }>(a.core, 'sync.run', { orgId: ORG, sources: [source] })).runs[0];
   const first = await timed('first sync: revenue source (payees, products, revenues)', () => run('revenue'));
   const firstConsumption = await timed('first sync: consumption source', () => run('consumption'));
   for (const r of [first.value, firstConsumption.value]) if (r.status !== 'committed') throw new Error(`${r.source}: ${r.status} ${r.message}`);
 
-  for (let i = 1; i <= CHANGES; i++) allocora.put('revenues', { external_id: `rv_${Math.floor((i * REVENUES) / (CHANGES + 1))}`, amount: `${i}.01` });
+  const changed = nextMessage(child, 'changed');
+  child.send({ change: CHANGES });
+  await changed;
   const incremental = await timed(`incremental sync: ${CHANGES} changed revenues`, () => run('revenue'));
   if (incremental.value.counts.updated !== CHANGES) throw new Error(`expected ${CHANGES} updated, got ${JSON.stringify(incremental.value.counts)}`);
   await timed('sync with nothing changed: revenue source', () => run('revenue'));
@@ -92,16 +97,7 @@ async function main() {
 
   // The same rows from CSV files, into a fresh workspace.
   const b = workspace('imported');
-  const files = {
-    payees: csv(join(dir, 'payees.csv'), ['external_id', 'name', 'payout_currency'], allocora.data.payees),
-    products: csv(join(dir, 'products.csv'), ['external_id', 'name', 'category'], allocora.data.products),
-    revenues: csv(join(dir, 'revenues.csv'), ['external_id', 'kind', 'occurred_at', 'amount', 'currency', 'quantity', 'payee_external_id', 'product_external_id'], allocora.data.revenues),
-    consumption: csv(
-      join(dir, 'consumption.csv'),
-      ['license_reference', 'resource_uuid', 'resource_name', 'billing_period', 'consumed_sell', 'consumed_buy', 'customer_uuid', 'customer_name', 'project_uuid', 'project_name'],
-      arrow.records,
-    ),
-  };
+  const { files } = servers;
   const imported = await timed('CSV import: payees, products, revenues (same rows)', async () => {
     for (const entity of ['payees', 'products', 'revenues'] as const) {
       const res = await call<{ counts: { created: number; error: number } }>(b.core, 'imports.commit', { orgId: ORG, entity, path: files[entity], operation: 'create_only', onError: 'reject' });
@@ -113,12 +109,11 @@ async function main() {
   );
   console.log(`first sync / CSV import: revenue source ${(first.ms / imported.ms).toFixed(2)}x, consumption ${(firstConsumption.ms / importedConsumption.ms).toFixed(2)}x (goal: at most 1.5x)`);
   console.log(`incremental sync of ${CHANGES} changes: ${(incremental.ms / 1000).toFixed(2)} s (goal: under 2 s)`);
-  console.log(`RSS at the end ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (the fake servers hold their data; a pull holds a source's records until they are written)`);
+  console.log(`RSS at the end ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (a pull holds a source's records until they are written)`);
 
   a.ws.close();
   b.ws.close();
-  await allocora.close();
-  await arrow.close();
+  child.send({ stop: true });
   rmSync(dir, { recursive: true, force: true });
 }
 
