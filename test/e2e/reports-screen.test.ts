@@ -51,6 +51,8 @@ describe.skipIf(!HAS_CHROMIUM)('Reports screen', () => {
     expect(csv).toContain(`# period: ${period}\r\n# status: finalized\r\n`);
     expect(csv).toContain('# parameter kind: sale\r\n');
     expect(csv.trimEnd().split('\r\n').filter((line) => !line.startsWith('#') && !line.startsWith('\uFEFF#')).length).toBe(sums.length + 1);
+    // The export ran as a ReportExport task, listed with the closes.
+    expect(db.prepare("SELECT template, status FROM tasks WHERE task_type = 'ReportExport'").all()).toEqual([{ template: 'revenue_by_product_and_kind', status: 'Completed' }]);
     db.close();
     expect(pageErrors).toEqual([]);
   });

@@ -81,6 +81,15 @@ export interface ReportCsv extends ReportAnswerBase {
   csv: string;
 }
 
+/** What reports.export wrote, and the task that did it. */
+export interface ReportExportResult {
+  path: string;
+  rowCount: number;
+  bytes: number;
+  task_uuid: string;
+  inputs_sha256: string;
+}
+
 const reportTypeSchema = z.string().trim().min(1, 'name a report type').max(100);
 const paramValueSchema = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 const paramsSchema = z.record(z.string().max(100), paramValueSchema).optional();
@@ -120,6 +129,22 @@ export const reportsMethods = {
     summary: "The (year, month) pairs a report can be asked for with these parameters, newest first: finalized (closed) months, and the current month as in_progress for a daily report.",
     permission: 'read:reports',
     input: z.object({ orgId: orgIdSchema, report_type: reportTypeSchema, params: paramsSchema }).strict(),
+  }),
+  'reports.export': method<ReportExportResult>()({
+    summary:
+      "Write one report's CSV for a month to a file, as a ReportExport task (listed by tasks.list, Failed with a note if it cannot finish); the same checks and the same bytes as reports.get with format csv.",
+    permission: 'read:reports',
+    writesFile: true,
+    input: z
+      .object({
+        orgId: orgIdSchema,
+        report_type: reportTypeSchema,
+        year: yearSchema,
+        month: monthSchema,
+        params: paramsSchema,
+        path: z.string().min(1),
+      })
+      .strict(),
   }),
   'reports.setHidden': method<{ report_type: string; hidden: boolean }>()({
     summary: "Hide a report type from this org's catalog, or show it again.",

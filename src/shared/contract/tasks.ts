@@ -7,7 +7,8 @@ import { orgIdSchema } from './orgs';
 
 export const TASK_STATUSES = ['Pending', 'InProgress', 'Completed', 'Failed', 'Cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const TASK_TYPES = ['ClosingPeriod'] as const;
+/** A month's close, and a report's CSV written to a file (reports.export). */
+export const TASK_TYPES = ['ClosingPeriod', 'ReportExport'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 /** A task that can still change; the others are finished. */
 export const UNFINISHED_STATUSES: readonly TaskStatus[] = ['Pending', 'InProgress'];

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import type { ReportCatalogEntry, ReportCsv, ReportJson, ReportParamValues, ReportPeriod } from '../../../shared/contract/reports';
+import type { ReportCatalogEntry, ReportJson, ReportParamValues, ReportPeriod } from '../../../shared/contract/reports';
 import { api } from '../../api/client';
 import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
-import { downloadBlob } from '../../api/download-blob';
 import { useApiQuery } from '../../api/use-api-query';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { periodLabel } from '../../format/period-label';
@@ -29,10 +28,11 @@ export function ReportView({ orgId, report }: { orgId: string; report: ReportCat
     setExporting(true);
     setExportError(null);
     try {
-      const csv = (await api.call('reports.get', { orgId, report_type: report.report_type, year: chosen.year, month: chosen.month, params, format: 'csv' })) as ReportCsv;
-      downloadBlob(new Blob([csv.csv], { type: 'text/csv;charset=utf-8' }), csv.file_name);
+      // Written by the main process as a ReportExport task (listed with the closes), through a save dialog on the desktop.
+      const period = `${chosen.year}-${String(chosen.month).padStart(2, '0')}`;
+      await api.saveFile('reports.export', { orgId, report_type: report.report_type, year: chosen.year, month: chosen.month, params }, { title: `Export ${report.title} as CSV`, fileName: `${report.report_type}-${period}.csv` });
     } catch (thrown) {
-      setExportError(asApiCallError('reports.get', thrown));
+      setExportError(asApiCallError('reports.export', thrown));
     } finally {
       setExporting(false);
     }
