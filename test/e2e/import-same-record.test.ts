@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/chromium';
 import { browserModeSession } from '../support/browser-session';
-import { dropFile } from '../support/drop-file';
+import { checkValidRows, commitImport, openWizardWithFile } from '../support/import-wizard-steps';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
 import { tempWorkspace } from '../support/temp-workspace';
 
@@ -28,18 +28,14 @@ describe.skipIf(!HAS_CHROMIUM)('the same record twice in a file, in the import w
     const { page, pageErrors, server } = await session.open(core);
     await page.goto(server.url);
 
-    await dropFile(page, 'repeats.csv', CSV);
-    await page.getByTestId('import-wizard').waitFor();
+    await openWizardWithFile(page, 'repeats.csv', CSV);
     await page.getByTestId('import-next').click();
     await page.getByTestId('import-mapping').waitFor();
     await expect.poll(() => page.getByTestId('import-next').isEnabled()).toBe(true);
     await page.getByTestId('import-next').click();
     if (await page.locator('.wizard-body[data-step=questions]').count()) await page.getByTestId('import-next').click();
 
-    await page.getByTestId('on-error-skip').check();
-    await page.getByTestId('import-check').click();
-    const checked = page.locator('[data-testid=import-counts][data-phase=check]');
-    await checked.waitFor();
+    const checked = await checkValidRows(page);
     expect(await checked.getAttribute('data-created')).toBe('2');
     expect(await checked.getAttribute('data-skipped-duplicate')).toBe('1');
     expect(await checked.getAttribute('data-error')).toBe('1');
@@ -55,9 +51,7 @@ describe.skipIf(!HAS_CHROMIUM)('the same record twice in a file, in the import w
     expect(await problems.locator('[role=gridcell][col-id=column]').allInnerTexts()).toEqual(['(whole row)', 'external_id']);
     expect(workspace.db.prepare('SELECT count(*) FROM revenues').pluck().get()).toBe(0);
 
-    await page.getByTestId('import-commit').click();
-    const committed = page.locator('[data-testid=import-counts][data-phase=commit]');
-    await committed.waitFor({ timeout: 30_000 });
+    await commitImport(page);
     expect(await page.getByTestId('import-same-record').getAttribute('data-different')).toBe('1');
     expect(workspace.db.prepare("SELECT amount_micros FROM revenues WHERE external_id = 'dup_1'").all()).toEqual([{ amount_micros: 19_990_000 }]);
     expect(pageErrors).toEqual([]);

@@ -4,7 +4,7 @@ import { HAS_CHROMIUM } from '../support/chromium';
 import { browserModeSession } from '../support/browser-session';
 import { tempWorkspace } from '../support/temp-workspace';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
-import { dropFile } from '../support/drop-file';
+import { checkValidRows, commitImport, nextToProfileMapping, openWizardWithFile, resultBatchId, undoOpenBatch } from '../support/import-wizard-steps';
 
 // The import wizard with the commitments entity (showback), in Debian's Chromium against
 // browser mode: a commitments file dropped on the window is read with its built-in profile,
@@ -34,37 +34,27 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard with the commitments entity', 
     const { page, pageErrors, server } = await session.open(core, { viewport: { width: 1280, height: 900 } });
     await page.goto(server.url);
     await page.getByTestId('area-imports').click();
-    await dropFile(page, 'commitments.csv', csv);
-    const wizard = page.getByTestId('import-wizard');
-    await wizard.waitFor();
+    const wizard = await openWizardWithFile(page, 'commitments.csv', csv);
     await page.getByTestId('import-entity').selectOption('commitments');
     expect(await page.locator('#import-entity-hint').innerText()).toMatch(/Commitments bought/);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'commitments-wizard-file.png') });
-    await page.getByTestId('import-next').click();
-
-    await page.getByTestId('import-mapping').waitFor();
-    await expect.poll(() => page.getByTestId('import-profile-applied').getAttribute('data-profile')).toBe('Commitments list');
+    await nextToProfileMapping(page, 'Commitments list');
     expect(await page.getByTestId('map-term_start').inputValue()).toBe('column:Term Start');
     expect(await page.getByTestId('map-fixed_shares').inputValue()).toBe('column:Fixed Shares');
     await expect.poll(() => page.getByTestId('import-preview').getAttribute('data-problem-rows')).toBe('1');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'commitments-wizard-mapping.png') });
     await page.getByTestId('import-next').click();
 
-    await page.getByTestId('on-error-skip').check();
-    await page.getByTestId('import-check').click();
-    const checked = page.locator('[data-testid=import-counts][data-phase=check]');
-    await checked.waitFor();
+    const checked = await checkValidRows(page);
     expect(await checked.getAttribute('data-created')).toBe('2');
     expect(await checked.getAttribute('data-error')).toBe('1');
     const messages = page.getByTestId('import-problems').locator('[role=gridcell][col-id=message]');
     await expect.poll(() => messages.allInnerTexts()).toEqual(['Fixed Shares: shares: the percentages add up to 90.00, not exactly 100']);
     expect(stored()).toEqual([]);
 
-    await page.getByTestId('import-commit').click();
-    const committed = page.locator('[data-testid=import-counts][data-phase=commit]');
-    await committed.waitFor({ timeout: 30_000 });
+    const committed = await commitImport(page);
     expect(await committed.getAttribute('data-created')).toBe('2');
-    const batchId = Number(await page.getByTestId('import-result').getAttribute('data-batch-id'));
+    const batchId = await resultBatchId(page);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'commitments-wizard-result.png') });
     expect(stored()).toEqual(['cm-1', 'cm-3']);
 
@@ -76,9 +66,7 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard with the commitments entity', 
     const outcomes = page.getByTestId('outcomes-grid');
     await expect.poll(() => outcomes.getAttribute('data-row-count')).toBe('3');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'commitments-imports-batch.png') });
-    await page.getByTestId('undo-batch').click();
-    await page.getByTestId('undo-confirm-button').click();
-    await expect.poll(() => page.getByTestId('undo-result').getAttribute('data-removed')).toBe('2');
+    await undoOpenBatch(page, 2);
     expect(stored()).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { browserModeSession } from '../support/browser-session';
 import type { BillingSettings } from '../../src/shared/contract/statements';
 import { callOk, tempWorkspace } from '../support/temp-workspace';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
-import { dropFile } from '../support/drop-file';
+import { checkValidRows, commitImport, nextToProfileMapping, openWizardWithFile, resultBatchId, undoOpenBatch } from '../support/import-wizard-steps';
 
 // The import wizard with the usage entity, in Debian's Chromium against browser mode: a usage
 // file dropped on the window is read with its built-in profile, checked (one negative seat
@@ -32,17 +32,13 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard with the usage entity', () => 
     const { page, pageErrors, server } = await session.open(core, { viewport: { width: 1280, height: 900 } });
     await page.goto(server.url);
     await page.getByTestId('area-imports').click();
-    await dropFile(page, 'usage.csv', csv);
-    const wizard = page.getByTestId('import-wizard');
-    await wizard.waitFor();
+    const wizard = await openWizardWithFile(page, 'usage.csv', csv);
     await page.getByTestId('import-entity').selectOption('usage');
     expect(await page.locator('#import-entity-hint').innerText()).toMatch(/per billing cycle/);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'usage-wizard-file.png') });
-    await page.getByTestId('import-next').click();
 
     // The built-in profile is matched by the header: every column mapped, no question left.
-    await page.getByTestId('import-mapping').waitFor();
-    await expect.poll(() => page.getByTestId('import-profile-applied').getAttribute('data-profile')).toBe('Usage report per billing cycle');
+    await nextToProfileMapping(page, 'Usage report per billing cycle');
     expect(await page.getByTestId('map-cycle_start').inputValue()).toBe('column:Cycle Start');
     expect(await page.getByTestId('map-seats').inputValue()).toBe('column:Seats');
     await expect.poll(() => page.getByTestId('import-preview').getAttribute('data-problem-rows')).toBe('1');
@@ -51,21 +47,16 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard with the usage entity', () => 
     expect(await page.locator('.wizard-body[data-step=questions]').count()).toBe(0);
 
     // Check writes nothing; the negative seat count is the one error, naming its column.
-    await page.getByTestId('on-error-skip').check();
-    await page.getByTestId('import-check').click();
-    const checked = page.locator('[data-testid=import-counts][data-phase=check]');
-    await checked.waitFor();
+    const checked = await checkValidRows(page);
     expect(await checked.getAttribute('data-created')).toBe('2');
     expect(await checked.getAttribute('data-error')).toBe('1');
     const messages = page.getByTestId('import-problems').locator('[role=gridcell][col-id=message]');
     await expect.poll(() => messages.allInnerTexts()).toEqual(['Seats: -2 is negative; usage counts are never below zero']);
     expect(workspace.db.prepare('SELECT count(*) FROM cycle_usage').pluck().get()).toBe(0);
 
-    await page.getByTestId('import-commit').click();
-    const committed = page.locator('[data-testid=import-counts][data-phase=commit]');
-    await committed.waitFor({ timeout: 30_000 });
+    const committed = await commitImport(page);
     expect(await committed.getAttribute('data-created')).toBe('2');
-    const batchId = Number(await page.getByTestId('import-result').getAttribute('data-batch-id'));
+    const batchId = await resultBatchId(page);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'usage-wizard-result.png') });
     // The current cycle's statement has the imported usage: 9 seats x 12 + 500 records x 0.01.
     expect(currentStatement()).toEqual({ date_start: current.date_start, seats: 9, record_count: 500, total_micros: 113_000_000 });
@@ -76,9 +67,7 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard with the usage entity', () => 
     await page.getByTestId('batches-grid').locator(`[role=row][row-id="${batchId}"]`).first().click();
     const outcomes = page.getByTestId('outcomes-grid');
     await expect.poll(() => outcomes.getAttribute('data-row-count')).toBe('3');
-    await page.getByTestId('undo-batch').click();
-    await page.getByTestId('undo-confirm-button').click();
-    await expect.poll(() => page.getByTestId('undo-result').getAttribute('data-removed')).toBe('2');
+    await undoOpenBatch(page, 2);
     expect(workspace.db.prepare('SELECT count(*) FROM cycle_usage').pluck().get()).toBe(0);
     expect(currentStatement()).toEqual({ date_start: current.date_start, seats: 0, record_count: 0, total_micros: 0 });
     expect(pageErrors).toEqual([]);

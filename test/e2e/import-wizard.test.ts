@@ -5,7 +5,7 @@ import { browserModeSession } from '../support/browser-session';
 import type { ImportBatchRow } from '../../src/shared/contract/imports';
 import { callOk, tempWorkspace } from '../support/temp-workspace';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
-import { dropFile } from '../support/drop-file';
+import { checkValidRows, commitImport, openWizardWithFile, resultBatchId, undoOpenBatch } from '../support/import-wizard-steps';
 
 // The import wizard in Debian's Chromium, against browser mode: a revenue file dropped on
 // the window is uploaded, mapped from its header, checked (one bad row), committed with
@@ -34,9 +34,7 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard in browser mode', () => {
     await expect.poll(() => rowCount(page)).toBe('1');
 
     // A file dropped anywhere opens the wizard with it.
-    await dropFile(page, 'october.csv', CSV);
-    const wizard = page.getByTestId('import-wizard');
-    await wizard.waitFor();
+    const wizard = await openWizardWithFile(page, 'october.csv', CSV);
     expect(await page.getByTestId('import-file-name').innerText()).toContain('october.csv');
     expect(await page.getByTestId('import-entity').inputValue()).toBe('revenues');
     await page.getByTestId('import-next').click();
@@ -62,10 +60,7 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard in browser mode', () => {
     }
 
     // Check: nothing written, one error row listed.
-    await page.getByTestId('on-error-skip').check();
-    await page.getByTestId('import-check').click();
-    const checked = page.locator('[data-testid=import-counts][data-phase=check]');
-    await checked.waitFor();
+    const checked = await checkValidRows(page);
     expect(await checked.getAttribute('data-created')).toBe('2');
     expect(await checked.getAttribute('data-error')).toBe('1');
     await expect.poll(() => page.getByTestId('import-problems').locator('[role=gridcell][col-id=message]').allInnerTexts()).toHaveLength(1);
@@ -74,12 +69,10 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard in browser mode', () => {
     });
 
     // Commit: the valid rows land as one batch.
-    await page.getByTestId('import-commit').click();
-    const committed = page.locator('[data-testid=import-counts][data-phase=commit]');
-    await committed.waitFor({ timeout: 30_000 });
+    const committed = await commitImport(page);
     expect(await committed.getAttribute('data-created')).toBe('2');
     expect(await committed.getAttribute('data-error')).toBe('1');
-    const batchId = Number(await page.getByTestId('import-result').getAttribute('data-batch-id'));
+    const batchId = await resultBatchId(page);
     expect(batchId).toBeGreaterThan(0);
 
     // Closing the wizard: the Revenues grid behind it has read its rows again.
@@ -102,9 +95,7 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard in browser mode', () => {
     await page.screenshot({ path: 'test-results/import-outcome-details.png' });
 
     // Undo, after a confirmation; the created rows are gone from the workspace.
-    await page.getByTestId('undo-batch').click();
-    await page.getByTestId('undo-confirm-button').click();
-    await expect.poll(() => page.getByTestId('undo-result').getAttribute('data-removed')).toBe('2');
+    await undoOpenBatch(page, 2);
     await expect.poll(() => page.getByTestId('batch-facts').getAttribute('data-status')).toBe('undone');
     // The rows say what undo did: the created ones were removed; the error row stays an error.
     await expect
