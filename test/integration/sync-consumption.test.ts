@@ -62,6 +62,23 @@ describe('sync of the consumption source (seed 003)', () => {
     expect(periods).toEqual(['2026-10-01']);
   });
 
+  it('a record reconciled here keeps its reconciliation when the server changes it; the others update', async () => {
+    const ctx = await connected(10);
+    await runOne(ctx.core, 'consumption');
+    const [kept, other] = [server!.records[2], server!.records[7]];
+    const db = ctx.workspace.db;
+    db.prepare(
+      "UPDATE consumption_records SET final_sell_micros = consumed_sell_micros, final_buy_micros = consumed_buy_micros, finalized_at = '2026-11-01T00:00:00Z', is_finalized = 1, is_reconciled = 1, reconciled_at = '2026-11-02T00:00:00Z' WHERE license_reference = ?",
+    ).run(kept.license_reference);
+    const before = db.prepare('SELECT * FROM consumption_records WHERE license_reference = ?').get(kept.license_reference);
+    server!.change(kept.uuid, { consumed_sell: '999.00' });
+    server!.change(other.uuid, { consumed_sell: '5.55' });
+    const run = await runOne(ctx.core, 'consumption');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, unchanged: 1 } });
+    expect(db.prepare('SELECT * FROM consumption_records WHERE license_reference = ?').get(kept.license_reference)).toEqual(before);
+    expect(consumptionOf(ctx, other.license_reference as string)!.consumed_sell_micros).toBe(5_550_000);
+  });
+
   it('a negative amount stops the source naming the record by uuid; nothing is written', async () => {
     const ctx = await connected(120);
     const bad = server!.records[110];

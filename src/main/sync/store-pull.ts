@@ -3,7 +3,9 @@ import type { Database } from '../db/driver';
 import { startImportBatch } from '../imports/records/import-batch';
 import type { RowOutcome } from '../imports/records/outcome';
 import { SyncFault } from './sync-fault';
-import type { Pull } from './sources/source-adapter';
+import type { Pull, PulledRecord } from './sources/source-adapter';
+import { orgTimeZone } from '../orgs/org-time-zone';
+import { reconciledMatcher } from './kept-reconciled';
 
 export interface StoredPull {
   counts: SyncCounts;
@@ -29,9 +31,26 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
     `INSERT INTO sync_links (org_id, source, entity, source_id, local_id, run_id, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (org_id, source, entity, source_id) DO UPDATE SET local_id = excluded.local_id, run_id = excluded.run_id, synced_at = excluded.synced_at`,
   );
-  for (const { entity, records } of pull.entities) {
+  for (const pulled of pull.entities) {
+    const { entity } = pulled;
+    let records = pulled.records;
     if (records.length === 0) continue;
     counts.fetched += records.length;
+    if (entity === 'consumption') {
+      // Reconciled here: kept as they are (counted unchanged), still linked to the source's id.
+      const reconciled = reconciledMatcher(db, orgId, orgTimeZone(db, orgId));
+      const written: PulledRecord[] = [];
+      for (const record of records) {
+        const id = reconciled(record.fields);
+        if (id === null) written.push(record);
+        else {
+          counts.unchanged++;
+          link.run(orgId, source, entity, record.sourceId, id, runId, now);
+        }
+      }
+      records = written;
+      if (records.length === 0) continue;
+    }
     const batch = startImportBatch(db, { orgId, entity, source: 'api', operation: 'create_or_update', profile: `sync:${source}`, keepRejected: false, nested: true });
     // In chunks: each chunk's outcomes give its records' local ids for the links, then go.
     for (let start = 0; start < records.length; start += CHUNK) {
