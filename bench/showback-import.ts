@@ -5,41 +5,28 @@
 // (every row unchanged) and the undo of the usage batch. Prints wall clock, CPU and load
 // average beside each figure; asserts nothing.
 //   npx tsx bench/showback-import.ts [--accounts N]
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inProcessCore } from '../src/main/core/in-process';
-import { openWorkspace } from '../src/main/db/workspace';
 import { addMonths, periodOfDate } from '../src/shared/period';
+import { seededRandom } from './seeded-random';
+import { tempBenchWorkspace } from './temp-bench-workspace';
+import { callOk } from './time-grid-views';
 
 const SERVICES = ['Compute', 'Database', 'Storage', 'Analytics', 'Network', 'Containers', 'Serverless', 'Backup'];
 const ORGS = ['bench-parent', 'bench-a', 'bench-b', 'bench-c', 'bench-d'];
 const { values } = parseArgs({ options: { accounts: { type: 'string', default: '2000' } } });
 const accountCount = Number(values.accounts);
 
-let seed = 7;
-/** mulberry32: the same file every run. */
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-const money = (maxUnits: number) => `${between(0, maxUnits)}.${String(between(0, 999_999)).padStart(6, '0')}`;
+const { microMoney: money } = seededRandom(7);
 
-const LOCAL = { name: 'bench', permissions: 'all' as const };
-const dir = mkdtempSync(join(tmpdir(), 'closebook-bench-showback-import-'));
-const workspace = openWorkspace(join(dir, 'bench.closebook'));
+const bench = tempBenchWorkspace('showback-import');
+const { dir, workspace } = bench;
 const core = inProcessCore(workspace);
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const result = await core.call(method, input, LOCAL).result;
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const call = <T>(method: string, input: object) => callOk<T>(core, method, input);
 
 async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
@@ -111,6 +98,5 @@ try {
   await call('imports.undo', { batchId: batches[0] });
   await timed('undo of the first usage batch (rows removed)', () => call('imports.undo', { batchId: first.batchId }), usageRows);
 } finally {
-  workspace.close();
-  rmSync(dir, { recursive: true, force: true });
+  bench.remove();
 }

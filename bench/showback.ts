@@ -5,14 +5,14 @@
 // report type's rows for one month and its months (the periods' input) against issue 12's
 // goals (a report's month under 1 s, its periods under 100 ms). Prints; asserts nothing.
 //   npx tsx bench/showback.ts [--accounts N] [--runs N]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { inProcessCore } from '../src/main/core/in-process';
-import { openWorkspace } from '../src/main/db/workspace';
 import { showbackReportTypes } from '../src/main/reports/showback/report-types';
 import { addMonths, periodOfDate } from '../src/shared/period';
+import { seededRandom } from './seeded-random';
+import { tempBenchWorkspace } from './temp-bench-workspace';
+import { callOk } from './time-grid-views';
 
 const ROWS_TARGET_MS = 1_000;
 const MONTHS_TARGET_MS = 100;
@@ -22,28 +22,12 @@ const { values } = parseArgs({ options: { accounts: { type: 'string', default: '
 const accountCount = Number(values.accounts);
 const runs = Number(values.runs);
 
-let seed = 11;
-/** mulberry32: the same data every run. */
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-/** A decimal string with a sub-cent part, up to `maxUnits`. */
-const money = (maxUnits: number) => `${between(0, maxUnits)}.${String(between(0, 999_999)).padStart(6, '0')}`;
+const { random, between, microMoney: money } = seededRandom(11);
 
-const LOCAL = { name: 'bench', permissions: 'all' as const };
-const dir = mkdtempSync(join(tmpdir(), 'closebook-bench-showback-'));
-const workspace = openWorkspace(join(dir, 'bench.closebook'));
+const bench = tempBenchWorkspace('showback');
+const { workspace } = bench;
 const core = inProcessCore(workspace);
-async function call(method: string, input: unknown): Promise<{ meta: { error: number } }> {
-  const result = await core.call(method, input, LOCAL).result;
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as { meta: { error: number } };
-}
+const call = (method: string, input: object) => callOk<{ meta: { error: number } }>(core, method, input);
 function cpuMs(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
@@ -136,6 +120,5 @@ try {
   }
   console.log(`  load average after: ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
 } finally {
-  workspace.close();
-  rmSync(dir, { recursive: true, force: true });
+  bench.remove();
 }

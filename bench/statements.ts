@@ -5,12 +5,9 @@
 // registry (random org, serializer and page) against the 50 ms p95 goal. Prints; asserts nothing.
 //   npx tsx bench/statements.ts [--orgs N] [--requests N]
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { inProcessCore } from '../src/main/core/in-process';
-import { openWorkspace } from '../src/main/db/workspace';
 import { addDays, cycleContaining, type BillingCycle } from '../src/main/statements/billing-cycle';
 import { setAnchorDay, todayIn } from '../src/main/statements/billing-settings';
 import { grantCredits } from '../src/main/statements/credit-store';
@@ -18,6 +15,8 @@ import { ensureStatements } from '../src/main/statements/generate';
 import { savePlans } from '../src/main/statements/plan-store';
 import { saveUsage } from '../src/main/statements/usage-store';
 import { formatLatency, timeEach } from './latency';
+import { seededRandom } from './seeded-random';
+import { tempBenchWorkspace } from './temp-bench-workspace';
 import { callOk, P95_TARGET_MS } from './time-grid-views';
 
 const GENERATE_TARGET_MS = 5_000;
@@ -28,20 +27,11 @@ const { values } = parseArgs({ options: { orgs: { type: 'string', default: '1000
 const orgCount = Number(values.orgs);
 const requests = Number(values.requests);
 
-let seed = 7;
-/** A small deterministic generator (mulberry32), so runs are comparable. */
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+const { between } = seededRandom(7);
 const money = (maxCents: number) => (between(0, maxCents) / 100).toFixed(2);
 
-const dir = mkdtempSync(join(tmpdir(), 'closebook-bench-statements-'));
-const workspace = openWorkspace(join(dir, 'bench.closebook'));
+const bench = tempBenchWorkspace('statements');
+const { workspace } = bench;
 const db = workspace.db;
 try {
   const today = todayIn('UTC');
@@ -136,6 +126,5 @@ try {
   );
   console.log(`statements.list (detail, all ${CYCLES} on one page):   ${formatLatency(detail)}`);
 } finally {
-  workspace.close();
-  rmSync(dir, { recursive: true, force: true });
+  bench.remove();
 }
