@@ -1,7 +1,7 @@
 import type { PayoutPayeeLine } from '../../../shared/contract/payouts';
-import type { ReportColumn, ReportDefinition } from '../report-definition';
+import type { ReportDefinition } from '../report-definition';
 import { monthOfPeriod, periodOfMonth } from '../report-month';
-import { CURRENCY_PARAMETER, currencyFilter } from './money-cells';
+import { CURRENCY_COLUMN, CURRENCY_PARAMETER, currencyFilter, moneyColumn } from './money-cells';
 import { compareText } from './revenue-by-product-and-kind';
 
 const MONEY_FIELDS: Array<[keyof PayoutPayeeLine, string, string]> = [
@@ -25,8 +25,8 @@ export const payoutsByPayee: ReportDefinition = {
   columns: [
     { name: 'payee_external_id', type: 'string', description: "The payee's external id." },
     { name: 'payee_name', type: 'string', description: "The payee's name." },
-    { name: 'currency', type: 'string', description: 'ISO 4217 currency of the amounts.' },
-    ...MONEY_FIELDS.map(([, name, description]): ReportColumn => ({ name, type: 'money', description, currency_column: 'currency' })),
+    CURRENCY_COLUMN,
+    ...MONEY_FIELDS.map(([, name, description]) => moneyColumn(name, description)),
     { name: 'reason', type: 'string', description: 'Why held or below threshold (empty when payable).' },
   ],
   months(db, orgId, params) {

@@ -1,6 +1,6 @@
 import type { ReportDefinition } from '../report-definition';
 import { monthOfPeriod, periodOfMonth } from '../report-month';
-import { CURRENCY_PARAMETER, count, currencyFilter, money } from './money-cells';
+import { CURRENCY_COLUMN, CURRENCY_PARAMETER, count, currencyFilter, money, moneyColumn } from './money-cells';
 
 /** Compensation items (reconciliation's adjustments) of a billing month per customer and currency; reversed items are left out. */
 export const reconciliationAdjustmentsByCustomer: ReportDefinition = {
@@ -13,12 +13,12 @@ export const reconciliationAdjustmentsByCustomer: ReportDefinition = {
   columns: [
     { name: 'customer_uuid', type: 'string', description: "The customer's uuid (empty when the records named none)." },
     { name: 'customer_name', type: 'string', description: "The customer's name." },
-    { name: 'currency', type: 'string', description: 'ISO 4217 currency of the amounts.' },
+    CURRENCY_COLUMN,
     { name: 'credit_count', type: 'integer', description: 'Credits issued.' },
     { name: 'charge_count', type: 'integer', description: 'Charges issued.' },
-    { name: 'credits', type: 'money', description: 'Total of the credits (negative).', currency_column: 'currency' },
-    { name: 'charges', type: 'money', description: 'Total of the charges.', currency_column: 'currency' },
-    { name: 'net', type: 'money', description: 'Credits + charges.', currency_column: 'currency' },
+    moneyColumn('credits', 'Total of the credits (negative).'),
+    moneyColumn('charges', 'Total of the charges.'),
+    moneyColumn('net', 'Credits + charges.'),
   ],
   months(db, orgId, params) {
     const periods = db

@@ -1,6 +1,6 @@
 import type { ReportDefinition, ReportRow } from '../report-definition';
 import { candidatePeriods, periodOfMonth } from '../report-month';
-import { CURRENCY_PARAMETER, count, currencyFilter, money } from './money-cells';
+import { CURRENCY_COLUMN, CURRENCY_PARAMETER, count, currencyFilter, money, moneyColumn } from './money-cells';
 
 const KINDS = ['sale', 'refund', 'adjustment'];
 
@@ -27,9 +27,9 @@ export const revenueByProductAndKind: ReportDefinition = {
     { name: 'product_external_id', type: 'string', description: "The product's external id (empty for revenues with no product)." },
     { name: 'product_name', type: 'string', description: "The product's name (empty for revenues with no product)." },
     { name: 'kind', type: 'string', description: 'sale, refund or adjustment.' },
-    { name: 'currency', type: 'string', description: 'ISO 4217 currency of the amounts.' },
+    CURRENCY_COLUMN,
     { name: 'revenue_count', type: 'integer', description: 'Revenues of this product and kind in the month.' },
-    { name: 'amount', type: 'money', description: 'Their total (refunds are negative).', currency_column: 'currency' },
+    moneyColumn('amount', 'Their total (refunds are negative).'),
   ],
   months(db, orgId, params) {
     const currency = currencyFilter(params.currency);

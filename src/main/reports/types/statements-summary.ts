@@ -1,6 +1,6 @@
-import type { ReportColumn, ReportDefinition } from '../report-definition';
+import type { ReportDefinition } from '../report-definition';
 import { monthOfPeriod, periodOfMonth } from '../report-month';
-import { CURRENCY_PARAMETER, count, currencyFilter, money } from './money-cells';
+import { CURRENCY_COLUMN, CURRENCY_PARAMETER, count, currencyFilter, money, moneyColumn } from './money-cells';
 
 // Stored micro-unit columns and the report column each becomes.
 const MONEY_COLUMNS: Array<[string, string, string]> = [
@@ -26,11 +26,11 @@ export const statementsSummary: ReportDefinition = {
     { name: 'sid', type: 'string', description: "The statement's id." },
     { name: 'date_start', type: 'date', description: 'First day of the billing cycle.' },
     { name: 'date_end', type: 'date', description: 'Last day of the billing cycle.' },
-    { name: 'currency', type: 'string', description: 'ISO 4217 currency of the amounts.' },
+    CURRENCY_COLUMN,
     { name: 'is_subscription', type: 'boolean', description: 'Billed by subscription (else pay per use).' },
     { name: 'seats', type: 'integer', description: 'Seats billed.' },
     { name: 'record_count', type: 'integer', description: 'Records billed.' },
-    ...MONEY_COLUMNS.map(([, name, description]): ReportColumn => ({ name, type: 'money', description, currency_column: 'currency' })),
+    ...MONEY_COLUMNS.map(([, name, description]) => moneyColumn(name, description)),
   ],
   months(db, orgId, params) {
     const periods = db
