@@ -49,4 +49,34 @@ describe.skipIf(!HAS_CHROMIUM)('Reconciliation screen', () => {
     for (const id of ids) await expect.poll(() => page.locator(`.ag-row[row-id="${id}"].recon-above-tolerance`).count()).toBe(0);
     db.close();
   });
+
+  it("a parent's consolidated view: every org's records of the month with their organization, the run kept per org", { timeout: 120_000 }, async () => {
+    const page = await (await demo.browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(demo.url);
+    const db = new Database(demo.workspacePath, { readonly: true });
+    const parent = db.prepare('SELECT id FROM orgs WHERE parent_id IS NULL').pluck().get() as string;
+    const names = new Map((db.prepare('SELECT id, name FROM orgs').all() as Array<{ id: string; name: string }>).map((o) => [o.id, o.name]));
+    const period = db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'in_progress' ORDER BY period LIMIT 1").pluck().get(parent) as string;
+    const perOrg = db.prepare('SELECT org_id, count(*) AS n FROM consumption_records WHERE billing_period = ? GROUP BY org_id').all(`${period}-01`) as Array<{ org_id: string; n: number }>;
+    db.close();
+    expect(perOrg.length).toBe(names.size);
+    await page.getByTestId('org-switcher').selectOption(parent);
+    await page.getByTestId('area-reconciliation').click();
+    await page.getByTestId('period-picker').selectOption(period);
+    await page.getByTestId('include-children').check();
+    // Every org's count in the status line, and an Organization cell on each row naming one of them.
+    const total = perOrg.reduce((n, o) => n + o.n, 0);
+    await expect
+      .poll(async () => {
+        const text = (await page.getByTestId('recon-status').textContent()) ?? '';
+        return [...text.matchAll(/(\d+) [a-z ]+?(?= ·| —|$)/g)].reduce((n, m) => n + Number(m[1]), 0);
+      })
+      .toBe(total);
+    const orgCells = page.getByTestId('recon-grid').locator('[role=gridcell][col-id=org_id]');
+    await orgCells.first().waitFor();
+    expect(new Set(await orgCells.allTextContents()).size).toBeGreaterThan(1);
+    for (const cell of await orgCells.allTextContents()) expect([...names.values()]).toContain(cell);
+    expect(await page.getByTestId('recon-run').isDisabled()).toBe(true);
+    await page.screenshot({ path: 'test-results/reconciliation-consolidated.png' });
+  });
 });

@@ -4,6 +4,7 @@ import { microsToDecimal } from '../../shared/money';
 import type { Database } from '../db/driver';
 import { queryPage, type PageQuery } from '../grid/page-query';
 import { assertOrg } from '../orgs/assert-org';
+import { orgAndDescendants } from '../orgs/org-subtree';
 import { readTolerance } from '../reconciliation/settings';
 import { percentDifference, withinTolerance, type Tolerance } from '../reconciliation/tolerance';
 import { ADJUSTMENT_BUY_SQL, ADJUSTMENT_SQL, CONSUMPTION_GRID, MARGIN_SQL, STATUS_SQL } from './grid-columns';
@@ -13,6 +14,14 @@ export interface ConsumptionScope {
   orgId: string;
   period: string | null;
   customerUuid: string | null;
+  /** With every org below orgId (the orgs are bound one by one, so the (org, month) indexes still serve). */
+  includeChildren?: boolean;
+}
+
+/** `<alias>.org_id` for the scope: the org, or the org and every org below it. */
+export function orgScope(db: Database.Database, scope: ConsumptionScope, alias: string): PageQuery['scope'][number] {
+  const orgIds = scope.includeChildren ? orgAndDescendants(db, scope.orgId) : [scope.orgId];
+  return orgIds.length === 1 ? { sql: `${alias}.org_id = ?`, params: orgIds } : { sql: `${alias}.org_id IN (${orgIds.map(() => '?').join(', ')})`, params: orgIds };
 }
 
 export interface GridRecord extends StoredRecord {
@@ -25,7 +34,7 @@ export interface GridRecord extends StoredRecord {
 /** The grid's query for a scope: the org, and the month and customer when chosen. */
 export function consumptionQuery(db: Database.Database, scope: ConsumptionScope, select: string): PageQuery {
   assertOrg(db, scope.orgId);
-  const conditions: PageQuery['scope'] = [{ sql: 'c.org_id = ?', params: [scope.orgId] }];
+  const conditions: PageQuery['scope'] = [orgScope(db, scope, 'c')];
   if (scope.period !== null) conditions.push({ sql: 'c.billing_period = ?', params: [`${scope.period}-01`] });
   if (scope.customerUuid !== null) conditions.push({ sql: 'c.customer_uuid = ?', params: [scope.customerUuid.toLowerCase()] });
   return { select, base: 'consumption_records c', key: 'c.id', scope: conditions, columns: CONSUMPTION_GRID };

@@ -5,7 +5,7 @@ import type { Database } from '../db/driver';
 import type { GridColumn } from '../grid/columns';
 import { queryPage, type PageQuery } from '../grid/page-query';
 import { assertOrg } from '../orgs/assert-org';
-import type { ConsumptionScope } from '../consumption/grid';
+import { orgScope, type ConsumptionScope } from '../consumption/grid';
 
 const COLUMNS: Readonly<Record<CompensationColumn, GridColumn>> = {
   uuid: { sql: 'i.uuid', kind: 'text' },
@@ -44,7 +44,7 @@ export function listCompensationItems(
   input: ConsumptionScope & { sortModel: SortModel; filterModel: FilterModel; startRow: number; endRow: number },
 ): Page<CompensationItemRow> {
   assertOrg(db, input.orgId);
-  const scope: PageQuery['scope'] = [{ sql: 'i.org_id = ?', params: [input.orgId] }];
+  const scope: PageQuery['scope'] = [orgScope(db, input, 'i')];
   if (input.period !== null) scope.push({ sql: 'i.billing_period = ?', params: [`${input.period}-01`] });
   if (input.customerUuid !== null) scope.push({ sql: 'i.customer_uuid = ?', params: [input.customerUuid.toLowerCase()] });
   const page = queryPage<StoredItem>(

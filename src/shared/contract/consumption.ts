@@ -172,6 +172,8 @@ export const consumptionScopeFields = {
   orgId: orgIdSchema,
   period: periodSchema.nullable().default(null),
   customerUuid: uuidSchema.nullable().default(null),
+  /** The org's records with those of every org below it (a parent's consolidated view). */
+  includeChildren: z.boolean().default(false),
 };
 
 /** Totals that tie out: consumed + adjustment = final, per currency (finalized records only). */

@@ -10,11 +10,23 @@ import { COMPENSATION_COLUMN_DEFS } from './reconciliation-columns';
 const DEFAULT_COL_DEF = { sortable: true, resizable: true, cellDataType: false, suppressHeaderMenuButton: true, tooltip: true } as const;
 
 /** The credits and charges reconciliation made, paged from the database. */
-export function CompensationGrid({ orgId, period, customerUuid, onError }: { orgId: string; period: string | null; customerUuid: string | null; onError: (e: unknown) => void }) {
+export function CompensationGrid({
+  orgId,
+  includeChildren,
+  period,
+  customerUuid,
+  onError,
+}: {
+  orgId: string;
+  includeChildren: boolean;
+  period: string | null;
+  customerUuid: string | null;
+  onError: (e: unknown) => void;
+}) {
   const theme = useGridTheme();
   const datasource = useMemo(
-    () => databaseDatasource((page) => api.call('reconciliation.compensationItems', { orgId, period, customerUuid, ...page }), onError),
-    [orgId, period, customerUuid, onError],
+    () => databaseDatasource((page) => api.call('reconciliation.compensationItems', { orgId, includeChildren, period, customerUuid, ...page }), onError),
+    [orgId, includeChildren, period, customerUuid, onError],
   );
   return (
     <div className="grid-host" data-testid="recon-items-grid">

@@ -1,13 +1,15 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ConsumptionGridRow } from '../../../shared/contract/consumption';
 import type { ReconciliationRunResult } from '../../../shared/contract/reconciliation';
 import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/use-api-query';
 import { useAppState } from '../../app/app-state';
+import { subtreeIds } from '../../app/org-tree';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExactAmountsToggle } from '../../format/ExactAmountsToggle';
 import { useCsvBom } from '../../grid/csv-bom-setting';
+import { IncludeChildrenToggle } from '../../grid/IncludeChildrenToggle';
 import { periodLabel } from '../../format/period-label';
 import { CompensationGrid } from './CompensationGrid';
 import { RecordsGrid, type RecordsGridHandle } from './RecordsGrid';
@@ -21,12 +23,18 @@ import '../../styles/reconciliation.css';
  * data, totals that tie out, and the compensation items as their own grid.
  */
 export function ReconciliationPage() {
-  const { view, loading } = useAppState();
+  const { view, orgs, loading } = useAppState();
+  const orgNames = useMemo(() => new Map(orgs.map((o) => [o.id, o.name])), [orgs]);
   if (!view) return <div className="page-message">{loading ? 'Opening the workspace…' : 'Choose an organization in the sidebar to reconcile its consumption.'}</div>;
-  return <Reconciliation key={view.orgId} orgId={view.orgId} period={view.period} />;
+  const below = subtreeIds(orgs, view.orgId);
+  const childNames = orgs.filter((o) => o.id !== view.orgId && below.has(o.id)).map((o) => o.name);
+  return <Reconciliation key={view.orgId} orgId={view.orgId} period={view.period} childNames={childNames} orgNames={orgNames} />;
 }
 
-function Reconciliation({ orgId, period }: { orgId: string; period: string | null }) {
+function Reconciliation({ orgId, period, childNames, orgNames }: { orgId: string; period: string | null; childNames: string[]; orgNames: ReadonlyMap<string, string> }) {
+  // The consolidated view (the org with every org below it): review and approve across them; runs stay per org.
+  const [includeChildrenChosen, setIncludeChildren] = useState(false);
+  const includeChildren = includeChildrenChosen && childNames.length > 0;
   const [customerUuid, setCustomerUuid] = useState<string | null>(null);
   const [tab, setTab] = useState<'records' | 'items'>('records');
   const [selected, setSelected] = useState<ConsumptionGridRow[]>([]);
@@ -42,14 +50,14 @@ function Reconciliation({ orgId, period }: { orgId: string; period: string | nul
     setError(null);
     try {
       const shown = grid.current?.view() ?? { sortModel: [], filterModel: {} };
-      const saved = await api.saveFile('consumption.export', { orgId, period, customerUuid, ...shown, bom }, { title: 'Export the reconciliation as CSV', fileName: `reconciliation-${period ?? 'all-months'}.csv` });
+      const saved = await api.saveFile('consumption.export', { orgId, includeChildren, period, customerUuid, ...shown, bom }, { title: 'Export the reconciliation as CSV', fileName: `reconciliation-${period ?? 'all-months'}.csv` });
       if (saved) setMessage(`Exported ${saved.rowCount} records to ${saved.savedAs}`);
     } catch (thrown) {
       setError(asApiCallError('consumption.export', thrown));
     }
   };
-  const customers = useApiQuery('consumption.summary', { orgId, period: null, customerUuid: null }, version);
-  const summary = useApiQuery('consumption.summary', { orgId, period, customerUuid }, version);
+  const customers = useApiQuery('consumption.summary', { orgId, includeChildren, period: null, customerUuid: null }, version);
+  const summary = useApiQuery('consumption.summary', { orgId, includeChildren, period, customerUuid }, version);
   const tolerance = useApiQuery('reconciliation.settings', {}, version);
   const onGridError = useCallback((thrown: unknown) => setError(asApiCallError('consumption.grid', thrown)), []);
 
@@ -119,11 +127,19 @@ function Reconciliation({ orgId, period }: { orgId: string; period: string | nul
           {tolerance.data && ` — tolerance ${tolerance.data.tolerance_amount} and ${tolerance.data.tolerance_percent} %`}
         </span>
         <div className="toolbar-actions">
+          {childNames.length > 0 && <IncludeChildrenToggle checked={includeChildren} onChange={setIncludeChildren} childNames={childNames} />}
           <ExactAmountsToggle />
           <button type="button" className="button" data-testid="recon-export" onClick={exportCsv} disabled={tab !== 'records'}>
             Export CSV
           </button>
-          <button type="button" className="button button-primary" data-testid="recon-run" onClick={run} disabled={busy || !period} title={period ? undefined : 'Choose a month to run'}>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="recon-run"
+            onClick={run}
+            disabled={busy || !period || includeChildren}
+            title={includeChildren ? 'Reconciliation runs per organization: switch off Include child orgs to run this one' : period ? undefined : 'Choose a month to run'}
+          >
             {period ? `Reconcile ${periodLabel(period)}` : 'Choose a month to reconcile'}
           </button>
         </div>
@@ -167,9 +183,9 @@ function Reconciliation({ orgId, period }: { orgId: string; period: string | nul
       )}
       <div className="grid-frame recon-grid-frame">
         {tab === 'records' ? (
-          <RecordsGrid ref={grid} orgId={orgId} period={period} customerUuid={customerUuid} onSelection={setSelected} onError={onGridError} />
+          <RecordsGrid ref={grid} orgId={orgId} includeChildren={includeChildren} orgNames={orgNames} period={period} customerUuid={customerUuid} onSelection={setSelected} onError={onGridError} />
         ) : (
-          <CompensationGrid orgId={orgId} period={period} customerUuid={customerUuid} onError={onGridError} />
+          <CompensationGrid orgId={orgId} includeChildren={includeChildren} period={period} customerUuid={customerUuid} onError={onGridError} />
         )}
       </div>
     </div>

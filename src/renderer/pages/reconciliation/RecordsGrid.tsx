@@ -1,4 +1,4 @@
-import { forwardRef, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { RowSelectionModule, type GridApi, type RowClassRules, type SelectionChangedEvent } from 'ag-grid-community';
 import type { ConsumptionGridRow } from '../../../shared/contract/consumption';
@@ -8,7 +8,7 @@ import { toFilterModel, toSortModel } from '../../grid/grid-view-model';
 import type { FilterModel, SortModel } from '../../../shared/contract/grid';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { useGridTheme } from '../../grid/grid-theme';
-import { RECORD_COLUMN_DEFS } from './reconciliation-columns';
+import { RECORD_COLUMN_DEFS, type ReconGridContext } from './reconciliation-columns';
 
 const MODULES = [RowSelectionModule];
 const DEFAULT_COL_DEF = { sortable: true, resizable: true, cellDataType: false, suppressHeaderMenuButton: true, tooltip: true } as const;
@@ -26,6 +26,9 @@ export interface RecordsGridHandle {
 
 interface Props {
   orgId: string;
+  /** The org's records with those of every org below it, with an Organization column. */
+  includeChildren: boolean;
+  orgNames: ReadonlyMap<string, string>;
   period: string | null;
   customerUuid: string | null;
   onSelection: (rows: ConsumptionGridRow[]) => void;
@@ -33,13 +36,15 @@ interface Props {
 }
 
 /** The month's records, paged from the database; the review selects rows to approve or hold. */
-export const RecordsGrid = forwardRef<RecordsGridHandle, Props>(function RecordsGrid({ orgId, period, customerUuid, onSelection, onError }, ref) {
+export const RecordsGrid = forwardRef<RecordsGridHandle, Props>(function RecordsGrid({ orgId, includeChildren, orgNames, period, customerUuid, onSelection, onError }, ref) {
   const theme = useGridTheme();
   const gridApi = useRef<GridApi<ConsumptionGridRow> | null>(null);
   const datasource = useMemo(
-    () => databaseDatasource((page) => api.call('consumption.grid', { orgId, period, customerUuid, ...page }), onError),
-    [orgId, period, customerUuid, onError],
+    () => databaseDatasource((page) => api.call('consumption.grid', { orgId, includeChildren, period, customerUuid, ...page }), onError),
+    [orgId, includeChildren, period, customerUuid, onError],
   );
+  const context = useMemo<ReconGridContext>(() => ({ orgNames }), [orgNames]);
+  useEffect(() => gridApi.current?.setColumnsVisible(['org_id'], includeChildren), [includeChildren]);
   useImperativeHandle(ref, () => ({
     refresh() {
       datasource.invalidate();
@@ -62,10 +67,14 @@ export const RecordsGrid = forwardRef<RecordsGridHandle, Props>(function Records
         datasource={datasource}
         columnDefs={RECORD_COLUMN_DEFS}
         defaultColDef={DEFAULT_COL_DEF}
+        context={context}
         getRowId={({ data }) => data.uuid}
         rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
         rowClassRules={ROW_CLASS_RULES}
-        onGridReady={({ api: ready }) => (gridApi.current = ready)}
+        onGridReady={({ api: ready }) => {
+          gridApi.current = ready;
+          ready.setColumnsVisible(['org_id'], includeChildren);
+        }}
         onSelectionChanged={(event: SelectionChangedEvent<ConsumptionGridRow>) => onSelection(event.api.getSelectedRows())}
       />
     </div>

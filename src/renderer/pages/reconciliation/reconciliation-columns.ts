@@ -22,7 +22,25 @@ export const STATUS_LABELS: Record<ConsumptionGridRow['status'], string> = {
 };
 
 /** The records grid: estimate, final, adjustment and margin side by side, as the review reads them. */
+/** The records grid's context: org names, for the Organization column of a consolidated view. */
+export interface ReconGridContext {
+  orgNames: ReadonlyMap<string, string>;
+}
+
+/** Whose record a row is: shown only with "Include child orgs" (not a server column: not sorted or filtered). */
+export const ORGANIZATION_COLUMN: ColDef<ConsumptionGridRow> = {
+  colId: 'org_id',
+  field: 'org_id',
+  headerName: 'Organization',
+  width: 190,
+  pinned: 'left',
+  hide: true,
+  sortable: false,
+  valueFormatter: ({ value, context }) => (context as ReconGridContext | undefined)?.orgNames.get(value as string) ?? (value as string) ?? '',
+};
+
 export const RECORD_COLUMN_DEFS: ColDef<ConsumptionGridRow>[] = [
+  ORGANIZATION_COLUMN,
   { colId: 'customer_name', field: 'customer_name', headerName: 'Customer', width: 170, pinned: 'left', ...TEXT },
   { colId: 'resource_name', field: 'resource_name', headerName: 'Resource', width: 150, ...TEXT },
   { colId: 'license_reference', field: 'license_reference', headerName: 'License', width: 110, ...TEXT },
