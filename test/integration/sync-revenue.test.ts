@@ -233,3 +233,36 @@ describe('progress and cancel', () => {
     ]);
   });
 });
+
+describe('rules of the revenue source (seed 001)', () => {
+  it('are saved as rules.batch saves them: created, then a changed one updated with a new version by the sync', async () => {
+    const ctx = await connected({ payees: 2, products: 3, revenues: 5, rules: 3 });
+    const first = await runOne(ctx.core, 'revenue');
+    expect(first).toMatchObject({ status: 'committed', counts: { fetched: 2 + 3 + 5 + 3, created: 13 } });
+    const db = ctx.workspace.db;
+    expect(db.prepare("SELECT external_id, status, scope, version FROM rules WHERE org_id = ? ORDER BY external_id").all(ORG)).toEqual(
+      ['ru_1', 'ru_2', 'ru_3'].map((external_id) => ({ external_id, status: 'active', scope: 'product', version: 1 })),
+    );
+    server!.put('rules', { external_id: 'ru_2', name: 'Renamed split' });
+    const second = await runOne(ctx.core, 'revenue');
+    expect(second).toMatchObject({ status: 'committed', counts: { fetched: 1, updated: 1 } });
+    const versions = db.prepare("SELECT v.version, v.saved_by, v.change FROM rule_versions v JOIN rules r ON r.id = v.rule_id WHERE r.external_id = 'ru_2' ORDER BY v.version").all();
+    expect(versions).toEqual([
+      { version: 1, saved_by: 'sync (revenue source (seed 001))', change: 'created' },
+      { version: 2, saved_by: 'sync (revenue source (seed 001))', change: 'updated' },
+    ]);
+    const served = server!.data.rules.find((r) => r.external_id === 'ru_2')!;
+    expect(db.prepare("SELECT count(*) FROM sync_links WHERE entity = 'rules' AND source_id = ?").pluck().get(served.id)).toBe(1);
+  });
+
+  it('a rule with a share over 100% stops the source naming it; nothing of the source is written', async () => {
+    const ctx = await connected({ payees: 2, products: 2, revenues: 5, rules: 2 });
+    server!.put('rules', { external_id: 'ru_2', splits: [{ payee_external_id: 'pe_1', percentage: '150' }] });
+    const before = dataDigest(ctx.workspace.db);
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run.status).toBe('failed');
+    expect(run.message).toMatch(/^revenue source \(seed 001\): rules record external_id "ru_2" was refused: splits/);
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+    expect(ctx.workspace.db.prepare('SELECT count(*) FROM rules').pluck().get()).toBe(0);
+  });
+});

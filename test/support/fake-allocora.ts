@@ -5,7 +5,7 @@ import { FakeClock, fakeUuid, startFakeSource, type FakeSourceServer } from './f
 // oldest updated_at first, answering {records, meta}. Records are
 // the seed's fields plus the server's id (a UUID), created_at and updated_at.
 
-export type AllocoraEntity = 'payees' | 'products' | 'revenues';
+export type AllocoraEntity = 'payees' | 'products' | 'revenues' | 'rules';
 export type AllocoraRecord = Record<string, unknown> & { id: string; external_id: string; updated_at: string };
 
 export interface FakeAllocora extends FakeSourceServer {
@@ -16,12 +16,12 @@ export interface FakeAllocora extends FakeSourceServer {
 
 /** `payees` payees, `products` products and `revenues` sales in October 2026 (and any in `months`). */
 /** tiedRevenues: every generated revenue has the same updated_at (a bulk load on the server). */
-export async function startFakeAllocora(counts: { payees: number; products: number; revenues: number; months?: string[]; tiedRevenues?: boolean }): Promise<FakeAllocora> {
+export async function startFakeAllocora(counts: { payees: number; products: number; revenues: number; rules?: number; months?: string[]; tiedRevenues?: boolean }): Promise<FakeAllocora> {
   const clock = new FakeClock();
   // Each list stays in updated_at order (ISO strings of one shape: text order is time order);
   // the index finds a record by external_id without a scan, so a bench can serve millions.
-  const data: Record<AllocoraEntity, AllocoraRecord[]> = { payees: [], products: [], revenues: [] };
-  const byExternalId: Record<AllocoraEntity, Map<string, AllocoraRecord>> = { payees: new Map(), products: new Map(), revenues: new Map() };
+  const data: Record<AllocoraEntity, AllocoraRecord[]> = { payees: [], products: [], revenues: [], rules: [] };
+  const byExternalId: Record<AllocoraEntity, Map<string, AllocoraRecord>> = { payees: new Map(), products: new Map(), revenues: new Map(), rules: new Map() };
   function put(entity: AllocoraEntity, fields: Record<string, unknown> & { external_id: string }): AllocoraRecord {
     const list = data[entity];
     const at = tied ?? clock.tick();
@@ -71,10 +71,25 @@ export async function startFakeAllocora(counts: { payees: number; products: numb
     });
   }
   tied = null;
+  // One active rule per product (rules: at most the number of products), its sale split between two payees.
+  for (let i = 1; i <= (counts.rules ?? 0); i++) {
+    put('rules', {
+      external_id: `ru_${i}`,
+      name: `Product ${i} split`,
+      status: 'active',
+      scope: 'product',
+      product_external_id: `pr_${i}`,
+      effective_from: '2026-01-01',
+      splits: [
+        { payee_external_id: 'pe_1', percentage: '60' },
+        { payee_external_id: `pe_${Math.min(2, counts.payees)}`, percentage: '40' },
+      ],
+    });
+  }
 
   const server = await startFakeSource(
     (url, auth) => {
-      const match = /^\/api\/v1\/(payees|products|revenues)$/.exec(url.pathname);
+      const match = /^\/api\/v1\/(payees|products|revenues|rules)$/.exec(url.pathname);
       if (!match) return null;
       const entity = match[1] as AllocoraEntity;
       if (auth === 'forbidden') return { status: 403, body: { detail: `This key lacks read:${entity}` } };

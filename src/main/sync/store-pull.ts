@@ -1,6 +1,9 @@
 import type { SyncCounts, SyncSource } from '../../shared/contract/sync';
 import type { Database } from '../db/driver';
 import { startImportBatch } from '../imports/records/import-batch';
+import { FieldProblem } from '../imports/records/field-problem';
+import type { RawRecord } from '../imports/records/field-readers';
+import { RuleWriter } from '../rules/rule-batch';
 import type { RowOutcome } from '../imports/records/outcome';
 import { SyncFault } from './sync-fault';
 import type { Pull, PulledRecord } from './sources/source-adapter';
@@ -13,6 +16,23 @@ export interface StoredPull {
 }
 
 const CHUNK = 5000;
+
+/**
+ * Rules are saved as rules.batch saves them (create_or_update by external_id, each save a
+ * version, here saved by the sync), inside the sync's transaction; a refused rule stops the
+ * source naming it.
+ */
+function storeRules(db: Database.Database, orgId: string, label: string, records: PulledRecord[], now: string): RowOutcome[] {
+  const writer = new RuleWriter(db, orgId, 'create_or_update', now.slice(0, 19) + 'Z', `sync (${label})`);
+  return records.map((record, index) => {
+    try {
+      return writer.write(index, record.fields as RawRecord);
+    } catch (error) {
+      if (!(error instanceof FieldProblem)) throw error;
+      throw new SyncFault(`${label}: rules record ${record.label} was refused: ${error.field ? `${error.field}: ` : ''}${error.message}`);
+    }
+  });
+}
 
 /** Outcomes that name a local record the source's id now points at. */
 const LINKED = new Set(['created', 'updated', 'unchanged', 'skipped_duplicate', 'blocked_locked_period']);
@@ -36,6 +56,14 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
     let records = pulled.records;
     if (records.length === 0) continue;
     counts.fetched += records.length;
+    if (entity === 'rules') {
+      const stored = storeRules(db, orgId, label, records, now);
+      for (const row of stored) {
+        counts[row.outcome === 'created' ? 'created' : row.outcome === 'updated' ? 'updated' : 'unchanged']++;
+        if (row.id !== null) link.run(orgId, source, entity, records[row.rowNumber].sourceId, row.id, runId, now);
+      }
+      continue;
+    }
     if (entity === 'consumption') {
       // Reconciled here: kept as they are (counted unchanged), still linked to the source's id.
       const reconciled = reconciledMatcher(db, orgId, orgTimeZone(db, orgId));

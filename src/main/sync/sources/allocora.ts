@@ -1,11 +1,13 @@
 import { PAYEE_RECORD_FIELDS } from '../../imports/records/payee-writer';
 import { PRODUCT_RECORD_FIELDS } from '../../imports/records/product-writer';
 import { REVENUE_RECORD_FIELDS } from '../../imports/records/revenue-record';
+import { RULE_RECORD_FIELDS } from '../../rules/rule-record';
 import { getJson, type GetOptions } from '../http-client';
 import { SyncFault } from '../sync-fault';
 import { joinUrl, newer, pick, UNWATCHED, type PullWatch, type PulledEntity, type PulledRecord, type SourceAdapter } from './source-adapter';
 
-// Seed 001 (Allocora): bearer key, /api/allocora/ping to validate it, entity lists under
+// Seed 001 (Allocora): bearer key, /api/allocora/ping to validate it, entity lists (payees,
+// products, revenues, rules) under
 // /api/v1 answering {records: [...], meta} pages of at most 100, oldest updated_at first. The
 // seed's entity pages are not in the seed, so the list filters are ours: the first page asks
 // updated_after=<cursor> (exclusive); each next page continues from the last record read,
@@ -19,6 +21,7 @@ const ENTITIES = [
   { entity: 'payees', fields: PAYEE_RECORD_FIELDS },
   { entity: 'products', fields: PRODUCT_RECORD_FIELDS },
   { entity: 'revenues', fields: REVENUE_RECORD_FIELDS },
+  { entity: 'rules', fields: RULE_RECORD_FIELDS },
 ] as const;
 
 function options(key: string): GetOptions {
@@ -86,7 +89,7 @@ export const allocora: SourceAdapter = {
   async pull(baseUrl, key, cursors, watch = UNWATCHED) {
     const entities: PulledEntity[] = [];
     const next = { ...cursors };
-    // Payees and products first: revenues name them.
+    // Payees and products first: revenues and rules name them.
     for (const { entity, fields } of ENTITIES) {
       const { records, newest } = await pullEntity(baseUrl, key, entity, fields, cursors[entity], watch);
       entities.push({ entity, records });

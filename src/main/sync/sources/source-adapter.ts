@@ -9,9 +9,9 @@ export interface PulledRecord {
   fields: Record<string, unknown>;
 }
 
-/** What changed of one entity since its cursor, in the order it is written. */
+/** What changed of one entity since its cursor, in the order it is written. Rules are not an import entity: they are saved as rules.batch saves them, with versions. */
 export interface PulledEntity {
-  entity: ImportEntity;
+  entity: ImportEntity | 'rules';
   records: PulledRecord[];
 }
 
