@@ -48,16 +48,8 @@ export interface ShowbackLine {
   savings: bigint;
 }
 
-export interface MonthTotals {
-  currency: string;
-  on_demand: bigint;
-  covered: bigint;
-  premium: bigint;
-  rebates: bigint;
-  commitment_cost: bigint;
-  effective_cost: bigint;
-  savings: bigint;
-}
+/** A currency's figures for the month: the same sums as its rows, with no target. */
+export type MonthTotals = Omit<ShowbackLine, 'target'>;
 
 type Figures = Pick<ShowbackLine, 'premium' | 'rebates' | 'commitment_cost'>;
 
