@@ -62,6 +62,19 @@ describe('sync of the consumption source (seed 003)', () => {
     expect(periods).toEqual(['2026-10-01']);
   });
 
+  it("a record the server finalized brings its final amounts, written as a billing export's row is", async () => {
+    const ctx = await connected(10);
+    await runOne(ctx.core, 'consumption');
+    const finalized = server!.records[4];
+    server!.change(finalized.uuid, { is_finalized: true, final_sell: '12.34', final_buy: '10.00', finalized_at: '2026-11-03T00:00:00Z' });
+    const run = await runOne(ctx.core, 'consumption');
+    // The estimate is as it was (unchanged); the final amounts update the record (billing batch).
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, unchanged: 1 } });
+    expect(Object.keys(run.batches).sort()).toEqual(['billing', 'consumption']);
+    const stored = ctx.workspace.db.prepare('SELECT is_finalized, final_sell_micros, final_buy_micros FROM consumption_records WHERE license_reference = ?').get(finalized.license_reference);
+    expect(stored).toEqual({ is_finalized: 1, final_sell_micros: 12_340_000, final_buy_micros: 10_000_000 });
+  });
+
   it('a record reconciled here keeps its reconciliation when the server changes it; the others update', async () => {
     const ctx = await connected(10);
     await runOne(ctx.core, 'consumption');

@@ -64,9 +64,9 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
       }
       continue;
     }
-    if (entity === 'consumption') {
+    if (entity === 'consumption' || entity === 'billing') {
       // Reconciled here: kept as they are (counted unchanged), still linked to the source's id.
-      const reconciled = reconciledMatcher(db, orgId, orgTimeZone(db, orgId));
+      const reconciled = reconciledMatcher(db, orgId, orgTimeZone(db, orgId), entity);
       const written: PulledRecord[] = [];
       for (const record of records) {
         const id = reconciled(record.fields);

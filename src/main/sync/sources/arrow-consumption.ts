@@ -1,3 +1,4 @@
+import { BILLING_RECORD_FIELDS } from '../../imports/records/billing-record';
 import { CONSUMPTION_RECORD_FIELDS } from '../../imports/records/consumption-record';
 import { getJson, type GetOptions } from '../http-client';
 import { SyncFault } from '../sync-fault';
@@ -7,7 +8,8 @@ import { joinUrl, newer, pick, UNWATCHED, type PulledRecord, type SourceAdapter 
 // page / page_size and billing_period_from; the body is an array of records (a page past
 // the end answers 404). The seed has no modified filter, so each run reads from the oldest
 // billing period that was not finalized at the last sync, and keeps the records whose
-// `modified` is after the cursor.
+// `modified` is after the cursor. A finalized record's final_sell / final_buy go through the
+// billing writer after the estimates, as a billing export's rows do.
 
 const LABEL = 'consumption source (seed 003)';
 const PATH = '/api/admin/arrow/consumption-records/';
@@ -31,6 +33,8 @@ export const arrowConsumption: SourceAdapter = {
   async pull(baseUrl, key, cursors, watch = UNWATCHED) {
     const since: string | undefined = cursors.modified;
     const records: PulledRecord[] = [];
+    // A finalized record's final amounts, written after the estimates as a billing export's rows are.
+    const finals: PulledRecord[] = [];
     let newest: string | undefined = since;
     let oldestOpen: string | undefined;
     let newestPeriod: string | undefined;
@@ -55,6 +59,9 @@ export const arrowConsumption: SourceAdapter = {
         newest = newer(newest, raw.modified);
         if (since !== undefined && typeof raw.modified === 'string' && Date.parse(raw.modified) <= Date.parse(since)) continue;
         records.push({ sourceId: uuid, label: `uuid ${uuid}`, fields: pick(raw, CONSUMPTION_RECORD_FIELDS) });
+        if (raw.is_finalized === true && raw.final_sell != null && raw.final_buy != null) {
+          finals.push({ sourceId: uuid, label: `uuid ${uuid}`, fields: pick(raw, BILLING_RECORD_FIELDS) });
+        }
       }
       watch.page('consumption', (page - 1) * PAGE_SIZE + body.length);
       if (body.length < PAGE_SIZE) break;
@@ -63,6 +70,12 @@ export const arrowConsumption: SourceAdapter = {
     if (newest !== undefined) next.modified = newest;
     const from = oldestOpen ?? newestPeriod;
     if (from !== undefined) next.billing_period_from = from;
-    return { entities: [{ entity: 'consumption', records }], cursors: next };
+    return {
+      entities: [
+        { entity: 'consumption', records },
+        { entity: 'billing', records: finals },
+      ],
+      cursors: next,
+    };
   },
 };
