@@ -103,6 +103,17 @@ describe('sync of the consumption source (seed 003)', () => {
     expect(dataDigest(ctx.workspace.db)).toBe(before);
   });
 
+  it('a record whose billing period is not a month stops the source naming the record and the field', async () => {
+    const ctx = await connected(5);
+    const bad = server!.records[1];
+    server!.change(bad.uuid, { billing_period: '2026-13-01' });
+    const before = dataDigest(ctx.workspace.db);
+    const run = await runOne(ctx.core, 'consumption');
+    expect(run.status).toBe('failed');
+    expect(run.message).toMatch(new RegExp(`^consumption source \\(seed 003\\): consumption record uuid ${bad.uuid} was refused: billing_period: `));
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+  });
+
   it('403 is reported in the seed\'s words by sync.test and sync.run', async () => {
     const ctx = await connected(3);
     keys.set(ORG, 'consumption', server!.forbiddenKey);
