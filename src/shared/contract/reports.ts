@@ -103,6 +103,8 @@ const monthSchema = z
   .int('must be a month from 1 to 12')
   .min(1, 'must be a month from 1 to 12')
   .max(12, 'must be a month from 1 to 12');
+/** The report and month that reports.get and reports.export both name. */
+const reportMonthFields = { orgId: orgIdSchema, report_type: reportTypeSchema, year: yearSchema, month: monthSchema };
 
 export const reportsMethods = {
   'reports.list': method<{ reports: ReportCatalogEntry[] }>()({
@@ -114,16 +116,7 @@ export const reportsMethods = {
     summary:
       "One report's rows for a calendar month, as JSON or CSV. 404 for an unknown or hidden report, 404 period_not_available for a month outside its periods, 400 naming a bad parameter.",
     permission: 'read:reports',
-    input: z
-      .object({
-        orgId: orgIdSchema,
-        report_type: reportTypeSchema,
-        year: yearSchema,
-        month: monthSchema,
-        format: z.enum(REPORT_FORMATS).default('json'),
-        params: paramsSchema,
-      })
-      .strict(),
+    input: z.object({ ...reportMonthFields, format: z.enum(REPORT_FORMATS).default('json'), params: paramsSchema }).strict(),
   }),
   'reports.periods': method<{ report_type: string; periods: ReportPeriod[] }>()({
     summary: "The (year, month) pairs a report can be asked for with these parameters, newest first: finalized (closed) months, and the current month as in_progress for a daily report.",
@@ -135,16 +128,7 @@ export const reportsMethods = {
       "Write one report's CSV for a month to a file, as a ReportExport task (listed by tasks.list, Failed with a note if it cannot finish); the same checks and the same bytes as reports.get with format csv.",
     permission: 'read:reports',
     writesFile: true,
-    input: z
-      .object({
-        orgId: orgIdSchema,
-        report_type: reportTypeSchema,
-        year: yearSchema,
-        month: monthSchema,
-        params: paramsSchema,
-        path: z.string().min(1),
-      })
-      .strict(),
+    input: z.object({ ...reportMonthFields, params: paramsSchema, path: z.string().min(1) }).strict(),
   }),
   'reports.setHidden': method<{ report_type: string; hidden: boolean }>()({
     summary: "Hide a report type from this org's catalog, or show it again.",
