@@ -33,6 +33,28 @@ const commitmentsOf = async (core: Core) => (await ok<{ commitments: CommitmentR
 const usageOf = async (core: Core) => (await ok<{ usage: ShowbackUsageRow[] }>(core, 'showback.usageList', { orgId: ORG })).usage;
 const outcomesOf = async (core: Core, batchId: number | null) => (await ok<Page<OutcomeRow>>(core, 'imports.outcomes', { batchId, startRow: 0, endRow: 100 })).rows;
 const problemsByRow = (result: ImportCommitResult) => Object.fromEntries(result.problems.map((p) => [p.rowNumber, [p.column, p.message, p.outcome ?? 'error']]));
+type Ctx = ReturnType<typeof showbackSetup>;
+/** Writes the lines as a file and commits it. */
+const commitLines = (ctx: Ctx, entity: string, name: string, lines: string[]) => ok<ImportCommitResult>(ctx.core, 'imports.commit', input(entity, writeCsv(ctx.dir, name, lines)));
+const finalize = (ctx: Ctx, period: string) =>
+  ctx.workspace.db.prepare("INSERT INTO periods VALUES (?, ?, 'finalized', 'x') ON CONFLICT DO UPDATE SET status = 'finalized', finalized_at = 'x'").run(ORG, period);
+
+/** Commits the file with onError reject (checking it left everything as it was), then with skip. */
+async function rejectThenSkip(ctx: Ctx, entity: string, path: string) {
+  const before = digest(ctx.workspace.db, TABLES);
+  const rejected = await ok<ImportCommitResult>(ctx.core, 'imports.commit', input(entity, path, { onError: 'reject' }));
+  expect(digest(ctx.workspace.db, TABLES)).toBe(before);
+  const skipped = await ok<ImportCommitResult>(ctx.core, 'imports.commit', input(entity, path, { onError: 'skip' }));
+  return { rejected, skipped };
+}
+
+/** Undo of the batch is refused, leaving everything as it was; returns the refusal. */
+async function undoRefused(ctx: Ctx, batchId: number | null) {
+  const before = digest(ctx.workspace.db, TABLES);
+  const error = await fails(ctx.core, 'imports.undo', { batchId });
+  expect(digest(ctx.workspace.db, TABLES)).toBe(before);
+  return error;
+}
 
 describe('the commitments import entity', () => {
   it('imports a commitments file through its built-in profile; again it is unchanged, with create_only skipped_duplicate', async () => {
@@ -78,13 +100,10 @@ describe('the commitments import entity', () => {
   });
 
   it('refuses each bad row naming its row and column, as commitments.batch refuses the same record; with reject nothing is stored', async () => {
-    const { core, workspace } = showbackSetup();
-    const before = digest(workspace.db, TABLES);
-    const rejected = await ok<ImportCommitResult>(core, 'imports.commit', input('commitments', COMMITMENTS_BAD, { onError: 'reject' }));
+    const ctx = showbackSetup();
+    const { core } = ctx;
+    const { rejected, skipped } = await rejectThenSkip(ctx, 'commitments', COMMITMENTS_BAD);
     expect(rejected).toMatchObject({ status: 'rejected', rowsWritten: 0, counts: { created: 1, error: 10, blocked_locked_period: 1 } });
-    expect(digest(workspace.db, TABLES)).toBe(before);
-
-    const skipped = await ok<ImportCommitResult>(core, 'imports.commit', input('commitments', COMMITMENTS_BAD, { onError: 'skip' }));
     expect(skipped).toMatchObject({ status: 'committed', rowsWritten: 1, counts: { created: 1, error: 10, blocked_locked_period: 1 } });
     expect(problemsByRow(skipped)).toEqual({
       3: ['Term End', 'Term End: 2026-10-31 is before term_start 2026-11-01: a term ends on or after its start', 'error'],
@@ -139,13 +158,14 @@ describe('the commitments import entity', () => {
   });
 
   it('undo restores what a batch updated and removes what it created, in order; refused once a row was written again or a month is locked', async () => {
-    const { core, dir, workspace } = showbackSetup();
+    const ctx = showbackSetup();
+    const { core } = ctx;
     const first = await ok<ImportCommitResult>(core, 'imports.commit', input('commitments', COMMITMENTS));
-    const second = await ok<ImportCommitResult>(
-      core,
-      'imports.commit',
-      input('commitments', writeCsv(dir, 'c2.csv', [COMMITMENT_HEADER, 'cm-compute,Compute plan v2,USD,2026-09-20,2026-10-01,2027-12-31,1300.00,150.00,25.50,even,', 'cm-new,New plan,USD,2026-10-01,2026-10-01,2026-10-31,5.00,,,,'])),
-    );
+    const second = await commitLines(ctx, 'commitments', 'c2.csv', [
+      COMMITMENT_HEADER,
+      'cm-compute,Compute plan v2,USD,2026-09-20,2026-10-01,2027-12-31,1300.00,150.00,25.50,even,',
+      'cm-new,New plan,USD,2026-10-01,2026-10-01,2026-10-31,5.00,,,,',
+    ]);
     expect(second.counts).toMatchObject({ updated: 1, created: 1 });
     expect(await fails(core, 'imports.undo', { batchId: first.batchId })).toMatchObject({ code: 'later_batch' });
     expect(await ok(core, 'imports.undo', { batchId: second.batchId })).toMatchObject({ removed: 1, restored: 1 });
@@ -162,16 +182,12 @@ describe('the commitments import entity', () => {
       orgId: ORG,
       records: [{ external_id: 'cm-storage', name: 'Storage reservation', purchase_date: '2026-10-01', term_start: '2026-10-01', term_end: '2026-12-31', monthly_premium: '310.00', allocation_method: 'even' }],
     });
-    let before = digest(workspace.db, TABLES);
-    expect(await fails(core, 'imports.undo', { batchId: first.batchId })).toMatchObject({ code: 'changed_since', message: expect.stringContaining('cm-storage') });
-    expect(digest(workspace.db, TABLES)).toBe(before);
+    expect(await undoRefused(ctx, first.batchId)).toMatchObject({ code: 'changed_since', message: expect.stringContaining('cm-storage') });
 
     // A month of a term the batch wrote is finalized: refused, nothing changed.
-    const third = await ok<ImportCommitResult>(core, 'imports.commit', input('commitments', writeCsv(dir, 'c3.csv', [COMMITMENT_HEADER, 'cm-late,Late plan,USD,2026-10-01,2026-11-01,2027-01-31,9.00,,,,'])));
-    workspace.db.prepare("INSERT INTO periods VALUES (?, '2026-12', 'finalized', 'x') ON CONFLICT DO UPDATE SET status = 'finalized', finalized_at = 'x'").run(ORG);
-    before = digest(workspace.db, TABLES);
-    expect(await fails(core, 'imports.undo', { batchId: third.batchId })).toMatchObject({ code: 'period_locked', detail: { period: '2026-12' } });
-    expect(digest(workspace.db, TABLES)).toBe(before);
+    const third = await commitLines(ctx, 'commitments', 'c3.csv', [COMMITMENT_HEADER, 'cm-late,Late plan,USD,2026-10-01,2026-11-01,2027-01-31,9.00,,,,']);
+    finalize(ctx, '2026-12');
+    expect(await undoRefused(ctx, third.batchId)).toMatchObject({ code: 'period_locked', detail: { period: '2026-12' } });
   });
 });
 
@@ -201,12 +217,10 @@ describe('the showback_usage import entity', () => {
   });
 
   it('refuses each bad row naming its row and column; a finalized month is blocked; with reject nothing is stored', async () => {
-    const { core, workspace } = showbackSetup();
-    const before = digest(workspace.db, TABLES);
-    const rejected = await ok<ImportCommitResult>(core, 'imports.commit', input('showback_usage', USAGE_BAD, { onError: 'reject' }));
+    const ctx = showbackSetup();
+    const { core } = ctx;
+    const { rejected, skipped } = await rejectThenSkip(ctx, 'showback_usage', USAGE_BAD);
     expect(rejected).toMatchObject({ status: 'rejected', rowsWritten: 0, counts: { created: 1, error: 7, blocked_locked_period: 1 } });
-    expect(digest(workspace.db, TABLES)).toBe(before);
-    const skipped = await ok<ImportCommitResult>(core, 'imports.commit', input('showback_usage', USAGE_BAD, { onError: 'skip' }));
     expect(problemsByRow(skipped)).toEqual({
       3: ['Month', 'Month: "2026-13" is not a calendar month YYYY-MM', 'error'],
       4: ['On-Demand Cost', 'On-Demand Cost: must not be negative (-1.00)', 'error'],
@@ -237,27 +251,20 @@ describe('the showback_usage import entity', () => {
   });
 
   it('undo: restores updated costs and removes created rows; refused once the month is locked or the row was written by showback.usageBatch', async () => {
-    const { core, dir, workspace } = showbackSetup();
+    const ctx = showbackSetup();
+    const { core } = ctx;
     const first = await ok<ImportCommitResult>(core, 'imports.commit', input('showback_usage', USAGE));
-    const second = await ok<ImportCommitResult>(
-      core,
-      'imports.commit',
-      input('showback_usage', writeCsv(dir, 'u2.csv', [USAGE_HEADER, '2026-10,acct-retail,compute,org-a,USD,125.00,980.50', '2026-12,acct-retail,compute,,USD,1.00,1.00'])),
-    );
+    const second = await commitLines(ctx, 'showback_usage', 'u2.csv', [USAGE_HEADER, '2026-10,acct-retail,compute,org-a,USD,125.00,980.50', '2026-12,acct-retail,compute,,USD,1.00,1.00']);
     expect(second.counts).toMatchObject({ updated: 1, created: 1 });
     expect(await ok(core, 'imports.undo', { batchId: second.batchId })).toMatchObject({ removed: 1, restored: 1 });
     expect((await usageOf(core)).find((u) => u.service === 'compute' && u.month === '2026-10')).toMatchObject({ on_demand_cost: '120.00' });
     expect((await usageOf(core)).length).toBe(4);
 
     await ok(core, 'showback.usageBatch', { orgId: ORG, records: [{ month: '2026-11', account: 'acct-retail', service: 'compute', on_demand_cost: '91.00', covered_cost: '1010.00' }] });
-    let before = digest(workspace.db, TABLES);
-    expect(await fails(core, 'imports.undo', { batchId: first.batchId })).toMatchObject({ code: 'changed_since' });
-    expect(digest(workspace.db, TABLES)).toBe(before);
+    expect(await undoRefused(ctx, first.batchId)).toMatchObject({ code: 'changed_since' });
 
-    const third = await ok<ImportCommitResult>(core, 'imports.commit', input('showback_usage', writeCsv(dir, 'u3.csv', [USAGE_HEADER, '2026-12,acct-x,compute,,USD,1.00,1.00'])));
-    workspace.db.prepare("INSERT INTO periods VALUES (?, '2026-12', 'finalized', 'x') ON CONFLICT DO UPDATE SET status = 'finalized', finalized_at = 'x'").run(ORG);
-    before = digest(workspace.db, TABLES);
-    expect(await fails(core, 'imports.undo', { batchId: third.batchId })).toMatchObject({ code: 'period_locked', detail: { period: '2026-12' } });
-    expect(digest(workspace.db, TABLES)).toBe(before);
+    const third = await commitLines(ctx, 'showback_usage', 'u3.csv', [USAGE_HEADER, '2026-12,acct-x,compute,,USD,1.00,1.00']);
+    finalize(ctx, '2026-12');
+    expect(await undoRefused(ctx, third.batchId)).toMatchObject({ code: 'period_locked', detail: { period: '2026-12' } });
   });
 });
