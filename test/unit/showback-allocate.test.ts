@@ -10,25 +10,17 @@ function commitment(over: Partial<CommitmentMonth>): CommitmentMonth {
 }
 const use = (target: string, covered: bigint, on_demand = 0n, currency = 'USD'): TargetUsage => ({ target, currency, covered, on_demand });
 const pick = (lines: ShowbackLine[], key: keyof ShowbackLine) => lines.map((l) => [l.target, l[key]]);
+/** Each row's target with its shares: [target, premium, rebates, commitment_cost]. */
+const shares = (lines: ShowbackLine[]) => lines.map((l) => [l.target, l.premium, l.rebates, l.commitment_cost]);
 
 describe('allocateMonth by hand', () => {
   it('spreads in proportion to covered usage, the remainder to the largest remainders', () => {
     // 100.000001 over covered 1:1:1: the two spare micro-units go to the first targets by name (equal remainders).
     const lines = allocateMonth([commitment({ premium: 100_000_001n, rebates: 10n, commitment_cost: 7n })], [use('a', 1n), use('b', 1n), use('c', 1n)]);
-    expect(pick(lines, 'premium')).toEqual([
-      ['a', 33_333_334n],
-      ['b', 33_333_334n],
-      ['c', 33_333_333n],
-    ]);
-    expect(pick(lines, 'rebates')).toEqual([
-      ['a', 4n],
-      ['b', 3n],
-      ['c', 3n],
-    ]);
-    expect(pick(lines, 'commitment_cost')).toEqual([
-      ['a', 3n],
-      ['b', 2n],
-      ['c', 2n],
+    expect(shares(lines)).toEqual([
+      ['a', 33_333_334n, 4n, 3n],
+      ['b', 33_333_334n, 3n, 2n],
+      ['c', 33_333_333n, 3n, 2n],
     ]);
     expect(lines[0].effective_cost).toBe(33_333_334n + 3n - 4n);
     expect(lines[0].savings).toBe(1n - lines[0].effective_cost);
@@ -59,15 +51,10 @@ describe('allocateMonth by hand', () => {
       [commitment({ premium: 1_000n, rebates: 3n, method: 'fixed', fixedShares: [{ target: 'x', weight: 60n }, { target: 'y', weight: 40n }] })],
       [use('x', 5n), use('z', 1_000n)],
     );
-    expect(pick(lines, 'premium')).toEqual([
-      ['x', 600n],
-      ['y', 400n],
-      ['z', 0n],
-    ]);
-    expect(pick(lines, 'rebates')).toEqual([
-      ['x', 2n],
-      ['y', 1n],
-      ['z', 0n],
+    expect(shares(lines)).toEqual([
+      ['x', 600n, 2n, 0n],
+      ['y', 400n, 1n, 0n],
+      ['z', 0n, 0n, 0n],
     ]);
   });
 
