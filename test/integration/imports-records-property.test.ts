@@ -74,4 +74,44 @@ describe('undo, property', () => {
       { numRuns: 60 },
     );
   });
+
+  // A counterexample fast-check found (2026-12-03): the batch made the stored sale seed_1 a
+  // refund of ch_a, which it also created. Undo puts seed_1 back, so ch_a may go with it.
+  it('a batch that turned a stored sale into a refund of a sale it created is undone, restoring both', async () => {
+    const { core, workspace } = tempWorkspace();
+    const db = workspace.db;
+    seedOrg(db);
+    db.prepare(
+      `INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, amount_micros, currency, created_at, updated_at)
+       VALUES (?, 'seed_1', 'sale', '2026-10-01T08:00:00Z', '2026-10', 5000000, 'USD', 'x', 'x')`,
+    ).run(ORG);
+    const original = digest(db);
+    const first = await ok<BatchResponse>(core, 'revenues.batch', {
+      orgId: ORG,
+      operation: 'create_or_update',
+      onError: 'skip',
+      records: [
+        { external_id: 'ch_a', occurred_at: '2026-10-05', amount: '1.00', currency: 'USD' },
+        { external_id: 'seed_1', kind: 'refund', occurred_at: '2026-10-05', amount: '-1.00', currency: 'USD', refund_of: 'ch_a' },
+      ],
+    });
+    expect(first.meta).toMatchObject({ created: 1, updated: 1 });
+    await ok(core, 'imports.undo', { batchId: first.meta.batch_id });
+    expect(digest(db)).toBe(original);
+    workspace.close();
+  });
+
+  it('a refund another batch made of a sale this batch created still blocks the undo', async () => {
+    const { core, workspace } = tempWorkspace();
+    seedOrg(workspace.db);
+    const sale = await ok<BatchResponse>(core, 'revenues.batch', { orgId: ORG, records: [{ external_id: 'ch_a', occurred_at: '2026-10-05', amount: '1.00', currency: 'USD' }] });
+    await ok<BatchResponse>(core, 'revenues.batch', {
+      orgId: ORG,
+      records: [{ external_id: 're_a', kind: 'refund', occurred_at: '2026-10-06', amount: '-1.00', currency: 'USD', refund_of: 'ch_a' }],
+    });
+    const refused = await call(core, 'imports.undo', { batchId: sale.meta.batch_id });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('records_in_use');
+    workspace.close();
+  });
 });

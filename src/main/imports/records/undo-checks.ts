@@ -77,10 +77,12 @@ function checkReferences(db: Database.Database, { batch, first, last }: UndoScop
         `SELECT r.id FROM revenues r
          WHERE r.org_id = ? AND r.kind = 'refund' AND r.refund_of IN (
            SELECT external_id FROM revenues WHERE id BETWEEN ? AND ? AND batch_id = ? AND external_id IS NOT NULL)
-         AND NOT (r.id BETWEEN ? AND ? AND r.batch_id IS ?) LIMIT 1`,
+         AND NOT (r.id BETWEEN ? AND ? AND r.batch_id IS ?)
+         -- A refund this batch made one by updating a stored row is put back as it was by the same undo.
+         AND r.id NOT IN (SELECT record_id FROM import_outcomes WHERE batch_id = ? AND outcome = 'updated' AND record_id IS NOT NULL) LIMIT 1`,
       )
       .pluck()
-      .get(batch.org_id, first, last, batch.id, first, last, batch.id);
+      .get(batch.org_id, first, last, batch.id, first, last, batch.id, batch.id);
   } else if (batch.entity === 'billing' || batch.entity === 'consumption') {
     user = db
       .prepare(
