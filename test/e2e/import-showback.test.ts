@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { HAS_CHROMIUM } from '../support/chromium';
 import { browserModeSession } from '../support/browser-session';
 import { tempWorkspace } from '../support/temp-workspace';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
-import { checkValidRows, commitImport, nextToProfileMapping, openWizardWithFile, resultBatchId, undoOpenBatch } from '../support/import-wizard-steps';
+import {
+  checkValidRows,
+  chooseEntity,
+  commitImport,
+  nextToProfileMapping,
+  openWizardWithFile,
+  resultBatchId,
+  screenshotIfAsked,
+  undoOpenBatch,
+} from '../support/import-wizard-steps';
 
 // The import wizard with the commitments entity (showback), in Debian's Chromium against
 // browser mode: a commitments file dropped on the window is read with its built-in profile,
@@ -14,7 +22,6 @@ import { checkValidRows, commitImport, nextToProfileMapping, openWizardWithFile,
 
 const ORG = 'org-parent';
 const HEADER = 'Commitment ID,Name,Currency,Purchase Date,Term Start,Term End,Monthly Premium,Commitment Cost,Rebates,Allocation,Fixed Shares';
-const SHOTS = process.env.CLOSEBOOK_SCREENSHOTS;
 
 const session = browserModeSession();
 
@@ -35,14 +42,13 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard with the commitments entity', 
     await page.goto(server.url);
     await page.getByTestId('area-imports').click();
     const wizard = await openWizardWithFile(page, 'commitments.csv', csv);
-    await page.getByTestId('import-entity').selectOption('commitments');
-    expect(await page.locator('#import-entity-hint').innerText()).toMatch(/Commitments bought/);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'commitments-wizard-file.png') });
+    await chooseEntity(page, 'commitments', /Commitments bought/);
+    await screenshotIfAsked(page, 'commitments-wizard-file.png');
     await nextToProfileMapping(page, 'Commitments list');
     expect(await page.getByTestId('map-term_start').inputValue()).toBe('column:Term Start');
     expect(await page.getByTestId('map-fixed_shares').inputValue()).toBe('column:Fixed Shares');
     await expect.poll(() => page.getByTestId('import-preview').getAttribute('data-problem-rows')).toBe('1');
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'commitments-wizard-mapping.png') });
+    await screenshotIfAsked(page, 'commitments-wizard-mapping.png');
     await page.getByTestId('import-next').click();
 
     const checked = await checkValidRows(page);
@@ -55,7 +61,7 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard with the commitments entity', 
     const committed = await commitImport(page);
     expect(await committed.getAttribute('data-created')).toBe('2');
     const batchId = await resultBatchId(page);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'commitments-wizard-result.png') });
+    await screenshotIfAsked(page, 'commitments-wizard-result.png');
     expect(stored()).toEqual(['cm-1', 'cm-3']);
 
     await page.keyboard.press('Escape');
@@ -65,7 +71,7 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard with the commitments entity', 
     await page.getByTestId('batches-grid').locator(`[role=row][row-id="${batchId}"]`).first().click();
     const outcomes = page.getByTestId('outcomes-grid');
     await expect.poll(() => outcomes.getAttribute('data-row-count')).toBe('3');
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'commitments-imports-batch.png') });
+    await screenshotIfAsked(page, 'commitments-imports-batch.png');
     await undoOpenBatch(page, 2);
     expect(stored()).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { HAS_CHROMIUM } from '../support/chromium';
 import { browserModeSession } from '../support/browser-session';
 import type { BillingSettings } from '../../src/shared/contract/statements';
 import { callOk, tempWorkspace } from '../support/temp-workspace';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
-import { checkValidRows, commitImport, nextToProfileMapping, openWizardWithFile, resultBatchId, undoOpenBatch } from '../support/import-wizard-steps';
+import {
+  checkValidRows,
+  chooseEntity,
+  commitImport,
+  nextToProfileMapping,
+  openWizardWithFile,
+  resultBatchId,
+  screenshotIfAsked,
+  undoOpenBatch,
+} from '../support/import-wizard-steps';
 
 // The import wizard with the usage entity, in Debian's Chromium against browser mode: a usage
 // file dropped on the window is read with its built-in profile, checked (one negative seat
@@ -14,7 +22,6 @@ import { checkValidRows, commitImport, nextToProfileMapping, openWizardWithFile,
 
 const ORG = 'org-parent';
 const HEADER = 'Org ID,Cycle Start,Seats,Records,Section Widget Uses,Column Widget Uses,Record Versions,File Size (MB),Backups';
-const SHOTS = process.env.CLOSEBOOK_SCREENSHOTS;
 
 const session = browserModeSession();
 
@@ -33,16 +40,15 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard with the usage entity', () => 
     await page.goto(server.url);
     await page.getByTestId('area-imports').click();
     const wizard = await openWizardWithFile(page, 'usage.csv', csv);
-    await page.getByTestId('import-entity').selectOption('usage');
-    expect(await page.locator('#import-entity-hint').innerText()).toMatch(/per billing cycle/);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'usage-wizard-file.png') });
+    await chooseEntity(page, 'usage', /per billing cycle/);
+    await screenshotIfAsked(page, 'usage-wizard-file.png');
 
     // The built-in profile is matched by the header: every column mapped, no question left.
     await nextToProfileMapping(page, 'Usage report per billing cycle');
     expect(await page.getByTestId('map-cycle_start').inputValue()).toBe('column:Cycle Start');
     expect(await page.getByTestId('map-seats').inputValue()).toBe('column:Seats');
     await expect.poll(() => page.getByTestId('import-preview').getAttribute('data-problem-rows')).toBe('1');
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'usage-wizard-mapping.png') });
+    await screenshotIfAsked(page, 'usage-wizard-mapping.png');
     await page.getByTestId('import-next').click();
     expect(await page.locator('.wizard-body[data-step=questions]').count()).toBe(0);
 
@@ -57,7 +63,7 @@ describe.skipIf(!HAS_CHROMIUM)('the import wizard with the usage entity', () => 
     const committed = await commitImport(page);
     expect(await committed.getAttribute('data-created')).toBe('2');
     const batchId = await resultBatchId(page);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'usage-wizard-result.png') });
+    await screenshotIfAsked(page, 'usage-wizard-result.png');
     // The current cycle's statement has the imported usage: 9 seats x 12 + 500 records x 0.01.
     expect(currentStatement()).toEqual({ date_start: current.date_start, seats: 9, record_count: 500, total_micros: 113_000_000 });
 

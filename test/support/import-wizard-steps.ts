@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { dropFile } from './drop-file';
@@ -10,6 +11,18 @@ export async function openWizardWithFile(page: Page, name: string, text: string)
   const wizard = page.getByTestId('import-wizard');
   await wizard.waitFor();
   return wizard;
+}
+
+/** Screenshots the page into CLOSEBOOK_SCREENSHOTS when that folder is given (to look at the screens); else nothing. */
+export async function screenshotIfAsked(page: Page, name: string): Promise<void> {
+  const folder = process.env.CLOSEBOOK_SCREENSHOTS;
+  if (folder) await page.screenshot({ path: join(folder, name) });
+}
+
+/** Picks the entity on the file step; its hint must say what the entity is. */
+export async function chooseEntity(page: Page, entity: string, hint: RegExp): Promise<void> {
+  await page.getByTestId('import-entity').selectOption(entity);
+  expect(await page.locator('#import-entity-hint').innerText()).toMatch(hint);
 }
 
 /** Goes from the file step to the mapping and waits until the built-in profile matched by the header is applied. */
