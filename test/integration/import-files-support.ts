@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { CoreHost } from '../../src/main/core/host';
 import type { Database } from '../../src/main/db/driver';
+import type { ImportCommitResult } from '../../src/shared/contract/import-files';
 import type { ApiError, Result } from '../../src/shared/errors';
 import type { ProgressEvent } from '../../src/shared/progress';
 import { LOCAL, tempWorkspace } from '../support/temp-workspace';
@@ -72,3 +74,25 @@ export function revenuesOf(db: Database.Database): Array<Record<string, unknown>
 
 /** A generic revenue file in the layout a guessed mapping reads (header names are the field names). */
 export const REVENUE_HEADER = 'external_id,kind,occurred_at,amount,currency,description';
+
+/** An import's problem rows by row number, as [column, message, outcome]. */
+export function problemsByRow(result: ImportCommitResult): Record<number, [string | null, string, string]> {
+  return Object.fromEntries(result.problems.map((p) => [p.rowNumber, [p.column, p.message, p.outcome ?? 'error']]));
+}
+
+/**
+ * Commits a file with onError reject, checking it left the tables as they were, then with
+ * skip; returns both results. `input` is imports.commit's input with the onError given.
+ */
+export async function rejectThenSkip(
+  core: CoreHost,
+  db: Database.Database,
+  tables: readonly string[],
+  input: (onError: 'reject' | 'skip') => object,
+): Promise<{ rejected: ImportCommitResult; skipped: ImportCommitResult }> {
+  const before = digest(db, tables);
+  const rejected = await ok<ImportCommitResult>(core, 'imports.commit', input('reject'));
+  expect(digest(db, tables)).toBe(before);
+  const skipped = await ok<ImportCommitResult>(core, 'imports.commit', input('skip'));
+  return { rejected, skipped };
+}

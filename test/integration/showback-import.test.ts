@@ -4,7 +4,7 @@ import type { ImportCommitResult, ImportInspection } from '../../src/shared/cont
 import type { OutcomeRow } from '../../src/shared/contract/imports';
 import type { Page } from '../../src/shared/contract/grid';
 import type { CommitmentRow, ShowbackBatchResponse, ShowbackUsageRow } from '../../src/shared/contract/showback';
-import { digest, fails, FIXTURES, ok, ORG, setup, writeCsv } from './import-files-support';
+import { digest, fails, FIXTURES, ok, ORG, problemsByRow, rejectThenSkip, setup, writeCsv } from './import-files-support';
 
 // Showback data from files: the import entities commitments and showback_usage (issue 12,
 // item 2), through imports.inspect / check / commit / undo, with the rules of
@@ -32,21 +32,14 @@ const input = (entity: string, path: string, extra: Record<string, unknown> = {}
 const commitmentsOf = async (core: Core) => (await ok<{ commitments: CommitmentRow[] }>(core, 'commitments.list', { orgId: ORG })).commitments;
 const usageOf = async (core: Core) => (await ok<{ usage: ShowbackUsageRow[] }>(core, 'showback.usageList', { orgId: ORG })).usage;
 const outcomesOf = async (core: Core, batchId: number | null) => (await ok<Page<OutcomeRow>>(core, 'imports.outcomes', { batchId, startRow: 0, endRow: 100 })).rows;
-const problemsByRow = (result: ImportCommitResult) => Object.fromEntries(result.problems.map((p) => [p.rowNumber, [p.column, p.message, p.outcome ?? 'error']]));
 type Ctx = ReturnType<typeof showbackSetup>;
 /** Writes the lines as a file and commits it. */
 const commitLines = (ctx: Ctx, entity: string, name: string, lines: string[]) => ok<ImportCommitResult>(ctx.core, 'imports.commit', input(entity, writeCsv(ctx.dir, name, lines)));
 const finalize = (ctx: Ctx, period: string) =>
   ctx.workspace.db.prepare("INSERT INTO periods VALUES (?, ?, 'finalized', 'x') ON CONFLICT DO UPDATE SET status = 'finalized', finalized_at = 'x'").run(ORG, period);
 
-/** Commits the file with onError reject (checking it left everything as it was), then with skip. */
-async function rejectThenSkip(ctx: Ctx, entity: string, path: string) {
-  const before = digest(ctx.workspace.db, TABLES);
-  const rejected = await ok<ImportCommitResult>(ctx.core, 'imports.commit', input(entity, path, { onError: 'reject' }));
-  expect(digest(ctx.workspace.db, TABLES)).toBe(before);
-  const skipped = await ok<ImportCommitResult>(ctx.core, 'imports.commit', input(entity, path, { onError: 'skip' }));
-  return { rejected, skipped };
-}
+/** The file committed with onError reject (nothing stored), then with skip. */
+const rejectThenSkipFile = (ctx: Ctx, entity: string, path: string) => rejectThenSkip(ctx.core, ctx.workspace.db, TABLES, (onError) => input(entity, path, { onError }));
 
 /** Undo of the batch is refused, leaving everything as it was; returns the refusal. */
 async function undoRefused(ctx: Ctx, batchId: number | null) {
@@ -102,7 +95,7 @@ describe('the commitments import entity', () => {
   it('refuses each bad row naming its row and column, as commitments.batch refuses the same record; with reject nothing is stored', async () => {
     const ctx = showbackSetup();
     const { core } = ctx;
-    const { rejected, skipped } = await rejectThenSkip(ctx, 'commitments', COMMITMENTS_BAD);
+    const { rejected, skipped } = await rejectThenSkipFile(ctx, 'commitments', COMMITMENTS_BAD);
     expect(rejected).toMatchObject({ status: 'rejected', rowsWritten: 0, counts: { created: 1, error: 10, blocked_locked_period: 1 } });
     expect(skipped).toMatchObject({ status: 'committed', rowsWritten: 1, counts: { created: 1, error: 10, blocked_locked_period: 1 } });
     expect(problemsByRow(skipped)).toEqual({
@@ -219,7 +212,7 @@ describe('the showback_usage import entity', () => {
   it('refuses each bad row naming its row and column; a finalized month is blocked; with reject nothing is stored', async () => {
     const ctx = showbackSetup();
     const { core } = ctx;
-    const { rejected, skipped } = await rejectThenSkip(ctx, 'showback_usage', USAGE_BAD);
+    const { rejected, skipped } = await rejectThenSkipFile(ctx, 'showback_usage', USAGE_BAD);
     expect(rejected).toMatchObject({ status: 'rejected', rowsWritten: 0, counts: { created: 1, error: 7, blocked_locked_period: 1 } });
     expect(problemsByRow(skipped)).toEqual({
       3: ['Month', 'Month: "2026-13" is not a calendar month YYYY-MM', 'error'],
