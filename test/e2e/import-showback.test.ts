@@ -3,16 +3,7 @@ import { HAS_CHROMIUM } from '../support/chromium';
 import { browserModeSession } from '../support/browser-session';
 import { tempWorkspace } from '../support/temp-workspace';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
-import {
-  checkValidRows,
-  chooseEntity,
-  commitImport,
-  nextToProfileMapping,
-  openWizardWithFile,
-  resultBatchId,
-  screenshotIfAsked,
-  undoOpenBatch,
-} from '../support/import-wizard-steps';
+import { checkValidRows, chooseEntity, commitImport, nextToProfileMapping, openWizardWithFile, resultBatchId, screenshotIfAsked, undoOpenBatch } from '../support/import-wizard-steps';
 
 // The import wizard with the commitments entity (showback), in Debian's Chromium against
 // browser mode: a commitments file dropped on the window is read with its built-in profile,

@@ -4,16 +4,7 @@ import { browserModeSession } from '../support/browser-session';
 import type { BillingSettings } from '../../src/shared/contract/statements';
 import { callOk, tempWorkspace } from '../support/temp-workspace';
 import { seedOrgWithRevenues } from '../support/seed-revenues';
-import {
-  checkValidRows,
-  chooseEntity,
-  commitImport,
-  nextToProfileMapping,
-  openWizardWithFile,
-  resultBatchId,
-  screenshotIfAsked,
-  undoOpenBatch,
-} from '../support/import-wizard-steps';
+import { checkValidRows, chooseEntity, commitImport, nextToProfileMapping, openWizardWithFile, resultBatchId, screenshotIfAsked, undoOpenBatch } from '../support/import-wizard-steps';
 
 // The import wizard with the usage entity, in Debian's Chromium against browser mode: a usage
 // file dropped on the window is read with its built-in profile, checked (one negative seat
