@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { FilterModel, SortModel } from '../src/shared/contract/grid';
 import { inProcessCore } from '../src/main/core/in-process';
 import { openWorkspace } from '../src/main/db/workspace';
+import { forgetViews } from '../src/main/grid/view-memo';
 import { SeededRandom } from '../src/main/demo/random';
 import { formatLatency, timeEach } from './latency';
 import { PAGE_ROWS, pageOffsets } from './grid-views';
@@ -76,10 +77,17 @@ interface View { label: string; sortModel: SortModel; filterModel: FilterModel }
 async function timeViews(method: string, total: number, views: View[]): Promise<void> {
   log(`\n${method} (pages of ${PAGE_ROWS}; the first ten pages, then spread to the last; target p95 < ${P95_TARGET_MS} ms)`);
   for (const view of views) {
-    const first = await callOk<{ rowCount: number }>(core, method, { orgId: ORG, sortModel: view.sortModel, filterModel: view.filterModel, startRow: 0, endRow: PAGE_ROWS });
+    // Opening the view: its first page with the count (and, for an order no index gives, the sort), 5 times, nothing kept.
+    const input = { orgId: ORG, sortModel: view.sortModel, filterModel: view.filterModel, startRow: 0, endRow: PAGE_ROWS };
+    const opening = await timeEach([0, 0, 0, 0, 0], () => {
+      forgetViews(workspace.db);
+      return callOk(core, method, input);
+    });
+    const first = await callOk<{ rowCount: number }>(core, method, input);
     const offsets = pageOffsets(Math.min(first.rowCount, total), requests);
     const summary = await timeEach(offsets, (startRow) => callOk(core, method, { orgId: ORG, sortModel: view.sortModel, filterModel: view.filterModel, startRow, endRow: startRow + PAGE_ROWS }));
-    log(`  ${view.label.padEnd(40)} ${String(first.rowCount).padStart(7)} rows  ${formatLatency(summary)}`);
+    log(`  ${view.label.padEnd(40)} ${String(first.rowCount).padStart(7)} rows  opening ${formatLatency(opening)}`);
+    log(`  ${''.padEnd(40)} ${''.padStart(7)}       scrolling ${formatLatency(summary)}`);
   }
 }
 
