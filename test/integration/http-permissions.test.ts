@@ -116,6 +116,8 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'sync.test': 'read:sync',
   'sync.run': 'write:sync',
   'sync.history': 'read:sync',
+  'sync.conflicts': 'read:sync',
+  'sync.resolve': 'write:sync',
 };
 
 const ORG = 'org-parent';
@@ -192,6 +194,8 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
     'reports.setHidden': { json: { orgId: ORG, report_type: 'statements_summary', hidden: true } },
     'sync.saveConnection': { json: { orgId: ORG, source: 'revenue', baseUrl: 'http://127.0.0.1:9' } },
     'sync.run': { json: { orgId: ORG } },
+    'sync.conflicts': { json: { orgId: ORG } },
+    'sync.resolve': { json: { orgId: ORG, id: 1, choice: 'keep_local' } },
     // Refused for every caller (statements are generated); with the permission it is a 400, not a 403.
     'statements.create': { json: { orgId: ORG } },
   };

@@ -68,14 +68,14 @@ describe('sync of the consumption source (seed 003)', () => {
     const finalized = server!.records[4];
     server!.change(finalized.uuid, { is_finalized: true, final_sell: '12.34', final_buy: '10.00', finalized_at: '2026-11-03T00:00:00Z' });
     const run = await runOne(ctx.core, 'consumption');
-    // The estimate is as it was (unchanged); the final amounts update the record (billing batch).
+    // The estimate is as the last sync wrote it (unchanged, not written again); the final amounts update the record (billing batch).
     expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, unchanged: 1 } });
-    expect(Object.keys(run.batches).sort()).toEqual(['billing', 'consumption']);
+    expect(Object.keys(run.batches)).toEqual(['billing']);
     const stored = ctx.workspace.db.prepare('SELECT is_finalized, final_sell_micros, final_buy_micros FROM consumption_records WHERE license_reference = ?').get(finalized.license_reference);
     expect(stored).toEqual({ is_finalized: 1, final_sell_micros: 12_340_000, final_buy_micros: 10_000_000 });
   });
 
-  it('a record reconciled here keeps its reconciliation when the server changes it; the others update', async () => {
+  it('a record reconciled here keeps its reconciliation when the server changes it (a conflict); the others update', async () => {
     const ctx = await connected(10);
     await runOne(ctx.core, 'consumption');
     const [kept, other] = [server!.records[2], server!.records[7]];
@@ -87,7 +87,7 @@ describe('sync of the consumption source (seed 003)', () => {
     server!.change(kept.uuid, { consumed_sell: '999.00' });
     server!.change(other.uuid, { consumed_sell: '5.55' });
     const run = await runOne(ctx.core, 'consumption');
-    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, unchanged: 1 } });
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, unchanged: 0, conflict: 1 } });
     expect(db.prepare('SELECT * FROM consumption_records WHERE license_reference = ?').get(kept.license_reference)).toEqual(before);
     expect(consumptionOf(ctx, other.license_reference as string)!.consumed_sell_micros).toBe(5_550_000);
   });

@@ -13,11 +13,12 @@ interface RunRow {
   updated_count: number;
   unchanged_count: number;
   blocked_locked_period_count: number;
+  conflict_count: number;
   batches: string;
   message: string | null;
 }
 
-const COLUMNS = 'id, source, status, started_at, finished_at, fetched, created_count, updated_count, unchanged_count, blocked_locked_period_count, batches, message';
+const COLUMNS = 'id, source, status, started_at, finished_at, fetched, created_count, updated_count, unchanged_count, blocked_locked_period_count, conflict_count, batches, message';
 
 function toRun(row: RunRow): SyncRun {
   return {
@@ -32,6 +33,7 @@ function toRun(row: RunRow): SyncRun {
       updated: row.updated_count,
       unchanged: row.unchanged_count,
       blocked_locked_period: row.blocked_locked_period_count,
+      conflict: row.conflict_count,
     },
     batches: JSON.parse(row.batches) as Record<string, number>,
     message: row.message,
@@ -60,8 +62,8 @@ export interface RunRecord {
 export function insertRun(db: Database.Database, run: RunRecord): number {
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO sync_runs (org_id, source, status, started_at, finished_at, fetched, created_count, updated_count, unchanged_count, blocked_locked_period_count, batches, message)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO sync_runs (org_id, source, status, started_at, finished_at, fetched, created_count, updated_count, unchanged_count, blocked_locked_period_count, conflict_count, batches, message)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       run.orgId,
@@ -74,10 +76,11 @@ export function insertRun(db: Database.Database, run: RunRecord): number {
       run.counts.updated,
       run.counts.unchanged,
       run.counts.blocked_locked_period,
+      run.counts.conflict,
       JSON.stringify(run.batches),
       run.message,
     );
   return Number(lastInsertRowid);
 }
 
-export const NO_COUNTS: SyncCounts = { fetched: 0, created: 0, updated: 0, unchanged: 0, blocked_locked_period: 0 };
+export const NO_COUNTS: SyncCounts = { fetched: 0, created: 0, updated: 0, unchanged: 0, blocked_locked_period: 0, conflict: 0 };

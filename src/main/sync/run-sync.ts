@@ -68,14 +68,14 @@ async function runSource(db: Database.Database, orgId: string, source: SyncSourc
     const runId = insertRun(db, { orgId, source, status: 'committed', startedAt, counts: NO_COUNTS, batches: {}, message: null });
     const stored = storePull(db, orgId, source, adapter.label, pull, runId, startedAt);
     const { counts } = stored;
-    if (counts.created + counts.updated + counts.blocked_locked_period === 0) {
+    if (counts.created + counts.updated + counts.blocked_locked_period + counts.conflict === 0) {
       // Records the server sent again unchanged: nothing to keep but the history row.
       db.exec('ROLLBACK');
       return getRun(db, insertRun(db, { orgId, source, status: 'nothing_changed', startedAt, counts, batches: {}, message: null }));
     }
     db.prepare(
-      `UPDATE sync_runs SET fetched = ?, created_count = ?, updated_count = ?, unchanged_count = ?, blocked_locked_period_count = ?, batches = ?, finished_at = ? WHERE id = ?`,
-    ).run(counts.fetched, counts.created, counts.updated, counts.unchanged, counts.blocked_locked_period, JSON.stringify(stored.batches), new Date().toISOString(), runId);
+      `UPDATE sync_runs SET fetched = ?, created_count = ?, updated_count = ?, unchanged_count = ?, blocked_locked_period_count = ?, conflict_count = ?, batches = ?, finished_at = ? WHERE id = ?`,
+    ).run(counts.fetched, counts.created, counts.updated, counts.unchanged, counts.blocked_locked_period, counts.conflict, JSON.stringify(stored.batches), new Date().toISOString(), runId);
     db.prepare('UPDATE sync_connections SET cursors = ?, updated_at = ? WHERE org_id = ? AND source = ?').run(JSON.stringify(pull.cursors), new Date().toISOString(), orgId, source);
     db.exec('COMMIT');
     return getRun(db, runId);

@@ -4,6 +4,7 @@ import type { ImportEntity } from '../../shared/contract/imports';
 import { startImportBatch } from '../imports/records/import-batch';
 import type { RowOutcome } from '../imports/records/outcome';
 import { orgTimeZone } from '../orgs/org-time-zone';
+import { conflictJudge, conflictStore, stampLinks } from './detect-conflicts';
 import { reconciledMatcher } from './kept-reconciled';
 import type { Pull, PulledRecord } from './sources/source-adapter';
 import { storeRules } from './store-rules';
@@ -27,8 +28,8 @@ interface PullContext {
   label: string;
   now: string;
   counts: SyncCounts;
-  /** Keep the source's id of a local record (provenance). */
-  link(entity: string, record: PulledRecord, localId: number): void;
+  /** Keep the source's id of a local record (provenance); `stamp`: the sync wrote it, remember both versions (see detect-conflicts.ts). */
+  link(entity: string, record: PulledRecord, localId: number, stamp?: boolean): void;
 }
 
 /**
@@ -36,16 +37,33 @@ interface PullContext {
  * (source 'api', profile 'sync:<source>'), through the same writers and checks as an
  * import; rules as rules.batch saves them. A record refused throws a SyncFault naming the
  * source and the record, and the caller rolls the whole source back. Records in a finalized
- * month are counted as blocked_locked_period and left as they are.
+ * month are counted as blocked_locked_period and left as they are. A record changed here and
+ * on the server since the last sync is not written: it is kept as a conflict (counted
+ * `conflict`); one the server sent as the last sync wrote it is left alone (a local change
+ * to it is kept).
  */
 export function storePull(db: Database.Database, orgId: string, source: SyncSource, label: string, pull: Pull, runId: number, now: string): StoredPull {
-  const counts: SyncCounts = { fetched: 0, created: 0, updated: 0, unchanged: 0, blocked_locked_period: 0 };
+  const counts: SyncCounts = { fetched: 0, created: 0, updated: 0, unchanged: 0, blocked_locked_period: 0, conflict: 0 };
   const batches: Record<string, number> = {};
   const insertLink = db.prepare(
     `INSERT INTO sync_links (org_id, source, entity, source_id, local_id, run_id, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (org_id, source, entity, source_id) DO UPDATE SET local_id = excluded.local_id, run_id = excluded.run_id, synced_at = excluded.synced_at`,
   );
-  const ctx: PullContext = { db, orgId, source, label, now, counts, link: (entity, record, localId) => insertLink.run(orgId, source, entity, record.sourceId, localId, runId, now) };
+  const stamps: Array<{ entity: string; record: PulledRecord; localId: number }> = [];
+  const ctx: PullContext = {
+    db,
+    orgId,
+    source,
+    label,
+    now,
+    counts,
+    link: (entity, record, localId, stamp = false) => {
+      insertLink.run(orgId, source, entity, record.sourceId, localId, runId, now);
+      if (stamp) stamps.push({ entity, record, localId });
+    },
+  };
+  const judge = conflictJudge(db, orgId, source);
+  const keepConflict = conflictStore(db, orgId, source, runId, now);
   for (const { entity, records } of pull.entities) {
     if (records.length === 0) continue;
     counts.fetched += records.length;
@@ -56,9 +74,22 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
       }
       continue;
     }
-    const written = entity === 'consumption' || entity === 'billing' ? withoutReconciled(ctx, entity, records) : records;
+    const toWrite = records.filter((record) => {
+      const verdict = judge(entity, record);
+      if (verdict.kind === 'write') return true;
+      if (verdict.kind === 'same') counts.unchanged++;
+      else {
+        counts.conflict++;
+        keepConflict(entity, record, verdict.localId);
+      }
+      ctx.link(entity, record, verdict.localId);
+      return false;
+    });
+    const written = entity === 'consumption' || entity === 'billing' ? withoutReconciled(ctx, entity, toWrite) : toWrite;
     if (written.length > 0) batches[entity] = writeBatch(ctx, entity, written);
   }
+  // After every entity: consumption and billing write the same local row.
+  stampLinks(db, orgId, source, stamps);
   return { counts, batches };
 }
 
@@ -93,7 +124,7 @@ function writeBatch(ctx: PullContext, entity: ImportEntity, records: PulledRecor
       batch.abort();
       throw new SyncFault(`${ctx.label}: ${entity} record ${records[refused.rowNumber - 1].label} was refused: ${refused.message ?? 'invalid'}`);
     }
-    for (const row of rows) if (row.id !== null && LINKED.has(row.outcome)) ctx.link(entity, records[row.rowNumber - 1], row.id);
+    for (const row of rows) if (row.id !== null && LINKED.has(row.outcome)) ctx.link(entity, records[row.rowNumber - 1], row.id, row.outcome !== 'blocked_locked_period');
   }
   const summary = batch.finish({ onError: 'skip' });
   ctx.counts.created += summary.counts.created;

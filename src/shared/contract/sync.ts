@@ -33,6 +33,36 @@ export interface SyncCounts {
   updated: number;
   unchanged: number;
   blocked_locked_period: number;
+  /** Records changed both here and on the server since the last sync: not written, kept as conflicts (sync.conflicts). */
+  conflict: number;
+}
+
+export const SYNC_CONFLICT_STATUSES = ['open', 'resolved'] as const;
+export type SyncConflictStatus = (typeof SYNC_CONFLICT_STATUSES)[number];
+export const SYNC_CONFLICT_CHOICES = ['keep_local', 'take_server'] as const;
+export type SyncConflictChoice = (typeof SYNC_CONFLICT_CHOICES)[number];
+
+/** A record changed locally and on the server since the sync that last wrote it. */
+export interface SyncConflict {
+  id: number;
+  source: SyncSource;
+  /** The import entity (payees, products, revenues, consumption, billing). */
+  entity: string;
+  localId: number;
+  /** The source's own id of the record. */
+  sourceId: string;
+  /** Field -> value in the source's field names: the local record now, and the server's version. */
+  localValues: Record<string, unknown>;
+  serverValues: Record<string, unknown>;
+  /** The fields whose local and server values differ. */
+  differing: string[];
+  detectedAt: string;
+  runId: number;
+  status: SyncConflictStatus;
+  choice: SyncConflictChoice | null;
+  resolvedAt: string | null;
+  /** take_server: the one-record import batch that wrote the server's values (undo it like an import). */
+  batchId: number | null;
 }
 
 export interface SyncRun {
@@ -78,6 +108,16 @@ export const syncMethods = {
     summary: 'Pull what changed since the last successful sync from each source (all connected ones by default): one batch per source, rolled back whole on a failure.',
     permission: 'write:sync',
     input: z.object({ orgId: orgIdSchema, sources: z.array(sourceSchema).min(1).optional() }).strict(),
+  }),
+  'sync.conflicts': method<{ conflicts: SyncConflict[] }>()({
+    summary: 'Records changed both here and on the server since the last sync, open ones first, with both values.',
+    permission: 'read:sync',
+    input: z.object({ orgId: orgIdSchema, source: sourceSchema.optional(), status: z.enum(SYNC_CONFLICT_STATUSES).optional() }).strict(),
+  }),
+  'sync.resolve': method<SyncConflict>()({
+    summary: "Resolve a conflict: keep_local keeps the local record (the server's version is remembered as seen); take_server writes the server's values as a one-record import batch.",
+    permission: 'write:sync',
+    input: z.object({ orgId: orgIdSchema, id: z.number().int().positive(), choice: z.enum(SYNC_CONFLICT_CHOICES) }).strict(),
   }),
   'sync.history': method<{ runs: SyncRun[] }>()({
     summary: "The org's sync runs, newest first (at most 200).",

@@ -30,6 +30,7 @@ import { revenueMonthScan } from './032-revenue-month-scan';
 import { usageImportEntity } from './033-usage-import-entity';
 import { revenuePayeeIndexes } from './034-revenue-payee-indexes';
 import { outcomeDetails } from './037-outcome-details';
+import { syncConflicts } from './038-sync-conflicts';
 import { showbackImportEntities } from './035-showback-import-entities';
 import { sync } from './036-sync';
 import { showback } from './029-showback';
@@ -76,6 +77,7 @@ export const MIGRATIONS: readonly Migration[] = [
   showbackImportEntities,
   sync,
   outcomeDetails,
+  syncConflicts,
 ].sort((a, b) => a.id - b.id);
 
 export type { Migration } from './types';

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../db/driver';
+
+// What a conflict compares: the server's version of a record (its fields, as the sync read
+// them) and the local row. Both are reduced to hashes kept on the record's link, so the
+// next sync can tell "changed since the last sync" on either side without keeping copies.
+
+/** The local table of each entity a sync writes through an import batch. */
+export const TABLE_OF: Readonly<Record<string, string>> = {
+  payees: 'payees',
+  products: 'products',
+  revenues: 'revenues',
+  consumption: 'consumption_records',
+  billing: 'consumption_records',
+};
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** The server's version: its fields in a fixed (sorted) order, so key order never matters. */
+export function serverHash(fields: Record<string, unknown>): string {
+  return sha1(JSON.stringify(Object.keys(fields).sort().map((k) => [k, fields[k]])));
+}
+
+export function localRow(db: Database.Database, entity: string, id: number): Record<string, unknown> | undefined {
+  const table = TABLE_OF[entity];
+  if (!table) return undefined;
+  return db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+}
+
+/** The local row as a whole: any column changed here (an edit, an import, a reconciliation) changes it. */
+export function rowHash(row: Record<string, unknown> | undefined): string | null {
+  return row ? sha1(JSON.stringify(Object.values(row))) : null;
+}
+
+/** Micro-units as a decimal string (exact: integer arithmetic only). */
+function microsText(micros: number): string {
+  const sign = micros < 0 ? '-' : '';
+  const abs = BigInt(Math.abs(micros));
+  const frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${sign}${abs / 1_000_000n}${frac ? `.${frac}` : ''}`;
+}
+
+/**
+ * The local record in the source's field names, for showing it beside the server's: a
+ * column of the same name, an amount's `<field>_micros` column as a decimal string, a
+ * `<x>_external_id` through the row's `<x>_id`. Fields the local record has no column
+ * for are left out.
+ */
+export function localValues(db: Database.Database, row: Record<string, unknown>, fields: Iterable<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (field in row) out[field] = row[field];
+    else if (`${field}_micros` in row) {
+      const micros = row[`${field}_micros`];
+      out[field] = typeof micros === 'number' ? microsText(micros) : micros;
+    } else if (field.endsWith('_external_id') && `${field.slice(0, -'_external_id'.length)}_id` in row) {
+      const ref = field.slice(0, -'_external_id'.length);
+      const id = row[`${ref}_id`];
+      out[field] = id == null ? null : (db.prepare(`SELECT external_id FROM ${ref}s WHERE id = ?`).pluck().get(id) ?? null);
+    }
+  }
+  return out;
+}
+
+/** One value in a comparable form: decimals without trailing zeros, booleans as 0/1, absent as null. */
+function comparable(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '';
+  if (value === true) return '1';
+  if (value === false) return '0';
+  const text = String(value).trim();
+  if (/^-?\d+(\.\d+)?$/.test(text)) return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  return text;
+}
+
+/** The server's fields whose value is not the local one (a field with no local column counts as differing). */
+export function differingFields(local: Record<string, unknown>, server: Record<string, unknown>): string[] {
+  return Object.keys(server).filter((field) => !(field in local) || comparable(local[field]) !== comparable(server[field]));
+}

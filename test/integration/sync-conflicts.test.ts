@@ -1,0 +1,176 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoreHost } from '../../src/main/core/host';
+import { REVENUE_RECORD_FIELDS } from '../../src/main/imports/records/revenue-record';
+import type { ApiError } from '../../src/shared/errors';
+import type { SyncConflict } from '../../src/shared/contract/sync';
+import { startFakeAllocora, type FakeAllocora } from '../support/fake-allocora';
+import { startFakeArrow, type FakeArrow } from '../support/fake-arrow-consumption';
+import { callOk, LOCAL } from '../support/temp-workspace';
+import { dataDigest, keys, OPEN, ORG, runOne, syncWorkspace, useSyncTestSetup } from './sync-support';
+
+// Records changed both here and on the server since the last sync (issue 13, item 3),
+// against the fake servers of seeds 001 and 003.
+
+useSyncTestSetup();
+let allocora: FakeAllocora | undefined;
+let arrow: FakeArrow | undefined;
+afterEach(async () => {
+  await allocora?.close();
+  await arrow?.close();
+  allocora = arrow = undefined;
+});
+
+async function revenueSynced() {
+  allocora = await startFakeAllocora({ payees: 2, products: 1, revenues: 10 });
+  const ctx = syncWorkspace();
+  await callOk(ctx.core, 'sync.saveConnection', { orgId: ORG, source: 'revenue', baseUrl: allocora.baseUrl });
+  keys.set(ORG, 'revenue', allocora.key);
+  expect(await runOne(ctx.core, 'revenue')).toMatchObject({ status: 'committed', counts: { created: 13 } });
+  return ctx;
+}
+
+/** A local edit through the API (revenues.batch, create_or_update): the served record with other values. */
+async function editLocally(core: CoreHost, externalId: string, fields: Record<string, unknown>) {
+  const served = allocora!.data.revenues.find((r) => r.external_id === externalId)!;
+  const record = Object.fromEntries(Object.entries(served).filter(([k]) => REVENUE_RECORD_FIELDS.has(k)));
+  const result = await callOk<{ meta: { updated: number } }>(core, 'revenues.batch', { orgId: ORG, operation: 'create_or_update', records: [{ ...record, ...fields }] });
+  expect(result.meta.updated).toBe(1);
+}
+
+async function callError(core: CoreHost, method: string, input: unknown): Promise<ApiError> {
+  const result = await core.call(method, input, LOCAL).result;
+  if (result.ok) throw new Error(`${method} succeeded; expected an error`);
+  return result.error;
+}
+
+const amountOf = (ctx: ReturnType<typeof syncWorkspace>, externalId: string) =>
+  ctx.workspace.db.prepare('SELECT amount_micros FROM revenues WHERE org_id = ? AND external_id = ?').pluck().get(ORG, externalId);
+
+const conflicts = async (core: CoreHost, filter: Record<string, unknown> = {}) =>
+  (await callOk<{ conflicts: SyncConflict[] }>(core, 'sync.conflicts', { orgId: ORG, ...filter })).conflicts;
+
+describe('sync conflicts', () => {
+  it('a record changed here and on the server is a conflict with both values; the rest of the source lands', async () => {
+    const ctx = await revenueSynced();
+    await editLocally(ctx.core, 'rv_5', { amount: '55.50' });
+    allocora!.put('revenues', { external_id: 'rv_5', amount: '77.70' });
+    allocora!.put('revenues', { external_id: 'rv_6', amount: '66.60' });
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, conflict: 1 } });
+    expect(amountOf(ctx, 'rv_5')).toBe(55_500_000);
+    expect(amountOf(ctx, 'rv_6')).toBe(66_600_000);
+    const [conflict, ...others] = await conflicts(ctx.core);
+    expect(others).toEqual([]);
+    const served = allocora!.data.revenues.find((r) => r.external_id === 'rv_5')!;
+    expect(conflict).toMatchObject({ source: 'revenue', entity: 'revenues', sourceId: served.id, runId: run.id, status: 'open', choice: null, differing: ['amount'] });
+    expect(conflict.localValues).toMatchObject({ external_id: 'rv_5', amount: '55.5', currency: 'USD', payee_external_id: served.payee_external_id });
+    expect(conflict.serverValues).toMatchObject({ external_id: 'rv_5', amount: '77.70' });
+    expect((await callOk<{ runs: Array<{ counts: { conflict: number } }> }>(ctx.core, 'sync.history', { orgId: ORG })).runs[0].counts.conflict).toBe(1);
+  });
+
+  it('a change made only here is kept when the server sends the record unchanged; a change made only on the server is written', async () => {
+    const ctx = await revenueSynced();
+    await editLocally(ctx.core, 'rv_3', { amount: '33.30' });
+    // The server sends rv_3 again (a new updated_at, the same values) and changes rv_4.
+    allocora!.put('revenues', { external_id: 'rv_3' });
+    allocora!.put('revenues', { external_id: 'rv_4', amount: '44.40' });
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, unchanged: 1, conflict: 0 } });
+    expect(amountOf(ctx, 'rv_3')).toBe(33_300_000);
+    expect(amountOf(ctx, 'rv_4')).toBe(44_400_000);
+    expect(await conflicts(ctx.core)).toEqual([]);
+  });
+
+  it('keep_local: the next sync does not raise it again until the server changes it again', async () => {
+    const ctx = await revenueSynced();
+    await editLocally(ctx.core, 'rv_5', { amount: '55.50' });
+    allocora!.put('revenues', { external_id: 'rv_5', amount: '77.70' });
+    await runOne(ctx.core, 'revenue');
+    const [open] = await conflicts(ctx.core);
+    const resolved = await callOk<SyncConflict>(ctx.core, 'sync.resolve', { orgId: ORG, id: open.id, choice: 'keep_local' });
+    expect(resolved).toMatchObject({ id: open.id, status: 'resolved', choice: 'keep_local', batchId: null });
+    expect(amountOf(ctx, 'rv_5')).toBe(55_500_000);
+    // The server sends the same version again: nothing to resolve.
+    allocora!.put('revenues', { external_id: 'rv_5' });
+    expect(await runOne(ctx.core, 'revenue')).toMatchObject({ status: 'nothing_changed', counts: { fetched: 1, unchanged: 1, conflict: 0 } });
+    expect(await conflicts(ctx.core, { status: 'open' })).toEqual([]);
+    expect(amountOf(ctx, 'rv_5')).toBe(55_500_000);
+    // The server changes it again: the local change is still there, so it is a conflict again.
+    allocora!.put('revenues', { external_id: 'rv_5', amount: '88.80' });
+    expect(await runOne(ctx.core, 'revenue')).toMatchObject({ counts: { conflict: 1 } });
+    const [again] = await conflicts(ctx.core, { status: 'open' });
+    expect(again.serverValues.amount).toBe('88.80');
+    expect(again.id).not.toBe(open.id);
+  });
+
+  it('take_server writes the server values as a one-record import batch that can be undone; resolving twice is 409', async () => {
+    const ctx = await revenueSynced();
+    await editLocally(ctx.core, 'rv_5', { amount: '55.50' });
+    allocora!.put('revenues', { external_id: 'rv_5', amount: '77.70' });
+    await runOne(ctx.core, 'revenue');
+    const [open] = await conflicts(ctx.core);
+    const resolved = await callOk<SyncConflict>(ctx.core, 'sync.resolve', { orgId: ORG, id: open.id, choice: 'take_server' });
+    expect(resolved).toMatchObject({ status: 'resolved', choice: 'take_server' });
+    expect(amountOf(ctx, 'rv_5')).toBe(77_700_000);
+    const batch = ctx.workspace.db.prepare('SELECT source, profile, entity FROM import_batches WHERE id = ?').get(resolved.batchId);
+    expect(batch).toEqual({ source: 'api', profile: 'sync:revenue', entity: 'revenues' });
+    const twice = await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: open.id, choice: 'keep_local' });
+    expect(twice).toMatchObject({ type: 'conflict', code: 'already_resolved' });
+    expect(twice.message).toContain('external_id "rv_5"');
+    // Server and local now agree: a re-send of the same version is not a conflict.
+    allocora!.put('revenues', { external_id: 'rv_5' });
+    expect(await runOne(ctx.core, 'revenue')).toMatchObject({ counts: { conflict: 0 } });
+    await callOk(ctx.core, 'imports.undo', { batchId: resolved.batchId });
+    expect(amountOf(ctx, 'rv_5')).toBe(55_500_000);
+  });
+
+  it('take_server in a month finalized since is refused (blocked_locked_period) and the conflict stays open', async () => {
+    const ctx = await revenueSynced();
+    await editLocally(ctx.core, 'rv_5', { amount: '55.50' });
+    allocora!.put('revenues', { external_id: 'rv_5', amount: '77.70' });
+    await runOne(ctx.core, 'revenue');
+    const [open] = await conflicts(ctx.core);
+    ctx.workspace.db.prepare("UPDATE periods SET status = 'finalized', finalized_at = '2026-11-01T00:00:00Z' WHERE org_id = ? AND period = ?").run(ORG, OPEN);
+    const before = dataDigest(ctx.workspace.db);
+    const refused = await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: open.id, choice: 'take_server' });
+    expect(refused).toMatchObject({ type: 'conflict', code: 'blocked_locked_period' });
+    expect(refused.message).toMatch(/^Cannot take the server's version of revenues record external_id "rv_5": /);
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+    expect((await conflicts(ctx.core))[0]).toMatchObject({ id: open.id, status: 'open' });
+  });
+
+  it('bad input: an unknown conflict is 404, an unknown choice is refused naming the field', async () => {
+    const ctx = await revenueSynced();
+    expect(await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: 999, choice: 'keep_local' })).toMatchObject({ type: 'not_found', code: 'conflict_not_found' });
+    const bad = await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: 1, choice: 'merge' });
+    expect(bad.type).toBe('validation_error');
+    expect(bad.message).toContain('choice');
+  });
+
+  it('a reconciled consumption record changed on the server is a conflict; take_server is refused and it keeps its reconciliation', async () => {
+    arrow = await startFakeArrow(5);
+    const ctx = syncWorkspace();
+    await callOk(ctx.core, 'sync.saveConnection', { orgId: ORG, source: 'consumption', baseUrl: arrow.baseUrl });
+    keys.set(ORG, 'consumption', arrow.key);
+    await runOne(ctx.core, 'consumption');
+    const kept = arrow.records[2];
+    const db = ctx.workspace.db;
+    db.prepare(
+      "UPDATE consumption_records SET final_sell_micros = consumed_sell_micros, final_buy_micros = consumed_buy_micros, finalized_at = '2026-11-01T00:00:00Z', is_finalized = 1, is_reconciled = 1, reconciled_at = '2026-11-02T00:00:00Z' WHERE license_reference = ?",
+    ).run(kept.license_reference);
+    const before = db.prepare('SELECT * FROM consumption_records WHERE license_reference = ?').get(kept.license_reference);
+    arrow.change(kept.uuid, { consumed_sell: '999.00' });
+    expect(await runOne(ctx.core, 'consumption')).toMatchObject({ status: 'committed', counts: { fetched: 1, conflict: 1, updated: 0 } });
+    const [conflict] = await conflicts(ctx.core, { source: 'consumption' });
+    expect(conflict).toMatchObject({ entity: 'consumption', sourceId: kept.uuid, status: 'open' });
+    expect(conflict.differing).toContain('consumed_sell');
+    expect(conflict.serverValues.consumed_sell).toBe('999.00');
+    expect(conflict.localValues.consumed_sell).not.toBe('999');
+    const refused = await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: conflict.id, choice: 'take_server' });
+    expect(refused).toMatchObject({ type: 'conflict', code: 'record_reconciled' });
+    expect(refused.message).toContain('reconciled here and keeps its reconciliation');
+    expect(db.prepare('SELECT * FROM consumption_records WHERE license_reference = ?').get(kept.license_reference)).toEqual(before);
+    expect(await callOk<SyncConflict>(ctx.core, 'sync.resolve', { orgId: ORG, id: conflict.id, choice: 'keep_local' })).toMatchObject({ status: 'resolved' });
+    expect(await conflicts(ctx.core, { source: 'revenue' })).toEqual([]);
+  });
+});
