@@ -8,7 +8,7 @@ import { FAKE_SOURCE_KEY } from '../support/fake-source-server';
 // The Sync screen in Chromium on a demo workspace served by `closebook web`, whose
 // environment carries the revenue source's key (never the workspace): save the base URL of
 // a fake seed 001 server, Test it, Sync now, and see the counts the database agrees with,
-// a closed month's revenues blocked.
+// a closed month's revenues blocked; then two conflicts resolved from the screen.
 
 // Set before the session's beforeAll starts `closebook web`, which inherits it.
 process.env.CLOSEBOOK_SYNC_KEY_REVENUE = FAKE_SOURCE_KEY;
@@ -69,6 +69,40 @@ describe.skipIf(!HAS_CHROMIUM)('Sync screen', () => {
     db.close();
     await expect.poll(() => card.textContent()).toContain(`${run.created_count} created`);
     await expect.poll(() => history.textContent()).toContain(`${inClosed} blocked (closed month)`);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lists a record changed here and on the server with both values; Keep local and Take server resolve it', { timeout: 120_000 }, async () => {
+    // Runs after the first sync above. Two revenues of the open month, changed on both sides.
+    const [kept, taken] = server!.data.revenues.filter((r) => String(r.occurred_at).startsWith(open)).map((r) => r.external_id);
+    const db = new Database(demo.workspacePath);
+    const orgId = db.prepare("SELECT org_id FROM revenues WHERE external_id = ?").pluck().get(kept) as string;
+    // A local edit (as an import would make it): the amount and the row's time.
+    db.prepare("UPDATE revenues SET amount_micros = 11110000, updated_at = '2026-12-01T00:00:00Z' WHERE org_id = ? AND external_id IN (?, ?)").run(orgId, kept, taken);
+    server!.put('revenues', { external_id: kept, amount: '22.22' });
+    server!.put('revenues', { external_id: taken, amount: '33.33' });
+
+    const page = await (await demo.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.goto(demo.url);
+    await page.getByTestId('area-sync').click();
+    await page.getByTestId('sync-now').click();
+    const conflicts = page.getByTestId('sync-conflict');
+    await expect.poll(() => conflicts.count()).toBe(2);
+    const keptCard = conflicts.filter({ hasText: kept });
+    await expect.poll(() => keptCard.locator('tbody tr').first().innerText()).toMatch(/^amount\s+11\.11\s+22\.22$/);
+    await expect.poll(() => page.getByTestId('sync-card-revenue').textContent()).toContain('2 conflicts');
+    await page.screenshot({ path: 'test-results/sync-conflicts.png', fullPage: true });
+
+    await keptCard.getByTestId('conflict-keep-local').click();
+    await expect.poll(() => conflicts.count()).toBe(1);
+    await conflicts.filter({ hasText: taken }).getByTestId('conflict-take-server').click();
+    await expect.poll(() => conflicts.count()).toBe(0);
+    const amount = db.prepare('SELECT amount_micros FROM revenues WHERE org_id = ? AND external_id = ?').pluck();
+    expect(amount.get(orgId, kept)).toBe(11_110_000);
+    expect(amount.get(orgId, taken)).toBe(33_330_000);
+    db.close();
     expect(pageErrors).toEqual([]);
   });
 });

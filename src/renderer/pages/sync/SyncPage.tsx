@@ -5,12 +5,14 @@ import { useAppState } from '../../app/app-state';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PULLED_SOURCES, type SyncConnection, type SyncRun } from '../../../shared/contract/sync';
 import { ConnectionCard } from './ConnectionCard';
+import { SyncConflicts } from './SyncConflicts';
 import { SyncHistory } from './SyncHistory';
 import '../../styles/sync.css';
 
 /**
  * The Sync screen: per source system its connection (base URL, where its key comes from, a
- * Test button), its last run with counts, Sync now for all connected sources, and the history.
+ * Test button), its last run with counts, Sync now for all connected sources, the conflicts
+ * to resolve, and the history.
  * Nothing here waits on the network until a button is pressed: the workspace works offline.
  */
 export function SyncPage() {
@@ -21,6 +23,8 @@ export function SyncPage() {
   const [error, setError] = useState<ApiCallError | null>(null);
   const [syncing, setSyncing] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
+  // Bumped after each run so the conflicts are read again.
+  const [runVersion, setRunVersion] = useState(0);
   const abort = useRef<AbortController | null>(null);
 
   const load = useCallback(async () => {
@@ -29,6 +33,7 @@ export function SyncPage() {
       const [c, h] = await Promise.all([api.call('sync.connections', { orgId }), api.call('sync.history', { orgId })]);
       setConnections(c.connections);
       setRuns(h.runs);
+      setRunVersion((v) => v + 1);
       setError(null);
     } catch (thrown) {
       setError(asApiCallError('sync.connections', thrown));
@@ -93,6 +98,7 @@ export function SyncPage() {
           />
         ))}
       </div>
+      <SyncConflicts orgId={orgId} version={runVersion} onResolved={noteDataChanged} />
       <SyncHistory runs={runs} />
     </div>
   );
