@@ -167,9 +167,9 @@ async function main() {
 
   // The floor: one grouped sum over the same revenues through the flat mapping.
   // Read through the index the run reads (migration 32: the month in id order, covering): the
-  // fastest plan for this SQL. Left to itself SQLite (no statistics) picks another covering
-  // index in product order, whose random lookups of the mapping make the floor 1.5 to 6x slower
-  // and the ratio look better than it is.
+  // fastest plan for this SQL. Left to itself SQLite (no statistics) may pick another covering
+  // index in product order, whose random lookups of the mapping are slower (2.3x in sqlite3's
+  // CLI), which would make the ratio look better than it is.
   const floorSql = `SELECT m.payee_id, r.currency, SUM(r.amount_micros) FROM revenues r INDEXED BY revenues_month_scan JOIN bench_revenue_payee m ON m.revenue_id = r.id
                     WHERE r.org_id = ? AND r.period = ? GROUP BY m.payee_id, r.currency`;
   // Wall clock and this process's CPU time (the core runs in process): on a shared machine
