@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { GridApi, GridState } from 'ag-grid-community';
+import type { GridApi, GridState, StateUpdatedEvent } from 'ag-grid-community';
 import type { ViewState } from '../../shared/contract/views';
 import { useAppState } from '../app/app-state';
 import { gridSetupOf, initialGridState, restoreGridSetup } from './grid-setup';
@@ -72,5 +72,23 @@ export function useScreenSetup(screen: string, columns: readonly string[]): Scre
     missing: restored?.missing ?? [],
     noteGridChanged,
     update,
+  };
+}
+
+// What changes of a grid's state are the user's setup (not its scroll or focus).
+const SETUP_SOURCES = new Set(['columnOrder', 'columnVisibility', 'columnSizing', 'sort', 'filter']);
+
+/** Whether a grid's state change is one the screen's setup keeps. */
+export function isSetupChange(event: Pick<StateUpdatedEvent, 'sources'>): boolean {
+  return event.sources.some((source) => SETUP_SOURCES.has(source));
+}
+
+/** A grid's props that open it as the setup says and keep what the user changes. */
+export function setupGridProps<T>(setup: Pick<ScreenSetup, 'initialState' | 'noteGridChanged'>) {
+  return {
+    initialState: setup.initialState,
+    onStateUpdated: (event: StateUpdatedEvent<T>) => {
+      if (isSetupChange(event)) setup.noteGridChanged(event.api);
+    },
   };
 }

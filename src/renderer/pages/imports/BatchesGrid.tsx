@@ -11,7 +11,10 @@ import { useGridTheme } from '../../grid/grid-theme';
 import { databaseDatasource } from '../../grid/infinite-datasource';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { periodLabel } from '../../format/period-label';
+import { setupGridProps, type ScreenSetup } from '../../grid/use-screen-setup';
 import { BATCH_COLUMN_DEFS, type BatchGridContext } from './batch-columns';
+
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 interface BatchesGridProps {
   orgId: string;
@@ -19,6 +22,8 @@ interface BatchesGridProps {
   includeChildren?: boolean;
   /** Org id -> name, for that column. */
   orgNames?: ReadonlyMap<string, string>;
+  /** Opens the grid as the screen's kept setup says, and keeps what the user changes. */
+  setup?: Pick<ScreenSetup, 'initialState' | 'noteGridChanged'>;
   /** The period picker's month: only the batches that wrote rows into it. null: every batch. */
   period: string | null;
   /** Changes after an import or undo: the list is read again. */
@@ -44,7 +49,7 @@ const ROW_SELECTION: RowSelectionOptions<ImportBatchRow> = { mode: 'singleRow', 
 const DEFAULT_COL_DEF = { sortable: true, resizable: true, cellDataType: false, suppressHeaderMenuButton: true, tooltip: true } as const;
 
 /** Every import batch of the org, newest first, paged, sorted and filtered in the database. */
-export function BatchesGrid({ orgId, includeChildren = false, orgNames = new Map(), period, refreshKey, selectedBatchId, onSelect, onOpenWizard, compact = false }: BatchesGridProps) {
+export function BatchesGrid({ orgId, includeChildren = false, orgNames = NO_NAMES, setup, period, refreshKey, selectedBatchId, onSelect, onOpenWizard, compact = false }: BatchesGridProps) {
   const theme = useGridTheme();
   const [gridApi, setGridApi] = useState<GridApi<ImportBatchRow> | null>(null);
   const [error, setError] = useState<ApiCallError | null>(null);
@@ -160,6 +165,7 @@ export function BatchesGrid({ orgId, includeChildren = false, orgNames = new Map
             columnDefs={BATCH_COLUMN_DEFS}
             defaultColDef={DEFAULT_COL_DEF}
             context={context}
+            {...(setup ? setupGridProps<ImportBatchRow>(setup) : {})}
             datasource={datasource}
             getRowId={({ data }) => String(data.id)}
             rowSelection={ROW_SELECTION}

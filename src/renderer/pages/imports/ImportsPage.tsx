@@ -2,14 +2,21 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useAppState } from '../../app/app-state';
 import { subtreeIds } from '../../app/org-tree';
 import { IncludeChildrenToggle } from '../../grid/IncludeChildrenToggle';
+import { useScreenSetup } from '../../grid/use-screen-setup';
+import { IMPORT_BATCH_COLUMNS } from '../../../shared/contract/imports';
 import { BatchesGrid } from './BatchesGrid';
 import { BatchOutcomes } from './BatchOutcomes';
 import { useImportWizard } from './import-wizard-context';
 import { ProfilesPanel } from './profiles/ProfilesPanel';
 
+// The batches grid's columns a kept setup may name (the Organization column included).
+const SETUP_COLUMNS = [...IMPORT_BATCH_COLUMNS, 'orgId'];
+
 /** The Imports screen: every batch with its counts; a batch opens its per-row outcomes. */
 export function ImportsPage() {
   const { view, orgs, loading, error, noteDataChanged } = useAppState();
+  // The batches grid's sort, filters, columns and the children switch, kept per workspace.
+  const setup = useScreenSetup('imports', SETUP_COLUMNS);
   const wizard = useImportWizard();
   const { requestedBatch, noteImportsChanged } = wizard;
   const [selectedBatch, setSelectedBatch] = useState<number | null>(requestedBatch?.batchId ?? null);
@@ -21,8 +28,12 @@ export function ImportsPage() {
     const below = subtreeIds(orgs, orgId);
     return orgs.filter((o) => o.id !== orgId && below.has(o.id)).map((o) => o.name);
   }, [orgs, orgId]);
-  const [includeChildrenChosen, setIncludeChildren] = useState(false);
-  const includeChildren = includeChildrenChosen && childNames.length > 0;
+  const [includeChildrenChosen, setIncludeChildrenChosen] = useState<boolean | null>(null);
+  const includeChildren = (includeChildrenChosen ?? setup.opened.includeChildren === true) && childNames.length > 0;
+  const setIncludeChildren = (checked: boolean) => {
+    setIncludeChildrenChosen(checked);
+    setup.update({ includeChildren: checked });
+  };
 
   // "Show batch N" from the wizard opens that batch here.
   useEffect(() => {
@@ -40,11 +51,15 @@ export function ImportsPage() {
     noteDataChanged();
   }, [noteImportsChanged, noteDataChanged]);
 
-  if (!orgId) {
+  if (!orgId || !setup.ready) {
     if (error) return null; // the shell shows it
     return (
       <div className="page-message" data-testid="imports-empty">
         {loading ? (
+          <>
+            <span className="spinner" aria-hidden="true" /> Opening the workspace…
+          </>
+        ) : orgId ? (
           <>
             <span className="spinner" aria-hidden="true" /> Opening the workspace…
           </>
@@ -74,6 +89,7 @@ export function ImportsPage() {
         orgId={orgId}
         includeChildren={includeChildren}
         orgNames={orgNames}
+        setup={setup}
         period={view?.period ?? null}
         refreshKey={wizard.importsVersion}
         selectedBatchId={selectedBatch}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PayoutGroup, PayoutGroupLine } from '../../../shared/contract/payouts';
 import type { ApiQuery } from '../../api/use-api-query';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import type { ScreenSetup } from '../../grid/use-screen-setup';
 import { periodLabel } from '../../format/period-label';
 import { ExplainPanel } from './ExplainPanel';
 import { PayeesGrid } from './PayeesGrid';
@@ -14,7 +15,7 @@ const STATUS_WORDS = { run: 'run', stale: 'stale: run it again', not_run: 'not r
  * totals per currency over the orgs that were run, and every payee line with its org. Runs
  * stay per org: an org not run (or stale) is named above the figures, never left out silently.
  */
-export function GroupPayouts({ group, period }: { group: ApiQuery<PayoutGroup>; period: string }) {
+export function GroupPayouts({ group, period, setup }: { group: ApiQuery<PayoutGroup>; period: string; setup: Pick<ScreenSetup, 'initialState' | 'noteGridChanged'> }) {
   const [explained, setExplained] = useState<PayoutGroupLine | null>(null);
   if (group.error) return <ErrorNotice error={group.error} title="Could not read the consolidated payouts" onRetry={group.reload} />;
   if (!group.current || !group.data) {
@@ -51,7 +52,7 @@ export function GroupPayouts({ group, period }: { group: ApiQuery<PayoutGroup>; 
       )}
       <PayoutTotals run={{ currencies, payees }} />
       <div className={explained ? 'payouts-grids payouts-grids-split' : 'payouts-grids'}>
-        <PayeesGrid lines={payees} onExplain={setExplained} grouped />
+        <PayeesGrid lines={payees} onExplain={setExplained} grouped setup={setup} />
         {explained && <ExplainPanel orgId={explained.orgId} period={period} line={explained} onClose={() => setExplained(null)} />}
       </div>
     </>

@@ -12,6 +12,8 @@ import { subtreeIds } from '../../app/org-tree';
 import { IncludeChildrenToggle } from '../../grid/IncludeChildrenToggle';
 import { ExplainPanel } from './ExplainPanel';
 import { GroupPayouts } from './GroupPayouts';
+import { PAYOUT_SETUP_COLUMNS } from './payout-columns';
+import { useScreenSetup, type ScreenSetup } from '../../grid/use-screen-setup';
 import { PayeesGrid } from './PayeesGrid';
 import { PayoutTotals } from './PayoutTotals';
 import '../../styles/payouts.css';
@@ -23,16 +25,18 @@ import '../../styles/payouts.css';
  */
 export function PayoutsPage() {
   const { view, orgs, loading, error } = useAppState();
-  if (view?.period) {
+  // The payee grid's sort, filters, columns and the children switch, kept per workspace.
+  const setup = useScreenSetup('payouts', PAYOUT_SETUP_COLUMNS);
+  if (view?.period && setup.ready) {
     const org = orgs.find((o) => o.id === view.orgId);
     const below = subtreeIds(orgs, view.orgId);
     const childNames = orgs.filter((o) => o.id !== view.orgId && below.has(o.id)).map((o) => o.name);
-    return <MonthPayouts key={`${view.orgId}|${view.period}`} orgId={view.orgId} orgName={org?.name ?? view.orgId} period={view.period} childNames={childNames} />;
+    return <MonthPayouts key={`${view.orgId}|${view.period}`} orgId={view.orgId} orgName={org?.name ?? view.orgId} period={view.period} childNames={childNames} setup={setup} />;
   }
   if (error) return null; // the shell shows it
   return (
     <div className="page-message" data-testid="payouts-empty">
-      {loading ? (
+      {loading || (view?.period && !setup.ready) ? (
         <>
           <span className="spinner" aria-hidden="true" /> Opening the workspace…
         </>
@@ -47,11 +51,23 @@ export function PayoutsPage() {
 
 type ExportState = { status: 'idle' } | { status: 'running' } | { status: 'done'; rowCount: number; savedAs: string } | { status: 'failed'; error: ApiCallError };
 
-function MonthPayouts({ orgId, orgName, period, childNames }: { orgId: string; orgName: string; period: string; childNames: string[] }) {
+interface MonthPayoutsProps {
+  orgId: string;
+  orgName: string;
+  period: string;
+  childNames: string[];
+  setup: ScreenSetup;
+}
+
+function MonthPayouts({ orgId, orgName, period, childNames, setup }: MonthPayoutsProps) {
   const stored = useApiQuery('payouts.get', { orgId, period });
   // The consolidated view (a parent with every org below it) reads the stored runs; runs stay per org.
-  const [includeChildrenChosen, setIncludeChildren] = useState(false);
+  const [includeChildrenChosen, setIncludeChildrenChosen] = useState(() => setup.opened.includeChildren === true);
   const includeChildren = includeChildrenChosen && childNames.length > 0;
+  const setIncludeChildren = (checked: boolean) => {
+    setIncludeChildrenChosen(checked);
+    setup.update({ includeChildren: checked });
+  };
   const group = useApiQuery('payouts.group', includeChildren ? { orgId, period } : null);
   const [ran, setRan] = useState<PayoutRun | null>(null);
   const [running, setRunning] = useState(false);
@@ -148,12 +164,12 @@ function MonthPayouts({ orgId, orgName, period, childNames }: { orgId: string; o
           ))}
         </ul>
       )}
-      {includeChildren && <GroupPayouts group={group} period={period} />}
+      {includeChildren && <GroupPayouts group={group} period={period} setup={setup} />}
       {run && !includeChildren && (
         <>
           <PayoutTotals run={run} />
           <div className={explained ? 'payouts-grids payouts-grids-split' : 'payouts-grids'}>
-            <PayeesGrid lines={run.payees} onExplain={setExplained} />
+            <PayeesGrid lines={run.payees} onExplain={setExplained} setup={setup} />
             {explained && <ExplainPanel orgId={orgId} period={period} line={explained} onClose={() => setExplained(null)} />}
           </div>
         </>

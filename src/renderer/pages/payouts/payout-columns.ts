@@ -68,3 +68,6 @@ export const EXPLAIN_COLUMN_DEFS: ColDef<PayoutExplainRow>[] = [
   { field: 'basis', headerName: 'Basis', width: 110, valueFormatter: ({ value }) => (value === 'fallback' ? 'Fallback %' : 'Rule split') },
   { field: 'refundOf', headerName: 'Refund of', width: 130 },
 ];
+
+/** The columns a kept setup of the payee grid may name (the consolidated view's Organization included). */
+export const PAYOUT_SETUP_COLUMNS: string[] = GROUP_COLUMN_DEFS.map((c) => c.colId ?? String(c.field));

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ConsumptionGridRow } from '../../../shared/contract/consumption';
+import { CONSUMPTION_GRID_COLUMNS, type ConsumptionGridRow } from '../../../shared/contract/consumption';
 import type { ReconciliationRunResult } from '../../../shared/contract/reconciliation';
 import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
 import { api } from '../../api/client';
@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExactAmountsToggle } from '../../format/ExactAmountsToggle';
 import { useCsvBom } from '../../grid/csv-bom-setting';
 import { IncludeChildrenToggle } from '../../grid/IncludeChildrenToggle';
+import { useScreenSetup, type ScreenSetup } from '../../grid/use-screen-setup';
 import { periodLabel } from '../../format/period-label';
 import { CompensationGrid } from './CompensationGrid';
 import { RecordsGrid, type RecordsGridHandle } from './RecordsGrid';
@@ -22,19 +23,36 @@ import '../../styles/reconciliation.css';
  * highlighted), Run, bulk approve (with a note) and hold of the selected rows, a record's raw
  * data, totals that tie out, and the compensation items as their own grid.
  */
+// The records grid's columns a kept setup may name (the Organization column included).
+const SETUP_COLUMNS = [...CONSUMPTION_GRID_COLUMNS, 'org_id'];
+
 export function ReconciliationPage() {
   const { view, orgs, loading } = useAppState();
+  const setup = useScreenSetup('reconciliation', SETUP_COLUMNS);
   const orgNames = useMemo(() => new Map(orgs.map((o) => [o.id, o.name])), [orgs]);
-  if (!view) return <div className="page-message">{loading ? 'Opening the workspace…' : 'Choose an organization in the sidebar to reconcile its consumption.'}</div>;
+  if (!view || !setup.ready) return <div className="page-message">{loading || view ? 'Opening the workspace…' : 'Choose an organization in the sidebar to reconcile its consumption.'}</div>;
   const below = subtreeIds(orgs, view.orgId);
   const childNames = orgs.filter((o) => o.id !== view.orgId && below.has(o.id)).map((o) => o.name);
-  return <Reconciliation key={view.orgId} orgId={view.orgId} period={view.period} childNames={childNames} orgNames={orgNames} />;
+  return <Reconciliation key={view.orgId} orgId={view.orgId} period={view.period} childNames={childNames} orgNames={orgNames} setup={setup} />;
 }
 
-function Reconciliation({ orgId, period, childNames, orgNames }: { orgId: string; period: string | null; childNames: string[]; orgNames: ReadonlyMap<string, string> }) {
+interface ReconciliationProps {
+  orgId: string;
+  period: string | null;
+  childNames: string[];
+  orgNames: ReadonlyMap<string, string>;
+  /** The records grid's sort, filters, columns and the switch, kept per workspace. */
+  setup: ScreenSetup;
+}
+
+function Reconciliation({ orgId, period, childNames, orgNames, setup }: ReconciliationProps) {
   // The consolidated view (the org with every org below it): review and approve across them; runs stay per org.
-  const [includeChildrenChosen, setIncludeChildren] = useState(false);
+  const [includeChildrenChosen, setIncludeChildrenChosen] = useState(() => setup.opened.includeChildren === true);
   const includeChildren = includeChildrenChosen && childNames.length > 0;
+  const setIncludeChildren = (checked: boolean) => {
+    setIncludeChildrenChosen(checked);
+    setup.update({ includeChildren: checked });
+  };
   const [customerUuid, setCustomerUuid] = useState<string | null>(null);
   const [tab, setTab] = useState<'records' | 'items'>('records');
   const [selected, setSelected] = useState<ConsumptionGridRow[]>([]);
@@ -183,7 +201,17 @@ function Reconciliation({ orgId, period, childNames, orgNames }: { orgId: string
       )}
       <div className="grid-frame recon-grid-frame">
         {tab === 'records' ? (
-          <RecordsGrid ref={grid} orgId={orgId} includeChildren={includeChildren} orgNames={orgNames} period={period} customerUuid={customerUuid} onSelection={setSelected} onError={onGridError} />
+          <RecordsGrid
+            ref={grid}
+            orgId={orgId}
+            includeChildren={includeChildren}
+            orgNames={orgNames}
+            period={period}
+            customerUuid={customerUuid}
+            setup={setup}
+            onSelection={setSelected}
+            onError={onGridError}
+          />
         ) : (
           <CompensationGrid orgId={orgId} includeChildren={includeChildren} period={period} customerUuid={customerUuid} onError={onGridError} />
         )}

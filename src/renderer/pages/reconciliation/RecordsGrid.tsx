@@ -8,6 +8,7 @@ import { toFilterModel, toSortModel } from '../../grid/grid-view-model';
 import type { FilterModel, SortModel } from '../../../shared/contract/grid';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { useGridTheme } from '../../grid/grid-theme';
+import { setupGridProps, type ScreenSetup } from '../../grid/use-screen-setup';
 import { RECORD_COLUMN_DEFS, type ReconGridContext } from './reconciliation-columns';
 
 const MODULES = [RowSelectionModule];
@@ -29,6 +30,8 @@ interface Props {
   /** The org's records with those of every org below it, with an Organization column. */
   includeChildren: boolean;
   orgNames: ReadonlyMap<string, string>;
+  /** Opens the grid as the screen's kept setup says, and keeps what the user changes. */
+  setup: Pick<ScreenSetup, 'initialState' | 'noteGridChanged'>;
   period: string | null;
   customerUuid: string | null;
   onSelection: (rows: ConsumptionGridRow[]) => void;
@@ -36,7 +39,7 @@ interface Props {
 }
 
 /** The month's records, paged from the database; the review selects rows to approve or hold. */
-export const RecordsGrid = forwardRef<RecordsGridHandle, Props>(function RecordsGrid({ orgId, includeChildren, orgNames, period, customerUuid, onSelection, onError }, ref) {
+export const RecordsGrid = forwardRef<RecordsGridHandle, Props>(function RecordsGrid({ orgId, includeChildren, orgNames, period, customerUuid, setup, onSelection, onError }, ref) {
   const theme = useGridTheme();
   const gridApi = useRef<GridApi<ConsumptionGridRow> | null>(null);
   const datasource = useMemo(
@@ -68,6 +71,7 @@ export const RecordsGrid = forwardRef<RecordsGridHandle, Props>(function Records
         columnDefs={RECORD_COLUMN_DEFS}
         defaultColDef={DEFAULT_COL_DEF}
         context={context}
+        {...setupGridProps<ConsumptionGridRow>(setup)}
         getRowId={({ data }) => data.uuid}
         rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
         rowClassRules={ROW_CLASS_RULES}

@@ -27,7 +27,7 @@ import { databaseDatasource } from '../../grid/infinite-datasource';
 import { MissingColumnsNotice } from '../../grid/MissingColumnsNotice';
 import { SavedViewsMenu } from '../../grid/SavedViewsMenu';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
-import { useScreenSetup, type ScreenSetup } from '../../grid/use-screen-setup';
+import { isSetupChange, useScreenSetup, type ScreenSetup } from '../../grid/use-screen-setup';
 import { GridKeysHint } from '../../grid/GridKeysHint';
 import { openFilterFromHeading, useGridKeyboard, withRangeHighlight, type CellRangeContext } from '../../grid/use-grid-keyboard';
 import { ExportStatus } from './ExportStatus';
@@ -66,7 +66,6 @@ export function RevenuesPage() {
 const SCREEN = 'revenues';
 
 // What changes of the grid's state are the user's review setup (not its scroll or focus).
-const SETUP_SOURCES = new Set(['columnOrder', 'columnVisibility', 'columnSizing', 'sort', 'filter']);
 
 const DEFAULT_COL_DEF: ColDef<RevenueRow> = {
   sortable: true,
@@ -173,7 +172,7 @@ function RevenuesGrid({ view: appView, orgName, timeZone, childNames, setup }: R
   const { noteGridChanged } = setup;
   const onStateUpdated = useCallback(
     (event: StateUpdatedEvent<RevenueRow>) => {
-      if (event.sources.some((source) => SETUP_SOURCES.has(source))) noteGridChanged(event.api);
+      if (isSetupChange(event)) noteGridChanged(event.api);
     },
     [noteGridChanged],
   );

@@ -12,7 +12,7 @@ import { useGridTheme } from '../../grid/grid-theme';
 import { toFilterModel } from '../../grid/grid-view-model';
 import { databaseDatasource } from '../../grid/infinite-datasource';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
-import { useScreenSetup, type ScreenSetup } from '../../grid/use-screen-setup';
+import { isSetupChange, useScreenSetup, type ScreenSetup } from '../../grid/use-screen-setup';
 import type { FilterModel } from '../../../shared/contract/grid';
 import { RULE_COLUMN_DEFS, RULE_GRID_COLUMNS } from './rule-columns';
 import { RuleConflictsBanner } from './RuleConflictsBanner';
@@ -45,8 +45,6 @@ const DEFAULT_COL_DEF: ColDef<RuleRow> = {
   tooltip: true,
 };
 
-// What changes of the grid's state are the user's setup (not its scroll or focus).
-const SETUP_SOURCES = new Set(['columnOrder', 'columnVisibility', 'columnSizing', 'sort', 'filter']);
 
 function RulesScreen({ orgId, period, setup }: { orgId: string; period: string | null; setup: ScreenSetup }) {
   const theme = useGridTheme();
@@ -152,7 +150,7 @@ function RulesScreen({ orgId, period, setup }: { orgId: string; period: string |
               datasource={datasource}
               getRowId={({ data }) => String(data.id)}
               initialState={setup.initialState}
-              onStateUpdated={(event: StateUpdatedEvent<RuleRow>) => event.sources.some((source) => SETUP_SOURCES.has(source)) && noteGridChanged(event.api)}
+              onStateUpdated={(event: StateUpdatedEvent<RuleRow>) => isSetupChange(event) && noteGridChanged(event.api)}
               onGridReady={(event: GridReadyEvent<RuleRow>) => setGridApi(event.api)}
               onFilterChanged={(event: FilterChangedEvent<RuleRow>) => {
                 setGridError(null);
