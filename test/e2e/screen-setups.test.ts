@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/chromium';
 import { demoWebSession } from '../support/demo-web';
 
-// Issue 16, item 3 on the later screens: Payouts, Reconciliation and Imports keep their grid's
-// sort and their "Include child orgs" switch across navigation and a reload, per workspace.
+// Issue 16, item 3 on the later screens: Payouts, Reconciliation, Imports and Payees keep their
+// grid's sort and their "Include child orgs" switch across navigation and a reload, per workspace.
 
 const demo = demoWebSession({ revenues: 3000, seed: 7 });
 
@@ -16,7 +16,7 @@ function setupSaved(page: Page, screen: string) {
 
 const sortOf = (page: Page, grid: string, colId: string) => page.locator(`[data-testid=${grid}] .ag-header-cell[col-id=${colId}]`).getAttribute('aria-sort');
 
-describe.skipIf(!HAS_CHROMIUM)('screen setups on Payouts, Reconciliation and Imports', () => {
+describe.skipIf(!HAS_CHROMIUM)('screen setups on Payouts, Reconciliation, Imports and Payees', () => {
   it('keep the switch and the sort across another screen and a reload', { timeout: 120_000 }, async () => {
     const page = await (await demo.browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await page.goto(demo.url);
@@ -49,6 +49,15 @@ describe.skipIf(!HAS_CHROMIUM)('screen setups on Payouts, Reconciliation and Imp
     await page.getByTestId('include-children').check();
     await saved;
 
+    // Payees: sorted by email, descending.
+    await page.getByTestId('area-payees').click();
+    saved = setupSaved(page, 'payees');
+    const email = page.locator('[data-testid=payees-grid] .ag-header-cell[col-id=email] .ag-header-cell-label');
+    await email.click();
+    await email.click();
+    await saved;
+    await expect.poll(() => sortOf(page, 'payees-grid', 'email')).toBe('descending');
+
     for (const step of ['navigation', 'reload'] as const) {
       if (step === 'reload') await page.reload();
       await page.getByTestId('area-reconciliation').click();
@@ -58,6 +67,8 @@ describe.skipIf(!HAS_CHROMIUM)('screen setups on Payouts, Reconciliation and Imp
       await expect.poll(() => page.getByTestId('include-children').isChecked(), { message: `imports after ${step}` }).toBe(true);
       await page.getByTestId('area-payouts').click();
       await expect.poll(() => page.getByTestId('include-children').isChecked(), { message: `payouts after ${step}` }).toBe(true);
+      await page.getByTestId('area-payees').click();
+      await expect.poll(() => sortOf(page, 'payees-grid', 'email'), { message: `payees sort after ${step}` }).toBe('descending');
     }
   });
 });

@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, RowClassRules, RowClickedEvent } from 'ag-grid-community';
 import type { Page } from '../../../shared/contract/grid';
@@ -14,6 +14,7 @@ import type { PageRequest } from '../../grid/infinite-datasource';
 import { RECORD_DEFAULT_COL_DEF } from '../../grid/record-filters';
 import { SERVER_GRID_PROPS } from '../../grid/server-grid-props';
 import { useRecordGrid } from '../../grid/use-record-grid';
+import { setupGridProps, useScreenSetup } from '../../grid/use-screen-setup';
 import '../../styles/orgs.css';
 import '../../styles/records.css';
 
@@ -76,6 +77,9 @@ export function RecordsScreen<A extends RecordArea>({ area, noun, orgId, columnD
   const getMethod: `${RecordArea}.get` = `${area}.get`;
   const load = useCallback((org: string, request: PageRequest) => api.call(listMethod, { orgId: org, ...request }) as Promise<Page<Row>>, [listMethod]);
   const grid = useRecordGrid<Row>(listMethod, orgId, load);
+  // The grid's sort, filters and columns, kept per workspace (the screen id is the area's).
+  const setupColumns = useMemo(() => columnDefs.map((c) => c.colId ?? String(c.field)), [columnDefs]);
+  const setup = useScreenSetup(area, setupColumns);
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [saves, setSaves] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -128,18 +132,21 @@ export function RecordsScreen<A extends RecordArea>({ area, noun, orgId, columnD
       <div className={panel.kind === 'none' ? 'records-layout records-layout-grid-only' : 'records-layout'}>
         <div className="grid-frame">
           <div className="grid-host" data-testid={`${noun.many}-grid`}>
-            <AgGridReact<Row>
-              {...SERVER_GRID_PROPS}
-              theme={theme}
-              columnDefs={columnDefs}
-              defaultColDef={RECORD_DEFAULT_COL_DEF}
-              datasource={grid.datasource}
-              getRowId={({ data }) => String(data.id)}
-              onGridReady={grid.onGridReady}
-              onFilterChanged={grid.onFilterChanged}
-              onRowClicked={(event: RowClickedEvent<Row>) => event.data && open(event.data.id)}
-              rowClassRules={{ 'row-selected-record': ({ data }) => data?.id === openId, ...rowClassRules }}
-            />
+            {setup.ready && (
+              <AgGridReact<Row>
+                {...SERVER_GRID_PROPS}
+                theme={theme}
+                columnDefs={columnDefs}
+                defaultColDef={RECORD_DEFAULT_COL_DEF}
+                {...setupGridProps<Row>(setup)}
+                datasource={grid.datasource}
+                getRowId={({ data }) => String(data.id)}
+                onGridReady={grid.onGridReady}
+                onFilterChanged={grid.onFilterChanged}
+                onRowClicked={(event: RowClickedEvent<Row>) => event.data && open(event.data.id)}
+                rowClassRules={{ 'row-selected-record': ({ data }) => data?.id === openId, ...rowClassRules }}
+              />
+            )}
           </div>
           {grid.rowCount === 0 && (
             <div className="grid-empty" data-testid="grid-empty">
