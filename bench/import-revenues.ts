@@ -13,7 +13,7 @@
 // table (the unique key included) dropped first and built again before COMMIT: the floor.
 // Prints figures only.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { openWorkspace } from '../src/main/db/workspace';
@@ -98,7 +98,9 @@ function line(shape: IdShape, i: number): string {
 
 async function generate(shape: IdShape, path: string, count: number): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const out = createWriteStream(path);
+  // Written beside and renamed when complete: a run stopped half-way never leaves a short file to reuse.
+  const partial = `${path}.partial`;
+  const out = createWriteStream(partial);
   let chunk = COLUMNS.join(',') + '\n';
   for (let i = 0; i < count; i++) {
     chunk += line(shape, i);
@@ -109,6 +111,7 @@ async function generate(shape: IdShape, path: string, count: number): Promise<vo
   }
   out.end(chunk);
   await once(out, 'finish');
+  renameSync(partial, path);
 }
 
 function removeDb(path: string): void {
