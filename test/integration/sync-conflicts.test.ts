@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreHost } from '../../src/main/core/host';
+import type { Database } from '../../src/main/db/driver';
+import { localRow, rowHash } from '../../src/main/sync/record-state';
 import { REVENUE_RECORD_FIELDS } from '../../src/main/imports/records/revenue-record';
 import type { ApiError } from '../../src/shared/errors';
 import type { SyncConflict } from '../../src/shared/contract/sync';
@@ -20,12 +22,23 @@ afterEach(async () => {
   allocora = arrow = undefined;
 });
 
+/** Every link the sync wrote holds the hash of its local row as JS computes it (the SQL stamp agrees). */
+function expectLinksStamped(db: Database.Database, source: string) {
+  const links = db.prepare('SELECT entity, local_id, server_hash, local_hash FROM sync_links WHERE org_id = ? AND source = ?').all(ORG, source) as Array<{ entity: string; local_id: number; server_hash: string; local_hash: string }>;
+  expect(links.length).toBeGreaterThan(0);
+  for (const link of links) {
+    expect(link.server_hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(link.local_hash).toBe(rowHash(localRow(db, link.entity, link.local_id)));
+  }
+}
+
 async function revenueSynced() {
   allocora = await startFakeAllocora({ payees: 2, products: 1, revenues: 10 });
   const ctx = syncWorkspace();
   await callOk(ctx.core, 'sync.saveConnection', { orgId: ORG, source: 'revenue', baseUrl: allocora.baseUrl });
   keys.set(ORG, 'revenue', allocora.key);
   expect(await runOne(ctx.core, 'revenue')).toMatchObject({ status: 'committed', counts: { created: 13 } });
+  expectLinksStamped(ctx.workspace.db, 'revenue');
   return ctx;
 }
 
@@ -153,6 +166,7 @@ describe('sync conflicts', () => {
     await callOk(ctx.core, 'sync.saveConnection', { orgId: ORG, source: 'consumption', baseUrl: arrow.baseUrl });
     keys.set(ORG, 'consumption', arrow.key);
     await runOne(ctx.core, 'consumption');
+    expectLinksStamped(ctx.workspace.db, 'consumption');
     const kept = arrow.records[2];
     const db = ctx.workspace.db;
     db.prepare(

@@ -1,5 +1,5 @@
 import type { Database } from '../db/driver';
-import { localRow, localValues, rowHash, serverHash } from './record-state';
+import { localRow, localValues, rowHash, rowHashSql, serverHash, TABLE_OF } from './record-state';
 import type { PulledRecord } from './sources/source-adapter';
 
 /** What the sync does with one pulled record, judged against its link's hashes. */
@@ -17,23 +17,97 @@ interface LinkState {
   local_hash: string | null;
 }
 
+/** Tables two entities of one source write (consumption's estimates and billing's final amounts). */
+const SHARED = new Set(['consumption_records']);
+/** A written record's link waits with this local_hash until finish() stamps the row as the sync left it. */
+const TO_STAMP = '';
+
 /**
- * Judges pulled records of one source. A link without hashes (written before conflicts
- * existed, or a record blocked in a finalized month) has no baseline: the record is written
- * as before. A local row that no longer exists (an undone batch) is not a conflict either.
+ * A source's links with their two hashes (see migration 38). Records are judged before any
+ * write of the run; a written record's link is stamped with the server's version and, once
+ * every entity is written (one UPDATE per table), the local row as the sync left it. For a
+ * row two entities write, the other entity's link follows it when it was clean before the
+ * run (the sync's own write is not a local change).
  */
-export function conflictJudge(db: Database.Database, orgId: string, source: string) {
-  const getLink = db.prepare('SELECT local_id, server_hash, local_hash FROM sync_links WHERE org_id = ? AND source = ? AND entity = ? AND source_id = ?');
-  return (entity: string, record: PulledRecord): Verdict => {
-    const link = getLink.get(orgId, source, entity, record.sourceId) as LinkState | undefined;
+export class LinkKeeper {
+  private readonly getLink: Database.Statement;
+  private readonly insert: Database.Statement;
+  private readonly written = new Set<string>();
+  /** Entity -> whether it has any link yet (a first sync has none to look up). */
+  private readonly linked = new Map<string, boolean>();
+  /** Shared rows: local id -> the row's hash before this run wrote it. */
+  private readonly before = new Map<number, string | null>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly orgId: string,
+    private readonly source: string,
+    private readonly runId: number,
+    private readonly now: string,
+  ) {
+    this.getLink = db.prepare('SELECT local_id, server_hash, local_hash FROM sync_links WHERE org_id = ? AND source = ? AND entity = ? AND source_id = ?');
+    this.insert = db.prepare(
+      `INSERT INTO sync_links (org_id, source, entity, source_id, local_id, run_id, synced_at, server_hash, local_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (org_id, source, entity, source_id) DO UPDATE SET local_id = excluded.local_id, run_id = excluded.run_id, synced_at = excluded.synced_at,
+         server_hash = COALESCE(excluded.server_hash, server_hash), local_hash = COALESCE(excluded.local_hash, local_hash)`,
+    );
+  }
+
+  /**
+   * A link without hashes (written before conflicts existed, or a record blocked in a
+   * finalized month) has no baseline: the record is written as before. A local row that no
+   * longer exists (an undone batch) is not a conflict either.
+   */
+  judge(entity: string, record: PulledRecord): Verdict {
+    let any = this.linked.get(entity);
+    if (any === undefined) {
+      any = this.db.prepare('SELECT 1 FROM sync_links WHERE org_id = ? AND source = ? AND entity = ? LIMIT 1').get(this.orgId, this.source, entity) !== undefined;
+      this.linked.set(entity, any);
+    }
+    if (!any) return { kind: 'write' };
+    const link = this.getLink.get(this.orgId, this.source, entity, record.sourceId) as LinkState | undefined;
     if (!link || link.server_hash === null) return { kind: 'write' };
-    if (serverHash(record.fields) === link.server_hash) return { kind: 'same', localId: link.local_id };
-    const row = localRow(db, entity, link.local_id);
+    const same = serverHash(record.fields) === link.server_hash;
+    const shared = SHARED.has(TABLE_OF[entity]);
+    if (same && !shared) return { kind: 'same', localId: link.local_id };
+    const row = localRow(this.db, entity, link.local_id);
+    const hash = rowHash(row);
+    if (shared && !this.before.has(link.local_id)) this.before.set(link.local_id, hash);
+    if (same) return { kind: 'same', localId: link.local_id };
     if (!row) return { kind: 'write' };
-    const reconciled = row.is_reconciled === 1;
-    if (reconciled || rowHash(row) !== link.local_hash) return { kind: 'conflict', localId: link.local_id };
+    if (row.is_reconciled === 1 || hash !== link.local_hash) return { kind: 'conflict', localId: link.local_id };
     return { kind: 'write' };
-  };
+  }
+
+  /** `stamp`: the sync wrote (or matched) the record: remember both versions. */
+  link(entity: string, record: PulledRecord, localId: number, stamp: boolean): void {
+    if (!stamp) {
+      this.insert.run(this.orgId, this.source, entity, record.sourceId, localId, this.runId, this.now, null, null);
+      return;
+    }
+    this.insert.run(this.orgId, this.source, entity, record.sourceId, localId, this.runId, this.now, serverHash(record.fields), TO_STAMP);
+    this.written.add(entity);
+  }
+
+  /** After every entity is written: the local hash of each row the run wrote, as it now stands. */
+  finish(): void {
+    for (const entity of this.written) {
+      const table = TABLE_OF[entity];
+      this.db
+        .prepare(
+          `UPDATE sync_links SET local_hash = (SELECT ${rowHashSql(this.db, table, 't')} FROM ${table} t WHERE t.id = sync_links.local_id)
+           WHERE org_id = ? AND source = ? AND entity = ? AND local_hash = ?`,
+        )
+        .run(this.orgId, this.source, entity, TO_STAMP);
+    }
+    const follow = this.db.prepare(
+      "UPDATE sync_links SET local_hash = ? WHERE org_id = ? AND source = ? AND entity IN ('consumption', 'billing') AND local_id = ? AND local_hash IS ?",
+    );
+    for (const [localId, was] of this.before) {
+      const now = rowHash(localRow(this.db, 'consumption', localId));
+      if (was !== null && now !== was) follow.run(now, this.orgId, this.source, localId, was);
+    }
+  }
 }
 
 /** Keep (or refresh: one open conflict per record) a conflict with both values. */
@@ -49,12 +123,4 @@ export function conflictStore(db: Database.Database, orgId: string, source: stri
     const local = localValues(db, row, Object.keys(record.fields));
     upsert.run(orgId, source, entity, record.sourceId, localId, runId, JSON.stringify(local), JSON.stringify(record.fields), now);
   };
-}
-
-/** After the writes: each written record's link remembers the server's version and the local row as they now stand. */
-export function stampLinks(db: Database.Database, orgId: string, source: string, stamps: Array<{ entity: string; record: PulledRecord; localId: number }>): void {
-  const update = db.prepare('UPDATE sync_links SET server_hash = ?, local_hash = ? WHERE org_id = ? AND source = ? AND entity = ? AND source_id = ?');
-  for (const { entity, record, localId } of stamps) {
-    update.run(serverHash(record.fields), rowHash(localRow(db, entity, localId)), orgId, source, entity, record.sourceId);
-  }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Database } from '../db/driver';
 
 // What a conflict compares: the server's version of a record (its fields, as the sync read
@@ -14,8 +14,9 @@ export const TABLE_OF: Readonly<Record<string, string>> = {
   billing: 'consumption_records',
 };
 
+/** 64 bits of SHA-1 as hex: enough to tell one version of a record from the next, small in sync_links. */
 function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+  return hash('sha1', text).slice(0, 16);
 }
 
 /** The server's version: its fields in a fixed (sorted) order, so key order never matters. */
@@ -23,15 +24,38 @@ export function serverHash(fields: Record<string, unknown>): string {
   return sha1(JSON.stringify(Object.keys(fields).sort().map((k) => [k, fields[k]])));
 }
 
+// Prepared once per connection and table: a first sync reads back every row it wrote.
+const rowStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
 export function localRow(db: Database.Database, entity: string, id: number): Record<string, unknown> | undefined {
   const table = TABLE_OF[entity];
   if (!table) return undefined;
-  return db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  let byTable = rowStatements.get(db);
+  if (!byTable) rowStatements.set(db, (byTable = new Map()));
+  let statement = byTable.get(table);
+  if (!statement) byTable.set(table, (statement = db.prepare(`SELECT * FROM ${table} WHERE id = ?`)));
+  return statement.get(id) as Record<string, unknown> | undefined;
 }
 
 /** The local row as a whole: any column changed here (an edit, an import, a reconciliation) changes it. */
 export function rowHash(row: Record<string, unknown> | undefined): string | null {
   return row ? sha1(JSON.stringify(Object.values(row))) : null;
+}
+
+const withRowHash = new WeakSet<Database.Database>();
+
+/**
+ * SQL for rowHash of `alias`'s row of `table` (the same value: its columns in table order),
+ * so a sync stamps all the rows it wrote in one UPDATE instead of reading each back.
+ */
+export function rowHashSql(db: Database.Database, table: string, alias: string): string {
+  if (!withRowHash.has(db)) {
+    db.function('closebook_row_hash', { varargs: true, deterministic: true }, (...columns: unknown[]) => sha1(JSON.stringify(columns)));
+    withRowHash.add(db);
+  }
+  // table_xinfo: generated columns too, as SELECT * returns them (hidden = 1 is a virtual table's).
+  const columns = db.prepare(`SELECT name FROM pragma_table_xinfo('${table}') WHERE hidden != 1 ORDER BY cid`).pluck().all() as string[];
+  return `closebook_row_hash(${columns.map((c) => `${alias}."${c}"`).join(', ')})`;
 }
 
 /** Micro-units as a decimal string (exact: integer arithmetic only). */

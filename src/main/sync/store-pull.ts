@@ -4,7 +4,7 @@ import type { ImportEntity } from '../../shared/contract/imports';
 import { startImportBatch } from '../imports/records/import-batch';
 import type { RowOutcome } from '../imports/records/outcome';
 import { orgTimeZone } from '../orgs/org-time-zone';
-import { conflictJudge, conflictStore, stampLinks } from './detect-conflicts';
+import { conflictStore, LinkKeeper, type Verdict } from './detect-conflicts';
 import { reconciledMatcher } from './kept-reconciled';
 import type { Pull, PulledRecord } from './sources/source-adapter';
 import { storeRules } from './store-rules';
@@ -45,11 +45,7 @@ interface PullContext {
 export function storePull(db: Database.Database, orgId: string, source: SyncSource, label: string, pull: Pull, runId: number, now: string): StoredPull {
   const counts: SyncCounts = { fetched: 0, created: 0, updated: 0, unchanged: 0, blocked_locked_period: 0, conflict: 0 };
   const batches: Record<string, number> = {};
-  const insertLink = db.prepare(
-    `INSERT INTO sync_links (org_id, source, entity, source_id, local_id, run_id, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (org_id, source, entity, source_id) DO UPDATE SET local_id = excluded.local_id, run_id = excluded.run_id, synced_at = excluded.synced_at`,
-  );
-  const stamps: Array<{ entity: string; record: PulledRecord; localId: number }> = [];
+  const links = new LinkKeeper(db, orgId, source, runId, now);
   const ctx: PullContext = {
     db,
     orgId,
@@ -57,12 +53,11 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
     label,
     now,
     counts,
-    link: (entity, record, localId, stamp = false) => {
-      insertLink.run(orgId, source, entity, record.sourceId, localId, runId, now);
-      if (stamp) stamps.push({ entity, record, localId });
-    },
+    link: (entity, record, localId, stamp = false) => links.link(entity, record, localId, stamp),
   };
-  const judge = conflictJudge(db, orgId, source);
+  // Every record is judged before any is written: a run's own writes are not local changes.
+  const verdicts = new Map<PulledRecord, Verdict>();
+  for (const { entity, records } of pull.entities) if (entity !== 'rules') for (const record of records) verdicts.set(record, links.judge(entity, record));
   const keepConflict = conflictStore(db, orgId, source, runId, now);
   for (const { entity, records } of pull.entities) {
     if (records.length === 0) continue;
@@ -75,7 +70,7 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
       continue;
     }
     const toWrite = records.filter((record) => {
-      const verdict = judge(entity, record);
+      const verdict = verdicts.get(record)!;
       if (verdict.kind === 'write') return true;
       if (verdict.kind === 'same') counts.unchanged++;
       else {
@@ -89,7 +84,7 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
     if (written.length > 0) batches[entity] = writeBatch(ctx, entity, written);
   }
   // After every entity: consumption and billing write the same local row.
-  stampLinks(db, orgId, source, stamps);
+  links.finish();
   return { counts, batches };
 }
 
