@@ -82,14 +82,15 @@ export function resolveConflict(db: Database.Database, input: { orgId: string; i
   }
   const server = JSON.parse(row.server_values) as Record<string, unknown>;
   const now = new Date().toISOString();
-  const settle = (choice: SyncConflictChoice, batchId: number | null, localHash: string | null | undefined) => {
+  const settle = (choice: SyncConflictChoice, batchId: number | null, local?: { id: number; hash: string | null }) => {
     db.prepare(
-      `UPDATE sync_links SET server_hash = ?, local_hash = COALESCE(?, local_hash) WHERE org_id = ? AND source = ? AND entity = ? AND source_id = ?`,
-    ).run(serverHash(server), localHash ?? null, input.orgId, row.source, row.entity, row.source_id);
+      `UPDATE sync_links SET server_hash = ?, local_id = COALESCE(?, local_id), local_hash = CASE WHEN ? THEN ? ELSE local_hash END
+       WHERE org_id = ? AND source = ? AND entity = ? AND source_id = ?`,
+    ).run(serverHash(server), local?.id ?? null, local ? 1 : 0, local?.hash ?? null, input.orgId, row.source, row.entity, row.source_id);
     db.prepare("UPDATE sync_conflicts SET status = 'resolved', choice = ?, resolved_at = ?, batch_id = ? WHERE id = ?").run(choice, now, batchId, row.id);
   };
   if (input.choice === 'keep_local') {
-    db.transaction(() => settle('keep_local', null, undefined))();
+    db.transaction(() => settle('keep_local', null))();
     return toConflict(getConflict(db, input.orgId, row.id));
   }
   const local = localRow(db, row.entity, row.local_id);
@@ -106,7 +107,9 @@ export function resolveConflict(db: Database.Database, input: { orgId: string; i
       throw new ApiFailure('validation_error', 'server_values_refused', `Cannot take the server's version of ${recordName(row)}: ${outcome.message ?? 'refused'}`, { id: row.id, field: outcome.column ?? null });
     }
     // In the batch's transaction: the link and the conflict change with the record or not at all.
-    settle('take_server', batch.batchId, rowHash(localRow(db, row.entity, outcome.id ?? row.local_id)));
+    // An undone record is written again under a new id: the link follows it.
+    const id = outcome.id ?? row.local_id;
+    settle('take_server', batch.batchId, { id, hash: rowHash(localRow(db, row.entity, id)) });
   } catch (error) {
     batch.abort();
     throw error;
