@@ -160,6 +160,22 @@ describe('sync conflicts', () => {
     expect(bad.message).toContain('choice');
   });
 
+  it("the sync's own write of a record's final amounts is not a local change: a later server change of its estimate is written", async () => {
+    arrow = await startFakeArrow(5);
+    const ctx = syncWorkspace();
+    await callOk(ctx.core, 'sync.saveConnection', { orgId: ORG, source: 'consumption', baseUrl: arrow.baseUrl });
+    keys.set(ORG, 'consumption', arrow.key);
+    await runOne(ctx.core, 'consumption');
+    const record = arrow.records[1];
+    arrow.change(record.uuid, { is_finalized: true, final_sell: '12.34', final_buy: '10.00', finalized_at: '2026-11-03T00:00:00Z' });
+    expect(await runOne(ctx.core, 'consumption')).toMatchObject({ counts: { updated: 1, unchanged: 1, conflict: 0 } });
+    expectLinksStamped(ctx.workspace.db, 'consumption');
+    arrow.change(record.uuid, { consumed_buy: '1.23' });
+    expect(await runOne(ctx.core, 'consumption')).toMatchObject({ counts: { conflict: 0 } });
+    expect(ctx.workspace.db.prepare('SELECT consumed_buy_micros FROM consumption_records WHERE uuid IS NOT NULL AND license_reference = ?').pluck().get(record.license_reference)).toBe(1_230_000);
+    expect(await conflicts(ctx.core)).toEqual([]);
+  });
+
   it('a reconciled consumption record changed on the server is a conflict; take_server is refused and it keeps its reconciliation', async () => {
     arrow = await startFakeArrow(5);
     const ctx = syncWorkspace();
