@@ -114,6 +114,12 @@ describe('sync conflicts', () => {
     const [again] = await conflicts(ctx.core, { status: 'open' });
     expect(again.serverValues.amount).toBe('88.80');
     expect(again.id).not.toBe(open.id);
+    // Open ones first, then the resolved one.
+    expect((await conflicts(ctx.core)).map((c) => [c.id, c.status])).toEqual([
+      [again.id, 'open'],
+      [open.id, 'resolved'],
+    ]);
+    expect(await conflicts(ctx.core, { source: 'consumption' })).toEqual([]);
   });
 
   it('take_server writes the server values as a one-record import batch that can be undone; resolving twice is 409', async () => {
