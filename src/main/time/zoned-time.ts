@@ -37,26 +37,63 @@ export function periodInZone(instant: string, zone: string): string {
 
 const wallFormats = new Map<string, Intl.DateTimeFormat>();
 const wallMinuteCache = new Map<string, string>();
+/** Per zone and UTC hour: the zone's offset in minutes for the whole hour, or null when it changes inside it. */
+const hourOffsets = new Map<string, number | null>();
+const HOUR_MS = 3_600_000;
+
+function wallFormat(zone: string): Intl.DateTimeFormat {
+  let format = wallFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    wallFormats.set(zone, format);
+  }
+  return format;
+}
+
+/** The wall-clock minute of an instant (ms) in the zone, 'YYYY-MM-DD HH:MM', as Intl reads it. */
+function wallMinute(format: Intl.DateTimeFormat, ms: number): string {
+  const parts = format.formatToParts(ms);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+/** The zone's offset from UTC in minutes at an instant (ms), from its wall-clock minute. */
+function offsetMinutes(format: Intl.DateTimeFormat, ms: number): number {
+  const wall = wallMinute(format, ms);
+  const wallMs = Date.parse(`${wall.slice(0, 10)}T${wall.slice(11)}:00Z`);
+  return Math.round((wallMs - Math.floor(ms / 60_000) * 60_000) / 60_000);
+}
 
 /**
  * A UTC instant as the wall-clock time in `zone`, 'YYYY-MM-DD HH:MM:SS' (what a spreadsheet
- * reads as a date and time; fractions of a second dropped). Offsets are whole minutes, so
- * the seconds are the instant's own and the rest is cached per UTC minute, as periods are.
+ * reads as a date and time; fractions of a second dropped). Offsets are whole minutes, so the
+ * seconds are the instant's own. An export reads a million instants over a year (half a
+ * million distinct minutes), so the zone is asked once per UTC hour for its offset: when the
+ * offset is the same at the hour's first and last minute, the wall time is the instant plus
+ * that offset; an hour with a change of offset in it (a clock change) is read minute by minute.
  */
 export function instantToWallText(instant: string, zone: string): string {
   const seconds = instant.slice(17, 19) || '00';
   if (zone === DEFAULT_TIME_ZONE) return `${instant.slice(0, 10)} ${instant.slice(11, 16)}:${seconds}`;
+  const format = wallFormat(zone);
+  const hourKey = `${zone}|${instant.slice(0, 13)}`;
+  let offset = hourOffsets.get(hourKey);
+  if (offset === undefined) {
+    const hourStart = Date.parse(`${instant.slice(0, 13)}:00:00Z`);
+    const first = offsetMinutes(format, hourStart);
+    offset = offsetMinutes(format, hourStart + HOUR_MS - 60_000) === first ? first : null;
+    if (hourOffsets.size >= PERIOD_CACHE_LIMIT) hourOffsets.clear();
+    hourOffsets.set(hourKey, offset);
+  }
+  if (offset !== null) {
+    const minuteMs = Date.parse(`${instant.slice(0, 16)}:00Z`) + offset * 60_000;
+    const wall = new Date(minuteMs).toISOString();
+    return `${wall.slice(0, 10)} ${wall.slice(11, 16)}:${seconds}`;
+  }
   const key = `${zone}|${instant.slice(0, 16)}`;
   let minute = wallMinuteCache.get(key);
   if (minute === undefined) {
-    let format = wallFormats.get(zone);
-    if (!format) {
-      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-      wallFormats.set(zone, format);
-    }
-    const part = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)!.value;
-    const parts = format.formatToParts(Date.parse(instant));
-    minute = `${part(parts, 'year').padStart(4, '0')}-${part(parts, 'month')}-${part(parts, 'day')} ${part(parts, 'hour')}:${part(parts, 'minute')}`;
+    minute = wallMinute(format, Date.parse(instant));
     if (wallMinuteCache.size >= PERIOD_CACHE_LIMIT) wallMinuteCache.clear();
     wallMinuteCache.set(key, minute);
   }
