@@ -113,6 +113,7 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'reports.setHidden': 'write:reports',
   'sync.connections': 'read:sync',
   'sync.saveConnection': 'write:sync',
+  'sync.setKey': 'write:sync',
   'sync.test': 'read:sync',
   'sync.run': 'write:sync',
   'sync.history': 'read:sync',
@@ -193,6 +194,8 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
     'reports.export': { json: { orgId: ORG, report_type: 'revenue_by_product_and_kind', year: 2026, month: 10 } },
     'reports.setHidden': { json: { orgId: ORG, report_type: 'statements_summary', hidden: true } },
     'sync.saveConnection': { json: { orgId: ORG, source: 'revenue', baseUrl: 'http://127.0.0.1:9' } },
+    // Refused over HTTP for every caller (keys come from environment variables there); with the permission a 409.
+    'sync.setKey': { json: { orgId: ORG, source: 'revenue', key: 'sk_test' } },
     'sync.run': { json: { orgId: ORG } },
     'sync.conflicts': { json: { orgId: ORG } },
     'sync.resolve': { json: { orgId: ORG, id: 1, choice: 'keep_local' } },

@@ -7,7 +7,17 @@ import type { WorkspaceInfo } from '../../shared/contract/system';
 import type { ProgressEvent } from '../api/context';
 import { holdWorkspace } from '../db/app-lock';
 import { WorkspaceError, type WorkspaceErrorCode } from '../db/workspace-error';
+import type { SyncSource } from '../../shared/contract/sync';
+import type { SyncKeyEntries } from '../sync/host-key-store';
 import type { CoreWorkerData, FromWorker, ToWorker, WirePrincipal } from './protocol';
+
+/** The desktop's key store as the host uses it (src/main/electron/sync-key-store.ts). */
+export interface HostSyncKeys {
+  /** The decrypted keys, handed to each worker started. */
+  entries(): SyncKeyEntries;
+  /** Encrypt and keep (null: forget) a key; throws the reason it cannot. */
+  set(orgId: string, source: SyncSource, key: string | null): void;
+}
 
 export interface CoreCall {
   result: Promise<Result<unknown>>;
@@ -32,6 +42,8 @@ export interface StartCoreOptions {
   maxRestartsPerMinute?: number;
   /** The app holding the workspace ("Closebook browser mode"): a second app is refused (see app-lock.ts). */
   holder?: string;
+  /** Desktop only: where sync keys are kept; without it the worker reads them from the environment. */
+  syncKeys?: HostSyncKeys;
 }
 
 /** Where the worker's code is: beside the bundle in the desktop build, else the tsx entry. */
@@ -50,7 +62,7 @@ type Pending = { resolve: (message: FromWorker | null) => void; onProgress?: (e:
  * waiting: if the workspace can no longer be opened, they fail with the reason.
  */
 export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
-  const data: CoreWorkerData = { workspacePath: options.workspacePath, create: options.create ?? true };
+  const baseData: CoreWorkerData = { workspacePath: options.workspacePath, create: options.create ?? true };
   const workerPath = options.workerPath ?? defaultWorkerPath();
   let nextId = 1;
   let closing = false;
@@ -59,7 +71,20 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
   /** The running worker, or the start of its replacement. */
   let current: Promise<Worker>;
 
+  /** Keep a key the worker's sync.setKey validated; the reason (never the key) when it cannot. */
+  function saveSyncKey(message: Extract<FromWorker, { type: 'sync-key-save' }>): ToWorker {
+    try {
+      if (!options.syncKeys) return { type: 'sync-key-saved', id: message.id, error: 'this app keeps no keys; they come from environment variables here' };
+      options.syncKeys.set(message.orgId, message.source, message.key);
+      return { type: 'sync-key-saved', id: message.id, error: null };
+    } catch (error) {
+      return { type: 'sync-key-saved', id: message.id, error: (error as Error).message };
+    }
+  }
+
   function spawn(): Promise<{ worker: Worker; workspace: WorkspaceInfo }> {
+    // Read at each start, so a worker started after a crash has the keys saved since.
+    const data: CoreWorkerData = options.syncKeys ? { ...baseData, syncKeys: options.syncKeys.entries() } : baseData;
     const worker = new Worker(workerPath, { workerData: data });
     options.onWorker?.(worker);
     return new Promise((resolveStart, rejectStart) => {
@@ -84,6 +109,7 @@ export async function startCore(options: StartCoreOptions): Promise<CoreHost> {
           started = true;
           return resolveStart({ worker, workspace: message.workspace });
         }
+        if (message.type === 'sync-key-save') return worker.postMessage(saveSyncKey(message));
         const entry = pending.get(message.id);
         if (!entry) return;
         if (message.type === 'progress') return entry.onProgress?.(message.event);

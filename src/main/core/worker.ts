@@ -7,14 +7,31 @@ import { findApiKey } from '../system/api-keys';
 import { APP_VERSION } from '../app-version';
 import { createCallQueue } from './call-queue';
 import { failInterruptedTasks } from '../tasks/recovery';
+import { hostKeyStore } from '../sync/host-key-store';
+import { setSyncKeyStore } from '../sync/key-store';
 import type { CoreWorkerData, FromWorker, ToWorker, WirePrincipal } from './protocol';
 
 // The core: one workspace connection and the registry, on a thread of its own so the
 // window (or the HTTP server) stays responsive during long jobs.
 
 const port = parentPort!;
-const { workspacePath, create } = workerData as CoreWorkerData;
+const { workspacePath, create, syncKeys } = workerData as CoreWorkerData;
 const send = (message: FromWorker) => port.postMessage(message);
+
+// Desktop: the keys the main process decrypted; saving one asks it (see sync/key-store.ts).
+const keySaves = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+let nextKeySave = 1;
+if (syncKeys) {
+  setSyncKeyStore(
+    hostKeyStore(syncKeys, (orgId, source, key) => {
+      const id = nextKeySave++;
+      return new Promise<void>((resolve, reject) => {
+        keySaves.set(id, { resolve, reject });
+        send({ type: 'sync-key-save', id, orgId, source, key });
+      });
+    }),
+  );
+}
 
 let workspace: Workspace;
 try {
@@ -42,10 +59,18 @@ function fromWire(p: WirePrincipal): Principal {
 const enqueue = createCallQueue();
 
 port.on('message', (message: ToWorker) => {
+  // Not queued: the sync.setKey call waiting for it holds the queue.
+  if (message.type === 'sync-key-saved') {
+    const waiting = keySaves.get(message.id);
+    keySaves.delete(message.id);
+    if (message.error === null) waiting?.resolve();
+    else waiting?.reject(new Error(message.error));
+    return;
+  }
   enqueue(() => handle(message)).catch((error) => console.error('[closebook] core call failed', error));
 });
 
-async function handle(message: ToWorker): Promise<void> {
+async function handle(message: Exclude<ToWorker, { type: 'sync-key-saved' }>): Promise<void> {
   if (message.type === 'close') {
     workspace.close();
     port.close();

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { app, dialog, ipcMain, Menu, protocol, session as electronSession, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, safeStorage, session as electronSession, type BrowserWindow } from 'electron';
 import { startCore } from '../core/host';
 import { APP_NAME, defaultWorkspacePath, userDataDir } from '../db/default-location';
 import { registerApiTransport } from './api-transport';
@@ -15,6 +15,7 @@ import { useElectronSqliteBinding } from './native-binding';
 import { sendPageEvent } from './page-events';
 import { recentWorkspacesStore } from './recent-workspaces';
 import { denyAllPermissions } from './session-permissions';
+import { safeStorageKeyStore } from './sync-key-store';
 import { originOf } from './web-contents-guard';
 import { createMainWindow } from './window';
 import { workspaceSession } from './workspace-session';
@@ -61,6 +62,8 @@ export function startDesktopApp(mainDir: string): void {
   const session = workspaceSession({
     startCore,
     workerPath: layout.workerPath,
+    // Sync keys entered on the Sync screen, encrypted by the OS keychain (sync/key-store.ts).
+    syncKeys: safeStorageKeyStore(app.getPath('userData'), safeStorage),
     onOpened(workspace) {
       recent.remember(workspace.path);
       window?.setTitle(`${workspace.name} — Closebook`);

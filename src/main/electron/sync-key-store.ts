@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SyncSource } from '../../shared/contract/sync';
+import { keyEntryName as entryName, type SyncKeyEntries } from '../sync/host-key-store';
 import type { SyncKeyStore } from '../sync/key-store';
 
 // The desktop's sync keys: encrypted with Electron's safeStorage (the OS keychain's key) in a
@@ -19,9 +20,9 @@ export interface KeyCipher {
 export interface WritableKeyStore extends SyncKeyStore {
   /** Keep (or with null, forget) an org's key for a source. Refused when the OS offers no encryption. */
   set(orgId: string, source: SyncSource, key: string | null): void;
+  /** Every key it can decrypt, by entry name: what the main process hands to a core worker. */
+  entries(): SyncKeyEntries;
 }
-
-const entryName = (orgId: string, source: SyncSource) => `${orgId}/${source}`;
 
 export function safeStorageKeyStore(userDataDir: string, cipher: KeyCipher): WritableKeyStore {
   const file = join(userDataDir, SYNC_KEYS_FILE_NAME);
@@ -43,16 +44,27 @@ export function safeStorageKeyStore(userDataDir: string, cipher: KeyCipher): Wri
     renameSync(temp, file);
   }
 
+  function decrypt(stored: string | undefined): string | null {
+    if (typeof stored !== 'string' || stored === '' || !cipher.isEncryptionAvailable()) return null;
+    try {
+      return cipher.decryptString(Buffer.from(stored, 'base64'));
+    } catch {
+      // Encrypted under another OS account or keychain: as if absent, so the person enters it again.
+      return null;
+    }
+  }
+
   return {
     get(orgId, source) {
-      const stored = read()[entryName(orgId, source)];
-      if (!stored || !cipher.isEncryptionAvailable()) return null;
-      try {
-        return cipher.decryptString(Buffer.from(stored, 'base64'));
-      } catch {
-        // Encrypted under another OS account or keychain: as if absent, so the person enters it again.
-        return null;
+      return decrypt(read()[entryName(orgId, source)]);
+    },
+    entries() {
+      const keys: SyncKeyEntries = {};
+      for (const [name, stored] of Object.entries(read())) {
+        const key = decrypt(stored);
+        if (key !== null) keys[name] = key;
       }
+      return keys;
     },
     describe() {
       return "this computer's keychain (Sync screen)";

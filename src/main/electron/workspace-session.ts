@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import type { WorkspaceInfo } from '../../shared/contract/system';
-import type { CoreHost } from '../core/host';
+import type { CoreHost, HostSyncKeys } from '../core/host';
 import { WorkspaceError } from '../db/workspace-error';
 
 export interface WorkspaceSessionDeps {
-  startCore(options: { workspacePath: string; create: boolean; workerPath?: string; holder?: string }): Promise<CoreHost>;
+  startCore(options: { workspacePath: string; create: boolean; workerPath?: string; holder?: string; syncKeys?: HostSyncKeys }): Promise<CoreHost>;
   workerPath?: string;
+  /** The desktop's sync keys (safeStorage), handed to every core started. */
+  syncKeys?: HostSyncKeys;
   /** Called once the new workspace is the open one (menu, title, 'workspace-changed'). */
   onOpened(workspace: WorkspaceInfo): void;
   /** Tells the user why a file could not be opened (an error dialog in the app). */
@@ -40,7 +42,7 @@ export function workspaceSession(deps: WorkspaceSessionDeps): WorkspaceSession {
     if (core && resolve(core.workspace.path) === workspacePath) return true;
     let next: CoreHost;
     try {
-      next = await deps.startCore({ workspacePath, create, holder: 'the Closebook desktop app', ...(deps.workerPath ? { workerPath: deps.workerPath } : {}) });
+      next = await deps.startCore({ workspacePath, create, holder: 'the Closebook desktop app', ...(deps.workerPath ? { workerPath: deps.workerPath } : {}), ...(deps.syncKeys ? { syncKeys: deps.syncKeys } : {}) });
     } catch (error) {
       const { message, detail } = openFailure(workspacePath, error);
       // Not awaited: calls waiting on settled() must not wait for the user to close a dialog.

@@ -20,6 +20,7 @@ function toConnection(orgId: string, row: ConnectionRow): SyncConnection {
     cursors: JSON.parse(row.cursors) as Record<string, string>,
     hasKey: keys.get(orgId, row.source) !== null,
     keyFrom: keys.describe(orgId, row.source),
+    keySettable: typeof keys.save === 'function',
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -5,11 +5,23 @@ import type { SyncSource } from '../../shared/contract/sync';
  * file: browser mode and the CLI read it from the environment (EnvKeyStore); the desktop
  * app keeps it encrypted with Electron's safeStorage beside its settings
  * (src/main/electron/sync-key-store.ts). Tests use MemoryKeyStore.
+ *
+ * Desktop path, main <-> core worker: only the Electron main process can use safeStorage,
+ * and the core (which calls the sources) runs on a worker thread. So the main process
+ * decrypts the keys and hands them to each worker it starts (workerData, also on a restart
+ * after a crash); the worker keeps them in memory only (HostKeyStore, host-key-store.ts).
+ * `sync.setKey` runs in the worker like any method (permission, org and key checked there),
+ * then asks the main process over the core host's message channel to encrypt and keep the
+ * key; only once the main process said it is kept does the worker's copy change. Browser
+ * mode and the CLI have no such store: `save` is absent and sync.setKey is refused with
+ * "keys come from environment variables here". A key is never logged nor put in an error.
  */
 export interface SyncKeyStore {
   get(orgId: string, source: SyncSource): string | null;
   /** Where the key is read from, for the screen ("environment variable CLOSEBOOK_SYNC_KEY_REVENUE"). */
   describe(orgId: string, source: SyncSource): string;
+  /** Keep (or with null, forget) a key; only stores that can keep one safely have it (the desktop's). */
+  save?(orgId: string, source: SyncSource, key: string | null): Promise<void>;
 }
 
 /** CLOSEBOOK_SYNC_KEY_<SOURCE>, e.g. CLOSEBOOK_SYNC_KEY_REVENUE. */

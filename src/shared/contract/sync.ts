@@ -23,8 +23,17 @@ export interface SyncConnection {
   hasKey: boolean;
   /** Where the key is read from, e.g. the environment variable's name. */
   keyFrom: string;
+  /** Whether sync.setKey works here (the desktop app's keychain); false in browser mode and the CLI. */
+  keySettable: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** What sync.setKey answers: never the key itself. */
+export interface SyncKeyState {
+  source: SyncSource;
+  hasKey: boolean;
+  keyFrom: string;
 }
 
 export interface SyncCounts {
@@ -98,6 +107,11 @@ export const syncMethods = {
     summary: 'Create or change the connection to one source system (its base URL, http or https). The API key is not sent here: it comes from the environment or the desktop key store.',
     permission: 'write:sync',
     input: z.object({ orgId: orgIdSchema, source: sourceSchema, baseUrl: z.string().max(2000) }).strict(),
+  }),
+  'sync.setKey': method<SyncKeyState>()({
+    summary: "Desktop app only: keep an org's API key for a source in this computer's keychain (Electron safeStorage), or forget it with key null. Never in the workspace file. Refused in browser mode, the CLI and over HTTP, where keys come from environment variables.",
+    permission: 'write:sync',
+    input: z.object({ orgId: orgIdSchema, source: sourceSchema, key: z.string().max(4000).nullable() }).strict(),
   }),
   'sync.test': method<SyncTestResult>()({
     summary: "Call the source's cheapest endpoint (seed 001's ping) with its key; 401/403 are reported in the seed's words.",

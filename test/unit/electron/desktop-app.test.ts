@@ -75,6 +75,12 @@ vi.mock('electron', async () => {
         webRequest: { onHeadersReceived: () => record('onHeadersReceived') },
       },
     },
+    // Sync keys (sync-key-store.ts): a reversible stand-in, never the plain text.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
+      decryptString: (encrypted: Buffer) => Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8'),
+    },
     ipcMain: { handle: (channel: string, handler: (...args: unknown[]) => unknown) => electron.handlers.set(channel, handler) },
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => (electron.menu = menu) },
     dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })), showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },

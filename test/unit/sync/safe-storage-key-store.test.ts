@@ -29,8 +29,11 @@ describe('the desktop key store (safeStorage)', () => {
     expect(bytes.includes(Buffer.from('sk_live_secret'))).toBe(false);
     // A new store over the same folder reads what the first kept.
     expect(safeStorageKeyStore(dir, fakeCipher()).get('org-a', 'revenue')).toBe('sk_live_secret_1');
+    // What the main process hands to a core worker: every key, decrypted.
+    expect(store.entries()).toEqual({ 'org-a/revenue': 'sk_live_secret_1', 'org-b/revenue': 'sk_live_secret_2' });
     store.set('org-a', 'revenue', null);
     expect(store.get('org-a', 'revenue')).toBeNull();
+    expect(store.entries()).toEqual({ 'org-b/revenue': 'sk_live_secret_2' });
     expect(store.get('org-b', 'revenue')).toBe('sk_live_secret_2');
   });
 
