@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { asApiCallError, type ApiCallError } from '../../api/api-call-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { SyncConnection, SyncRun, SyncSource, SyncTestResult } from '../../../shared/contract/sync';
+import { KeyField } from './KeyField';
 import { RunCounts } from './RunCounts';
 import { SOURCE_NAMES } from './source-names';
 
@@ -70,9 +71,11 @@ export function ConnectionCard({ orgId, source, connection, lastRun, onSaved }: 
           </button>
         </div>
       </div>
+      {connection?.keySettable && <KeyField orgId={orgId} source={source} connection={connection} onChanged={onSaved} />}
       {connection && (
-        <p className={connection.hasKey ? 'sync-key sync-key-ok' : 'sync-key sync-key-missing'}>
+        <p className={connection.hasKey ? 'sync-key sync-key-ok' : 'sync-key sync-key-missing'} data-testid={`sync-key-state-${source}`}>
           {connection.hasKey ? 'API key found' : 'No API key'}: read from {connection.keyFrom}.
+          {!connection.keySettable && ' Keys come from environment variables here; the desktop app keeps keys entered on this screen.'}
         </p>
       )}
       {test && (
