@@ -16,7 +16,7 @@ const electron = vi.hoisted(() => {
   const windows: Array<{ options: { webPreferences: Record<string, unknown> }; webContents: FakeWebContents; url?: string; title?: string }> = [];
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  return { calls, handlers, windows, ready, markReady, paths: {} as Record<string, string>, appEvents: null as unknown as EventEmitter, menu: null as unknown, quits: 0 };
+  return { calls, handlers, windows, ready, markReady, paths: {} as Record<string, string>, appEvents: null as unknown as EventEmitter, menu: null as unknown, quits: 0, syncKeys: undefined as unknown };
 });
 
 vi.mock('../../../src/main/db/default-location', async (original) => ({
@@ -34,7 +34,8 @@ vi.mock('../../../src/main/core/host', async (original) => {
   const { systemHandlers } = await import('../../../src/main/system/handlers');
   return {
     ...host,
-    startCore: async (options: { workspacePath: string; create?: boolean }) => {
+    startCore: async (options: { workspacePath: string; create?: boolean; syncKeys?: unknown }) => {
+      electron.syncKeys = options.syncKeys;
       const registry = createRegistry();
       registry.register(systemHandlers);
       return inProcessCore(openWorkspace(options.workspacePath, { create: options.create ?? true }), registry);
@@ -142,6 +143,11 @@ describe('the desktop app lifecycle', () => {
     expect(existsSync(workspacePath)).toBe(true);
     expect(window.webContents.sent).toContainEqual(['closebook:event', { name: 'workspace-changed', payload: expect.objectContaining({ name: 'Books', path: workspacePath }) }]);
     expect(JSON.parse(readFileSync(join(userData, 'recent-workspaces.json'), 'utf8')).recent).toEqual([workspacePath]);
+    // The core gets the desktop's sync keys, kept encrypted in the user-data folder.
+    const keys = electron.syncKeys as { set(orgId: string, source: string, key: string | null): void; entries(): Record<string, string> };
+    keys.set('org-a', 'revenue', 'sk_desktop');
+    expect(keys.entries()).toEqual({ 'org-a/revenue': 'sk_desktop' });
+    expect(readFileSync(join(userData, 'sync-keys.json')).includes(Buffer.from('sk_desktop'))).toBe(false);
   });
 
   it("answers the page's calls through the core, and refuses other frames", async () => {
