@@ -32,7 +32,9 @@ function runnerGone(runner: string | null): boolean {
 export function failInterruptedTasks(db: Database.Database): number {
   // A workspace opened with an older list of schema steps (tests) has no tasks.
   if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'tasks'").get() === undefined) return 0;
-  const unfinished = db.prepare("SELECT uuid, runner, processing_notes FROM tasks WHERE status IN ('Pending', 'InProgress')").all() as Array<{
+  // A synced task (seed 002) runs on the org's online system, not here: never ended by a restart.
+  const hasOrigin = (db.prepare("SELECT 1 FROM pragma_table_info('tasks') WHERE name = 'origin'").get() as unknown) !== undefined;
+  const unfinished = db.prepare(`SELECT uuid, runner, processing_notes FROM tasks WHERE status IN ('Pending', 'InProgress')${hasOrigin ? " AND origin = 'local'" : ''}`).all() as Array<{
     uuid: string;
     runner: string | null;
     processing_notes: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { threadId } from 'node:worker_threads';
-import type { Task, TaskParameters, TaskProcessingNotes, TaskStatus, TaskType } from '../../shared/contract/tasks';
+import type { Task, TaskOrigin, TaskParameters, TaskProcessingNotes, TaskStatus, TaskType } from '../../shared/contract/tasks';
 import { ApiFailure, notFound } from '../api/failure';
 import type { Database } from '../db/driver';
 
@@ -15,7 +15,7 @@ export function taskNow(): string {
  */
 export const THIS_RUNNER = `${process.pid}:${threadId}:${randomUUID().slice(0, 8)}`;
 
-export const TASK_COLUMNS = 'uuid, client_id, user_id, task_type, template, status, parameters, processing_notes, created_at, updated_at';
+export const TASK_COLUMNS = 'uuid, client_id, user_id, task_type, template, status, parameters, processing_notes, created_at, updated_at, origin';
 
 export interface TaskRow {
   uuid: string;
@@ -28,7 +28,11 @@ export interface TaskRow {
   processing_notes: string;
   created_at: string;
   updated_at: string;
+  origin: string;
 }
+
+/** A synced task's notes are the server's (open in seed 002): the list and the screen read these fields. */
+const EMPTY_NOTES = { errors: [], warnings: [], checks: [], checks_done: 0, checks_total: 0 };
 
 export function taskOfRow(row: TaskRow): Task {
   return {
@@ -40,8 +44,9 @@ export function taskOfRow(row: TaskRow): Task {
     task_type: row.task_type as TaskType,
     template: row.template,
     status: row.status as TaskStatus,
-    processing_notes: JSON.parse(row.processing_notes) as TaskProcessingNotes,
+    processing_notes: (row.origin === 'synced' ? { ...EMPTY_NOTES, ...JSON.parse(row.processing_notes) } : JSON.parse(row.processing_notes)) as TaskProcessingNotes,
     parameters: JSON.parse(row.parameters) as TaskParameters,
+    origin: row.origin as TaskOrigin,
   };
 }
 
@@ -75,6 +80,9 @@ export function getTask(db: Database.Database, uuid: string): Task {
 export function cancelTask(db: Database.Database, uuid: string, by: string): Task {
   return db.transaction(() => {
     const task = getTask(db, uuid);
+    if (task.origin === 'synced') {
+      throw new ApiFailure('conflict', 'task_synced', `Task ${task.uuid} was synced from the org's online system: it runs there and cannot be cancelled here`, { field: 'uuid', uuid: task.uuid });
+    }
     if (task.status !== 'Pending' && task.status !== 'InProgress') {
       throw new ApiFailure('conflict', 'task_finished', `Task ${task.uuid} is ${task.status}: a finished task cannot be cancelled`, {
         field: 'uuid',

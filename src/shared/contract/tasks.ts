@@ -65,7 +65,12 @@ export interface Task {
   status: TaskStatus;
   processing_notes: TaskProcessingNotes;
   parameters: TaskParameters;
+  /** Not a seed field: 'synced' for a task pulled from the org's online system (sync, seed 002), never run here. */
+  origin: TaskOrigin;
 }
+
+export const TASK_ORIGINS = ['local', 'synced'] as const;
+export type TaskOrigin = (typeof TASK_ORIGINS)[number];
 
 export interface TaskList {
   count: number;

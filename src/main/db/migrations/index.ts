@@ -31,6 +31,7 @@ import { usageImportEntity } from './033-usage-import-entity';
 import { revenuePayeeIndexes } from './034-revenue-payee-indexes';
 import { outcomeDetails } from './037-outcome-details';
 import { syncConflicts } from './038-sync-conflicts';
+import { syncedTasks } from './039-synced-tasks';
 import { showbackImportEntities } from './035-showback-import-entities';
 import { sync } from './036-sync';
 import { showback } from './029-showback';
@@ -78,6 +79,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sync,
   outcomeDetails,
   syncConflicts,
+  syncedTasks,
 ].sort((a, b) => a.id - b.id);
 
 export type { Migration } from './types';
