@@ -41,7 +41,7 @@ export function syncWorkspace() {
   return ctx;
 }
 
-export async function runOne(core: CoreHost, source: 'revenue' | 'consumption'): Promise<SyncRun> {
+export async function runOne(core: CoreHost, source: 'revenue' | 'consumption' | 'tasks'): Promise<SyncRun> {
   const { runs } = await callOk<{ runs: SyncRun[] }>(core, 'sync.run', { orgId: ORG, sources: [source] });
   return runs[0];
 }

@@ -34,7 +34,7 @@ export type Route = (url: URL, auth: 'ok' | 'forbidden') => { status: number; bo
  * data: bearer auth (401 without a known key, 403 for the forbidden key on data calls),
  * faults on demand (429 with Retry-After, 5xx, HTML), then the route's JSON answer.
  */
-export async function startFakeSource(route: Route, options: { pingPath?: string } = {}): Promise<FakeSourceServer> {
+export async function startFakeSource(route: Route, options: { pingPath?: string; authScheme?: string } = {}): Promise<FakeSourceServer> {
   const key = FAKE_SOURCE_KEY;
   const forbiddenKey = 'fake-key-without-read';
   const requests: string[] = [];
@@ -57,7 +57,8 @@ export async function startFakeSource(route: Route, options: { pingPath?: string
       return;
     }
     const header = req.headers.authorization ?? '';
-    const given = header.startsWith('Bearer ') ? header.slice(7) : null;
+    const prefix = `${options.authScheme ?? 'Bearer'} `;
+    const given = header.startsWith(prefix) ? header.slice(prefix.length) : null;
     if (given !== key && given !== forbiddenKey) return send(res, 401, { detail: 'Authentication credentials were not provided.' });
     if (options.pingPath && url.pathname === options.pingPath) return send(res, 200, { ok: true });
     const answer = route(url, given === key ? 'ok' : 'forbidden');

@@ -23,6 +23,8 @@ export interface GetOptions {
   /** Names the source in messages ("revenue source (seed 001)"). */
   label: string;
   key: string;
+  /** The Authorization header's word before the key: 'Bearer' unless the seed says otherwise (seed 002: 'apikey'). */
+  scheme?: string;
   /** Words for 401 / 403, as the seed says them. */
   unauthorized: string;
   forbidden: string;
@@ -58,7 +60,7 @@ export async function getJson(url: string, options: GetOptions): Promise<JsonAns
     let response: Response;
     try {
       response = await fetch(url, {
-        headers: { Authorization: `Bearer ${options.key}`, Accept: 'application/json' },
+        headers: { Authorization: `${options.scheme ?? 'Bearer'} ${options.key}`, Accept: 'application/json' },
         signal: AbortSignal.timeout(policy.timeoutMs),
       });
     } catch (error) {

@@ -14,7 +14,7 @@ import { SyncFault } from './sync-fault';
 function sourcesToRun(db: Database.Database, orgId: string, asked: SyncSource[] | undefined): SyncSource[] {
   if (asked) {
     for (const source of asked) {
-      if (!ADAPTERS[source]) throw new ApiFailure('validation_error', 'source_not_pulled', `Sync cannot pull the ${source} source yet (it pulls ${PULLED_SOURCES.join(' and ')})`, { source });
+      if (!ADAPTERS[source]) throw new ApiFailure('validation_error', 'source_not_pulled', `Sync cannot pull the ${source} source yet (it pulls ${PULLED_SOURCES.join(', ')})`, { source });
       getConnection(db, orgId, source);
     }
     return [...new Set(asked)];

@@ -8,6 +8,7 @@ import { conflictStore, LinkKeeper, type Verdict } from './detect-conflicts';
 import { reconciledMatcher } from './kept-reconciled';
 import type { Pull, PulledRecord } from './sources/source-adapter';
 import { storeRules } from './store-rules';
+import { storeTasks } from './store-tasks';
 import { SyncFault } from './sync-fault';
 
 export interface StoredPull {
@@ -57,7 +58,7 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
   };
   // Every record is judged before any is written: a run's own writes are not local changes.
   const verdicts = new Map<PulledRecord, Verdict>();
-  for (const { entity, records } of pull.entities) if (entity !== 'rules') for (const record of records) verdicts.set(record, links.judge(entity, record));
+  for (const { entity, records } of pull.entities) if (entity !== 'rules' && entity !== 'tasks') for (const record of records) verdicts.set(record, links.judge(entity, record));
   const keepConflict = conflictStore(db, orgId, source, runId, now);
   for (const { entity, records } of pull.entities) {
     if (records.length === 0) continue;
@@ -66,6 +67,14 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
       for (const row of storeRules(db, orgId, label, records, now)) {
         counts[row.outcome === 'created' ? 'created' : row.outcome === 'updated' ? 'updated' : 'unchanged']++;
         if (row.id !== null) ctx.link(entity, records[row.rowNumber], row.id);
+      }
+      continue;
+    }
+    if (entity === 'tasks') {
+      // Tasks are the server's alone (never edited here): no conflicts, changed ones updated.
+      for (const row of storeTasks(db, orgId, label, records)) {
+        counts[row.outcome]++;
+        ctx.link(entity, row.record, row.id);
       }
       continue;
     }

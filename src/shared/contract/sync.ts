@@ -9,7 +9,7 @@ import { orgIdSchema } from './orgs';
 export const SYNC_SOURCES = ['revenue', 'consumption', 'statements', 'reports', 'tasks'] as const;
 export type SyncSource = (typeof SYNC_SOURCES)[number];
 /** The sources sync.run can pull today. */
-export const PULLED_SOURCES: readonly SyncSource[] = ['revenue', 'consumption'];
+export const PULLED_SOURCES: readonly SyncSource[] = ['revenue', 'consumption', 'tasks'];
 
 export const SYNC_RUN_STATUSES = ['committed', 'nothing_changed', 'failed'] as const;
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];

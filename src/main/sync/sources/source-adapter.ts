@@ -9,9 +9,9 @@ export interface PulledRecord {
   fields: Record<string, unknown>;
 }
 
-/** What changed of one entity since its cursor, in the order it is written. Rules are not an import entity: they are saved as rules.batch saves them, with versions. */
+/** What changed of one entity since its cursor, in the order it is written. Rules are not an import entity: they are saved as rules.batch saves them, with versions; tasks (seed 002) go to the tasks table (store-tasks.ts). */
 export interface PulledEntity {
-  entity: ImportEntity | 'rules';
+  entity: ImportEntity | 'rules' | 'tasks';
   records: PulledRecord[];
 }
 

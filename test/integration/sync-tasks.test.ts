@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { failInterruptedTasks } from '../../src/main/tasks/recovery';
+import type { Task, TaskList } from '../../src/shared/contract/tasks';
+import { callOk } from '../support/temp-workspace';
+import { startFakeTasks, TASKS_PATH, type FakeTasks } from '../support/fake-report-tasks';
+import { dataDigest, keys, ORG, runOne, syncWorkspace, useSyncTestSetup } from './sync-support';
+
+// Seed 002 (report tasks) pulled through sync.run against a fake tasks API on 127.0.0.1.
+
+useSyncTestSetup();
+let server: FakeTasks | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function connected(count: number, status?: string) {
+  server = await startFakeTasks(count, status);
+  const ctx = syncWorkspace();
+  await callOk(ctx.core, 'sync.saveConnection', { orgId: ORG, source: 'tasks', baseUrl: server.baseUrl });
+  keys.set(ORG, 'tasks', server.key);
+  return ctx;
+}
+
+const query = (request: string) => new URLSearchParams(request.split('?')[1]);
+/** The tasks table and the tasks' links: what a tasks sync writes. */
+const tasksDigest = (ctx: ReturnType<typeof syncWorkspace>) =>
+  dataDigest(ctx.workspace.db) + JSON.stringify(ctx.workspace.db.prepare('SELECT * FROM tasks ORDER BY id').raw(true).all());
+
+describe('sync of the tasks source (seed 002)', () => {
+  it('first sync pages with limit / offset and stores every task as the org\'s, marked synced, with its uuid as provenance', async () => {
+    const ctx = await connected(230);
+    const run = await runOne(ctx.core, 'tasks');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 230, created: 230, updated: 0 } });
+    expect(server!.requests.map((r) => [query(r).get('limit'), query(r).get('offset'), query(r).get('created_after')])).toEqual([
+      ['100', '0', null],
+      ['100', '100', null],
+      ['100', '200', null],
+    ]);
+    const served = server!.tasks[41];
+    const task = await callOk<Task>(ctx.core, 'tasks.get', { uuid: served.uuid });
+    expect(task).toMatchObject({ uuid: served.uuid, client_id: ORG, user_id: '7', status: 'Completed', origin: 'synced', parameters: served.parameters, created_at: served.created_at });
+    expect(task.processing_notes).toMatchObject(served.processing_notes as object);
+    const list = await callOk<TaskList>(ctx.core, 'tasks.list', { client_id: ORG, limit: 100 });
+    expect(list.count).toBe(230);
+    const link = ctx.workspace.db.prepare("SELECT local_id FROM sync_links WHERE source = 'tasks' AND entity = 'tasks' AND source_id = ?").pluck().get(served.uuid);
+    expect(link).toBe(ctx.workspace.db.prepare('SELECT id FROM tasks WHERE uuid = ?').pluck().get(served.uuid));
+  });
+
+  it('an incremental sync asks created_after the newest created_at seen and stores only the new tasks; a re-run writes nothing', async () => {
+    const ctx = await connected(5);
+    await runOne(ctx.core, 'tasks');
+    const newest = server!.tasks[4].created_at;
+    server!.add();
+    server!.add();
+    const run = await runOne(ctx.core, 'tasks');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, created: 2 } });
+    expect(query(server!.requests.at(-1)!).get('created_after')).toBe(newest);
+    const before = tasksDigest(ctx);
+    expect(await runOne(ctx.core, 'tasks')).toMatchObject({ status: 'nothing_changed', counts: { fetched: 0 } });
+    expect(query(server!.requests.at(-1)!).get('created_after')).toBe(server!.tasks[6].created_at);
+    expect(tasksDigest(ctx)).toBe(before);
+  });
+
+  it('a task still running on the server is read again until it ends: its new status and notes update it, an unchanged one writes nothing', async () => {
+    const ctx = await connected(4);
+    const running = server!.add({ status: 'InProgress' });
+    server!.add();
+    expect(await runOne(ctx.core, 'tasks')).toMatchObject({ counts: { created: 6 } });
+    // Still running: read again (from just before it), unchanged, nothing written.
+    const before = tasksDigest(ctx);
+    expect(await runOne(ctx.core, 'tasks')).toMatchObject({ status: 'nothing_changed', counts: { fetched: 2, unchanged: 2 } });
+    expect(tasksDigest(ctx)).toBe(before);
+    server!.change(running.uuid, { status: 'Failed', processing_notes: { period: '2026-10', errors: [{ code: 'x' }], warnings: [] } });
+    const run = await runOne(ctx.core, 'tasks');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, unchanged: 1 } });
+    const task = await callOk<Task>(ctx.core, 'tasks.get', { uuid: running.uuid });
+    expect(task).toMatchObject({ status: 'Failed', processing_notes: { errors: [{ code: 'x' }] } });
+    // Ended: the next run asks only after the newest task.
+    await runOne(ctx.core, 'tasks');
+    expect(query(server!.requests.at(-1)!).get('created_after')).toBe(server!.tasks[5].created_at);
+  });
+
+  it('startup recovery never marks a synced task Failed, and a synced task cannot be cancelled here', async () => {
+    const ctx = await connected(0);
+    const pending = server!.add({ status: 'Pending' });
+    await runOne(ctx.core, 'tasks');
+    expect(failInterruptedTasks(ctx.workspace.db)).toBe(0);
+    expect(ctx.workspace.db.prepare('SELECT status FROM tasks WHERE uuid = ?').pluck().get(pending.uuid)).toBe('Pending');
+    const cancel = await ctx.core.call('tasks.cancel', { uuid: pending.uuid }, { name: 't', permissions: 'all' }).result;
+    expect(cancel).toMatchObject({ ok: false, error: { code: 'task_synced' } });
+  });
+
+  it('401 and 403 stop the source in the seed\'s words (key sent as "apikey <key>"), writing nothing', async () => {
+    const ctx = await connected(3);
+    keys.set(ORG, 'tasks', 'not-a-key');
+    const before = tasksDigest(ctx);
+    const unauthorized = await runOne(ctx.core, 'tasks');
+    expect(unauthorized).toMatchObject({ status: 'failed', message: expect.stringMatching(/^tasks source \(seed 002\): 401 Unauthorized\. .*the word apikey, a space and a valid API key/) });
+    keys.set(ORG, 'tasks', server!.forbiddenKey);
+    expect((await runOne(ctx.core, 'tasks')).message).toMatch(/^tasks source \(seed 002\): 403 Forbidden\./);
+    expect(tasksDigest(ctx)).toBe(before);
+    keys.set(ORG, 'tasks', server!.key);
+    expect(await callOk(ctx.core, 'sync.test', { orgId: ORG, source: 'tasks' })).toMatchObject({ ok: true });
+    expect(server!.requests.at(-1)).toBe(`${TASKS_PATH}?limit=1`);
+  });
+
+  it.each([
+    ['an unknown status', { status: 'Done' }, /status "Done" is not one of Pending, InProgress, Completed, Failed, Cancelled/],
+    ['a bad created_at', { created_at: '2026-13-45 99:00' }, /created_at "2026-13-45 99:00" is not an ISO 8601 date-time/],
+    ['a bad updated_at', { updated_at: 'yesterday' }, /updated_at "yesterday" is not an ISO 8601 date-time/],
+  ])('a task with %s on the second page stops the source naming its uuid; nothing of the source is written', async (_what, fields, words) => {
+    const ctx = await connected(150);
+    Object.assign(server!.tasks[120], fields);
+    const before = tasksDigest(ctx);
+    const run = await runOne(ctx.core, 'tasks');
+    expect(run.status).toBe('failed');
+    expect(run.message).toContain(`task ${server!.tasks[120].uuid}`);
+    expect(run.message).toMatch(words);
+    expect(tasksDigest(ctx)).toBe(before);
+  });
+
+  it('429 and 503 are retried; a server answering HTML is refused, nothing written', async () => {
+    const ctx = await connected(120);
+    server!.fail({ status: 429, retryAfter: '0', times: 1 });
+    server!.fail({ status: 503, times: 1 });
+    expect(await runOne(ctx.core, 'tasks')).toMatchObject({ status: 'committed', counts: { created: 120 } });
+    server!.add();
+    server!.fail({ status: 200, times: 1, contentType: 'text/html', body: '<html>Sign in</html>' });
+    const before = tasksDigest(ctx);
+    expect((await runOne(ctx.core, 'tasks')).message).toMatch(/^tasks source \(seed 002\): .*answered text\/html that is not JSON/);
+    expect(tasksDigest(ctx)).toBe(before);
+  });
+
+  it('a synced uuid that is a close run here stops the source naming it', async () => {
+    const ctx = await connected(2);
+    const now = '2026-10-02T00:00:00.000Z';
+    ctx.workspace.db
+      .prepare("INSERT INTO tasks (uuid, client_id, user_id, task_type, status, parameters, processing_notes, created_at, updated_at, finished_at) VALUES (?, ?, 'me', 'ClosingPeriod', 'Completed', '{}', '{}', ?, ?, ?)")
+      .run(server!.tasks[1].uuid, ORG, now, now, now);
+    const run = await runOne(ctx.core, 'tasks');
+    expect(run.message).toBe(`tasks source (seed 002): task ${server!.tasks[1].uuid} has the uuid of a close run here; nothing of this source was written`);
+    expect(ctx.workspace.db.prepare("SELECT count(*) FROM tasks WHERE origin = 'synced'").pluck().get()).toBe(0);
+  });
+});
