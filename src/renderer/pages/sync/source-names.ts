@@ -6,5 +6,5 @@ export const SOURCE_NAMES: Record<SyncSource, { title: string; what: string; exa
   consumption: { title: 'Consumption records', what: 'consumption records (Arrow admin API)', example: 'https://billing.example.com' },
   statements: { title: 'Statements', what: 'statements', example: 'https://…' },
   reports: { title: 'Allocation reports', what: 'allocation reports', example: 'https://…' },
-  tasks: { title: 'Report tasks', what: 'report tasks', example: 'https://…' },
+  tasks: { title: 'Report tasks', what: 'generated report tasks (billing reports API)', example: 'https://api.gcore.com' },
 };
