@@ -19,7 +19,7 @@ const COLUMNS: ColDef<Task>[] = [
   { colId: 'first_error', headerName: 'First error', valueGetter: ({ data }) => data?.processing_notes.errors[0]?.message ?? '', flex: 1, minWidth: 200, tooltipValueGetter: ({ value }) => value },
   { colId: 'task_type', headerName: 'Type', field: 'task_type', sortable: true, width: 140 },
   // Not a seed field: a task synced from the org's online system ran there, not here.
-  { colId: 'origin', headerName: 'Ran in', field: 'origin', width: 120, valueFormatter: ({ value }) => (value === 'synced' ? 'Online (synced)' : 'Closebook') },
+  { colId: 'origin', headerName: 'Ran in', field: 'origin', width: 150, valueFormatter: ({ value }) => (value === 'synced' ? 'Online (synced)' : 'Closebook') },
   { colId: 'template', headerName: 'Template', field: 'template', sortable: true, width: 140 },
   { colId: 'user_id', headerName: 'By', field: 'user_id', width: 120 },
   { colId: 'uuid', headerName: 'Task', field: 'uuid', sortable: true, width: 300 },
