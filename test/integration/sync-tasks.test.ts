@@ -132,6 +132,13 @@ describe('sync of the tasks source (seed 002)', () => {
     expect(tasksDigest(ctx)).toBe(before);
   });
 
+  it("the seed's other date-time shapes (a space for the T, no zone: UTC; an offset) are stored as ISO UTC with milliseconds", async () => {
+    const ctx = await connected(0);
+    const spaced = server!.add({ created_at: '2026-10-21 09:30:00', updated_at: '2026-10-21T11:30:00+02:00' });
+    await runOne(ctx.core, 'tasks');
+    expect(ctx.workspace.db.prepare('SELECT created_at, updated_at FROM tasks WHERE uuid = ?').get(spaced.uuid)).toEqual({ created_at: '2026-10-21T09:30:00.000Z', updated_at: '2026-10-21T09:30:00.000Z' });
+  });
+
   it('a synced uuid that is a close run here stops the source naming it', async () => {
     const ctx = await connected(2);
     const now = '2026-10-02T00:00:00.000Z';
