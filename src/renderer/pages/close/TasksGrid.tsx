@@ -16,7 +16,7 @@ const COLUMNS: ColDef<Task>[] = [
   { colId: 'period', headerName: 'Month', valueGetter: ({ data }) => data?.processing_notes.period ?? '', width: 100 },
   { colId: 'errors', headerName: 'Errors', valueGetter: ({ data }) => data?.processing_notes.errors.length, width: 90, type: 'rightAligned' },
   { colId: 'warnings', headerName: 'Warnings', valueGetter: ({ data }) => data?.processing_notes.warnings.length, width: 100, type: 'rightAligned' },
-  { colId: 'first_error', headerName: 'First error', valueGetter: ({ data }) => data?.processing_notes.errors[0]?.message ?? '', flex: 1, minWidth: 200, tooltipValueGetter: ({ value }) => value },
+  { colId: 'first_error', headerName: 'First error', valueGetter: ({ data }) => data?.processing_notes.errors[0]?.message ?? '', flex: 1, minWidth: 200, tooltip: true },
   { colId: 'task_type', headerName: 'Type', field: 'task_type', sortable: true, width: 140 },
   // Not a seed field: a task synced from the org's online system ran there, not here.
   { colId: 'origin', headerName: 'Ran in', field: 'origin', width: 150, valueFormatter: ({ value }) => (value === 'synced' ? 'Online (synced)' : 'Closebook') },
