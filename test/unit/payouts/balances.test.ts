@@ -137,6 +137,10 @@ describe('markLaterRunsStale', () => {
       // No opening recorded, while this month now closes with a balance.
       { openingFrom: null, openings: [], closing: balances([['1|USD', 1_000_000n]]) },
       { openings: [], closing: balances([['1|USD', 1_000_000n]]) },
+      // Nothing carried either way, but taken from an older month's run.
+      { openingFrom: '2026-08', openings: [], closing: new Map() },
+      // Openings that match, recorded without saying where they came from.
+      { openingFrom: null, openings: [[1, '1.00']], closing: balances([['1|USD', 1_000_000n]]) },
       // One balance more, one fewer, another payee.
       { openingFrom: '2026-09', openings: [[1, '1.00']], closing: balances([['1|USD', 1_000_000n], ['2|USD', 1n]]) },
       { openingFrom: '2026-09', openings: [[1, '1.00'], [2, '0.01']], closing: balances([['1|USD', 1_000_000n]]) },
