@@ -56,4 +56,12 @@ describe('percent difference', () => {
     expect(percentDifference(150_000_000n, 100_000_000n)).toBe('150.00');
     expect(percentDifference(1n, 0n)).toBeNull();
   });
+
+  it('takes the sign of adjustment over estimate (a negative estimate flips it), and a difference that rounds to zero has no sign', () => {
+    expect(percentDifference(1_000_000n, -100_000_000n)).toBe('-1.00');
+    expect(percentDifference(-1_000_000n, -100_000_000n)).toBe('1.00');
+    expect(percentDifference(-2_500_000n, -200_000_000n)).toBe('1.25');
+    expect(percentDifference(-5n, 1_000_000n)).toBe('0.00');
+    expect(percentDifference(5n, -1_000_000n)).toBe('0.00');
+  });
 });
