@@ -156,3 +156,21 @@ describe('statement lines, properties', () => {
     );
   });
 });
+
+describe('plan segments', () => {
+  it('come in date order whatever order the plans are given in, and the shown plan is the one on the cycle\'s last day', () => {
+    const cycle = cycleContaining('2022-05-01', 1); // 2022-05-01 .. 2022-05-31
+    const late = plan(7, '2022-05-21', null, { subscription_price: '30.00' });
+    const early = plan(3, '2022-04-01', '2022-05-10', { subscription_price: '10.00' });
+    const middle = plan(5, '2022-05-11', '2022-05-20', { subscription_price: '20.00' });
+    const lines = computeLines(cycle, [late, early, middle], usage({ seats: 1 }), 2)!;
+    expect(lines.segments).toEqual([
+      { plan_id: 3, date_start: '2022-05-01', date_end: '2022-05-10', days: 10 },
+      { plan_id: 5, date_start: '2022-05-11', date_end: '2022-05-20', days: 10 },
+      { plan_id: 7, date_start: '2022-05-21', date_end: '2022-05-31', days: 11 },
+    ]);
+    expect(lines.shownPlan.id).toBe(7);
+    // (10 x 10 + 20 x 10 + 30 x 11) / 31 = 630 / 31 = 20.3225... -> 20.32
+    expect(money(lines.costs.subscription)).toBe('20.32');
+  });
+});
