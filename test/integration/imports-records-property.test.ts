@@ -49,17 +49,25 @@ const batchCall = fc.oneof(
   fc.record({ method: fc.constant('products.batch'), records: fc.array(productRecord, { minLength: 1, maxLength: 4 }), ...options }),
 );
 
+/** A workspace with the org and one stored sale, seed_1, that batches may update or refund. */
+function seededWithSale() {
+  const opened = tempWorkspace();
+  seedOrg(opened.workspace.db);
+  opened.workspace.db
+    .prepare(
+      `INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, amount_micros, currency, created_at, updated_at)
+       VALUES (?, 'seed_1', 'sale', '2026-10-01T08:00:00Z', '2026-10', 5000000, 'USD', 'x', 'x')`,
+    )
+    .run(ORG);
+  return opened;
+}
+
 describe('undo, property', () => {
   it('applying random batches and undoing them in reverse order restores the original digest', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(batchCall, { minLength: 1, maxLength: 6 }), async (calls) => {
-        const { core, workspace } = tempWorkspace();
+        const { core, workspace } = seededWithSale();
         const db = workspace.db;
-        seedOrg(db);
-        db.prepare(
-          `INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, amount_micros, currency, created_at, updated_at)
-           VALUES (?, 'seed_1', 'sale', '2026-10-01T08:00:00Z', '2026-10', 5000000, 'USD', 'x', 'x')`,
-        ).run(ORG);
         const original = digest(db);
         const committed: number[] = [];
         for (const { method, ...input } of calls) {
@@ -78,13 +86,8 @@ describe('undo, property', () => {
   // A counterexample fast-check found (2026-12-03): the batch made the stored sale seed_1 a
   // refund of ch_a, which it also created. Undo puts seed_1 back, so ch_a may go with it.
   it('a batch that turned a stored sale into a refund of a sale it created is undone, restoring both', async () => {
-    const { core, workspace } = tempWorkspace();
+    const { core, workspace } = seededWithSale();
     const db = workspace.db;
-    seedOrg(db);
-    db.prepare(
-      `INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, amount_micros, currency, created_at, updated_at)
-       VALUES (?, 'seed_1', 'sale', '2026-10-01T08:00:00Z', '2026-10', 5000000, 'USD', 'x', 'x')`,
-    ).run(ORG);
     const original = digest(db);
     const first = await ok<BatchResponse>(core, 'revenues.batch', {
       orgId: ORG,
