@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/chromium';
 import { demoWebSession } from '../support/demo-web';
+import { openSyncScreen } from '../support/sync-screen';
 import { startFakeAllocora, type FakeAllocora } from '../support/fake-allocora';
 import { FAKE_SOURCE_KEY } from '../support/fake-source-server';
 
@@ -33,12 +34,7 @@ afterAll(async () => {
 
 describe.skipIf(!HAS_CHROMIUM)('Sync screen', () => {
   it('saves a connection, tests its key, syncs, and shows the run as the database holds it', { timeout: 120_000 }, async () => {
-    const page = await (await demo.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    const pageErrors: Error[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-    await page.goto(demo.url);
-    await page.getByTestId('area-sync').click();
-    const orgId = await page.getByTestId('org-switcher').inputValue();
+    const { page, pageErrors, orgId } = await openSyncScreen(demo);
     const card = page.getByTestId('sync-card-revenue');
     await card.getByLabel('Base URL').fill('ftp://example.com');
     await card.getByRole('button', { name: 'Save' }).click();
@@ -82,11 +78,7 @@ describe.skipIf(!HAS_CHROMIUM)('Sync screen', () => {
     server!.put('revenues', { external_id: kept, amount: '22.22' });
     server!.put('revenues', { external_id: taken, amount: '33.33' });
 
-    const page = await (await demo.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    const pageErrors: Error[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-    await page.goto(demo.url);
-    await page.getByTestId('area-sync').click();
+    const { page, pageErrors } = await openSyncScreen(demo);
     await page.getByTestId('sync-now').click();
     const conflicts = page.getByTestId('sync-conflict');
     await expect.poll(() => conflicts.count()).toBe(2);

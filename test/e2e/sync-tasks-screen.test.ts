@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/chromium';
 import { demoWebSession } from '../support/demo-web';
+import { openSyncScreen } from '../support/sync-screen';
 import { startFakeTasks, type FakeTasks } from '../support/fake-report-tasks';
 import { FAKE_SOURCE_KEY } from '../support/fake-source-server';
 
@@ -26,12 +27,7 @@ afterAll(async () => {
 
 describe.skipIf(!HAS_CHROMIUM)('Sync screen: tasks source (seed 002)', () => {
   it('saves the tasks connection, syncs, and the Close screen lists the synced tasks', { timeout: 120_000 }, async () => {
-    const page = await (await demo.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    const pageErrors: Error[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-    await page.goto(demo.url);
-    await page.getByTestId('area-sync').click();
-    const orgId = await page.getByTestId('org-switcher').inputValue();
+    const { page, pageErrors, orgId } = await openSyncScreen(demo);
     const card = page.getByTestId('sync-card-tasks');
     await expect.poll(() => card.textContent()).toContain('Report tasks');
     await card.getByLabel('Base URL').fill(server!.baseUrl);
