@@ -38,6 +38,29 @@ describe('allocateFast', () => {
     );
   });
 
+  it('fixed amounts adding up past 2^53 (not exact as a number) still split exactly as allocateAmount', () => {
+    // Each fixed amount is a safe integer but their sum is not: the number path would divide
+    // by a rounded total. Found by search, then kept as a property over the same shape.
+    const huge = fc.integer({ min: 2 ** 51, max: Number.MAX_SAFE_INTEGER });
+    const fixedShares = fc.uniqueArray(
+      fc.record({ payeeId: fc.integer({ min: 1, max: 9 }), weight: fc.constant(0), fixed: fc.oneof(huge, fc.integer({ min: 1, max: 1_000 })) }),
+      { minLength: 2, maxLength: 4, selector: (s) => s.payeeId },
+    ).filter((list) => !Number.isSafeInteger(list.reduce((a, s) => a + s.fixed, 0)));
+    const check = (micros: number, list: Array<{ payeeId: number; weight: number; fixed: number }>) => {
+      const big = allocateAmount(BigInt(micros), toBig(list), []);
+      const out = new PartsBuffer();
+      allocateFast(micros, compileShares(toBig(list)), compileShares([]), out);
+      const parts = Array.from({ length: out.count }, (_, i) => ({ payeeId: out.payeeIds[i], micros: BigInt(out.micros[i]) }));
+      expect({ parts, unallocated: BigInt(out.unallocated) }).toEqual(big);
+    };
+    check(7_625_240_913_903_615, [
+      { payeeId: 1, weight: 0, fixed: 3_773_799_858_175_999 },
+      { payeeId: 2, weight: 0, fixed: 8_152_214_342_205_439 },
+      { payeeId: 3, weight: 0, fixed: 4_331_576_791_924_735 },
+    ]);
+    fc.assert(fc.property(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), fixedShares, check), { numRuns: 500 });
+  });
+
   it('the issue\'s vectors: 100 split 1:1:1 is 34/33/33, -100 is -34/-33/-33, 1 split 1:1 is 1/0, 9999 split 75:25 is 7499/2500', () => {
     const out = new PartsBuffer();
     const third = compileShares(toBig([1, 2, 3].map((payeeId) => ({ payeeId, weight: 333_333 }))));
