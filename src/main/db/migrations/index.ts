@@ -32,6 +32,7 @@ import { revenuePayeeIndexes } from './034-revenue-payee-indexes';
 import { outcomeDetails } from './037-outcome-details';
 import { syncConflicts } from './038-sync-conflicts';
 import { syncedTasks } from './039-synced-tasks';
+import { syncedStatementsAndReports } from './040-synced-statements-and-reports';
 import { showbackImportEntities } from './035-showback-import-entities';
 import { sync } from './036-sync';
 import { showback } from './029-showback';
@@ -80,6 +81,7 @@ export const MIGRATIONS: readonly Migration[] = [
   outcomeDetails,
   syncConflicts,
   syncedTasks,
+  syncedStatementsAndReports,
 ].sort((a, b) => a.id - b.id);
 
 export type { Migration } from './types';
