@@ -36,11 +36,12 @@ describe('sync connections', () => {
     expect(JSON.stringify(await callOk(ctx.core, 'sync.connections', { orgId: ORG }))).not.toContain('sk_live_do_not_show');
   });
 
-  it('sync.run of a source with no pulling yet, or not connected, is refused by name', async () => {
+  it('sync.run of a source that is not connected is refused by name (every source is pulled now)', async () => {
     const ctx = syncWorkspace();
     const local = { name: 't', permissions: 'all' as const };
-    expect(await ctx.core.call('sync.run', { orgId: ORG, sources: ['statements'] }, local).result).toMatchObject({ ok: false, error: { code: 'source_not_pulled' } });
-    expect(await ctx.core.call('sync.run', { orgId: ORG, sources: ['revenue'] }, local).result).toMatchObject({ ok: false, error: { code: 'no_connection' } });
+    for (const source of ['revenue', 'statements', 'reports']) {
+      expect(await ctx.core.call('sync.run', { orgId: ORG, sources: [source] }, local).result).toMatchObject({ ok: false, error: { code: 'no_connection', detail: { source } } });
+    }
   });
 
   it('the workspace file never holds the API key, after a connection, a test and a sync', async () => {

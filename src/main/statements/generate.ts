@@ -64,7 +64,8 @@ function statements(db: Database.Database) {
 
 function prepare(db: Database.Database) {
   return {
-    stored: db.prepare('SELECT id, sid, date_start, is_current FROM statements WHERE org_id = ?'),
+    // A statement synced from the org's online system (origin 'synced', seed 004) is the server's: never regenerated here.
+    stored: db.prepare("SELECT id, sid, date_start, CASE WHEN origin = 'synced' THEN 0 ELSE is_current END AS is_current FROM statements WHERE org_id = ?"),
     usage: db.prepare(`SELECT ${USAGE_FIELDS.join(', ')} FROM cycle_usage WHERE org_id = ? AND cycle_start = ?`),
     clearApplications: db.prepare('DELETE FROM credit_applications WHERE statement_id = ?'),
     balances: db.prepare(

@@ -1,5 +1,5 @@
 import { microsToDecimal } from '../../shared/money';
-import type { StatementAmounts, StatementDetail, StatementListItem, StatementName, StatementResult, StatementSerializer } from '../../shared/contract/statements';
+import type { StatementAmounts, StatementOrigin, StatementDetail, StatementListItem, StatementName, StatementResult, StatementSerializer } from '../../shared/contract/statements';
 import { formatCost, formatMegabytes, formatPrice } from './display';
 
 /** A stored statement row as read (micro-unit columns are safe integers). */
@@ -36,6 +36,7 @@ export interface StatementDbRow {
   amount_due_micros: number;
   available_credits_micros: number;
   plan_segments: string;
+  origin: StatementOrigin;
 }
 
 /** Seed 004's name: "Statement YYYY-MM-DD - YYYY-MM-DD" (first and last day of the cycle). */
@@ -93,6 +94,7 @@ export function toListItem(row: StatementDbRow): StatementListItem {
     total: cost(row.total_micros),
     // Statements are generated: no one changes one.
     change_permission: false,
+    origin: row.origin,
     amounts: amountsOf(row),
   };
 }
@@ -123,6 +125,7 @@ export function toDetail(row: StatementDbRow): StatementDetail {
     available_credits: cost(row.available_credits_micros),
     is_current: row.is_current === 1,
     is_subscription: row.is_subscription === 1,
+    origin: row.origin,
     amounts: amountsOf(row),
   };
 }

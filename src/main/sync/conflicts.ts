@@ -5,6 +5,7 @@ import type { Database } from '../db/driver';
 import { startImportBatch } from '../imports/records/import-batch';
 import { assertOrg } from '../orgs/assert-org';
 import { differingFields, localRow, rowHash, serverHash } from './record-state';
+import { takeServerStatement } from './store-statements';
 
 interface ConflictRow {
   id: number;
@@ -91,6 +92,14 @@ export function resolveConflict(db: Database.Database, input: { orgId: string; i
   };
   if (input.choice === 'keep_local') {
     db.transaction(() => settle('keep_local', null))();
+    return toConflict(getConflict(db, input.orgId, row.id));
+  }
+  if (row.entity === 'statements') {
+    // Not an import entity (seed 004): written over the local statement in one transaction with the link and the conflict.
+    db.transaction(() => {
+      const id = takeServerStatement(db, input.orgId, row.source_id, server, row.local_id, now);
+      settle('take_server', null, { id, hash: rowHash(localRow(db, row.entity, id)) });
+    })();
     return toConflict(getConflict(db, input.orgId, row.id));
   }
   const local = localRow(db, row.entity, row.local_id);

@@ -12,6 +12,7 @@ export const TABLE_OF: Readonly<Record<string, string>> = {
   revenues: 'revenues',
   consumption: 'consumption_records',
   billing: 'consumption_records',
+  statements: 'statements',
 };
 
 /** 64 bits of SHA-1 as hex: enough to tell one version of a record from the next, small in sync_links. */

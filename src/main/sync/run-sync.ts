@@ -8,6 +8,8 @@ import { getConnection } from './connections';
 import { getRun, insertRun, NO_COUNTS } from './history';
 import { syncKeyStore } from './key-store';
 import { storePull } from './store-pull';
+import { storeReportsPull } from './store-reports';
+import { storeStatementsPull } from './store-statements';
 import { SyncFault } from './sync-fault';
 
 /** Sources to run: the ones asked for, else every connected source that can be pulled. */
@@ -66,7 +68,9 @@ async function runSource(db: Database.Database, orgId: string, source: SyncSourc
   begin(db);
   try {
     const runId = insertRun(db, { orgId, source, status: 'committed', startedAt, counts: NO_COUNTS, batches: {}, message: null });
-    const stored = storePull(db, orgId, source, adapter.label, pull, runId, startedAt);
+    // Statements (004) and report results (000) have tables of their own, not import batches.
+    const store = source === 'statements' ? storeStatementsPull : source === 'reports' ? storeReportsPull : storePull;
+    const stored = store(db, orgId, source, adapter.label, pull, runId, startedAt);
     const { counts } = stored;
     if (counts.created + counts.updated + counts.blocked_locked_period + counts.conflict === 0) {
       // Records the server sent again unchanged: nothing to keep but the history row.

@@ -70,6 +70,8 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
       }
       continue;
     }
+    // run-sync.ts sends the statements and reports sources to their own stores.
+    if (entity === 'statements' || entity === 'reports') throw new Error(`${entity} are stored by store-statements.ts / store-reports.ts, not storePull`);
     if (entity === 'tasks') {
       // Tasks are the server's alone (never edited here): no conflicts, changed ones updated.
       for (const row of storeTasks(db, orgId, label, records)) {

@@ -188,6 +188,9 @@ export interface StatementAmounts {
   plan_segments: Array<{ plan_id: number; date_start: string; date_end: string; days: number }>;
 }
 
+/** Where a statement comes from: generated here, or synced from the org's online system (sync.run, seed 004); not a seed field. */
+export type StatementOrigin = 'local' | 'synced';
+
 /** Seed 004, serializer "list" (+ amounts). */
 export interface StatementListItem extends StatementName {
   date_start: string;
@@ -201,6 +204,7 @@ export interface StatementListItem extends StatementName {
   backup_cost: string;
   total: string;
   change_permission: boolean;
+  origin: StatementOrigin;
   amounts: StatementAmounts;
 }
 
@@ -227,6 +231,7 @@ export interface StatementDetail extends StatementName {
   available_credits: string;
   is_current: boolean;
   is_subscription: boolean;
+  origin: StatementOrigin;
   amounts: StatementAmounts;
 }
 

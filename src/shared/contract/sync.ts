@@ -5,11 +5,11 @@ import { orgIdSchema } from './orgs';
 // Sync: the org's online systems (the seeds' APIs) pulled into the workspace. One connection
 // per org and source system; the API key is never in the workspace (see src/main/sync/key-store.ts).
 
-/** revenue: seed 001 (payees, products, revenues); consumption: seed 003; the others are declared, not pulled yet. */
+/** revenue: seed 001 (payees, products, revenues, rules); consumption: seed 003; tasks: seed 002; statements: seed 004; reports: seed 000 (allocation reports). */
 export const SYNC_SOURCES = ['revenue', 'consumption', 'statements', 'reports', 'tasks'] as const;
 export type SyncSource = (typeof SYNC_SOURCES)[number];
 /** The sources sync.run can pull today. */
-export const PULLED_SOURCES: readonly SyncSource[] = ['revenue', 'consumption', 'tasks'];
+export const PULLED_SOURCES: readonly SyncSource[] = ['revenue', 'consumption', 'tasks', 'statements', 'reports'];
 
 export const SYNC_RUN_STATUSES = ['committed', 'nothing_changed', 'failed'] as const;
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];

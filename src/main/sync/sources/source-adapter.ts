@@ -9,9 +9,9 @@ export interface PulledRecord {
   fields: Record<string, unknown>;
 }
 
-/** What changed of one entity since its cursor, in the order it is written. Rules are not an import entity: they are saved as rules.batch saves them, with versions; tasks (seed 002) go to the tasks table (store-tasks.ts). */
+/** What changed of one entity since its cursor, in the order it is written. Rules are not an import entity: they are saved as rules.batch saves them, with versions; tasks (seed 002) go to the tasks table (store-tasks.ts); statements (004) and report results (000) to theirs (store-statements.ts, store-reports.ts). */
 export interface PulledEntity {
-  entity: ImportEntity | 'rules' | 'tasks';
+  entity: ImportEntity | 'rules' | 'tasks' | 'statements' | 'reports';
   records: PulledRecord[];
 }
 
