@@ -54,5 +54,6 @@ export function storeReportsPull(db: Database.Database, orgId: string, source: S
       links.link(entity, record, id, false);
     }
   }
+  links.finish();
   return { counts, batches: {} };
 }
