@@ -119,6 +119,7 @@ const EXPECTED_PERMISSIONS: Readonly<Record<string, Permission | null>> = {
   'sync.history': 'read:sync',
   'sync.conflicts': 'read:sync',
   'sync.resolve': 'write:sync',
+  'sync.serverReport': 'read:reports',
 };
 
 const ORG = 'org-parent';
@@ -199,6 +200,7 @@ function sampleInput(name: MethodName, staged: string): { json?: unknown; upload
     'sync.run': { json: { orgId: ORG } },
     'sync.conflicts': { json: { orgId: ORG } },
     'sync.resolve': { json: { orgId: ORG, id: 1, choice: 'keep_local' } },
+    'sync.serverReport': { json: { orgId: ORG, report_type: 'showback_by_account', year: 2026, month: 10 } },
     // Refused for every caller (statements are generated); with the permission it is a 400, not a 403.
     'statements.create': { json: { orgId: ORG } },
   };

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreHost } from '../../src/main/core/host';
 import type { SyncRun } from '../../src/shared/contract/sync';
-import { callOk } from '../support/temp-workspace';
+import type { ServerReportResult } from '../../src/shared/contract/server-reports';
+import { callOk, LOCAL } from '../support/temp-workspace';
 import { FAKE_ORG_UUID, fakeShowbackReport, startFakeAllocationReports, type FakeAllocationReports, type FakeReport } from '../support/fake-allocation-reports';
 import { keys, ORG, syncWorkspace, useSyncTestSetup } from './sync-support';
 
@@ -49,6 +50,12 @@ describe('sync of the reports source (seed 000)', () => {
     expect(october).toMatchObject({ status: 'in_progress', row_count: 5, title: 'Showback by account' });
     expect(JSON.parse(october.rows)).toEqual(server!.reports.get('showback_by_account')!.months.get('2026-10')!.rows);
     expect(ctx.workspace.db.prepare("SELECT count(*) FROM sync_links WHERE source = 'reports' AND source_id LIKE 'showback_by_account/2026-%'").pluck().get()).toBe(10);
+    // sync.serverReport answers the kept result with its provenance; null for a month not synced.
+    const { result } = await callOk<{ result: ServerReportResult }>(ctx.core, 'sync.serverReport', { orgId: ORG, report_type: 'showback_by_account', year: 2026, month: 9 });
+    expect(result).toMatchObject({ report_type: 'showback_by_account', year: 2026, month: 9, status: 'finalized', row_count: 5, run_id: first.id, rows: server!.reports.get('showback_by_account')!.months.get('2026-09')!.rows });
+    expect(result.columns.map((c) => c.name)).toEqual(['account', 'currency', 'on_demand_cost', 'premium', 'savings']);
+    expect(await callOk(ctx.core, 'sync.serverReport', { orgId: ORG, report_type: 'showback_by_account', year: 2024, month: 9 })).toEqual({ result: null });
+    expect(await ctx.core.call('sync.serverReport', { orgId: ORG, report_type: 'showback_by_account', year: 2026, month: 13 }, LOCAL).result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('a re-run fetches only the month still in progress and writes nothing when it is the same; a changed one is updated', async () => {

@@ -18,6 +18,7 @@ import { closeHandlers } from '../close/handlers';
 import { showbackHandlers } from '../showback/handlers';
 import { reportsHandlers } from '../reports/handlers';
 import { syncHandlers } from '../sync/handlers';
+import { serverReportHandlers } from '../sync/server-report';
 import { createRegistry, type ErrorLogger, type Registry } from './registry';
 
 /** The registry with every area's slice bound; throws if any method is left unbound. */
@@ -43,6 +44,7 @@ export function createAppRegistry(logError?: ErrorLogger): Registry {
   registry.register(showbackHandlers);
   registry.register(reportsHandlers);
   registry.register(syncHandlers);
+  registry.register(serverReportHandlers);
   registry.assertComplete();
   return registry;
 }

@@ -19,6 +19,7 @@ import { closeMethods } from './close';
 import { showbackMethods } from './showback';
 import { reportsMethods } from './reports';
 import { syncMethods } from './sync';
+import { serverReportsMethods } from './server-reports';
 
 /** Every API method, by name ("area.verb"). Each area declares its slice in its own file. */
 export const contract = {
@@ -41,6 +42,7 @@ export const contract = {
   ...showbackMethods,
   ...reportsMethods,
   ...syncMethods,
+  ...serverReportsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
