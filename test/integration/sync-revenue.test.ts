@@ -210,6 +210,24 @@ describe('paging the revenue source while it changes', () => {
   });
 });
 
+describe('the next page asked for while a page is read', () => {
+  it('a bad record on a full page is the fault named, even when the page asked for after it fails; nothing is written', async () => {
+    const ctx = await connected({ payees: 2, products: 1, revenues: 250 });
+    const before = dataDigest(ctx.workspace.db);
+    // Record 51 of the first revenue page has no id and no external_id.
+    const bad = server!.data.revenues[50];
+    delete (bad as Record<string, unknown>).id;
+    delete (bad as Record<string, unknown>).external_id;
+    server!.afterAnswer((url) => {
+      // Every later revenue page fails for good (the retries included).
+      if (url.pathname === '/api/v1/revenues') server!.fail({ status: 500, times: 100, path: /revenues/ });
+    });
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'failed', message: 'revenue source (seed 001): revenues record 51 has no id' });
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+  });
+});
+
 describe('progress and cancel', () => {
   it('reports each page read, and a cancel between pages stops the source with nothing written', async () => {
     const ctx = await connected({ payees: 2, products: 1, revenues: 350 });

@@ -1,5 +1,6 @@
 import type { Database } from '../db/driver';
-import { localRow, localValues, rowHash, rowHashSql, serverHash, TABLE_OF } from './record-state';
+import { sqlLiteral } from '../db/sql-literal';
+import { localRow, localValues, rowHash, rowHashSql, serverHashOf, TABLE_OF } from './record-state';
 import type { PulledRecord } from './sources/source-adapter';
 
 /** What the sync does with one pulled record, judged against its link's hashes. */
@@ -21,6 +22,9 @@ interface LinkState {
 const SHARED = new Set(['consumption_records']);
 /** A written record's link waits with this local_hash until finish() stamps the row as the sync left it. */
 const TO_STAMP = '';
+/** Links per INSERT statement, and the values bound for each. */
+const LINKS_PER_INSERT = 200;
+const LINK_VALUES = 5;
 
 /**
  * A source's links with their two hashes (see migration 38). Records are judged before any
@@ -31,7 +35,9 @@ const TO_STAMP = '';
  */
 export class LinkKeeper {
   private readonly getLink: Database.Statement;
-  private readonly insert: Database.Statement;
+  /** Links waiting to be written: [entity, source_id, local_id, server_hash, local_hash] flattened. */
+  private pending: Array<string | number | null> = [];
+  private readonly inserts = new Map<number, Database.Statement>();
   private readonly written = new Set<string>();
   /** Entity -> whether it has any link yet (a first sync has none to look up). */
   private readonly linked = new Map<string, boolean>();
@@ -46,11 +52,6 @@ export class LinkKeeper {
     private readonly now: string,
   ) {
     this.getLink = db.prepare('SELECT local_id, server_hash, local_hash FROM sync_links WHERE org_id = ? AND source = ? AND entity = ? AND source_id = ?');
-    this.insert = db.prepare(
-      `INSERT INTO sync_links (org_id, source, entity, source_id, local_id, run_id, synced_at, server_hash, local_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (org_id, source, entity, source_id) DO UPDATE SET local_id = excluded.local_id, run_id = excluded.run_id, synced_at = excluded.synced_at,
-         server_hash = COALESCE(excluded.server_hash, server_hash), local_hash = COALESCE(excluded.local_hash, local_hash)`,
-    );
   }
 
   /**
@@ -67,7 +68,7 @@ export class LinkKeeper {
     if (!any) return { kind: 'write' };
     const link = this.getLink.get(this.orgId, this.source, entity, record.sourceId) as LinkState | undefined;
     if (!link || link.server_hash === null) return { kind: 'write' };
-    const same = serverHash(record.fields) === link.server_hash;
+    const same = serverHashOf(record) === link.server_hash;
     const shared = SHARED.has(TABLE_OF[entity]);
     if (same && !shared) return { kind: 'same', localId: link.local_id };
     const row = localRow(this.db, entity, link.local_id);
@@ -79,18 +80,40 @@ export class LinkKeeper {
     return { kind: 'write' };
   }
 
-  /** `stamp`: the sync wrote (or matched) the record: remember both versions. */
+  /** `stamp`: the sync wrote (or matched) the record: remember both versions. Written in bulk (flush). */
   link(entity: string, record: PulledRecord, localId: number, stamp: boolean): void {
-    if (!stamp) {
-      this.insert.run(this.orgId, this.source, entity, record.sourceId, localId, this.runId, this.now, null, null);
-      return;
+    if (stamp) this.written.add(entity);
+    this.pending.push(entity, record.sourceId, localId, stamp ? serverHashOf(record) : null, stamp ? TO_STAMP : null);
+    if (this.pending.length >= LINKS_PER_INSERT * LINK_VALUES) this.flush();
+  }
+
+  /**
+   * The waiting links, LINKS_PER_INSERT to a statement (a first sync links every record:
+   * one statement per link was a third of its writing). A link seen again keeps its hashes
+   * unless this run gives new ones.
+   */
+  private flush(): void {
+    const values = this.pending;
+    if (values.length === 0) return;
+    this.pending = [];
+    const rows = values.length / LINK_VALUES;
+    let statement = this.inserts.get(rows);
+    if (!statement) {
+      const fixed = [this.orgId, this.source].map(sqlLiteral);
+      const tuple = `(${fixed.join(', ')}, ?, ?, ?, ${sqlLiteral(this.runId)}, ${sqlLiteral(this.now)}, ?, ?)`;
+      statement = this.db.prepare(
+        `INSERT INTO sync_links (org_id, source, entity, source_id, local_id, run_id, synced_at, server_hash, local_hash) VALUES ${Array(rows).fill(tuple).join(', ')}
+         ON CONFLICT (org_id, source, entity, source_id) DO UPDATE SET local_id = excluded.local_id, run_id = excluded.run_id, synced_at = excluded.synced_at,
+           server_hash = COALESCE(excluded.server_hash, server_hash), local_hash = COALESCE(excluded.local_hash, local_hash)`,
+      );
+      this.inserts.set(rows, statement);
     }
-    this.insert.run(this.orgId, this.source, entity, record.sourceId, localId, this.runId, this.now, serverHash(record.fields), TO_STAMP);
-    this.written.add(entity);
+    statement.run(values);
   }
 
   /** After every entity is written: the local hash of each row the run wrote, as it now stands. */
   finish(): void {
+    this.flush();
     for (const entity of this.written) {
       const table = TABLE_OF[entity];
       this.db

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Database } from '../db/driver';
+import type { PulledRecord } from './sources/source-adapter';
 
 // What a conflict compares: the server's version of a record (its fields, as the sync read
 // them) and the local row. Both are reduced to hashes kept on the record's link, so the
@@ -23,6 +24,16 @@ function sha1(text: string): string {
 /** The server's version: its fields in a fixed (sorted) order, so key order never matters. */
 export function serverHash(fields: Record<string, unknown>): string {
   return sha1(JSON.stringify(Object.keys(fields).sort().map((k) => [k, fields[k]])));
+}
+
+/** A pulled record whose adapter worked out its server hash while the next page was on its way. */
+export interface HashedRecord extends PulledRecord {
+  serverHash?: string;
+}
+
+/** The record's server hash: the one its adapter kept, else worked out now. */
+export function serverHashOf(record: PulledRecord): string {
+  return (record as HashedRecord).serverHash ?? serverHash(record.fields);
 }
 
 // Prepared once per connection and table: a first sync reads back every row it wrote.

@@ -3,8 +3,9 @@ import { PRODUCT_RECORD_FIELDS } from '../../imports/records/product-writer';
 import { REVENUE_RECORD_FIELDS } from '../../imports/records/revenue-record';
 import { RULE_RECORD_FIELDS } from '../../rules/rule-record';
 import { getJson, type GetOptions } from '../http-client';
+import { serverHash, type HashedRecord } from '../record-state';
 import { SyncFault } from '../sync-fault';
-import { joinUrl, newer, pick, UNWATCHED, type PullWatch, type PulledEntity, type PulledRecord, type SourceAdapter } from './source-adapter';
+import { joinUrl, pick, UNWATCHED, type PullWatch, type PulledEntity, type PulledRecord, type SourceAdapter } from './source-adapter';
 
 // Seed 001 (Allocora): bearer key, /api/allocora/ping to validate it, entity lists (payees,
 // products, revenues, rules) under
@@ -39,44 +40,87 @@ function host(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
 }
 
+/** The query of the page after one ending at `last` (its `atLast` records of that instant read), or the first page's. */
+function pageQuery(cursor: string | undefined, last: string | null, atLast: number): URLSearchParams {
+  const query = new URLSearchParams({ limit: String(PAGE) });
+  if (last !== null) {
+    query.set('updated_since', last);
+    query.set('offset', String(atLast));
+  } else if (cursor) query.set('updated_after', cursor);
+  return query;
+}
+
+async function fetchPage(baseUrl: string, key: string, entity: string, query: URLSearchParams): Promise<unknown[]> {
+  const url = joinUrl(host(baseUrl), `/api/v1/${entity}?${query}`);
+  const { body } = await getJson(url, options(key));
+  const page = (body as { records?: unknown } | null)?.records;
+  if (!Array.isArray(page)) throw new SyncFault(`${LABEL}: ${url} answered without a records list`);
+  return page;
+}
+
+/** One record checked and reduced to the writer's fields, its server hash worked out. */
+function readRecord(item: unknown, entity: string, read: number, fields: ReadonlySet<string>): HashedRecord & { updatedMs: number } {
+  if (typeof item !== 'object' || item === null) throw new SyncFault(`${LABEL}: ${entity} record ${read} is not an object`);
+  const raw = item as Record<string, unknown>;
+  const sourceId = typeof raw.id === 'string' && raw.id !== '' ? raw.id : typeof raw.external_id === 'string' ? raw.external_id : '';
+  if (sourceId === '') throw new SyncFault(`${LABEL}: ${entity} record ${read} has no id`);
+  const updatedMs = typeof raw.updated_at === 'string' ? Date.parse(raw.updated_at) : NaN;
+  if (Number.isNaN(updatedMs)) throw new SyncFault(`${LABEL}: ${entity} record ${sourceId} has no updated_at time`);
+  const label = typeof raw.external_id === 'string' ? `external_id "${raw.external_id}"` : `id ${sourceId}`;
+  const picked = pick(raw, fields);
+  return { sourceId, label, fields: picked, serverHash: serverHash(picked), updatedMs };
+}
+
+/**
+ * Every page of one entity. The next page is asked for as soon as this one is parsed (its
+ * query needs only this page's last updated_at), and this page's records are checked and
+ * hashed while the server prepares it: the client's work hides behind the server's.
+ */
 async function pullEntity(baseUrl: string, key: string, entity: string, fields: ReadonlySet<string>, cursor: string | undefined, watch: PullWatch) {
   // Source id -> the record: a record read twice (changed mid-read) keeps its place, newest fields.
   const records = new Map<string, PulledRecord>();
   let newest: string | undefined = cursor;
+  let newestMs = cursor === undefined ? -Infinity : Date.parse(cursor);
   // Where the next page starts: after this instant's first `atLast` records.
   let last: string | null = null;
   let atLast = 0;
-  for (let read = 0; ; ) {
-    if (watch.cancelled()) throw new SyncFault(`${LABEL}: cancelled; nothing of this source was written`);
-    const query = new URLSearchParams({ limit: String(PAGE) });
-    if (last !== null) {
-      query.set('updated_since', last);
-      query.set('offset', String(atLast));
-    } else if (cursor) query.set('updated_after', cursor);
-    const url = joinUrl(host(baseUrl), `/api/v1/${entity}?${query}`);
-    const { body } = await getJson(url, options(key));
-    const page = (body as { records?: unknown }).records;
-    if (!Array.isArray(page)) throw new SyncFault(`${LABEL}: ${url} answered without a records list`);
+  const cancelled = () => new SyncFault(`${LABEL}: cancelled; nothing of this source was written`);
+  const ask = (query: URLSearchParams) => {
+    const page = fetchPage(baseUrl, key, entity, query);
+    // Not awaited while this page is read: a fault is taken up by the next await (or dropped with the pull).
+    page.catch(() => {});
+    return page;
+  };
+  if (watch.cancelled()) throw cancelled();
+  let next: Promise<unknown[]> | null = ask(pageQuery(cursor, null, 0));
+  for (let read = 0, stop = false; next !== null; ) {
+    const page = await next;
+    next = null;
     for (const item of page) {
-      read++;
-      if (typeof item !== 'object' || item === null) throw new SyncFault(`${LABEL}: ${entity} record ${read} is not an object`);
-      const raw = item as Record<string, unknown>;
-      const sourceId = typeof raw.id === 'string' && raw.id !== '' ? raw.id : typeof raw.external_id === 'string' ? raw.external_id : '';
-      if (sourceId === '') throw new SyncFault(`${LABEL}: ${entity} record ${read} has no id`);
-      if (typeof raw.updated_at !== 'string' || Number.isNaN(Date.parse(raw.updated_at))) {
-        throw new SyncFault(`${LABEL}: ${entity} record ${sourceId} has no updated_at time`);
-      }
-      const label = typeof raw.external_id === 'string' ? `external_id "${raw.external_id}"` : `id ${sourceId}`;
-      records.set(sourceId, { sourceId, label, fields: pick(raw, fields) });
-      newest = newer(newest, raw.updated_at);
-      if (raw.updated_at === last) atLast++;
+      const at = (item as { updated_at?: unknown } | null)?.updated_at;
+      if (typeof at !== 'string') break; // readRecord below names the record
+      if (at === last) atLast++;
       else {
-        last = raw.updated_at;
+        last = at;
         atLast = 1;
       }
     }
+    // A cancel asks for no more pages; this one is still read and reported.
+    if (page.length === PAGE) {
+      if (watch.cancelled()) stop = true;
+      else next = ask(pageQuery(cursor, last, atLast));
+    }
+    for (const item of page) {
+      read++;
+      const { updatedMs, ...record } = readRecord(item, entity, read, fields);
+      records.set(record.sourceId, record);
+      if (updatedMs > newestMs) {
+        newestMs = updatedMs;
+        newest = (item as { updated_at: string }).updated_at;
+      }
+    }
     watch.page(entity, read);
-    if (page.length < PAGE) break;
+    if (stop) throw cancelled();
   }
   return { records: [...records.values()], newest };
 }
