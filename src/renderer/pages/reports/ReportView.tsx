@@ -8,6 +8,7 @@ import { periodLabel } from '../../format/period-label';
 import { ReportCharts } from './ReportCharts';
 import { ReportGrid } from './ReportGrid';
 import { ReportParamsForm } from './ReportParamsForm';
+import { ReportServerComparison } from './ReportServerComparison';
 
 const periodOf = (p: { year: number; month: number }) => `${p.year}-${String(p.month).padStart(2, '0')}`;
 
@@ -77,6 +78,7 @@ export function ReportView({ orgId, report }: { orgId: string; report: ReportCat
             {chosen.status === 'in_progress' ? ': the month is not over, its figures can still change.' : ': a closed month, exported the same byte for byte every time.'}
           </p>
           <ReportGrid columns={json.columns} rows={json.rows} />
+          <ReportServerComparison orgId={orgId} reportType={report.report_type} period={chosen} params={params} columns={json.columns} rows={json.rows} />
           <ReportCharts orgId={orgId} reportType={report.report_type} columns={json.columns} rows={json.rows} params={params} periods={periods} chosen={chosen} />
         </>
       )}

@@ -103,9 +103,15 @@ export function StatementDocument({ statement, orgName }: { statement: Statement
           {a.plan_segments.map((s) => `${longDate(s.date_start)} – ${longDate(s.date_end)}: ${s.days} days`).join('; ')}); prices shown are those in effect on the last day.
         </p>
       )}
-      <footer className="statement-foot">
-        {statement.name}. Generated automatically from the price plan and the recorded usage; each cost is rounded half up to the currency's smallest unit, and the total is the sum of the rounded lines.
-      </footer>
+      {statement.origin === 'synced' ? (
+        <footer className="statement-foot" data-testid="statement-synced">
+          {statement.name}. Synced from the organization&apos;s online system as it computed it (seed 004). Its statement carries no credits applied, widget uses or backups: those show as zero, and the amount due is its total.
+        </footer>
+      ) : (
+        <footer className="statement-foot">
+          {statement.name}. Generated automatically from the price plan and the recorded usage; each cost is rounded half up to the currency&apos;s smallest unit, and the total is the sum of the rounded lines.
+        </footer>
+      )}
     </article>
   );
 }

@@ -31,6 +31,8 @@ export const STATEMENT_COLUMN_DEFS: ColDef<StatementDetail>[] = [
   { field: 'date_start', headerName: 'From', width: 110 },
   { field: 'date_end', headerName: 'To', width: 110 },
   { colId: 'is_current', headerName: 'Cycle', width: 100, valueGetter: (p) => (p.data?.is_current ? 'Current' : 'Past') },
+  // Synced from the org's online system (sync.run, seed 004) or generated here from its plans and usage.
+  { colId: 'origin', headerName: 'Origin', width: 140, valueGetter: (p) => (p.data?.origin === 'synced' ? 'Online (synced)' : 'Generated here') },
   count('seats', 'Seats', 90),
   money('subscription_cost', 'Subscription'),
   count('record_count', 'Records'),
