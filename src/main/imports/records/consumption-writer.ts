@@ -1,8 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityWriter, WriterContext } from './entity-writer';
 import { problem } from './field-problem';
 import { billingKeyText, resourceKeys } from './billing-record';
+import { ConsumptionInserts, DESCRIPTIVE } from './consumption-inserts';
+import { ConsumptionMatchFilter } from './consumption-match-filter';
 import { readConsumptionRecord, type ConsumptionFields } from './consumption-record';
+import { WORKSPACE_REFUSED } from './outcome-recorder';
+import type { RawRecord } from './field-readers';
 
 interface StoredConsumption {
   id: number;
@@ -26,7 +29,6 @@ interface StoredConsumption {
   source_row: number | null;
 }
 
-const DESCRIPTIVE = ['resource_uuid', 'resource_name', 'resource', 'customer_uuid', 'customer_name', 'project_uuid', 'project_name'] as const;
 const VALUES = ['consumed_sell_micros', 'consumed_buy_micros', 'last_sync_at', 'raw_data'] as const;
 const STORED = `id, ${DESCRIPTIVE.join(', ')}, ${VALUES.join(', ')}, currency, is_finalized, is_reconciled, reconciled_at, updated_at, batch_id, source_row`;
 /** The field a changed column is named by in outcomes and messages. */
@@ -40,17 +42,20 @@ const FIELD_OF: Record<string, string> = { consumed_sell_micros: 'consumed_sell'
  * record never changes; a record's amounts stay in one currency.
  */
 export function consumptionWriter(ctx: WriterContext): EntityWriter {
-  const { db, orgId, batchId, now, locks, outcomes, operation, timeZone } = ctx;
+  const { db, orgId, now, locks, outcomes, operation, timeZone } = ctx;
   const orgCurrency = db.prepare('SELECT currency FROM orgs WHERE id = ?').pluck().get(orgId) as string;
   const byKey = db.prepare(`SELECT ${STORED} FROM consumption_records WHERE org_id = ? AND license_reference = ? AND resource_key = ? AND billing_period = ?`);
   const byName = db.prepare(
     `SELECT ${STORED} FROM consumption_records WHERE org_id = ? AND license_reference = ? AND billing_period = ? AND resource_name = ? LIMIT 2`,
   );
-  const insert = db.prepare(
-    `INSERT INTO consumption_records (uuid, org_id, license_reference, billing_period, currency, ${DESCRIPTIVE.join(', ')}, ${VALUES.join(', ')},
-       created_at, updated_at, batch_id, source_row)
-     VALUES (?, ?, ?, ?, ?, ${DESCRIPTIVE.map(() => '?').join(', ')}, ${VALUES.map(() => '?').join(', ')}, ?, ?, ?, ?)`,
-  );
+  // New records go in CONSUMPTION_CHUNK_ROWS at a time: every read of consumption_records and
+  // every other outcome below settles the waiting rows first, so reads see them and outcomes stay in row order.
+  const inserts = new ConsumptionInserts(db, ctx, {
+    created: (rowNumber, id, key, amount) => outcomes.created(rowNumber, id, key, amount),
+    refused: (rowNumber, raw, error) => outcomes.error(rowNumber, null, WORKSPACE_REFUSED, keyOf(raw), null, error.message),
+  });
+  const settle = () => inserts.flush();
+  const unmatched = new ConsumptionMatchFilter(db, orgId);
   const update = db.prepare(`UPDATE consumption_records SET ${[...DESCRIPTIVE, ...VALUES].map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
 
   function find(f: ConsumptionFields): StoredConsumption | undefined {
@@ -63,18 +68,17 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
     return named.length === 1 ? named[0] : undefined;
   }
 
-  function create(rowNumber: number, f: ConsumptionFields, key: string | null): void {
+  function create(rowNumber: number, f: ConsumptionFields, key: string | null, raw: RawRecord): void {
     if (f.consumed_sell_micros === undefined) throw problem('consumed_sell', 'is required: a consumption row carries the estimated amounts');
     if (f.consumed_buy_micros === undefined) throw problem('consumed_buy', 'is required: a consumption row carries the estimated amounts');
     const period = f.billing_period.slice(0, 7);
-    if (locks.isLocked(period)) return outcomes.blocked(rowNumber, null, key, 'billing_period', locks.lockedMessage(period));
-    const details: Record<string, string | null | undefined> = { resource_uuid: f.resource_uuid, resource_name: f.resource_name, ...f.details };
-    const currency = f.currency ?? orgCurrency;
+    if (locks.isLocked(period)) {
+      settle();
+      return outcomes.blocked(rowNumber, null, key, 'billing_period', locks.lockedMessage(period));
+    }
     locks.noteWritten(period);
-    // The uuid from node:crypto: SQLite's default (migration 22's random-blob expression) costs ~20 % of a created row.
-    const result = insert.run(randomUUID(), orgId, f.license_reference, f.billing_period, currency, ...DESCRIPTIVE.map((c) => details[c] ?? null), f.consumed_sell_micros,
-      f.consumed_buy_micros, f.last_sync_at ?? now, f.raw_data ?? null, now, now, batchId, rowNumber);
-    outcomes.created(rowNumber, Number(result.lastInsertRowid), key, { currency, micros: f.consumed_sell_micros });
+    unmatched.noteCreated(f);
+    inserts.add(rowNumber, f, f.currency ?? orgCurrency, key, raw);
   }
 
   /** The row applied to the stored record: its next values, the fields that change and their stored values. */
@@ -126,17 +130,26 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
   }
 
   return {
-    keyOf: (raw) => billingKeyText(raw.license_reference, raw.resource_uuid ?? raw.resource_name, raw.billing_period),
+    keyOf,
+    flush: settle,
     write(rowNumber, raw) {
       const f = readConsumptionRecord(raw, timeZone);
       const key = billingKeyText(f.license_reference, f.resource_uuid ?? f.resource_name, f.billing_period);
+      // A row that certainly matches no record is created without looking it up.
+      if (!unmatched.mayMatch(f) && operation !== 'update_only') return create(rowNumber, f, key, raw);
+      settle();
       const stored = find(f);
       const earlier = stored && ctx.sameRecord.earlierRow(stored);
       if (earlier !== undefined) return ctx.sameRecord.repeat(rowNumber, earlier, stored!.id, key, () => diff(stored!, f).changes, 'license_reference');
       if (stored && operation === 'create_only') return outcomes.duplicate(rowNumber, stored.id, key);
       if (stored) return change(rowNumber, stored, f, key);
       if (operation === 'update_only') throw problem('license_reference', `no consumption record matches ${key} to update`);
-      create(rowNumber, f, key);
+      create(rowNumber, f, key, raw);
     },
   };
+}
+
+/** "license / resource / YYYY-MM-01", read leniently from the row as given (also from a refused one). */
+function keyOf(raw: RawRecord): string | null {
+  return billingKeyText(raw.license_reference, raw.resource_uuid ?? raw.resource_name, raw.billing_period);
 }

@@ -1,0 +1,58 @@
+import type { Database } from '../../db/driver';
+import type { ConsumptionFields } from './consumption-record';
+import { KeyFilter } from './key-filter';
+
+/**
+ * Tells, without reading consumption_records, that a consumption row certainly matches no
+ * stored record, so the writer can create it without the two or three lookups a match
+ * takes. That is known for a row whose org and month held no record when the batch first
+ * met the month (then every record of that month is one this batch created) and whose
+ * resource this batch has not created in that license and month: created records' keys go
+ * into a KeyFilter. Any other row answers "may match" and is looked up as before.
+ *
+ * The keys are those the lookups compare (consumption-writer's find): the resource uuid
+ * against resource_key 'uuid:…', and the resource name against resource_name, which covers
+ * both the 'name:…' key and the match by name alone.
+ */
+export class ConsumptionMatchFilter {
+  /** Month -> it held none of the org's records when the batch first met it. */
+  private readonly emptyAtStart = new Map<string, boolean>();
+  private readonly created = new KeyFilter();
+  private readonly anyRecordIn: Database.Statement;
+
+  constructor(
+    db: Database.Database,
+    private readonly orgId: string,
+  ) {
+    // consumption_record_counts is kept by triggers on every insert and delete: a month with no row there (or 0) has no record.
+    this.anyRecordIn = db.prepare('SELECT 1 FROM consumption_record_counts WHERE org_id = ? AND billing_period = ? AND records > 0 LIMIT 1').pluck();
+  }
+
+  /** False only when the row certainly matches no stored record. Call for every row, before anything of its month is created. */
+  mayMatch(f: ConsumptionFields): boolean {
+    if (!this.wasEmpty(f.billing_period)) return true;
+    const prefix = keyPrefix(f);
+    if (f.resource_uuid !== undefined && this.created.mayHave(`${prefix}uuid:${f.resource_uuid}`)) return true;
+    return f.resource_name !== undefined && this.created.mayHave(`${prefix}name:${f.resource_name}`);
+  }
+
+  /** A record is created from this row (by either path): later rows naming its resource may match it. */
+  noteCreated(f: ConsumptionFields): void {
+    if (!this.wasEmpty(f.billing_period)) return;
+    const prefix = keyPrefix(f);
+    if (f.resource_uuid !== undefined) this.created.add(`${prefix}uuid:${f.resource_uuid}`);
+    if (f.resource_name !== undefined) this.created.add(`${prefix}name:${f.resource_name}`);
+  }
+
+  private wasEmpty(period: string): boolean {
+    let empty = this.emptyAtStart.get(period);
+    if (empty === undefined) {
+      empty = this.anyRecordIn.get(this.orgId, period) === undefined;
+      this.emptyAtStart.set(period, empty);
+    }
+    return empty;
+  }
+}
+
+/** License and month; a NUL between parts, so no two keys run together into one. */
+const keyPrefix = (f: ConsumptionFields) => `${f.license_reference}\u0000${f.billing_period}\u0000`;
