@@ -63,3 +63,37 @@ export function writeCsvFile(
   });
   return { path, rowCount, bytes };
 }
+
+/** A run of finished CSV lines (each ending in CRLF) and how many rows it holds. */
+export interface CsvChunk {
+  text: string;
+  rows: number;
+}
+
+/**
+ * Write a CSV file from chunks of finished lines (built by SQLite, see sql-lines.ts), with
+ * the same heading, byte-order mark, cancelling and progress as writeCsvFile.
+ */
+export function writeCsvChunks(
+  path: string,
+  header: readonly string[],
+  chunks: Iterable<CsvChunk>,
+  options: { signal?: CancelSignal; onProgress?: (rows: number) => void; progressEvery?: number; bom?: boolean } = {},
+): CsvWriteResult {
+  const every = options.progressEvery ?? 50_000;
+  let rowCount = 0;
+  let bytes = 0;
+  writeFileAtomically(path, (fd) => {
+    bytes += writeSync(fd, (options.bom ? '\uFEFF' : '') + header.map(textCell).join(',') + '\r\n');
+    for (const chunk of chunks) {
+      bytes += writeSync(fd, chunk.text);
+      const before = rowCount;
+      rowCount += chunk.rows;
+      if (Math.floor(rowCount / every) > Math.floor(before / every)) {
+        if (options.signal?.aborted) throw new ApiFailure('conflict', 'cancelled', 'The export was cancelled; no file was written.');
+        options.onProgress?.(rowCount - (rowCount % every));
+      }
+    }
+  });
+  return { path, rowCount, bytes };
+}

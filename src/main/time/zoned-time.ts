@@ -100,6 +100,54 @@ export function instantToWallText(instant: string, zone: string): string {
   return `${minute}:${seconds}`;
 }
 
+/**
+ * One UTC hour in which a zone's offset does not change, as instantToWallText reads it:
+ * `utcHour` is the stored instants' first 13 characters ('2026-03-08T06'). The offset is
+ * whole hours plus `shift` minutes (0..59): UTC minute MM reads as `wallHour`:(MM + shift)
+ * while that is under 60, else as `nextWallHour`:(MM + shift - 60). Both are 'YYYY-MM-DD HH'.
+ */
+export interface WallHour {
+  utcHour: string;
+  wallHour: string;
+  shift: number;
+  nextWallHour: string;
+}
+
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Every UTC hour from `fromMs` to `toMs` (whole days) whose offset in `zone` is the same at
+ * its first and last minute (instantToWallText's own test), for an export to read instants
+ * in SQL (export/wall-time-sql.ts). The zone is asked twice per day; only a day whose first
+ * and last minute differ (a clock change) is asked hour by hour, and an hour holding the
+ * change is left out (the export reads its instants through instantToWallText).
+ */
+export function wallHoursInZone(zone: string, fromMs: number, toMs: number): WallHour[] {
+  const format = wallFormat(zone);
+  const hours: WallHour[] = [];
+  const push = (hourMs: number, offset: number) => {
+    const shift = ((offset % 60) + 60) % 60;
+    const base = hourMs + (offset - shift) * 60_000;
+    const wall = (ms: number) => {
+      const iso = new Date(ms).toISOString();
+      return `${iso.slice(0, 10)} ${iso.slice(11, 13)}`;
+    };
+    hours.push({ utcHour: new Date(hourMs).toISOString().slice(0, 13), wallHour: wall(base), shift, nextWallHour: wall(base + HOUR_MS) });
+  };
+  for (let day = Math.floor(fromMs / DAY_MS) * DAY_MS; day < toMs; day += DAY_MS) {
+    const first = offsetMinutes(format, day);
+    const sameAllDay = offsetMinutes(format, day + DAY_MS - 60_000) === first;
+    for (let hour = day; hour < day + DAY_MS; hour += HOUR_MS) {
+      if (sameAllDay) push(hour, first);
+      else {
+        const offset = offsetMinutes(format, hour);
+        if (offsetMinutes(format, hour + HOUR_MS - 60_000) === offset) push(hour, offset);
+      }
+    }
+  }
+  return hours;
+}
+
 /** 'YYYY-MM-DDTHH:MM:SS' read on a clock in `zone`. */
 export interface WallTime {
   year: number;
