@@ -85,6 +85,6 @@ describe('grid views it reads', () => {
 
   it('a view with no scope and no filters selects every row', () => {
     const compiled = compileScopedView({ scope: [], columns: REVENUE_GRID_COLUMNS, key: 'r.id' }, { filterModel: {}, sortModel: [] });
-    expect(compiled).toEqual({ where: '1', params: [], orderBy: 'r.id ASC', reverseOrderBy: 'r.id DESC' });
+    expect(compiled).toEqual({ where: '1', params: [], orderBy: 'r.id ASC', reverseOrderBy: 'r.id DESC', leading: { term: 'r.id', direction: 'ASC' } });
   });
 });

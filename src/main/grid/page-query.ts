@@ -1,7 +1,7 @@
 import type { FilterModel, SortModel } from '../../shared/contract/grid';
 import type { Database } from '../db/driver';
 import type { ColumnMap } from './columns';
-import { rememberedCount, rememberedOrder } from './view-memo';
+import { rememberedCount, rememberedGroups, rememberedOrder, type ViewGroup } from './view-memo';
 import { compileView } from './sql';
 
 export interface PageQuery {
@@ -18,6 +18,12 @@ export interface PageQuery {
   columns: ColumnMap;
   /** The clock date filters read days on (the org's time zone); default UTC. */
   timeZone?: string;
+  /**
+   * A column that splits the rows into few groups and leads the orders an index gives
+   * ('r.period' when a grid shows all periods): a deep page of such an order starts its
+   * walk at its own group instead of the first row (see groupedPage).
+   */
+  groupedBy?: string;
 }
 
 export interface PageRequest {
@@ -46,7 +52,7 @@ export function compileScopedView(query: Pick<PageQuery, 'scope' | 'columns' | '
   const compiled = compileView(query.columns, view, query.key, 'ASC', query.timeZone);
   const where = [...query.scope.map((s) => s.sql), ...compiled.where];
   const params = [...query.scope.flatMap((s) => s.params), ...compiled.params];
-  return { where: where.length ? where.join(' AND ') : '1', params, orderBy: compiled.orderBy, reverseOrderBy: compiled.reverseOrderBy };
+  return { where: where.length ? where.join(' AND ') : '1', params, orderBy: compiled.orderBy, reverseOrderBy: compiled.reverseOrderBy, leading: compiled.leading };
 }
 
 /**
@@ -62,7 +68,8 @@ export function queryPage<Row>(db: Database.Database, query: PageQuery, view: Pa
 }
 
 function pageAndCount<Row>(db: Database.Database, query: PageQuery, view: PageRequest): { rows: Row[]; rowCount: number } {
-  const { where, params, orderBy, reverseOrderBy } = compileScopedView(query, view);
+  const compiled = compileScopedView(query, view);
+  const { where, params, orderBy, reverseOrderBy } = compiled;
   const joins = Object.values(query.joins ?? {}).join(' ');
   const allKeys = `SELECT ${query.key} AS page_key ${neededFrom(query, where + ' ' + orderBy)} WHERE ${where} ORDER BY ${orderBy}`;
   if (sortsEveryRow(db, allKeys, params)) {
@@ -72,6 +79,10 @@ function pageAndCount<Row>(db: Database.Database, query: PageQuery, view: PageRe
       .prepare(`${query.select} FROM (SELECT value AS page_key, key AS page_position FROM json_each(?)) AS page CROSS JOIN ${query.base} ${joins} WHERE ${query.key} = page.page_key ORDER BY page.page_position`)
       .all(JSON.stringify(keys.slice(view.startRow, view.endRow))) as Row[];
     return { rows, rowCount: keys.length };
+  }
+  if (query.groupedBy && compiled.leading.term === query.groupedBy) {
+    const grouped = groupedPage<Row>(db, query, compiled, view);
+    if (grouped) return grouped;
   }
   const countSql = `SELECT count(*) ${neededFrom(query, where)} WHERE ${where}`;
   const rowCount = rememberedCount(db, countSql, params, () => db.prepare(countSql).pluck().get(...params) as number);
@@ -87,6 +98,58 @@ function pageAndCount<Row>(db: Database.Database, query: PageQuery, view: PageRe
     .prepare(`${query.select} FROM (${keys}) AS page CROSS JOIN ${query.base} ${joins} WHERE ${query.key} = page.page_key ORDER BY ${order}`)
     .all(...params, limit, offset) as Row[];
   return { rows: fromEnd ? rows.reverse() : rows, rowCount };
+}
+
+/**
+ * A page of an order led by the query's group column (all periods by date: period, date,
+ * id). OFFSET walks index entries one by one, so a page in the middle of a million rows
+ * walked half a million. The rows per group are counted once (and kept until the next
+ * write, like a count); a page then walks only within its group: forwards from its
+ * first group's start (`period >= P` in the order), or backwards from its last group's
+ * end, whichever walk is shorter. null when a group's value is NULL (no bound orders it).
+ */
+function groupedPage<Row>(
+  db: Database.Database,
+  query: PageQuery,
+  compiled: ReturnType<typeof compileScopedView>,
+  view: PageRequest,
+): { rows: Row[]; rowCount: number } | null {
+  const { where, params, orderBy, reverseOrderBy, leading } = compiled;
+  const group = leading.term;
+  const groupsSql = `SELECT ${group}, count(*) ${neededFrom(query, where + ' ' + group)} WHERE ${where} GROUP BY ${group} ORDER BY ${group} ${leading.direction}`;
+  const groups = rememberedGroups(db, groupsSql, params, () =>
+    (db.prepare(groupsSql).raw(true).all(...params) as Array<[unknown, number]>).map(([value, rows]) => ({ value, rows })),
+  );
+  if (groups.some((g) => g.value === null)) return null;
+  const rowCount = groups.reduce((sum, g) => sum + g.rows, 0);
+  const endRow = Math.min(view.endRow, rowCount);
+  if (view.startRow >= endRow) return { rows: [], rowCount };
+  const first = groupAt(groups, view.startRow);
+  const last = groupAt(groups, endRow - 1);
+  const forwardWalk = view.startRow - first.before;
+  const backwardWalk = last.before + last.group.rows - endRow;
+  const fromEnd = backwardWalk < forwardWalk;
+  // Later groups come after in the order: ASC reads `>= first`, DESC `<= first`; backwards the other way from the last.
+  const ascending = leading.direction === 'ASC';
+  const bound = fromEnd ? `${group} ${ascending ? '<=' : '>='} ?` : `${group} ${ascending ? '>=' : '<='} ?`;
+  const order = fromEnd ? reverseOrderBy : orderBy;
+  const sqlWhere = `${where} AND ${bound}`;
+  const joins = Object.values(query.joins ?? {}).join(' ');
+  const keys = `SELECT ${query.key} AS page_key ${neededFrom(query, sqlWhere + ' ' + order)} WHERE ${sqlWhere} ORDER BY ${order} LIMIT ? OFFSET ?`;
+  const rows = db
+    .prepare(`${query.select} FROM (${keys}) AS page CROSS JOIN ${query.base} ${joins} WHERE ${query.key} = page.page_key ORDER BY ${order}`)
+    .all(...params, (fromEnd ? last : first).group.value, endRow - view.startRow, fromEnd ? backwardWalk : forwardWalk) as Row[];
+  return { rows: fromEnd ? rows.reverse() : rows, rowCount };
+}
+
+/** The group holding the row at `position` of the view, and how many rows come before the group. */
+function groupAt(groups: readonly ViewGroup[], position: number): { group: ViewGroup; before: number } {
+  let before = 0;
+  for (const group of groups) {
+    if (position < before + group.rows) return { group, before };
+    before += group.rows;
+  }
+  throw new Error(`row ${position} is past the view's ${before} rows`);
 }
 
 const sortPlans = new Map<string, boolean>();

@@ -12,6 +12,8 @@ export interface CompiledView {
   orderBy: string;
   /** The same order backwards, term by term: a deep page is read from the far end (page-query.ts). */
   reverseOrderBy: string;
+  /** The first ORDER BY term and its direction (page-query.ts starts a deep page's walk in its group). */
+  leading: { term: string; direction: 'ASC' | 'DESC' };
 }
 
 /**
@@ -50,6 +52,7 @@ export function compileView(
     params,
     orderBy: order.map((o) => `${o.term} ${o.direction}`).join(', '),
     reverseOrderBy: order.map((o) => `${o.term} ${flip[o.direction]}`).join(', '),
+    leading: order[0],
   };
 }
 

@@ -16,6 +16,13 @@ interface Memo {
   state: string;
   counts: Map<string, number>;
   orders: Map<string, readonly unknown[]>;
+  groups: Map<string, readonly ViewGroup[]>;
+}
+
+/** How many of a view's rows have one value of the column its order starts with (see page-query.ts). */
+export interface ViewGroup {
+  value: unknown;
+  rows: number;
 }
 
 const memos = new WeakMap<Database.Database, Memo>();
@@ -23,7 +30,7 @@ const memos = new WeakMap<Database.Database, Memo>();
 function memoOf(db: Database.Database): Memo {
   const state = writeState(db);
   let memo = memos.get(db);
-  if (!memo || memo.state !== state) memos.set(db, (memo = { state, counts: new Map(), orders: new Map() }));
+  if (!memo || memo.state !== state) memos.set(db, (memo = { state, counts: new Map(), orders: new Map(), groups: new Map() }));
   return memo;
 }
 
@@ -50,6 +57,13 @@ export function rememberedOrder(db: Database.Database, sql: string, params: read
   const { orders } = memoOf(db);
   const key = viewKey(sql, params);
   return orders.get(key) ?? keep(orders, KEPT_ORDERS, key, read());
+}
+
+/** The view's rows counted per value of its leading sort column: `read()` the first time, then kept until the next write. */
+export function rememberedGroups(db: Database.Database, sql: string, params: readonly unknown[], read: () => ViewGroup[]): readonly ViewGroup[] {
+  const { groups } = memoOf(db);
+  const key = viewKey(sql, params);
+  return groups.get(key) ?? keep(groups, KEPT_COUNTS, key, read());
 }
 
 /** Forget what is kept for this connection (benchmarks time a view's first page with this). */

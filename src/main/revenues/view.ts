@@ -28,7 +28,9 @@ export function revenueQuery(db: Database.Database, view: RevenueView, select: s
     orgIds.length === 1 ? { sql: 'r.org_id = ?', params: orgIds as unknown[] } : { sql: `r.org_id IN (${orgIds.map(() => '?').join(', ')})`, params: orgIds as unknown[] },
   ];
   if (view.period) scope.push({ sql: 'r.period = ?', params: [view.period] });
-  return { select, ...REVENUE_TABLES, key: 'r.id', scope, columns: REVENUE_GRID_COLUMNS, timeZone: orgTimeZone(db, view.orgId) };
+  // Over all periods, orders that start with the period (by date, by period) page within one month at a time.
+  const groupedBy = view.period ? undefined : 'r.period';
+  return { select, ...REVENUE_TABLES, key: 'r.id', scope, columns: REVENUE_GRID_COLUMNS, timeZone: orgTimeZone(db, view.orgId), groupedBy };
 }
 
 /** WHERE and ORDER BY of a revenues view, with its bound parameters. */
