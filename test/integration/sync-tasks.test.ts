@@ -23,6 +23,8 @@ async function connected(count: number, status?: string) {
 }
 
 const query = (request: string) => new URLSearchParams(request.split('?')[1]);
+/** created_after is exclusive: a run reads again from 1 ms before the newest (or oldest unfinished) task. */
+const msBefore = (iso: string) => new Date(Date.parse(iso) - 1).toISOString();
 /** The tasks table and the tasks' links: what a tasks sync writes. */
 const tasksDigest = (ctx: ReturnType<typeof syncWorkspace>) =>
   dataDigest(ctx.workspace.db) + JSON.stringify(ctx.workspace.db.prepare('SELECT * FROM tasks ORDER BY id').raw(true).all());
@@ -47,19 +49,30 @@ describe('sync of the tasks source (seed 002)', () => {
     expect(link).toBe(ctx.workspace.db.prepare('SELECT id FROM tasks WHERE uuid = ?').pluck().get(served.uuid));
   });
 
-  it('an incremental sync asks created_after the newest created_at seen and stores only the new tasks; a re-run writes nothing', async () => {
+  it('an incremental sync asks created_after 1 ms before the newest created_at seen and stores only the new tasks; a re-run writes nothing', async () => {
     const ctx = await connected(5);
     await runOne(ctx.core, 'tasks');
     const newest = server!.tasks[4].created_at;
     server!.add();
     server!.add();
     const run = await runOne(ctx.core, 'tasks');
-    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, created: 2 } });
-    expect(query(server!.requests.at(-1)!).get('created_after')).toBe(newest);
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 3, created: 2, unchanged: 1 } });
+    expect(query(server!.requests.at(-1)!).get('created_after')).toBe(msBefore(newest));
     const before = tasksDigest(ctx);
-    expect(await runOne(ctx.core, 'tasks')).toMatchObject({ status: 'nothing_changed', counts: { fetched: 0 } });
-    expect(query(server!.requests.at(-1)!).get('created_after')).toBe(server!.tasks[6].created_at);
+    expect(await runOne(ctx.core, 'tasks')).toMatchObject({ status: 'nothing_changed', counts: { fetched: 1, unchanged: 1 } });
+    expect(query(server!.requests.at(-1)!).get('created_after')).toBe(msBefore(server!.tasks[6].created_at));
     expect(tasksDigest(ctx)).toBe(before);
+  });
+
+  it('a task created on the server in the same millisecond as the newest one already synced is not lost', async () => {
+    const ctx = await connected(3);
+    expect(await runOne(ctx.core, 'tasks')).toMatchObject({ counts: { created: 3 } });
+    // After the sync read it, the server creates another task in that very millisecond.
+    const twin = server!.add({ created_at: server!.tasks[2].created_at });
+    const run = await runOne(ctx.core, 'tasks');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, created: 1, unchanged: 1, updated: 0 } });
+    expect(await callOk<Task>(ctx.core, 'tasks.get', { uuid: twin.uuid })).toMatchObject({ uuid: twin.uuid, origin: 'synced', created_at: twin.created_at, deleted_on_server_at: null });
+    expect(ctx.workspace.db.prepare("SELECT count(*) FROM tasks WHERE client_id = ? AND origin = 'synced'").pluck().get(ORG)).toBe(4);
   });
 
   it('a task still running on the server is read again until it ends: its new status and notes update it, an unchanged one writes nothing', async () => {
@@ -76,9 +89,9 @@ describe('sync of the tasks source (seed 002)', () => {
     expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, unchanged: 1 } });
     const task = await callOk<Task>(ctx.core, 'tasks.get', { uuid: running.uuid });
     expect(task).toMatchObject({ status: 'Failed', processing_notes: { errors: [{ code: 'x' }] } });
-    // Ended: the next run asks only after the newest task.
+    // Ended: the next run asks only from 1 ms before the newest task.
     await runOne(ctx.core, 'tasks');
-    expect(query(server!.requests.at(-1)!).get('created_after')).toBe(server!.tasks[5].created_at);
+    expect(query(server!.requests.at(-1)!).get('created_after')).toBe(msBefore(server!.tasks[5].created_at));
   });
 
   it('startup recovery never marks a synced task Failed, and a synced task cannot be cancelled here', async () => {
@@ -148,5 +161,56 @@ describe('sync of the tasks source (seed 002)', () => {
     const run = await runOne(ctx.core, 'tasks');
     expect(run.message).toBe(`tasks source (seed 002): task ${server!.tasks[1].uuid} has the uuid of a close run here; nothing of this source was written`);
     expect(ctx.workspace.db.prepare("SELECT count(*) FROM tasks WHERE origin = 'synced'").pluck().get()).toBe(0);
+  });
+});
+
+describe('tasks deleted on the server (seed 002 lists no deletions)', () => {
+  const deletedMark = (ctx: ReturnType<typeof syncWorkspace>, uuid: string) => ctx.workspace.db.prepare('SELECT deleted_on_server_at FROM tasks WHERE uuid = ?').pluck().get(uuid);
+
+  it('a synced task of the window read again that the server no longer lists is marked, not kept as live; listed again, the mark goes', async () => {
+    const ctx = await connected(0);
+    const old = server!.add();
+    const running = server!.add({ status: 'InProgress' });
+    const newest = server!.add();
+    expect(await runOne(ctx.core, 'tasks')).toMatchObject({ counts: { created: 3 } });
+    // The window read again starts just before the running task: the newest task's absence is seen.
+    const gone = server!.remove(newest.uuid);
+    const run = await runOne(ctx.core, 'tasks');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 1, unchanged: 1, updated: 1 } });
+    expect(deletedMark(ctx, newest.uuid)).toBe(run.startedAt);
+    const shown = await callOk<Task>(ctx.core, 'tasks.get', { uuid: newest.uuid });
+    expect(shown).toMatchObject({ origin: 'synced', status: 'Completed', deleted_on_server_at: run.startedAt });
+    expect(await callOk<Task>(ctx.core, 'tasks.get', { uuid: running.uuid })).toMatchObject({ deleted_on_server_at: null });
+    expect(await callOk<Task>(ctx.core, 'tasks.get', { uuid: old.uuid })).toMatchObject({ deleted_on_server_at: null });
+    // Marked once: the next run changes nothing.
+    const before = tasksDigest(ctx);
+    expect(await runOne(ctx.core, 'tasks')).toMatchObject({ status: 'nothing_changed', counts: { fetched: 1, unchanged: 1, updated: 0 } });
+    expect(tasksDigest(ctx)).toBe(before);
+    // Back on the server (in the window): listed again, no longer marked.
+    server!.restore(gone);
+    expect(await runOne(ctx.core, 'tasks')).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, unchanged: 1 } });
+    expect(deletedMark(ctx, newest.uuid)).toBeNull();
+  });
+
+  it('an older finished task deleted on the server is not read again, so not seen: nothing breaks, nothing is written', async () => {
+    const ctx = await connected(4);
+    await runOne(ctx.core, 'tasks');
+    server!.remove(server!.tasks[0].uuid);
+    const before = tasksDigest(ctx);
+    expect(await runOne(ctx.core, 'tasks')).toMatchObject({ status: 'nothing_changed', counts: { fetched: 1, unchanged: 1, updated: 0 } });
+    expect(tasksDigest(ctx)).toBe(before);
+  });
+
+  it('a local close run is never marked, whatever the server lists', async () => {
+    const ctx = await connected(2);
+    ctx.workspace.db
+      .prepare(
+        `INSERT INTO tasks (uuid, client_id, user_id, task_type, template, status, parameters, processing_notes, runner, created_at, updated_at, finished_at, origin)
+         VALUES ('11111111-1111-4111-8111-111111111111', ?, 'u', 'ClosingPeriod', NULL, 'Completed', '{}', '{}', NULL, '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z', 'local')`,
+      )
+      .run(ORG);
+    // The first sync lists everything: the close run here is not among it, and stays as it is.
+    expect(await runOne(ctx.core, 'tasks')).toMatchObject({ status: 'committed', counts: { created: 2, updated: 0 } });
+    expect(deletedMark(ctx, '11111111-1111-4111-8111-111111111111')).toBeNull();
   });
 });

@@ -12,6 +12,9 @@ export interface FakeTasks extends FakeSourceServer {
   add(fields?: Record<string, unknown>): FakeTask;
   /** Change a task's fields (its status, notes); it gets a new updated_at. */
   change(uuid: string, fields: Record<string, unknown>): void;
+  /** Delete a task on the server: no longer listed; returns it (to put back with restore). */
+  remove(uuid: string): FakeTask;
+  restore(task: FakeTask): void;
 }
 
 export const TASKS_PATH = '/billing/org/v1/reports';
@@ -70,6 +73,12 @@ export async function startFakeTasks(count: number, status = 'Completed'): Promi
     change(uuid, fields) {
       const task = tasks.find((t) => t.uuid === uuid)!;
       Object.assign(task, fields, { updated_at: clock.tick() });
+    },
+    remove(uuid) {
+      return tasks.splice(tasks.findIndex((t) => t.uuid === uuid), 1)[0];
+    },
+    restore(task) {
+      tasks.push(task);
     },
   };
 }

@@ -8,7 +8,8 @@ import { conflictStore, LinkKeeper, type Verdict } from './detect-conflicts';
 import { reconciledMatcher } from './kept-reconciled';
 import type { Pull, PulledRecord } from './sources/source-adapter';
 import { storeRules } from './store-rules';
-import { storeTasks } from './store-tasks';
+import { isListedTasks } from './sources/report-tasks';
+import { markDeletedTasks, storeTasks } from './store-tasks';
 import { SyncFault } from './sync-fault';
 
 export interface StoredPull {
@@ -60,7 +61,8 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
   const verdicts = new Map<PulledRecord, Verdict>();
   for (const { entity, records } of pull.entities) if (entity !== 'rules' && entity !== 'tasks') for (const record of records) verdicts.set(record, links.judge(entity, record));
   const keepConflict = conflictStore(db, orgId, source, runId, now);
-  for (const { entity, records } of pull.entities) {
+  for (const pulled of pull.entities) {
+    const { entity, records } = pulled;
     if (records.length === 0) continue;
     counts.fetched += records.length;
     if (entity === 'rules') {
@@ -78,6 +80,8 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
         counts[row.outcome]++;
         ctx.link(entity, row.record, row.id);
       }
+      // Synced tasks of the window read again that the server no longer lists: marked (counted updated).
+      if (isListedTasks(pulled)) counts.updated += markDeletedTasks(db, orgId, pulled.listedFrom, records, now);
       continue;
     }
     const toWrite = records.filter((record) => {

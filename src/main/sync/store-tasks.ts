@@ -19,6 +19,7 @@ interface TaskState {
   parameters: string;
   processing_notes: string;
   updated_at: string;
+  deleted_on_server_at: string | null;
 }
 
 /**
@@ -28,12 +29,15 @@ interface TaskState {
  * here, or another org's synced task, stops the source.
  */
 export function storeTasks(db: Database.Database, orgId: string, label: string, records: PulledRecord[]): StoredTask[] {
-  const find = db.prepare('SELECT id, client_id, origin, status, task_type, template, parameters, processing_notes, updated_at FROM tasks WHERE uuid = ?');
+  const find = db.prepare('SELECT id, client_id, origin, status, task_type, template, parameters, processing_notes, updated_at, deleted_on_server_at FROM tasks WHERE uuid = ?');
   const insert = db.prepare(
     `INSERT INTO tasks (uuid, client_id, user_id, task_type, template, status, parameters, processing_notes, runner, created_at, updated_at, finished_at, origin)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 'synced')`,
   );
-  const update = db.prepare('UPDATE tasks SET status = ?, task_type = ?, template = ?, parameters = ?, processing_notes = ?, updated_at = ?, finished_at = ?, user_id = ? WHERE id = ?');
+  // Listed again: no longer marked deleted on the server.
+  const update = db.prepare(
+    'UPDATE tasks SET status = ?, task_type = ?, template = ?, parameters = ?, processing_notes = ?, updated_at = ?, finished_at = ?, user_id = ?, deleted_on_server_at = NULL WHERE id = ?',
+  );
   return records.map((record) => {
     const f = record.fields;
     const status = f.status as TaskStatus;
@@ -56,9 +60,26 @@ export function storeTasks(db: Database.Database, orgId: string, label: string, 
       existing.template === template &&
       existing.parameters === parameters &&
       existing.processing_notes === notes &&
-      existing.updated_at === f.updated_at;
+      existing.updated_at === f.updated_at &&
+      existing.deleted_on_server_at === null;
     if (same) return { record, id: existing.id, outcome: 'unchanged' as const };
     update.run(status, f.task_type, template, parameters, notes, f.updated_at, finishedAt, userId, existing.id);
     return { record, id: existing.id, outcome: 'updated' as const };
   });
+}
+
+/**
+ * The org's synced tasks created after `listedFrom` (all of them when null) that a complete
+ * listing of that window lacks: deleted on the server. Each is marked with the time (not
+ * removed: it was the server's record, and a close may name it); returns how many were
+ * newly marked. Older tasks are not listed again, so their deletion is not seen.
+ */
+export function markDeletedTasks(db: Database.Database, orgId: string, listedFrom: string | null, listed: PulledRecord[], now: string): number {
+  return db
+    .prepare(
+      `UPDATE tasks SET deleted_on_server_at = ?
+       WHERE client_id = ? AND origin = 'synced' AND deleted_on_server_at IS NULL AND (? IS NULL OR created_at > ?)
+         AND uuid NOT IN (SELECT value FROM json_each(?))`,
+    )
+    .run(now, orgId, listedFrom, listedFrom, JSON.stringify(listed.map((r) => r.sourceId))).changes;
 }

@@ -15,7 +15,7 @@ export function taskNow(): string {
  */
 export const THIS_RUNNER = `${process.pid}:${threadId}:${randomUUID().slice(0, 8)}`;
 
-export const TASK_COLUMNS = 'uuid, client_id, user_id, task_type, template, status, parameters, processing_notes, created_at, updated_at, origin';
+export const TASK_COLUMNS = 'uuid, client_id, user_id, task_type, template, status, parameters, processing_notes, created_at, updated_at, origin, deleted_on_server_at';
 
 export interface TaskRow {
   uuid: string;
@@ -29,6 +29,7 @@ export interface TaskRow {
   created_at: string;
   updated_at: string;
   origin: string;
+  deleted_on_server_at: string | null;
 }
 
 /** A synced task's notes are the server's (open in seed 002): the list and the screen read these fields. */
@@ -47,6 +48,7 @@ export function taskOfRow(row: TaskRow): Task {
     processing_notes: (row.origin === 'synced' ? { ...EMPTY_NOTES, ...JSON.parse(row.processing_notes) } : JSON.parse(row.processing_notes)) as TaskProcessingNotes,
     parameters: JSON.parse(row.parameters) as TaskParameters,
     origin: row.origin as TaskOrigin,
+    deleted_on_server_at: row.deleted_on_server_at,
   };
 }
 

@@ -67,6 +67,8 @@ export interface Task {
   parameters: TaskParameters;
   /** Not a seed field: 'synced' for a task pulled from the org's online system (sync, seed 002), never run here. */
   origin: TaskOrigin;
+  /** Not a seed field: when a sync found this synced task no longer listed by the server (deleted there); null while it is listed, and always for a local task. */
+  deleted_on_server_at: string | null;
 }
 
 export const TASK_ORIGINS = ['local', 'synced'] as const;

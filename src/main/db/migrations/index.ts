@@ -33,6 +33,7 @@ import { outcomeDetails } from './037-outcome-details';
 import { syncConflicts } from './038-sync-conflicts';
 import { syncedTasks } from './039-synced-tasks';
 import { syncedStatementsAndReports } from './040-synced-statements-and-reports';
+import { syncedTaskDeleted } from './042-synced-task-deleted';
 import { showbackImportEntities } from './035-showback-import-entities';
 import { sync } from './036-sync';
 import { showback } from './029-showback';
@@ -82,6 +83,7 @@ export const MIGRATIONS: readonly Migration[] = [
   syncConflicts,
   syncedTasks,
   syncedStatementsAndReports,
+  syncedTaskDeleted,
 ].sort((a, b) => a.id - b.id);
 
 export type { Migration } from './types';

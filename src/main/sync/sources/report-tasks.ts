@@ -1,14 +1,16 @@
 import { TASK_STATUSES, UNFINISHED_STATUSES, type TaskStatus } from '../../../shared/contract/tasks';
 import { getJson, type GetOptions } from '../http-client';
 import { SyncFault } from '../sync-fault';
-import { joinUrl, newer, UNWATCHED, type PulledRecord, type SourceAdapter } from './source-adapter';
+import { joinUrl, newer, UNWATCHED, type PulledEntity, type PulledRecord, type SourceAdapter } from './source-adapter';
 
 // Seed 002 (generated report tasks): GET /billing/org/v1/reports with limit (at most 100),
 // offset, ordering=created_at and created_after, answering {count, next, previous, results};
-// the key goes as "apikey <key>". created_after is the newest created_at of the last
-// successful sync, except that a task still Pending or InProgress there can still change:
-// the next run reads again from just before the oldest such task, so its new status lands
-// (store-tasks.ts writes only what changed).
+// the key goes as "apikey <key>". created_after is exclusive, so each run reads again from
+// 1 ms before the newest created_at of the last successful sync: a task created later in
+// that same millisecond is not lost. A task still Pending or InProgress at the last sync can
+// still change: the next run reads again from 1 ms before the oldest such task, so its new
+// status lands. store-tasks.ts writes only what changed, and marks the synced tasks of that
+// re-read window the server no longer lists (deleted there).
 
 const LABEL = 'tasks source (seed 002)';
 const PATH = '/billing/org/v1/reports';
@@ -79,13 +81,29 @@ function justBefore(instant: string): string {
   return new Date(Date.parse(instant) - 1).toISOString();
 }
 
+/**
+ * The tasks pulled, with the window they were listed from: every task the server has
+ * created after `listedFrom` (every task when null) is among the records, so a synced
+ * task of that window missing from them is no longer on the server.
+ */
+export interface ListedTasks extends PulledEntity {
+  entity: 'tasks';
+  listedFrom: string | null;
+}
+
+export function isListedTasks(entity: PulledEntity): entity is ListedTasks {
+  return entity.entity === 'tasks' && 'listedFrom' in entity;
+}
+
 export const reportTasks: SourceAdapter = {
   label: LABEL,
   async test(baseUrl, key) {
     await getJson(joinUrl(baseUrl, `${PATH}?limit=1`), options(key));
   },
   async pull(baseUrl, key, cursors, watch = UNWATCHED) {
-    const from = cursors.open_since ? justBefore(cursors.open_since) : cursors.created_after;
+    // open_since is never after created_after; either is read again from 1 ms before it.
+    const since = cursors.open_since ?? cursors.created_after;
+    const from = since === undefined ? undefined : justBefore(since);
     const records: PulledRecord[] = [];
     const seen = new Set<string>();
     let newest: string | undefined = cursors.created_after;
@@ -114,6 +132,7 @@ export const reportTasks: SourceAdapter = {
     delete next.open_since;
     if (newest !== undefined) next.created_after = newest;
     if (oldestOpen !== undefined) next.open_since = oldestOpen;
-    return { entities: [{ entity: 'tasks', records }], cursors: next };
+    const listed: ListedTasks = { entity: 'tasks', records, listedFrom: from ?? null };
+    return { entities: [listed], cursors: next };
   },
 };
