@@ -4,10 +4,10 @@
 //   npx tsx bench/sync-server-alone.ts [--revenues 1000000]
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, get } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getJson } from '../src/main/sync/http-client';
+import { discardRevenuePages } from './discard-pages';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -15,17 +15,6 @@ function arg(name: string, fallback: number): number {
 }
 const REVENUES = arg('--revenues', 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'closebook-bench-server-'));
-
-function fetchDiscard(agent: Agent, url: string, key: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    get(url, { agent, headers: { Authorization: `Bearer ${key}` } }, (res) => {
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => resolve(bytes));
-      res.on('error', reject);
-    }).on('error', reject);
-  });
-}
 
 async function timed(label: string, work: () => Promise<string>) {
   const cpu = process.cpuUsage();
@@ -41,13 +30,7 @@ async function main() {
   const pages = Math.ceil(REVENUES / 100);
   const url = (n: number) => `${servers.allocora}/api/v1/revenues?limit=100&offset=${n * 100}`;
   for (let round = 1; round <= 2; round++) {
-    await timed(`server alone: ${pages} pages, body discarded (${round})`, async () => {
-      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-      let bytes = 0;
-      for (let n = 0; n < pages; n++) bytes += await fetchDiscard(agent, url(n), servers.key);
-      agent.destroy();
-      return `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-    });
+    await timed(`server alone: ${pages} pages, body discarded (${round})`, async () => `${((await discardRevenuePages(servers.allocora, servers.key, REVENUES)) / 2 ** 20).toFixed(0)} MiB`);
     await timed(`getJson (fetch + JSON.parse): ${pages} pages (${round})`, async () => {
       let records = 0;
       for (let n = 0; n < pages; n++) records += ((await getJson(url(n), { label: 'bench', key: servers.key, unauthorized: '', forbidden: '' })).body as { records: unknown[] }).records.length;
