@@ -4,19 +4,40 @@ import type { CsvChunk } from './csv-file';
 /** Rows per chunk: ~0.7 MB of text at ~180 bytes a line, one string from SQLite each. */
 export const CHUNK_ROWS = 4096;
 
-/**
- * The view's rows as CSV text, a chunk of keys at a time. The keys come in the export's
- * order (read once, as numbers); `lineSql` takes a JSON array of keys as its one parameter,
- * exposed as `page` (page.page_key, page.page_position), and answers one row: the lines
- * of those keys, in that order, concatenated.
- */
-export function* lineChunks(db: Database.Database, keys: readonly number[], lineSql: string, chunkRows = CHUNK_ROWS): Generator<CsvChunk> {
-  const statement = db.prepare(lineSql).pluck();
-  for (let start = 0; start < keys.length; start += chunkRows) {
-    const page = keys.slice(start, start + chunkRows);
-    yield { text: (statement.get(JSON.stringify(page)) as string | null) ?? '', rows: page.length };
-  }
+const KEYS = 'closebook_export_keys';
+
+export interface KeyTable {
+  /** How many keys (rows) the export writes. */
+  count: number;
+  /** The keys in the export's order, to put first in a chunk's FROM: `k.id`, positions k.rowid 1..count. */
+  from: string;
+  /** The condition picking one chunk's keys: bind its first and last position. */
+  chunk: string;
+  drop(): void;
 }
 
-/** FROM clause head that walks a chunk's keys in order: `page` joined to the table by its key. */
-export const KEY_PAGE = '(SELECT value AS page_key, key AS page_position FROM json_each(?)) AS page';
+/**
+ * The view's keys in the export's order, in a temporary table whose rowid is each key's
+ * position (CREATE TABLE ... AS SELECT ... ORDER BY inserts in the SELECT's order). Made
+ * with CREATE TABLE ... AS, which SQLite does not count as a change (total_changes), so the
+ * grid's kept counts and orders (grid/view-memo.ts) outlive an export.
+ */
+export function createKeyTable(db: Database.Database, keysSql: string, params: readonly unknown[]): KeyTable {
+  const drop = () => db.exec(`DROP TABLE IF EXISTS temp.${KEYS}`);
+  drop();
+  db.prepare(`CREATE TEMP TABLE ${KEYS} AS ${keysSql}`).run(...params);
+  const count = (db.prepare(`SELECT max(rowid) FROM temp.${KEYS}`).pluck().get() as number | null) ?? 0;
+  return { count, from: `temp.${KEYS} k`, chunk: 'k.rowid BETWEEN ? AND ?', drop };
+}
+
+/**
+ * The export's lines a chunk at a time: `lineSql` takes a chunk's first and last position
+ * (KeyTable.chunk) and answers one row, the chunk's lines in order, concatenated.
+ */
+export function* lineChunks(db: Database.Database, lineSql: string, count: number, chunkRows = CHUNK_ROWS): Generator<CsvChunk> {
+  const statement = db.prepare(lineSql).pluck();
+  for (let first = 1; first <= count; first += chunkRows) {
+    const last = Math.min(count, first + chunkRows - 1);
+    yield { text: (statement.get(first, last) as string | null) ?? '', rows: last - first + 1 };
+  }
+}

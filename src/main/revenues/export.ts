@@ -4,7 +4,7 @@ import type { Database } from '../db/driver';
 import type { CancelSignal } from '../api/context';
 import { textCell, writeCsvChunks, type CsvWriteResult } from '../export/csv-file';
 import { registerCsvFunctions, sqlIntegerCell, sqlLiteral, sqlMoneyCell, sqlShapedTextCell, sqlTextCell, CSV_TEXT_FUNCTION } from '../export/csv-sql';
-import { KEY_PAGE, lineChunks } from '../export/sql-lines';
+import { createKeyTable, lineChunks } from '../export/sql-lines';
 import { wallTimeSql } from '../export/wall-time-sql';
 import { neededFrom } from '../grid/page-query';
 import { orgTimeZone } from '../orgs/org-time-zone';
@@ -117,26 +117,29 @@ export function exportRevenues(
   const timeZone = orgTimeZone(db, view.orgId);
   const header = view.columns.map((c) => (c === 'occurredAt' ? `${REVENUE_COLUMN_LABELS[c]} (${timeZone})` : REVENUE_COLUMN_LABELS[c]));
   registerCsvFunctions(db);
-  // One read: the keys and every chunk's lines see the same rows.
+  // One read: the keys and every chunk's lines see the same rows. The temporary tables go
+  // with a rollback too, if anything fails.
   return db.transaction(() => {
     const orgIds = revenueQuery(db, view, '').scope[0].params as string[];
     const orgNames = new Map(orgIds.map((id) => [id, db.prepare('SELECT name FROM orgs WHERE id = ?').pluck().get(id) as string]));
     const keysQuery = revenueExportKeysQuery(db, view);
-    const keys = db.prepare(keysQuery.sql).pluck().all(...keysQuery.params) as number[];
-    const wall = view.columns.includes('occurredAt') ? wallTimeSql(db, 'r.occurred_at', timeZone, ...instantRange(db, orgIds, view.period)) : null;
-    const dropNameCells = createNameCells(db, orgIds);
+    const drops: Array<() => void> = [];
     try {
+      const keys = createKeyTable(db, keysQuery.sql, keysQuery.params);
+      drops.push(keys.drop);
+      const wall = view.columns.includes('occurredAt') ? wallTimeSql(db, 'r.occurred_at', timeZone, ...instantRange(db, orgIds, view.period)) : null;
+      if (wall) drops.push(wall.drop);
+      drops.push(createNameCells(db, orgIds));
       const cells = view.columns.map((c) => (c === 'occurredAt' ? wall!.cell : (NAME_CELLS[c]?.cell ?? cellSql(c, orgNames))));
       const joins = new Set([wall?.join ?? '', ...view.columns.map((c) => NAME_CELLS[c]?.join ?? '')]);
       const line = `concat(${cells.join(", ',', ")}, '\r\n')`;
-      // group_concat takes the lines in the loop's order: the CROSS JOIN keeps the chunk's keys
-      // (json_each, in array order) the outer loop. An ORDER BY inside it would sort each chunk
-      // again (+15 % CPU); the byte tests read views in orders no index gives to catch a change.
-      const lineSql = `SELECT group_concat(${line}, '') FROM ${KEY_PAGE} CROSS JOIN revenues r ${[...joins].join(' ')} WHERE r.id = page.page_key`;
-      return writeCsvChunks(view.path, header, lineChunks(db, keys, lineSql), { ...options, bom: view.bom ?? true });
+      // group_concat takes the lines in the loop's order: the CROSS JOIN keeps the keys table
+      // the outer loop, read in rowid (position) order. An ORDER BY inside it would sort each
+      // chunk again (+15 % CPU); the byte tests read views in orders no index gives.
+      const lineSql = `SELECT group_concat(${line}, '') FROM ${keys.from} CROSS JOIN revenues r ${[...joins].join(' ')} WHERE ${keys.chunk} AND r.id = k.id`;
+      return writeCsvChunks(view.path, header, lineChunks(db, lineSql, keys.count), { ...options, bom: view.bom ?? true });
     } finally {
-      wall?.drop();
-      dropNameCells();
+      for (const drop of drops.reverse()) drop();
     }
   })();
 }
