@@ -210,3 +210,98 @@ describe('sync conflicts', () => {
     expect(await conflicts(ctx.core, { source: 'revenue' })).toEqual([]);
   });
 });
+
+describe('sync conflicts on rules (seed 001)', () => {
+  async function rulesSynced() {
+    allocora = await startFakeAllocora({ payees: 3, products: 2, revenues: 0, rules: 2 });
+    const ctx = syncWorkspace();
+    await callOk(ctx.core, 'sync.saveConnection', { orgId: ORG, source: 'revenue', baseUrl: allocora.baseUrl });
+    keys.set(ORG, 'revenue', allocora.key);
+    expect(await runOne(ctx.core, 'revenue')).toMatchObject({ status: 'committed', counts: { created: 3 + 2 + 2 } });
+    expectLinksStamped(ctx.workspace.db, 'revenue');
+    return ctx;
+  }
+  const ruleId = (ctx: ReturnType<typeof syncWorkspace>, externalId: string) =>
+    ctx.workspace.db.prepare('SELECT id FROM rules WHERE org_id = ? AND external_id = ?').pluck().get(ORG, externalId) as number;
+  const rule = (ctx: ReturnType<typeof syncWorkspace>, externalId: string) => callOk<{ name: string; version: number; splits: Array<{ payeeExternalId: string; percentage: string }> }>(ctx.core, 'rules.get', { orgId: ORG, externalId });
+  /** rules.save (the Rules screen): a new version made here. */
+  const saveHere = (ctx: ReturnType<typeof syncWorkspace>, externalId: string, record: Record<string, unknown>) => callOk(ctx.core, 'rules.save', { orgId: ORG, id: ruleId(ctx, externalId), record });
+
+  it('a rule saved here and changed on the server is a conflict with both values (splits in the record\'s words); the other rule lands', async () => {
+    const ctx = await rulesSynced();
+    await saveHere(ctx, 'ru_1', { name: 'Split agreed here', splits: [{ payee_external_id: 'pe_1', percentage: '50' }, { payee_external_id: 'pe_2', percentage: '50' }] });
+    allocora!.put('rules', { external_id: 'ru_1', splits: [{ payee_external_id: 'pe_1', percentage: '70' }, { payee_external_id: 'pe_3', percentage: '30' }] });
+    allocora!.put('rules', { external_id: 'ru_2', name: 'Renamed on the server' });
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, conflict: 1 } });
+    expect(await rule(ctx, 'ru_1')).toMatchObject({ name: 'Split agreed here', version: 2, splits: [{ payeeExternalId: 'pe_1', percentage: '50' }, { payeeExternalId: 'pe_2', percentage: '50' }] });
+    expect(await rule(ctx, 'ru_2')).toMatchObject({ name: 'Renamed on the server', version: 2 });
+    const [conflict, ...others] = await conflicts(ctx.core);
+    expect(others).toEqual([]);
+    const served = allocora!.data.rules.find((r) => r.external_id === 'ru_1')!;
+    expect(conflict).toMatchObject({ source: 'revenue', entity: 'rules', sourceId: served.id, localId: ruleId(ctx, 'ru_1'), status: 'open' });
+    // The server did not change the name: only what differs is listed, the splits compared member by member.
+    expect(conflict.differing.sort()).toEqual(['name', 'splits']);
+    expect(conflict.localValues).toMatchObject({ external_id: 'ru_1', name: 'Split agreed here', product_external_id: 'pr_1', splits: [{ payee_external_id: 'pe_1', percentage: '50' }, { payee_external_id: 'pe_2', percentage: '50' }] });
+    expect(conflict.serverValues).toMatchObject({ external_id: 'ru_1', name: 'Product 1 split', splits: served.splits });
+    // Sent again unchanged: still one open conflict, nothing written.
+    allocora!.put('rules', { external_id: 'ru_1' });
+    expect(await runOne(ctx.core, 'revenue')).toMatchObject({ counts: { conflict: 1 } });
+    expect(await conflicts(ctx.core)).toHaveLength(1);
+  });
+
+  it('a rule saved here only is kept when the server sends it unchanged; a rule whose splits only the server changed is saved as a new version', async () => {
+    const ctx = await rulesSynced();
+    await saveHere(ctx, 'ru_1', { name: 'Kept here' });
+    allocora!.put('rules', { external_id: 'ru_1' });
+    allocora!.put('rules', { external_id: 'ru_2', splits: [{ payee_external_id: 'pe_3', percentage: '100' }] });
+    expect(await runOne(ctx.core, 'revenue')).toMatchObject({ status: 'committed', counts: { fetched: 2, updated: 1, unchanged: 1, conflict: 0 } });
+    expect(await rule(ctx, 'ru_1')).toMatchObject({ name: 'Kept here', version: 2 });
+    expect(await rule(ctx, 'ru_2')).toMatchObject({ version: 2, splits: [{ payeeExternalId: 'pe_3', percentage: '100' }] });
+    expect(await conflicts(ctx.core)).toEqual([]);
+  });
+
+  it('take_server saves the server\'s rule as a new version by the sync; keep_local keeps the local one until the server changes it again', async () => {
+    const ctx = await rulesSynced();
+    for (const externalId of ['ru_1', 'ru_2']) {
+      await saveHere(ctx, externalId, { name: `${externalId} here` });
+      allocora!.put('rules', { external_id: externalId, name: `${externalId} there` });
+    }
+    expect(await runOne(ctx.core, 'revenue')).toMatchObject({ counts: { conflict: 2 } });
+    const open = await conflicts(ctx.core);
+    const of = (externalId: string) => open.find((c) => c.serverValues.external_id === externalId)!;
+    const taken = await callOk<SyncConflict>(ctx.core, 'sync.resolve', { orgId: ORG, id: of('ru_1').id, choice: 'take_server' });
+    expect(taken).toMatchObject({ status: 'resolved', choice: 'take_server', batchId: null });
+    expect(await rule(ctx, 'ru_1')).toMatchObject({ name: 'ru_1 there', version: 3 });
+    const versions = await callOk<{ versions: Array<{ version: number; savedBy: string }> }>(ctx.core, 'rules.versions', { ruleId: ruleId(ctx, 'ru_1') });
+    expect(versions.versions[0]).toMatchObject({ version: 3, savedBy: `sync (the server's version, conflict ${of('ru_1').id})` });
+    await callOk(ctx.core, 'sync.resolve', { orgId: ORG, id: of('ru_2').id, choice: 'keep_local' });
+    expect(await rule(ctx, 'ru_2')).toMatchObject({ name: 'ru_2 here', version: 2 });
+    expect((await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: of('ru_2').id, choice: 'take_server' })).code).toBe('already_resolved');
+    // Both settled: the server sends them again unchanged, nothing is raised or written.
+    allocora!.put('rules', { external_id: 'ru_1' });
+    allocora!.put('rules', { external_id: 'ru_2' });
+    const before = dataDigest(ctx.workspace.db);
+    expect(await runOne(ctx.core, 'revenue')).toMatchObject({ status: 'nothing_changed', counts: { unchanged: 2, conflict: 0 } });
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+    // The server changes the kept one again: a new conflict.
+    allocora!.put('rules', { external_id: 'ru_2', name: 'ru_2 there again' });
+    expect(await runOne(ctx.core, 'revenue')).toMatchObject({ counts: { conflict: 1 } });
+    expect((await conflicts(ctx.core, { status: 'open' })).map((c) => c.serverValues.name)).toEqual(['ru_2 there again']);
+  });
+
+  it("take_server of a rule the workspace refuses (its payee gone from the workspace's payees) says why and changes nothing", async () => {
+    const ctx = await rulesSynced();
+    await saveHere(ctx, 'ru_1', { name: 'here' });
+    allocora!.put('rules', { external_id: 'ru_1', splits: [{ payee_external_id: 'pe_404', percentage: '100' }] });
+    // The server's rule names a payee the workspace does not have; as a conflict it is not written, so the sync does not refuse it.
+    expect(await runOne(ctx.core, 'revenue')).toMatchObject({ counts: { conflict: 1 } });
+    const [conflict] = await conflicts(ctx.core);
+    const before = dataDigest(ctx.workspace.db);
+    const error = await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: conflict.id, choice: 'take_server' });
+    expect(error.code).toBe('server_values_refused');
+    expect(error.message).toMatch(/^Cannot take the server's version of rules record external_id "ru_1": splits\.0\.payee_external_id: .*pe_404/);
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+    expect((await conflicts(ctx.core))[0]).toMatchObject({ status: 'open' });
+  });
+});

@@ -4,7 +4,9 @@ import { ApiFailure, notFound } from '../api/failure';
 import type { Database } from '../db/driver';
 import { startImportBatch } from '../imports/records/import-batch';
 import { assertOrg } from '../orgs/assert-org';
+import { FieldProblem } from '../imports/records/field-problem';
 import { differingFields, localRow, rowHash, serverHash } from './record-state';
+import { saveServerRule } from './rule-values';
 import { takeServerStatement } from './store-statements';
 
 interface ConflictRow {
@@ -102,6 +104,7 @@ export function resolveConflict(db: Database.Database, input: { orgId: string; i
     })();
     return toConflict(getConflict(db, input.orgId, row.id));
   }
+  if (row.entity === 'rules') return takeServerRule(db, input.orgId, row, server, settle);
   const local = localRow(db, row.entity, row.local_id);
   if (local?.is_reconciled === 1) {
     throw new ApiFailure('conflict', 'record_reconciled', `Cannot take the server's version of ${recordName(row)}: it is reconciled here and keeps its reconciliation; keep local, or undo its reconciliation first`, { id: row.id });
@@ -125,4 +128,27 @@ export function resolveConflict(db: Database.Database, input: { orgId: string; i
   }
   batch.finish({ onError: 'reject' });
   return toConflict(getConflict(db, input.orgId, row.id));
+}
+
+/** A rule is not an import entity: the server's version is saved as rules.batch saves it (a new version, no import batch), with the link and the conflict. */
+function takeServerRule(
+  db: Database.Database,
+  orgId: string,
+  row: ConflictRow,
+  server: Record<string, unknown>,
+  settle: (choice: SyncConflictChoice, batchId: number | null, local?: { id: number; hash: string | null }) => void,
+): SyncConflict {
+  db.transaction(() => {
+    let id: number | null;
+    try {
+      id = saveServerRule(db, orgId, server, `sync (the server's version, conflict ${row.id})`).id;
+    } catch (error) {
+      if (!(error instanceof FieldProblem)) throw error;
+      const said = `${error.field ? `${error.field}: ` : ''}${error.message}`;
+      throw new ApiFailure('validation_error', 'server_values_refused', `Cannot take the server's version of ${recordName(row)}: ${said}`, { id: row.id, field: error.field || null });
+    }
+    const localId = id ?? row.local_id;
+    settle('take_server', null, { id: localId, hash: rowHash(localRow(db, 'rules', localId)) });
+  }).immediate();
+  return toConflict(getConflict(db, orgId, row.id));
 }

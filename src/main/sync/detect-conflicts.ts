@@ -1,5 +1,6 @@
 import type { Database } from '../db/driver';
 import { sqlLiteral } from '../db/sql-literal';
+import { ruleLocalValues } from './rule-values';
 import { localRow, localValues, rowHash, rowHashSql, serverHashOf, TABLE_OF } from './record-state';
 import type { PulledRecord } from './sources/source-adapter';
 
@@ -142,8 +143,8 @@ export function conflictStore(db: Database.Database, orgId: string, source: stri
      DO UPDATE SET local_id = excluded.local_id, run_id = excluded.run_id, local_values = excluded.local_values, server_values = excluded.server_values, detected_at = excluded.detected_at`,
   );
   return (entity: string, record: PulledRecord, localId: number): void => {
-    const row = localRow(db, entity, localId) ?? {};
-    const local = localValues(db, row, Object.keys(record.fields));
+    const fields = Object.keys(record.fields);
+    const local = entity === 'rules' ? ruleLocalValues(db, orgId, localId, fields) : localValues(db, localRow(db, entity, localId) ?? {}, fields);
     upsert.run(orgId, source, entity, record.sourceId, localId, runId, JSON.stringify(local), JSON.stringify(record.fields), now);
   };
 }

@@ -13,6 +13,8 @@ export const TABLE_OF: Readonly<Record<string, string>> = {
   revenues: 'revenues',
   consumption: 'consumption_records',
   billing: 'consumption_records',
+  // Not an import entity, but judged the same way: the rules row holds the whole state (splits as JSON, version).
+  rules: 'rules',
   statements: 'statements',
 };
 
@@ -103,6 +105,12 @@ export function localValues(db: Database.Database, row: Record<string, unknown>,
 /** One value in a comparable form: decimals without trailing zeros, booleans as 0/1, absent as null. */
 function comparable(value: unknown): string {
   if (value === undefined || value === null || value === '') return '';
+  // A list or an object (a rule's splits): its members compared the same way, keys in order, empty ones left out.
+  if (Array.isArray(value)) return JSON.stringify(value.map(comparable));
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, comparable(v)]);
+    return JSON.stringify(entries.filter(([, v]) => v !== '').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
   if (value === true) return '1';
   if (value === false) return '0';
   const text = String(value).trim();

@@ -59,16 +59,31 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
   };
   // Every record is judged before any is written: a run's own writes are not local changes.
   const verdicts = new Map<PulledRecord, Verdict>();
-  for (const { entity, records } of pull.entities) if (entity !== 'rules' && entity !== 'tasks') for (const record of records) verdicts.set(record, links.judge(entity, record));
+  for (const { entity, records } of pull.entities) if (entity !== 'tasks') for (const record of records) verdicts.set(record, links.judge(entity, record));
   const keepConflict = conflictStore(db, orgId, source, runId, now);
+  /** The records to write; the others are counted (unchanged, or a conflict kept) and linked. */
+  const judged = (entity: string, records: PulledRecord[]) =>
+    records.filter((record) => {
+      const verdict = verdicts.get(record)!;
+      if (verdict.kind === 'write') return true;
+      if (verdict.kind === 'same') counts.unchanged++;
+      else {
+        counts.conflict++;
+        keepConflict(entity, record, verdict.localId);
+      }
+      ctx.link(entity, record, verdict.localId);
+      return false;
+    });
   for (const pulled of pull.entities) {
     const { entity, records } = pulled;
     if (records.length === 0) continue;
     counts.fetched += records.length;
     if (entity === 'rules') {
-      for (const row of storeRules(db, orgId, label, records, now)) {
+      // Judged like the import entities: a rule saved here since the last sync and changed on the server is a conflict.
+      const toSave = judged(entity, records);
+      for (const row of storeRules(db, orgId, label, toSave, now)) {
         counts[row.outcome === 'created' ? 'created' : row.outcome === 'updated' ? 'updated' : 'unchanged']++;
-        if (row.id !== null) ctx.link(entity, records[row.rowNumber], row.id);
+        if (row.id !== null) ctx.link(entity, toSave[row.rowNumber], row.id, true);
       }
       continue;
     }
@@ -84,17 +99,7 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
       if (isListedTasks(pulled)) counts.updated += markDeletedTasks(db, orgId, pulled.listedFrom, records, now);
       continue;
     }
-    const toWrite = records.filter((record) => {
-      const verdict = verdicts.get(record)!;
-      if (verdict.kind === 'write') return true;
-      if (verdict.kind === 'same') counts.unchanged++;
-      else {
-        counts.conflict++;
-        keepConflict(entity, record, verdict.localId);
-      }
-      ctx.link(entity, record, verdict.localId);
-      return false;
-    });
+    const toWrite = judged(entity, records);
     const written = entity === 'consumption' || entity === 'billing' ? withoutReconciled(ctx, entity, toWrite) : toWrite;
     if (written.length > 0) batches[entity] = writeBatch(ctx, entity, written);
   }
