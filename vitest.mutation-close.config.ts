@@ -11,11 +11,13 @@ export default defineConfig({
     ...base.test,
     include: [
       'test/integration/close-checks.test.ts',
+      'test/integration/close-check-messages.test.ts',
       'test/integration/close-refusals.test.ts',
       'test/integration/close-locks-consumption.test.ts',
       'test/integration/close-statements.test.ts',
       'test/integration/imports-locked-updates.test.ts',
       'test/integration/reports-export-task.test.ts',
+      'test/unit/imports/records/period-locks.test.ts',
     ],
     exclude: [...(base.test?.exclude ?? [])],
   },

@@ -35,7 +35,7 @@ const importsCheck: CloseCheck = {
     const where = (r: (typeof rows)[number]) => `batch ${r.batch}${r.file ? ` (${r.file})` : ''} row ${r.row}${r.externalId ? ` "${r.externalId}"` : ''}`;
     const list = (some: typeof rows) => some.slice(0, 3).map(where).join(', ') + (some.length > 3 ? ` and ${some.length - 3} more` : '');
     const warnings: TaskNote[] = untraced.length
-      ? [{ check: 'imports', code: 'untraced_error_rows', count: untraced.length, message: `${plural(untraced.length, 'error row')} name no record to match (${list(untraced)}): check them by hand.` }]
+      ? [{ check: 'imports', code: 'untraced_error_rows', count: untraced.length, message: `${plural(untraced.length, 'error row')} ${untraced.length === 1 ? 'names' : 'name'} no record to match (${list(untraced)}): check ${untraced.length === 1 ? 'it' : 'them'} by hand.` }]
       : [];
     if (unresolved.length) {
       return {
@@ -44,7 +44,7 @@ const importsCheck: CloseCheck = {
             check: 'imports',
             code: 'unresolved_error_rows',
             count: unresolved.length,
-            message: `${plural(unresolved.length, 'import row')} of ${monthInWords(period)} failed and ${unresolved.length === 1 ? 'its revenue is' : 'their revenues are'} still missing: ${list(unresolved)}. Import them corrected, or undo the batch.`,
+            message: `${plural(unresolved.length, 'import row')} of ${monthInWords(period)} failed and ${unresolved.length === 1 ? 'its revenue is' : 'their revenues are'} still missing: ${list(unresolved)}. Import ${unresolved.length === 1 ? 'it' : 'them'} corrected, or undo the batch.`,
           },
         ]),
         warnings,
