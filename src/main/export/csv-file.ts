@@ -64,9 +64,9 @@ export function writeCsvFile(
   return { path, rowCount, bytes };
 }
 
-/** A run of finished CSV lines (each ending in CRLF) and how many rows it holds. */
+/** A run of finished CSV lines (each ending in CRLF), as UTF-8 bytes or text, and how many rows it holds. */
 export interface CsvChunk {
-  text: string;
+  text: Uint8Array | string;
   rows: number;
 }
 
@@ -86,7 +86,7 @@ export function writeCsvChunks(
   writeFileAtomically(path, (fd) => {
     bytes += writeSync(fd, (options.bom ? '\uFEFF' : '') + header.map(textCell).join(',') + '\r\n');
     for (const chunk of chunks) {
-      bytes += writeSync(fd, chunk.text);
+      bytes += typeof chunk.text === 'string' ? writeSync(fd, chunk.text) : writeSync(fd, chunk.text);
       const before = rowCount;
       rowCount += chunk.rows;
       if (Math.floor(rowCount / every) > Math.floor(before / every)) {

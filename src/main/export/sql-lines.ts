@@ -32,12 +32,14 @@ export function createKeyTable(db: Database.Database, keysSql: string, params: r
 
 /**
  * The export's lines a chunk at a time: `lineSql` takes a chunk's first and last position
- * (KeyTable.chunk) and answers one row, the chunk's lines in order, concatenated.
+ * (KeyTable.chunk) and answers one row, the chunk's lines in order, concatenated. They are
+ * read as a BLOB: SQLite's UTF-8 bytes go to the file as they are, never decoded into a JS
+ * string and encoded again.
  */
 export function* lineChunks(db: Database.Database, lineSql: string, count: number, chunkRows = CHUNK_ROWS): Generator<CsvChunk> {
-  const statement = db.prepare(lineSql).pluck();
+  const statement = db.prepare(`SELECT CAST((${lineSql}) AS BLOB)`).pluck();
   for (let first = 1; first <= count; first += chunkRows) {
     const last = Math.min(count, first + chunkRows - 1);
-    yield { text: (statement.get(first, last) as string | null) ?? '', rows: last - first + 1 };
+    yield { text: (statement.get(first, last) as Buffer | null) ?? '', rows: last - first + 1 };
   }
 }
