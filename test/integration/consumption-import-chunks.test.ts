@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportCommitResult } from '../../src/shared/contract/import-files';
 import type { BatchResponse } from '../../src/shared/contract/imports';
 import { CONSUMPTION_CHUNK_ROWS } from '../../src/main/imports/records/consumption-inserts';
+import { BULK_ROWS } from '../../src/main/imports/records/deferred-indexes';
 import { call, consumptionWorkspace, estimate, ok, OPEN, ORG } from './consumption-support';
 
 // New consumption records go in CONSUMPTION_CHUNK_ROWS at a time, and rows of a month that
@@ -112,5 +113,53 @@ describe('consumption import in chunks', () => {
     expect(result.ok).toBe(false);
     expect(workspace.db.prepare('SELECT count(*) FROM consumption_records').pluck().get()).toBe(0);
     expect(countsKept(workspace.db).kept).toEqual([]);
+  });
+});
+
+describe('a bulk consumption batch (the uuid index and the count trigger put off until COMMIT)', () => {
+  const schema = (db: ReturnType<typeof consumptionWorkspace>['workspace']['db']) =>
+    db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name IN ('consumption_records_uuid', 'consumption_record_counts_insert') ORDER BY name").all();
+
+  it('creates the records, keeps uuids unique, the per-month counts right and the schema as it was; undo takes them all back', async () => {
+    const { core, workspace, dir } = consumptionWorkspace();
+    const db = workspace.db;
+    await estimate(core, [{ license: 'OLD', resource: 'vm-0', period: OPEN, sell: '1.00', buy: '0.50' }]);
+    const before = schema(db);
+    const n = BULK_ROWS + 25;
+    const path = join(dir, 'bulk.csv');
+    const header = 'license_reference,resource_name,billing_period,consumed_sell,consumed_buy';
+    // Two months, one of them already holding a record (matched row by row), and a row repeating an earlier one.
+    const lines = Array.from({ length: n }, (_, i) => `L${i % 50},r-${i},${i % 3 ? OPEN : SEPTEMBER},${i % 1000}.01,1.00`);
+    lines.push(`L7,r-7,${OPEN},7.01,1.00`);
+    writeFileSync(path, [header, ...lines].join('\n') + '\n');
+    const mapping = { numberConvention: 'dot', columns: Object.fromEntries(header.split(',').map((f) => [f, f])) };
+    const result = await ok<ImportCommitResult>(core, 'imports.commit', { orgId: ORG, entity: 'consumption', path, mapping });
+    expect(result.counts).toMatchObject({ created: n, skipped_duplicate: 1, error: 0 });
+    expect(schema(db)).toEqual(before);
+    expect(db.prepare('SELECT count(*) = count(DISTINCT uuid) AND min(length(uuid)) = 36 FROM consumption_records').pluck().get()).toBe(1);
+    const { kept, actual } = countsKept(db);
+    expect(kept).toEqual(actual);
+    expect(actual).toHaveLength(2);
+    // The counts trigger is back: a record written after the batch is counted.
+    await estimate(core, [{ license: 'NEW', resource: 'vm-1', period: OPEN, sell: '1.00', buy: '0.50' }]);
+    expect(countsKept(db).kept).toEqual(countsKept(db).actual);
+    await ok(core, 'imports.undo', { batchId: result.batchId });
+    expect(db.prepare('SELECT count(*) FROM consumption_records').pluck().get()).toBe(2);
+    expect(countsKept(db).kept).toEqual(countsKept(db).actual);
+  });
+
+  it('a check of a bulk file writes nothing and leaves the schema as it was', async () => {
+    const { core, workspace, dir } = consumptionWorkspace();
+    const db = workspace.db;
+    const before = schema(db);
+    const path = join(dir, 'bulk.csv');
+    const header = 'license_reference,resource_name,billing_period,consumed_sell,consumed_buy';
+    writeFileSync(path, [header, ...Array.from({ length: BULK_ROWS + 5 }, (_, i) => `L${i % 50},r-${i},${OPEN},1.00,0.50`)].join('\n') + '\n');
+    const mapping = { numberConvention: 'dot', columns: Object.fromEntries(header.split(',').map((f) => [f, f])) };
+    const check = await ok<{ counts: { created: number } }>(core, 'imports.check', { orgId: ORG, entity: 'consumption', path, mapping });
+    expect(check.counts.created).toBe(BULK_ROWS + 5);
+    expect(schema(db)).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM consumption_records').pluck().get()).toBe(0);
+    expect(countsKept(db).kept).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { EntityWriter, WriterContext } from './entity-writer';
 import { problem } from './field-problem';
 import { billingKeyText, resourceKeys } from './billing-record';
+import { ConsumptionBulkLoad } from './consumption-bulk-load';
 import { ConsumptionInserts, DESCRIPTIVE } from './consumption-inserts';
 import { ConsumptionMatchFilter } from './consumption-match-filter';
 import { readConsumptionRecord, type ConsumptionFields } from './consumption-record';
@@ -50,8 +51,12 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
   );
   // New records go in CONSUMPTION_CHUNK_ROWS at a time: every read of consumption_records and
   // every other outcome below settles the waiting rows first, so reads see them and outcomes stay in row order.
+  const bulk = new ConsumptionBulkLoad(db, orgId);
   const inserts = new ConsumptionInserts(db, ctx, {
-    created: (rowNumber, id, key, amount) => outcomes.created(rowNumber, id, key, amount),
+    created: (rowNumber, id, key, amount, period) => {
+      bulk.noteInserted(period);
+      outcomes.created(rowNumber, id, key, amount);
+    },
     refused: (rowNumber, raw, error) => outcomes.error(rowNumber, null, WORKSPACE_REFUSED, keyOf(raw), null, error.message),
   });
   const settle = () => inserts.flush();
@@ -78,6 +83,7 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
     }
     locks.noteWritten(period);
     unmatched.noteCreated(f);
+    bulk.consider(outcomes.counts.created);
     inserts.add(rowNumber, f, f.currency ?? orgCurrency, key, raw);
   }
 
@@ -132,6 +138,7 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
   return {
     keyOf,
     flush: settle,
+    beforeCommit: () => bulk.finish(),
     write(rowNumber, raw) {
       const f = readConsumptionRecord(raw, timeZone);
       const key = billingKeyText(f.license_reference, f.resource_uuid ?? f.resource_name, f.billing_period);

@@ -1,0 +1,73 @@
+import type { Database } from '../../db/driver';
+import { BULK_ROWS } from './deferred-indexes';
+
+const UUID_INDEX = 'consumption_records_uuid';
+const COUNT_TRIGGER = 'consumption_record_counts_insert';
+
+/**
+ * What a bulk consumption batch (BULK_ROWS created, at least half as many as the table held,
+ * as DeferredIndexes decides) puts off until just before COMMIT, inside its transaction, so
+ * a rollback or a crash brings both back untouched:
+ * - the unique index on uuid: each record's uuid is a new random one (node:crypto), and
+ *   inserting random keys into a B-tree larger than the page cache cost about a quarter of a
+ *   million-row import's inserts; building it once from the finished table costs a sort.
+ *   Building it again fails, and the batch rolls back, if two uuids were ever the same.
+ * - the count trigger (migration 31's consumption_record_counts_insert): one upsert per
+ *   inserted row; the batch's new records are counted here per month instead and added in
+ *   one statement per month.
+ */
+export class ConsumptionBulkLoad {
+  private started = false;
+  private uuidIndexSql: string | null = null;
+  private triggerSql: string | null = null;
+  /** Month -> records inserted while the trigger was off (all neither finalized nor reconciled). */
+  private readonly inserted = new Map<string, number>();
+  private readonly rowsBefore: number;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly orgId: string,
+    private readonly bulkRows = BULK_ROWS,
+  ) {
+    // max(id) stands in for the row count, as in DeferredIndexes.
+    this.rowsBefore = (db.prepare('SELECT coalesce(max(id), 0) FROM consumption_records').pluck().get() as number) ?? 0;
+  }
+
+  /** Call between statements, with the records the batch has created so far. */
+  consider(createdSoFar: number): void {
+    if (this.started || createdSoFar < this.bulkRows || createdSoFar * 2 < this.rowsBefore) return;
+    this.started = true;
+    this.uuidIndexSql = this.drop('index', UUID_INDEX);
+    this.triggerSql = this.drop('trigger', COUNT_TRIGGER);
+  }
+
+  /** A record of this month was inserted. */
+  noteInserted(period: string): void {
+    if (this.triggerSql !== null) this.inserted.set(period, (this.inserted.get(period) ?? 0) + 1);
+  }
+
+  /** Build the index and the trigger again and add the counts; call inside the transaction, before COMMIT. */
+  finish(): void {
+    if (this.uuidIndexSql !== null) this.db.exec(this.uuidIndexSql);
+    if (this.triggerSql !== null) {
+      this.db.exec(this.triggerSql);
+      const add = this.db.prepare(
+        `INSERT INTO consumption_record_counts (org_id, billing_period, is_finalized, is_reconciled, records) VALUES (?, ?, 0, 0, ?)
+         ON CONFLICT DO UPDATE SET records = records + excluded.records`,
+      );
+      for (const [period, records] of this.inserted) add.run(this.orgId, period, records);
+    }
+    this.uuidIndexSql = null;
+    this.triggerSql = null;
+    this.inserted.clear();
+  }
+
+  /** Drop a schema object, keeping its SQL; null when it is not there (another step dropped it). */
+  private drop(type: 'index' | 'trigger', name: string): string | null {
+    const sql = this.db.prepare('SELECT sql FROM sqlite_schema WHERE type = ? AND name = ?').pluck().get(type, name) as string | undefined;
+    if (!sql) return null;
+    // Names fixed in code above.
+    this.db.exec(`DROP ${type.toUpperCase()} ${name}`);
+    return sql;
+  }
+}
