@@ -9,7 +9,8 @@ export const BULK_ROWS = 50_000;
  * (at least BULK_ROWS and at least half as many as the table had), the table's non-unique
  * indexes are dropped and rebuilt from their own stored SQL before COMMIT, inside the
  * same transaction: a rollback or a crash brings them back untouched. Unique indexes stay,
- * since they find duplicates and enforce uniqueness while rows go in.
+ * since they find duplicates and enforce uniqueness while rows go in (a writer that finds
+ * duplicates itself defers its unique key with DeferredUniqueIndex).
  */
 export class DeferredIndexes {
   private saved: Array<{ name: string; sql: string }> | null = null;
@@ -20,13 +21,12 @@ export class DeferredIndexes {
     /** One of the entity tables, fixed in code. */
     private readonly table: string,
   ) {
-    // max(id) stands in for the row count: exact enough here, and free on a rowid table.
-    this.rowsBefore = (db.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck().get() as number) ?? 0;
+    this.rowsBefore = rowsIn(db, table);
   }
 
   /** Called as rows are created; drops the indexes once, when the batch is large enough. */
   consider(createdSoFar: number): void {
-    if (this.saved || createdSoFar < BULK_ROWS || createdSoFar * 2 < this.rowsBefore) return;
+    if (this.saved || !isBulk(createdSoFar, this.rowsBefore)) return;
     this.saved = this.db
       .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name")
       .all(this.table) as Array<{ name: string; sql: string }>;
@@ -37,5 +37,52 @@ export class DeferredIndexes {
   rebuild(): void {
     for (const index of this.saved ?? []) this.db.exec(index.sql);
     this.saved = null;
+  }
+}
+
+/** A batch that has created this many rows, into a table that held rowsBefore, is a bulk load. */
+export function isBulk(createdSoFar: number, rowsBefore: number): boolean {
+  return createdSoFar >= BULK_ROWS && createdSoFar * 2 >= rowsBefore;
+}
+
+/** max(id) stands in for the row count: exact enough here, and free on a rowid table. */
+export function rowsIn(db: Database.Database, table: string): number {
+  return (db.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck().get() as number) ?? 0;
+}
+
+/**
+ * A unique index dropped for a bulk batch and built again from its stored SQL before
+ * COMMIT, inside the same transaction (a rollback brings it back untouched). Inserting
+ * random keys (processors' ids) into a live B-tree larger than the page cache costs most of
+ * a million-row import; sorting them once costs a fraction of that. While it is dropped,
+ * the writer that dropped it must find duplicates itself (see KeyIdTable); building it
+ * again fails, and the batch rolls back, if any got through.
+ */
+export class DeferredUniqueIndex {
+  private sql: string | null = null;
+
+  constructor(
+    private readonly db: Database.Database,
+    /** The index's name, fixed in code. */
+    private readonly name: string,
+  ) {}
+
+  get dropped(): boolean {
+    return this.sql !== null;
+  }
+
+  drop(): void {
+    if (this.sql !== null) return;
+    const sql = this.db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck().get(this.name) as string | undefined;
+    if (!sql) throw new Error(`deferred index: no index ${this.name}`);
+    this.db.exec(`DROP INDEX "${this.name.replace(/"/g, '""')}"`);
+    this.sql = sql;
+  }
+
+  /** Build it again; call inside the transaction, before COMMIT. */
+  rebuild(): void {
+    if (this.sql === null) return;
+    this.db.exec(this.sql);
+    this.sql = null;
   }
 }

@@ -48,6 +48,17 @@ export interface InsertOutcomes {
   refused(rowNumber: number, externalId: string | null, error: Error): void;
 }
 
+/**
+ * While the unique key (org_id, external_id) is dropped (DeferredUniqueIndex), nothing in
+ * SQLite finds a duplicate: the writer's own register of the org's keys does.
+ */
+export interface InsertKeys {
+  /** The id of the org's stored revenue with this external_id, if any. */
+  idOf(externalId: string): number | undefined;
+  /** A revenue was inserted with this external_id. */
+  created(externalId: string, id: number): void;
+}
+
 const isConstraintError = (error: unknown) => ((error as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT');
 
 /**
@@ -64,6 +75,8 @@ export class RevenueInserts {
   private rows: PendingRow[] = [];
   private readonly statements = new Map<number, Database.Statement>();
   private readonly insertedRows: Database.Statement;
+  /** Set while the unique key is dropped: duplicates are found here before the insert, not by ON CONFLICT. */
+  keys: InsertKeys | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -86,6 +99,7 @@ export class RevenueInserts {
     const values = this.values;
     this.rows = [];
     this.values = [];
+    if (this.keys) return this.insertNew(rows, values, this.keys);
     let result: Database.RunResult;
     try {
       result = this.statement(rows.length).run(values);
@@ -110,6 +124,46 @@ export class RevenueInserts {
       if (id !== undefined) this.outcomes.created(row.rowNumber, id, row.externalId, { currency: row.currency, micros: row.amountMicros });
       // Only a row with an external_id can conflict.
       else this.outcomes.exists(row.rowNumber, row.externalId!, asGiven(values, i, row.given));
+    });
+  }
+
+  /**
+   * The unique key is dropped: rows whose external_id is stored, or given by an earlier row
+   * of the chunk, are kept out of the statement and reported as existing; the others are
+   * inserted (their new ids are consecutive) and registered before any outcome is reported,
+   * so the outcomes of the existing rows can look their records up.
+   */
+  private insertNew(rows: PendingRow[], values: unknown[], keys: InsertKeys): void {
+    const inChunk = new Set<string>();
+    const exists = rows.map((row) => {
+      const key = row.externalId;
+      if (key === null) return false;
+      const repeated = inChunk.has(key) || keys.idOf(key) !== undefined;
+      inChunk.add(key);
+      return repeated;
+    });
+    const fresh = rows.filter((_, i) => !exists[i]);
+    let first = 0;
+    if (fresh.length > 0) {
+      const freshValues = fresh.length === rows.length ? values : rows.flatMap((_, i) => (exists[i] ? [] : values.slice(i * COLUMNS_PER_ROW, (i + 1) * COLUMNS_PER_ROW)));
+      let result: Database.RunResult;
+      try {
+        result = this.statement(fresh.length).run(freshValues);
+      } catch (error) {
+        if (!isConstraintError(error)) throw error;
+        if (rows.length === 1) return this.outcomes.refused(rows[0].rowNumber, rows[0].externalId, error as Error);
+        return this.oneByOne(rows, values);
+      }
+      if (result.changes !== fresh.length) throw new Error(`revenue insert: ${result.changes} rows inserted of ${fresh.length}`);
+      first = Number(result.lastInsertRowid) - fresh.length + 1;
+      fresh.forEach((row, i) => {
+        if (row.externalId !== null) keys.created(row.externalId, first + i);
+      });
+    }
+    let next = first;
+    rows.forEach((row, i) => {
+      if (exists[i]) this.outcomes.exists(row.rowNumber, row.externalId!, asGiven(values, i, row.given));
+      else this.outcomes.created(row.rowNumber, next++, row.externalId, { currency: row.currency, micros: row.amountMicros });
     });
   }
 

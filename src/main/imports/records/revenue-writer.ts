@@ -1,6 +1,8 @@
 import type { Database } from '../../db/driver';
+import { BULK_ROWS, DeferredUniqueIndex, isBulk, rowsIn } from './deferred-indexes';
 import { externalIdOf, type EntityWriter, type WriterContext } from './entity-writer';
 import { FieldProblem, problem } from './field-problem';
+import { KeyIdTable, MAX_TABLE_ID } from './key-id-table';
 import { WORKSPACE_REFUSED } from './outcome-recorder';
 import type { RawRecord } from './field-readers';
 import { ReferenceLookup } from './reference-lookup';
@@ -22,12 +24,26 @@ const STORED_COLUMNS = `id, external_id, kind, occurred_at, period, payee_id, pr
 
 type Stored = StoredRevenue & RecordOrigin;
 
+/** The unique key (org_id, external_id), dropped during a bulk batch (see deferKey). */
+const KEY_INDEX = 'revenues_external_id';
+/**
+ * maxKeys: past this many keys the unique index is built again and used as before, so the
+ * register stays under 64 MB (8 bytes a slot, at most half of them taken). An object so
+ * tests can lower it.
+ */
+export const DEFERRED_KEY_LIMITS = { maxKeys: 4_000_000 };
+
 function prepareStatements(db: Database.Database) {
   return {
     originByExternalId: db.prepare('SELECT id, batch_id, source_row FROM revenues WHERE org_id = ? AND external_id = ?'),
+    originById: db.prepare('SELECT id, batch_id, source_row FROM revenues WHERE id = ?'),
+    // Compared by SQLite, byte for byte, as the unique key compares.
+    holdsKey: db.prepare('SELECT 1 FROM revenues WHERE id = ? AND external_id = ?').pluck(),
+    orgKeys: db.prepare('SELECT external_id, id FROM revenues WHERE org_id = ? AND external_id IS NOT NULL').raw(),
     byExternalId: db.prepare(`SELECT ${STORED_COLUMNS} FROM revenues WHERE org_id = ? AND external_id = ?`),
     byId: db.prepare(`SELECT ${STORED_COLUMNS} FROM revenues WHERE id = ?`),
     refundTarget: db.prepare('SELECT kind, currency FROM revenues WHERE org_id = ? AND external_id = ?'),
+    refundTargetById: db.prepare('SELECT kind, currency FROM revenues WHERE id = ?'),
     update: db.prepare(
       `UPDATE revenues SET kind = ?, occurred_at = ?, period = ?, payee_id = ?, product_id = ?, amount_micros = ?, currency = ?,
          quantity = ?, description = ?, refund_of = ?, updated_at = ? WHERE id = ?`,
@@ -42,6 +58,9 @@ function prepareStatements(db: Database.Database) {
  * them (unchanged). Rows without external_id are always new records, unless an earlier
  * import of the same file created them. A row naming a record an earlier row of this batch
  * created, updated or matched is never written (SameRecordRows).
+ *
+ * A bulk batch drops the unique key and finds external_ids in its own register of the
+ * org's keys instead (deferKey), then builds the key again before COMMIT.
  */
 export function revenueWriter(ctx: WriterContext): EntityWriter {
   const { orgId, now, locks, outcomes, operation } = ctx;
@@ -57,6 +76,12 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
     refused: (rowNumber, externalId, error) => outcomes.error(rowNumber, null, WORKSPACE_REFUSED, externalId, null, error.message),
   });
   const settle = () => inserts.flush();
+  const rowsBefore = rowsIn(ctx.db, 'revenues');
+  const uniqueKey = new DeferredUniqueIndex(ctx.db, KEY_INDEX);
+  /** The org's external_id -> revenue id while the unique key is dropped; null while it is in place. */
+  let keys: KeyIdTable | null = null;
+  const holdsKey = (id: number, externalId: string) => sql.holdsKey.get(id, externalId) !== undefined;
+  const idOf = (externalId: string) => keys!.find(externalId, holdsKey);
   const payees = new ReferenceLookup(ctx.db, 'payees', orgId, 'payee');
   const products = new ReferenceLookup(ctx.db, 'products', orgId, 'product');
   // After a duplicate the next row is likely one too (a re-imported file): look it up
@@ -73,7 +98,7 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
   function refundTarget(values: RevenueValues): RefundTarget | undefined {
     if (values.kind !== 'refund' || values.refund_of === null) return undefined;
     settle();
-    const target = sql.refundTarget.get(orgId, values.refund_of) as RefundTarget | undefined;
+    const target = (keys ? byKey(sql.refundTargetById, values.refund_of) : sql.refundTarget.get(orgId, values.refund_of)) as RefundTarget | undefined;
     if (target) return target;
     // The sale is earlier in this file but was not written: say why, naming its row.
     const sale = values.refund_of;
@@ -91,7 +116,42 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
   function existing(externalId: string | null): RecordOrigin | undefined {
     if (externalId === null) return undefined;
     settle();
-    return sql.originByExternalId.get(orgId, externalId) as RecordOrigin | undefined;
+    return (keys ? byKey(sql.originById, externalId) : sql.originByExternalId.get(orgId, externalId)) as RecordOrigin | undefined;
+  }
+
+  /** While the unique key is dropped: the org's record with this external_id, read by its id. */
+  function byKey(byId: Database.Statement, externalId: string): unknown {
+    const id = idOf(externalId);
+    return id === undefined ? undefined : byId.get(id);
+  }
+
+  /**
+   * Once the batch is a bulk load, drop the unique key: every row would otherwise insert a
+   * random key into a B-tree larger than the page cache. The org's stored keys are read
+   * into the register first (one pass over the index), so stored records are found as
+   * before. Not done when the org holds maxKeys keys (or one with U+FFFD), or ids would not fit the register.
+   */
+  function considerDeferring(): void {
+    if (keys || uniqueKey.dropped || outcomes.counts.created < BULK_ROWS || !isBulk(outcomes.counts.created, rowsBefore)) return;
+    settle();
+    if (rowsIn(ctx.db, 'revenues') > MAX_TABLE_ID - 2 * DEFERRED_KEY_LIMITS.maxKeys) return;
+    const register = new KeyIdTable(outcomes.counts.created * 4);
+    for (const [externalId, id] of sql.orgKeys.iterate(orgId) as Iterable<[string, number]>) {
+      // U+FFFD may stand for a lone surrogate read back: a key that would not hash as it was written.
+      if (register.size >= DEFERRED_KEY_LIMITS.maxKeys || externalId.includes('\uFFFD')) return;
+      register.add(externalId, id);
+    }
+    uniqueKey.drop();
+    keys = register;
+    inserts.keys = { idOf, created: (externalId, id) => register.add(externalId, id) };
+  }
+
+  /** Build the unique key again (before COMMIT, or when the register is full) and find keys through it. */
+  function restoreKey(): void {
+    settle();
+    uniqueKey.rebuild();
+    keys = null;
+    inserts.keys = null;
   }
 
   function create(rowNumber: number, f: RevenueFields, externalId: string | null): void {
@@ -162,7 +222,12 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
 
   return {
     keyOf: externalIdOf,
-    flush: settle,
+    flush() {
+      settle();
+      if (keys && keys.size >= DEFERRED_KEY_LIMITS.maxKeys) restoreKey();
+      else considerDeferring();
+    },
+    beforeCommit: restoreKey,
     write(rowNumber: number, raw: RawRecord): void {
       const f = readRevenueRecord(raw, ctx.timeZone);
       const externalId = f.external_id ?? null;
@@ -175,7 +240,13 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
       }
       settle();
       const stored = (
-        sameFileId !== undefined ? sql.byId.get(sameFileId) : externalId !== null ? sql.byExternalId.get(orgId, externalId) : undefined
+        sameFileId !== undefined
+          ? sql.byId.get(sameFileId)
+          : externalId === null
+            ? undefined
+            : keys
+              ? byKey(sql.byId, externalId)
+              : sql.byExternalId.get(orgId, externalId)
       ) as Stored | undefined;
       const earlier = stored && ctx.sameRecord.earlierRow(stored);
       if (earlier !== undefined) return repeat(rowNumber, earlier, stored!, asGiven(f), externalId);
