@@ -21,26 +21,24 @@ interface LinkState {
 
 /** Tables two entities of one source write (consumption's estimates and billing's final amounts). */
 const SHARED = new Set(['consumption_records']);
-/** A written row of a shared table: its link waits with this local_hash until finish() stamps the row as the sync left it. */
+/** A written record's link waits with this local_hash until finish() stamps the row as the sync left it. */
 const TO_STAMP = '';
-/** Links per INSERT statement. */
+/** Links per INSERT statement, and the values bound for each. */
 const LINKS_PER_INSERT = 200;
+const LINK_VALUES = 5;
 
 /**
  * A source's links with their two hashes (see migration 38). Records are judged before any
- * write of the run; a written record's link is stamped with the server's version and the
- * local row as the sync left it: read back in the link's own INSERT (the row is final once
- * its chunk is written), or, for a row two entities write, once every entity is written
- * (one UPDATE). The other entity's link of such a row follows it when it was clean before
- * the run (the sync's own write is not a local change).
+ * write of the run; a written record's link is stamped with the server's version and, once
+ * every entity is written (one UPDATE per table), the local row as the sync left it. For a
+ * row two entities write, the other entity's link follows it when it was clean before the
+ * run (the sync's own write is not a local change).
  */
 export class LinkKeeper {
   private readonly getLink: Database.Statement;
-  /** Links of `pendingEntity` waiting to be written, their bound values flattened. */
+  /** Links waiting to be written: [entity, source_id, local_id, server_hash, local_hash] flattened. */
   private pending: Array<string | number | null> = [];
-  private pendingEntity: string | null = null;
-  private readonly inserts = new Map<string, Database.Statement>();
-  /** Entities with rows of a shared table to stamp in finish(). */
+  private readonly inserts = new Map<number, Database.Statement>();
   private readonly written = new Set<string>();
   /** Entity -> whether it has any link yet (a first sync has none to look up). */
   private readonly linked = new Map<string, boolean>();
@@ -85,43 +83,31 @@ export class LinkKeeper {
 
   /** `stamp`: the sync wrote (or matched) the record: remember both versions. Written in bulk (flush). */
   link(entity: string, record: PulledRecord, localId: number, stamp: boolean): void {
-    if (entity !== this.pendingEntity) {
-      this.flush();
-      this.pendingEntity = entity;
-    }
-    const serverHash = stamp ? serverHashOf(record) : null;
-    if (stampsInInsert(entity)) this.pending.push(record.sourceId, localId, serverHash, stamp ? 1 : 0, localId);
-    else {
-      if (stamp) this.written.add(entity);
-      this.pending.push(record.sourceId, localId, serverHash, stamp ? TO_STAMP : null);
-    }
-    if (this.pending.length >= LINKS_PER_INSERT * 5) this.flush();
+    if (stamp) this.written.add(entity);
+    this.pending.push(entity, record.sourceId, localId, stamp ? serverHashOf(record) : null, stamp ? TO_STAMP : null);
+    if (this.pending.length >= LINKS_PER_INSERT * LINK_VALUES) this.flush();
   }
 
   /**
-   * The waiting links, up to LINKS_PER_INSERT to a statement (a first sync links every
-   * record: one statement per link was a third of its writing). A link seen again keeps its
-   * hashes unless this run gives new ones.
+   * The waiting links, LINKS_PER_INSERT to a statement (a first sync links every record:
+   * one statement per link was a third of its writing). A link seen again keeps its hashes
+   * unless this run gives new ones.
    */
   private flush(): void {
     const values = this.pending;
-    const entity = this.pendingEntity;
-    if (values.length === 0 || entity === null) return;
+    if (values.length === 0) return;
     this.pending = [];
-    const inInsert = stampsInInsert(entity);
-    const rows = values.length / (inInsert ? 5 : 4);
-    const key = `${entity}:${rows}`;
-    let statement = this.inserts.get(key);
+    const rows = values.length / LINK_VALUES;
+    let statement = this.inserts.get(rows);
     if (!statement) {
-      const fixed = `${sqlLiteral(this.orgId)}, ${sqlLiteral(this.source)}, ${sqlLiteral(entity)}, ?, ?, ${sqlLiteral(this.runId)}, ${sqlLiteral(this.now)}, ?`;
-      const table = TABLE_OF[entity];
-      const localHash = inInsert ? `CASE WHEN ? THEN (SELECT ${rowHashSql(this.db, table, 't')} FROM ${table} t WHERE t.id = ?) END` : '?';
+      const fixed = [this.orgId, this.source].map(sqlLiteral);
+      const tuple = `(${fixed.join(', ')}, ?, ?, ?, ${sqlLiteral(this.runId)}, ${sqlLiteral(this.now)}, ?, ?)`;
       statement = this.db.prepare(
-        `INSERT INTO sync_links (org_id, source, entity, source_id, local_id, run_id, synced_at, server_hash, local_hash) VALUES ${Array(rows).fill(`(${fixed}, ${localHash})`).join(', ')}
+        `INSERT INTO sync_links (org_id, source, entity, source_id, local_id, run_id, synced_at, server_hash, local_hash) VALUES ${Array(rows).fill(tuple).join(', ')}
          ON CONFLICT (org_id, source, entity, source_id) DO UPDATE SET local_id = excluded.local_id, run_id = excluded.run_id, synced_at = excluded.synced_at,
            server_hash = COALESCE(excluded.server_hash, server_hash), local_hash = COALESCE(excluded.local_hash, local_hash)`,
       );
-      this.inserts.set(key, statement);
+      this.inserts.set(rows, statement);
     }
     statement.run(values);
   }
@@ -146,12 +132,6 @@ export class LinkKeeper {
       if (was !== null && now !== was) follow.run(now, this.orgId, this.source, localId, was);
     }
   }
-}
-
-/** Rows of a table only one entity writes are final once written: their hash is read in the link's INSERT. */
-function stampsInInsert(entity: string): boolean {
-  const table = TABLE_OF[entity];
-  return table !== undefined && !SHARED.has(table);
 }
 
 /** Keep (or refresh: one open conflict per record) a conflict with both values. */

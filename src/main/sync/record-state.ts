@@ -28,21 +28,6 @@ export function serverHash(fields: Record<string, unknown>): string {
   return sha1(JSON.stringify(Object.keys(fields).sort().map((k) => [k, fields[k]])));
 }
 
-/**
- * serverHash of `fields` built without sorting: `sortedKeys` are every field the record can
- * have, in sort order (the same text, so the same hash). For an adapter hashing a million
- * records: about half the work.
- */
-export function serverHashSorted(fields: Record<string, unknown>, sortedKeys: readonly string[]): string {
-  let text = '';
-  for (const key of sortedKeys) {
-    const value = fields[key];
-    if (value === undefined) continue;
-    text += `${text === '' ? '' : ','}[${JSON.stringify(key)},${JSON.stringify(value)}]`;
-  }
-  return sha1(`[${text}]`);
-}
-
 /** A pulled record whose adapter worked out its server hash while the next page was on its way. */
 export interface HashedRecord extends PulledRecord {
   serverHash?: string;

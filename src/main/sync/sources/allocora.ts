@@ -3,7 +3,7 @@ import { PRODUCT_RECORD_FIELDS } from '../../imports/records/product-writer';
 import { REVENUE_RECORD_FIELDS } from '../../imports/records/revenue-record';
 import { RULE_RECORD_FIELDS } from '../../rules/rule-record';
 import { getJson, type GetOptions } from '../http-client';
-import { serverHashSorted, type HashedRecord } from '../record-state';
+import { serverHash, type HashedRecord } from '../record-state';
 import { SyncFault } from '../sync-fault';
 import { joinUrl, pick, UNWATCHED, type PullWatch, type PulledEntity, type PulledRecord, type SourceAdapter } from './source-adapter';
 
@@ -59,7 +59,7 @@ async function fetchPage(baseUrl: string, key: string, entity: string, query: UR
 }
 
 /** One record checked and reduced to the writer's fields, its server hash worked out. */
-function readRecord(item: unknown, entity: string, read: number, fields: ReadonlySet<string>, sortedFields: readonly string[]): HashedRecord & { updatedMs: number } {
+function readRecord(item: unknown, entity: string, read: number, fields: ReadonlySet<string>): HashedRecord & { updatedMs: number } {
   if (typeof item !== 'object' || item === null) throw new SyncFault(`${LABEL}: ${entity} record ${read} is not an object`);
   const raw = item as Record<string, unknown>;
   const sourceId = typeof raw.id === 'string' && raw.id !== '' ? raw.id : typeof raw.external_id === 'string' ? raw.external_id : '';
@@ -68,7 +68,7 @@ function readRecord(item: unknown, entity: string, read: number, fields: Readonl
   if (Number.isNaN(updatedMs)) throw new SyncFault(`${LABEL}: ${entity} record ${sourceId} has no updated_at time`);
   const label = typeof raw.external_id === 'string' ? `external_id "${raw.external_id}"` : `id ${sourceId}`;
   const picked = pick(raw, fields);
-  return { sourceId, label, fields: picked, serverHash: serverHashSorted(picked, sortedFields), updatedMs };
+  return { sourceId, label, fields: picked, serverHash: serverHash(picked), updatedMs };
 }
 
 /**
@@ -79,7 +79,6 @@ function readRecord(item: unknown, entity: string, read: number, fields: Readonl
 async function pullEntity(baseUrl: string, key: string, entity: string, fields: ReadonlySet<string>, cursor: string | undefined, watch: PullWatch) {
   // Source id -> the record: a record read twice (changed mid-read) keeps its place, newest fields.
   const records = new Map<string, PulledRecord>();
-  const sortedFields = [...fields].sort();
   let newest: string | undefined = cursor;
   let newestMs = cursor === undefined ? -Infinity : Date.parse(cursor);
   // Where the next page starts: after this instant's first `atLast` records.
@@ -113,7 +112,7 @@ async function pullEntity(baseUrl: string, key: string, entity: string, fields: 
     }
     for (const item of page) {
       read++;
-      const { updatedMs, ...record } = readRecord(item, entity, read, fields, sortedFields);
+      const { updatedMs, ...record } = readRecord(item, entity, read, fields);
       records.set(record.sourceId, record);
       if (updatedMs > newestMs) {
         newestMs = updatedMs;
