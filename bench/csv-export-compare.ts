@@ -1,7 +1,8 @@
 // revenues.export against the sqlite3 CLI's own CSV output for the same rows, columns
-// and order. Each runs in its own process; peak memory is each process's VmHWM.
+// and order. Each runs in its own process; peak memory is each process's VmHWM, CPU time
+// the process's user + system time (GNU time's when /usr/bin/time is there).
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REVENUE_COLUMNS } from '../src/shared/contract/revenues';
 import { openWorkspace } from '../src/main/db/workspace';
@@ -10,6 +11,8 @@ import { watchPeakMemory } from './peak-memory';
 
 export interface ProcessRun {
   ms: number;
+  /** User + system CPU time, when known. */
+  cpuMs: number | null;
   peakKb: number | null;
   bytes: number;
   rows: number;
@@ -24,11 +27,16 @@ export function sqlite3Version(): string | null {
 export const SQLITE3_INSTALL_HINT =
   'the sqlite3 command-line shell is not on PATH; install it (Debian/Ubuntu: `sudo apt-get install -y sqlite3`, macOS: `brew install sqlite`, Windows: sqlite-tools from sqlite.org) to compare the CSV export with it';
 
-function runMeasured(command: string, args: string[], stdoutPath: string | null): Promise<{ ms: number; peakKb: number | null; stdout: string }> {
+const GNU_TIME = '/usr/bin/time';
+const TIME_MARK = '__closebook_time__';
+
+function runMeasured(command: string, args: string[], stdoutPath: string | null): Promise<{ ms: number; cpuMs: number | null; peakKb: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
     const out = stdoutPath ? openSync(stdoutPath, 'w') : 'pipe';
+    // GNU time reports the command's own CPU time and peak RSS when it exits.
+    const timed = existsSync(GNU_TIME);
     const started = performance.now();
-    const child = spawn(command, args, { stdio: ['ignore', out, 'pipe'] });
+    const child = timed ? spawn(GNU_TIME, ['-f', `${TIME_MARK} %U %S %M`, command, ...args], { stdio: ['ignore', out, 'pipe'] }) : spawn(command, args, { stdio: ['ignore', out, 'pipe'] });
     const memory = watchPeakMemory(child.pid!);
     let stdout = '';
     let stderr = '';
@@ -37,21 +45,28 @@ function runMeasured(command: string, args: string[], stdoutPath: string | null)
     child.on('error', reject);
     child.on('exit', (code) => {
       const ms = performance.now() - started;
-      const peakKb = memory.stop();
+      const watchedKb = memory.stop();
       if (typeof out === 'number') closeSync(out);
+      const time = new RegExp(`${TIME_MARK} ([\\d.]+) ([\\d.]+) (\\d+)`).exec(stderr);
+      const cpuMs = time ? (Number(time[1]) + Number(time[2])) * 1000 : null;
+      const peakKb = time ? Number(time[3]) : watchedKb;
       if (code !== 0) reject(new Error(`${command} exited with ${code}: ${stderr.trim()}`));
-      else resolve({ ms, peakKb, stdout });
+      else resolve({ ms, cpuMs, peakKb, stdout });
     });
   });
 }
 
-/** Export through the API in a child process; `ms` is the call itself, not Node's start-up. */
-export async function exportThroughApi(workspace: string, orgId: string, outPath: string): Promise<ProcessRun & { wallMs: number; baselineKb: number | null }> {
+/**
+ * Export through the API in a child process; `ms` and `cpuMs` are the call itself, not
+ * Node's start-up. `rowByRow` runs the writer as it was before SQLite built the lines
+ * (test/support/reference-revenue-export.ts), to compare bytes and times.
+ */
+export async function exportThroughApi(workspace: string, orgId: string, outPath: string, rowByRow = false): Promise<ProcessRun & { wallMs: number; baselineKb: number | null }> {
   const input = { ...exportView(orgId), path: outPath };
   const script = join(import.meta.dirname, 'export-child.ts');
-  const run = await runMeasured(process.execPath, ['--import', 'tsx', script, JSON.stringify({ workspace, input })], null);
-  const result = JSON.parse(run.stdout) as { ms: number; rowCount: number; bytes: number; hwmBeforeKb: number | null; hwmAfterKb: number | null };
-  return { ms: result.ms, wallMs: run.ms, peakKb: result.hwmAfterKb ?? run.peakKb, baselineKb: result.hwmBeforeKb, bytes: result.bytes, rows: result.rowCount };
+  const run = await runMeasured(process.execPath, ['--import', 'tsx', script, JSON.stringify({ workspace, input, rowByRow })], null);
+  const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { ms: number; cpuMs: number; rowCount: number; bytes: number; hwmBeforeKb: number | null; hwmAfterKb: number | null };
+  return { ms: result.ms, cpuMs: result.cpuMs, wallMs: run.ms, peakKb: result.hwmAfterKb ?? run.peakKb, baselineKb: result.hwmBeforeKb, bytes: result.bytes, rows: result.rowCount };
 }
 
 /** The view both exports run: the org's revenues, all periods, by date, every column. */
@@ -83,9 +98,13 @@ export function inlineParameters(sql: string, params: readonly unknown[]): strin
 }
 
 /**
- * The exact statement revenues.export runs for the view (src/main/revenues/export.ts),
- * its parameters written in: sqlite3 then reads the same rows with the same plan, and
- * the comparison measures the writing, not the plan.
+ * The row statement of the view (revenueExportQuery in src/main/revenues/export.ts), its
+ * parameters written in: the exact statement revenues.export ran when it wrote row by row,
+ * and the rows, order and plan it writes now. revenues.export now runs its key statement
+ * (the same WHERE and ORDER BY) and then builds the lines of 4,096 keys at a time in SQL
+ * with functions of its own (registered from JS), which the sqlite3 shell does not have:
+ * sqlite3 runs this row statement and writes the CSV itself, so the comparison measures
+ * reading and writing the same rows, not a different plan.
  */
 export function sqlite3ExportSql(workspace: string, orgId: string): string {
   const opened = openWorkspace(workspace, { create: false });
@@ -99,7 +118,7 @@ export function sqlite3ExportSql(workspace: string, orgId: string): string {
 
 export async function exportThroughSqlite3(workspace: string, orgId: string, outPath: string): Promise<ProcessRun> {
   const run = await runMeasured('sqlite3', ['-readonly', '-csv', '-header', workspace, sqlite3ExportSql(workspace, orgId)], outPath);
-  return { ms: run.ms, peakKb: run.peakKb, bytes: statSync(outPath).size, rows: countLines(outPath) - 1 };
+  return { ms: run.ms, cpuMs: run.cpuMs, peakKb: run.peakKb, bytes: statSync(outPath).size, rows: countLines(outPath) - 1 };
 }
 
 function countLines(path: string): number {

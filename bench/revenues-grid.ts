@@ -1,12 +1,15 @@
 // Revenues grid benchmark: demo creation, grid pages through the API (in process and
 // over HTTP), and CSV export against the sqlite3 CLI. Prints figures; asserts nothing.
 //   node --import tsx bench/revenues-grid.ts [--revenues N] [--seed N] [--requests N] [--fresh]
-//        [--skip-export] [--extra-index "CREATE INDEX ..."]... [--query-variants] [--every-view]
+//        [--skip-export] [--export-only] [--export-runs N] [--export-row-by-row]
+//        [--extra-index "CREATE INDEX ..."]... [--query-variants] [--every-view]
 // The workspace lives in bench/.data/ and is reused while its parameters match
-// (--fresh makes it again). --extra-index times the grid views again on a copy of the
-// workspace with those indexes added; --query-variants times the SQL of revenues.list
+// (--fresh makes it again). --export-only skips the grid pages; --export-runs N repeats the
+// export and sqlite3 back to back (default 2); --export-row-by-row also runs the writer as it
+// was before SQLite built the lines, and checks the two files are the same bytes.
+// --extra-index times the grid views again on a copy of the workspace with those indexes added; --query-variants times the SQL of revenues.list
 // against a proposed rewrite (see list-query-variants.ts), on the workspace and the copy.
-import { copyFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,6 +36,9 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '50' },
     fresh: { type: 'boolean', default: false },
     'skip-export': { type: 'boolean', default: false },
+    'export-only': { type: 'boolean', default: false },
+    'export-runs': { type: 'string', default: '2' },
+    'export-row-by-row': { type: 'boolean', default: false },
     'extra-index': { type: 'string', multiple: true, default: [] },
     'query-variants': { type: 'boolean', default: false },
     'every-view': { type: 'boolean', default: false },
@@ -80,7 +86,7 @@ await setupCore.close();
 // (b) grid pages through the API
 log(`\n(b) grid pages of ${PAGE_ROWS} rows through revenues.list, ${requests} requests per view (the top pages, then pages spread down to the last one)`);
 log(`    org "${org.name}" (${orgRows.toLocaleString('en-US')} rows); target p95 < ${P95_TARGET_MS} ms`);
-const baseline = await timeGridViews(bench.path, views, { requests, http: true, log });
+const baseline = values['export-only'] ? [] : await timeGridViews(bench.path, views, { requests, http: true, log });
 
 // (c) CSV export
 if (values['skip-export']) log('\n(c) export skipped (--skip-export)');
@@ -149,17 +155,31 @@ async function callCountOf(path: string, view: GridView): Promise<number | null>
 async function compareExports() {
   const apiOut = join(BENCH_DATA_DIR, 'export-api.csv');
   const cliOut = join(BENCH_DATA_DIR, 'export-sqlite3.csv');
+  const rowByRowOut = join(BENCH_DATA_DIR, 'export-row-by-row.csv');
   const kb = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v / 1024)} MB`);
-  log(`\n(c) CSV export of org "${org.name}", all periods by date, all ${REVENUE_COLUMNS.length} columns`);
-  const api = await exportThroughApi(bench.path, org.id, apiOut);
-  log(`    revenues.export  ${api.rows.toLocaleString('en-US')} rows, ${mb(api.bytes)} in ${(api.ms / 1000).toFixed(2)} s (whole process ${(api.wallMs / 1000).toFixed(2)} s), peak RSS ${kb(api.peakKb)} (${kb(api.baselineKb)} before the call: Node, tsx, the open workspace)`);
-  if (api.rows !== EXPORT_ROWS) log(`    note: the view holds ${api.rows.toLocaleString('en-US')} rows, not ${EXPORT_ROWS.toLocaleString('en-US')} (--revenues 2000000 gives exactly 1M)`);
-  if (!sqlite3) {
-    log(`    sqlite3 comparison skipped: ${SQLITE3_INSTALL_HINT}`);
-    return;
+  const s = (v: number | null) => (v === null ? 'n/a' : `${(v / 1000).toFixed(2)} s`);
+  const runs = Math.max(1, wholeNumber('--export-runs', values['export-runs']));
+  log(`\n(c) CSV export of org "${org.name}", all periods by date, all ${REVENUE_COLUMNS.length} columns, ${runs} time(s) back to back`);
+  log('    revenues.export runs its key statement, then builds the lines of 4,096 keys at a time in SQL (functions of its own);');
+  log('    sqlite3 runs the row statement with the same WHERE and ORDER BY (the exact statement the export ran when it wrote');
+  log('    row by row: revenueExportQuery) and writes the CSV itself. CPU = user + system time of the call / of the sqlite3 process.');
+  for (let run = 1; run <= runs; run++) {
+    const api = await exportThroughApi(bench.path, org.id, apiOut);
+    log(`    [${run}] revenues.export  ${api.rows.toLocaleString('en-US')} rows, ${mb(api.bytes)} in ${s(api.ms)} (CPU ${s(api.cpuMs)}; whole process ${s(api.wallMs)}), peak RSS ${kb(api.peakKb)} (${kb(api.baselineKb)} before the call: Node, tsx, the open workspace); load average ${load()}`);
+    if (api.rows !== EXPORT_ROWS) log(`    note: the view holds ${api.rows.toLocaleString('en-US')} rows, not ${EXPORT_ROWS.toLocaleString('en-US')} (--revenues 2000000 gives exactly 1M)`);
+    if (!sqlite3) {
+      log(`    sqlite3 comparison skipped: ${SQLITE3_INSTALL_HINT}`);
+      continue;
+    }
+    const cli = await exportThroughSqlite3(bench.path, org.id, cliOut);
+    log(`    [${run}] sqlite3 -csv     ${cli.rows.toLocaleString('en-US')} rows, ${mb(cli.bytes)} in ${s(cli.ms)} (CPU ${s(cli.cpuMs)}), peak RSS ${kb(cli.peakKb)}  (sqlite3 ${sqlite3}); load average ${load()}`);
+    const cpuRatio = api.cpuMs !== null && cli.cpuMs ? `, ${(api.cpuMs / cli.cpuMs).toFixed(2)}x its CPU time` : '';
+    log(`    [${run}] ratio: revenues.export takes ${(api.ms / cli.ms).toFixed(2)}x the sqlite3 CLI's wall clock${cpuRatio}${api.rows === cli.rows ? '' : `  (row counts differ: ${api.rows} vs ${cli.rows})`}`);
   }
-  const cli = await exportThroughSqlite3(bench.path, org.id, cliOut);
-  log(`    sqlite3 -csv     ${cli.rows.toLocaleString('en-US')} rows, ${mb(cli.bytes)} in ${(cli.ms / 1000).toFixed(2)} s, peak RSS ${kb(cli.peakKb)}  (sqlite3 ${sqlite3})`);
-  log(`    ratio: revenues.export takes ${(api.ms / cli.ms).toFixed(2)}x the sqlite3 CLI's time${api.rows === cli.rows ? '' : `  (row counts differ: ${api.rows} vs ${cli.rows})`}`);
-  for (const file of [apiOut, cliOut]) rmSync(file, { force: true });
+  if (values['export-row-by-row']) {
+    const before = await exportThroughApi(bench.path, org.id, rowByRowOut, true);
+    const same = readFileSync(apiOut).equals(readFileSync(rowByRowOut));
+    log(`    row-by-row writer (as before): ${s(before.ms)} (CPU ${s(before.cpuMs)}), peak RSS ${kb(before.peakKb)}; its file and revenues.export's are ${same ? 'the same bytes' : 'DIFFERENT'}; load average ${load()}`);
+  }
+  for (const file of [apiOut, cliOut, rowByRowOut]) rmSync(file, { force: true });
 }
