@@ -1,5 +1,7 @@
 /** Slots are doubled once more than this share of them is taken. */
 const MAX_LOAD = 0.5;
+/** Hashes kept of the keys looked up last (a chunk of inserts is 20 rows). */
+const RECENT_KEYS = 64;
 /** Ids are kept in an Int32Array: a record id past this cannot be held. */
 export const MAX_TABLE_ID = 0x7fffffff;
 
@@ -13,54 +15,57 @@ export const MAX_TABLE_ID = 0x7fffffff;
  * its own three bytes), so equal strings are equal stored bytes and the other way round.
  */
 export class KeyIdTable {
-  private hashes: Int32Array;
-  private ids: Int32Array;
+  /** [hash, id] per slot, side by side: one cache line per probe. id 0: empty. */
+  private slots: Int32Array;
   private mask: number;
+  // Hashes of the keys looked up last: a key is looked up before its insert and added just after.
+  private readonly recent = new Map<string, number>();
   size = 0;
 
   constructor(capacity = 1 << 16) {
     let slots = 1;
     while (slots < capacity) slots *= 2;
-    this.hashes = new Int32Array(slots);
-    this.ids = new Int32Array(slots);
+    this.slots = new Int32Array(slots * 2);
     this.mask = slots - 1;
   }
 
   /** Bytes the table holds now. */
   get bytes(): number {
-    return this.hashes.byteLength + this.ids.byteLength;
+    return this.slots.byteLength;
   }
 
   add(key: string, id: number): void {
     if (!Number.isInteger(id) || id < 1 || id > MAX_TABLE_ID) throw new Error(`key table: id ${id} is out of range`);
     if (this.size + 1 > (this.mask + 1) * MAX_LOAD) this.grow();
-    this.place(hashOf(key), id);
+    this.place(this.recent.get(key) ?? hashOf(key), id);
     this.size++;
   }
 
   /** The id of the record with this key: candidates by hash, each confirmed by `holds` (does record `id` have this key?). */
   find(key: string, holds: (id: number, key: string) => boolean): number | undefined {
     const hash = hashOf(key);
-    for (let slot = hash & this.mask; this.ids[slot] !== 0; slot = (slot + 1) & this.mask) {
-      if (this.hashes[slot] === hash && holds(this.ids[slot], key)) return this.ids[slot];
+    if (this.recent.size >= RECENT_KEYS) this.recent.clear();
+    this.recent.set(key, hash);
+    const { slots, mask } = this;
+    for (let slot = hash & mask; slots[slot * 2 + 1] !== 0; slot = (slot + 1) & mask) {
+      if (slots[slot * 2] === hash && holds(slots[slot * 2 + 1], key)) return slots[slot * 2 + 1];
     }
     return undefined;
   }
 
   private place(hash: number, id: number): void {
-    let slot = hash & this.mask;
-    while (this.ids[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.hashes[slot] = hash;
-    this.ids[slot] = id;
+    const { slots, mask } = this;
+    let slot = hash & mask;
+    while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+    slots[slot * 2] = hash;
+    slots[slot * 2 + 1] = id;
   }
 
   private grow(): void {
-    const { hashes, ids } = this;
-    const slots = (this.mask + 1) * 2;
-    this.hashes = new Int32Array(slots);
-    this.ids = new Int32Array(slots);
-    this.mask = slots - 1;
-    for (let i = 0; i < ids.length; i++) if (ids[i] !== 0) this.place(hashes[i], ids[i]);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = old.length - 1;
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(old[i], old[i + 1]);
   }
 }
 
