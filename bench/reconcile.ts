@@ -257,6 +257,8 @@ async function importComparison() {
   ].join('\n') + '\n');
   const cpu = (t: { cpuSeconds: number | null }) => (t.cpuSeconds === null ? '' : `, ${t.cpuSeconds.toFixed(2)} s CPU`);
   log(`  (a) sqlite3 .import into a keyed table: ${a.seconds.toFixed(2)} s wall${cpu(a)}, ${a.stdout.trim().split('\n').at(-1)} rows`);
+  const a2 = await floorIntoSchema(dir, file);
+  log(`  (a2) sqlite3 into the workspace's own consumption_records, nothing validated, every index dropped and built again: ${a2.seconds.toFixed(2)} s wall${cpu(a2)} = ${(a2.seconds / a.seconds).toFixed(2)}x (a) (the floor for (b) on this schema)`);
   const workspace = join(dir, 'import.closebook');
   removeDb(workspace);
   const bin = join(import.meta.dirname, '..', 'bin', 'closebook.mjs');
@@ -266,8 +268,54 @@ async function importComparison() {
   const outcome = b.code === 0 ? JSON.stringify((JSON.parse(b.stdout) as { counts: unknown }).counts) : `FAILED: ${b.stderr.trim().split('\n').at(-1)}`;
   const cpuRatio = a.cpuSeconds && b.cpuSeconds ? `, ${(b.cpuSeconds / a.cpuSeconds).toFixed(2)}x in CPU time` : '';
   log(`  (b) closebook import consumption: ${b.seconds.toFixed(2)} s wall${cpu(b)} = ${(b.seconds / a.seconds).toFixed(2)}x (a) on the wall clock${cpuRatio} (target <= ${REVENUE_IMPORT_RATIO}x, the revenue import's); ${outcome}`);
+  const floorCpu = a2.cpuSeconds && b.cpuSeconds ? `, ${(b.cpuSeconds / a2.cpuSeconds).toFixed(2)}x in CPU time` : '';
+  log(`      (b) against the floor (a2): ${(b.seconds / a2.seconds).toFixed(2)}x on the wall clock${floorCpu}`);
   removeDb(workspace);
   removeDb(cliDb);
+}
+
+/**
+ * (a2) What the yardstick leaves out: the same rows written by sqlite3 itself, in C, into a
+ * workspace's real consumption_records (its constraints, generated key and uuid default;
+ * every index, the unique ones included, dropped and built again before COMMIT; the per-row
+ * count trigger off and the months counted in one statement), with no validation at all.
+ */
+async function floorIntoSchema(dir: string, file: string) {
+  const path = join(dir, 'floor.closebook');
+  removeDb(path);
+  const ws = openWorkspace(path);
+  ws.db.prepare("INSERT INTO orgs (id, name, currency, created_at) VALUES (?, 'Floor', 'USD', '2025-01-01T00:00:00Z')").run(ORG);
+  const indexes = ws.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'consumption_records' AND sql IS NOT NULL ORDER BY name").all() as Array<{ name: string; sql: string }>;
+  const trigger = ws.db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'consumption_record_counts_insert'").pluck().get() as string;
+  ws.close();
+  const now = '2025-12-01T00:00:00Z';
+  const script = [
+    'PRAGMA synchronous=FULL;',
+    'PRAGMA cache_size=-65536;',
+    'PRAGMA foreign_keys=ON;',
+    'CREATE TEMP TABLE f (license_reference, resource_uuid, resource_name, billing_period, consumed_sell, consumed_buy, currency, customer_uuid, customer_name, project_uuid);',
+    '.mode csv',
+    `.import --skip 1 ${file} f`,
+    'BEGIN;',
+    `INSERT INTO import_batches (org_id, entity, source, operation, on_error, status, created_at) VALUES ('${ORG}', 'consumption', 'file', 'create_or_update', 'skip', 'committed', '${now}');`,
+    ...indexes.map((index) => `DROP INDEX ${index.name};`),
+    'DROP TRIGGER consumption_record_counts_insert;',
+    `INSERT INTO consumption_records (org_id, license_reference, resource_uuid, resource_name, billing_period, consumed_sell_micros, consumed_buy_micros, currency,
+       customer_uuid, customer_name, project_uuid, last_sync_at, created_at, updated_at, batch_id, source_row)
+     SELECT '${ORG}', license_reference, lower(resource_uuid), resource_name, billing_period || '-01', CAST(round(consumed_sell * 1000000) AS INTEGER),
+       CAST(round(consumed_buy * 1000000) AS INTEGER), currency, customer_uuid, customer_name, project_uuid, '${now}', '${now}', '${now}', (SELECT max(id) FROM import_batches), rowid + 1
+     FROM f ORDER BY rowid;`,
+    ...indexes.map((index) => `${index.sql};`),
+    `${trigger};`,
+    `INSERT INTO consumption_record_counts (org_id, billing_period, is_finalized, is_reconciled, records)
+       SELECT org_id, billing_period, 0, 0, count(*) FROM consumption_records GROUP BY 1, 2;`,
+    'COMMIT;',
+    'SELECT count(*) FROM consumption_records;',
+  ].join('\n');
+  const timed = await timedChild('sqlite3', [path], script + '\n');
+  if (timed.code !== 0) throw new Error(`the floor (a2) failed: ${timed.stderr.trim().split('\n').at(-1)}`);
+  removeDb(path);
+  return timed;
 }
 
 if (values['import-only']) await importComparison();

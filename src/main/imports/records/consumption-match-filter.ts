@@ -1,6 +1,6 @@
 import type { Database } from '../../db/driver';
 import type { ConsumptionFields } from './consumption-record';
-import { KeyFilter } from './key-filter';
+import { KeyFilter, keyHash, type KeyHash } from './key-filter';
 
 /**
  * Tells, without reading consumption_records, that a consumption row certainly matches no
@@ -19,6 +19,8 @@ export class ConsumptionMatchFilter {
   private readonly emptyAtStart = new Map<string, boolean>();
   private readonly created = new KeyFilter();
   private readonly anyRecordIn: Database.Statement;
+  /** The last row asked about and its keys' hashes: the row then created is that row. */
+  private last: { f: ConsumptionFields; uuid: KeyHash | null; name: KeyHash | null } | null = null;
 
   constructor(
     db: Database.Database,
@@ -31,17 +33,23 @@ export class ConsumptionMatchFilter {
   /** False only when the row certainly matches no stored record. Call for every row, before anything of its month is created. */
   mayMatch(f: ConsumptionFields): boolean {
     if (!this.wasEmpty(f.billing_period)) return true;
-    const prefix = keyPrefix(f);
-    if (f.resource_uuid !== undefined && this.created.mayHave(`${prefix}uuid:${f.resource_uuid}`)) return true;
-    return f.resource_name !== undefined && this.created.mayHave(`${prefix}name:${f.resource_name}`);
+    const keys = this.keysOf(f);
+    return (keys.uuid !== null && this.created.mayHaveHash(keys.uuid)) || (keys.name !== null && this.created.mayHaveHash(keys.name));
   }
 
   /** A record is created from this row (by either path): later rows naming its resource may match it. */
   noteCreated(f: ConsumptionFields): void {
     if (!this.wasEmpty(f.billing_period)) return;
-    const prefix = keyPrefix(f);
-    if (f.resource_uuid !== undefined) this.created.add(`${prefix}uuid:${f.resource_uuid}`);
-    if (f.resource_name !== undefined) this.created.add(`${prefix}name:${f.resource_name}`);
+    const keys = this.last?.f === f ? this.last : this.keysOf(f);
+    if (keys.uuid !== null) this.created.addHash(keys.uuid);
+    if (keys.name !== null) this.created.addHash(keys.name);
+  }
+
+  private keysOf(f: ConsumptionFields) {
+    const uuid = f.resource_uuid === undefined ? null : keyHash(f.license_reference, f.billing_period, 'uuid', f.resource_uuid);
+    const name = f.resource_name === undefined ? null : keyHash(f.license_reference, f.billing_period, 'name', f.resource_name);
+    this.last = { f, uuid, name };
+    return this.last;
   }
 
   private wasEmpty(period: string): boolean {
@@ -53,6 +61,3 @@ export class ConsumptionMatchFilter {
     return empty;
   }
 }
-
-/** License and month; a NUL between parts, so no two keys run together into one. */
-const keyPrefix = (f: ConsumptionFields) => `${f.license_reference}\u0000${f.billing_period}\u0000`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyFilter } from '../../../../src/main/imports/records/key-filter';
+import { KeyFilter, keyHash } from '../../../../src/main/imports/records/key-filter';
 
 const key = (i: number) => `XSP${i}\u00002025-${String((i % 12) + 1).padStart(2, '0')}-01\u0000uuid:${(i * 2654435761) >>> 0}`;
 
@@ -37,5 +37,14 @@ describe('KeyFilter: "certainly not added" or "maybe added"', () => {
     let wrong = 0;
     for (let i = n; i < n + 100_000; i++) if (filter.mayHave(`k${i}`)) wrong++;
     expect(wrong / 100_000).toBeLessThan(0.02);
+  });
+
+  it('hashes parts as one key with a separator: parts that run together differently are other keys', () => {
+    const filter = new KeyFilter();
+    filter.addHash(keyHash('XSP1', '2025-01-01', 'name', 'vm-1'));
+    expect(filter.mayHaveHash(keyHash('XSP1', '2025-01-01', 'name', 'vm-1'))).toBe(true);
+    expect(filter.mayHaveHash(keyHash('XSP12025-01-01', '', 'name', 'vm-1'))).toBe(false);
+    expect(filter.mayHaveHash(keyHash('XSP1', '2025-01-01', 'uuid', 'vm-1'))).toBe(false);
+    expect(filter.mayHaveHash(keyHash('XSP1', '2025-01-01', 'namevm-1'))).toBe(false);
   });
 });
