@@ -58,17 +58,35 @@ async function fetchPage(baseUrl: string, key: string, entity: string, query: UR
   return page;
 }
 
-/** One record checked and reduced to the writer's fields, its server hash worked out. */
-function readRecord(item: unknown, entity: string, read: number, fields: ReadonlySet<string>): HashedRecord & { updatedMs: number } {
+/**
+ * A pulled seed 001 record. Its label (for messages only) is made when asked for: a first
+ * sync holds a million of these until they are written, and every string less is less for
+ * the garbage collector to walk.
+ */
+class AllocoraRecord implements HashedRecord {
+  constructor(
+    readonly sourceId: string,
+    readonly fields: Record<string, unknown>,
+    readonly serverHash: string,
+  ) {}
+
+  get label(): string {
+    const externalId = this.fields.external_id;
+    return typeof externalId === 'string' ? `external_id "${externalId}"` : `id ${this.sourceId}`;
+  }
+}
+
+/** One record checked and reduced to the writer's fields, its server hash worked out; returns its updated_at in ms. */
+function readRecord(item: unknown, entity: string, read: number, fields: ReadonlySet<string>, into: Map<string, PulledRecord>): number {
   if (typeof item !== 'object' || item === null) throw new SyncFault(`${LABEL}: ${entity} record ${read} is not an object`);
   const raw = item as Record<string, unknown>;
   const sourceId = typeof raw.id === 'string' && raw.id !== '' ? raw.id : typeof raw.external_id === 'string' ? raw.external_id : '';
   if (sourceId === '') throw new SyncFault(`${LABEL}: ${entity} record ${read} has no id`);
   const updatedMs = typeof raw.updated_at === 'string' ? Date.parse(raw.updated_at) : NaN;
   if (Number.isNaN(updatedMs)) throw new SyncFault(`${LABEL}: ${entity} record ${sourceId} has no updated_at time`);
-  const label = typeof raw.external_id === 'string' ? `external_id "${raw.external_id}"` : `id ${sourceId}`;
   const picked = pick(raw, fields);
-  return { sourceId, label, fields: picked, serverHash: serverHash(picked), updatedMs };
+  into.set(sourceId, new AllocoraRecord(sourceId, picked, serverHash(picked)));
+  return updatedMs;
 }
 
 /**
@@ -112,8 +130,7 @@ async function pullEntity(baseUrl: string, key: string, entity: string, fields: 
     }
     for (const item of page) {
       read++;
-      const { updatedMs, ...record } = readRecord(item, entity, read, fields);
-      records.set(record.sourceId, record);
+      const updatedMs = readRecord(item, entity, read, fields, records);
       if (updatedMs > newestMs) {
         newestMs = updatedMs;
         newest = (item as { updated_at: string }).updated_at;
