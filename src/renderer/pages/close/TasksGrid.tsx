@@ -18,8 +18,13 @@ const COLUMNS: ColDef<Task>[] = [
   { colId: 'warnings', headerName: 'Warnings', valueGetter: ({ data }) => data?.processing_notes.warnings.length, width: 100, type: 'rightAligned' },
   { colId: 'first_error', headerName: 'First error', valueGetter: ({ data }) => data?.processing_notes.errors[0]?.message ?? '', flex: 1, minWidth: 200, tooltip: true },
   { colId: 'task_type', headerName: 'Type', field: 'task_type', sortable: true, width: 140 },
-  // Not a seed field: a task synced from the org's online system ran there, not here.
-  { colId: 'origin', headerName: 'Ran in', field: 'origin', width: 150, valueFormatter: ({ value }) => (value === 'synced' ? 'Online (synced)' : 'Closebook') },
+  // Not a seed field: a task synced from the org's online system ran there, not here; one the server no longer lists is said so.
+  {
+    colId: 'origin',
+    headerName: 'Ran in',
+    width: 200,
+    valueGetter: ({ data }) => (data?.origin !== 'synced' ? 'Closebook' : data.deleted_on_server_at ? 'Online (deleted there)' : 'Online (synced)'),
+  },
   { colId: 'template', headerName: 'Template', field: 'template', sortable: true, width: 140 },
   { colId: 'user_id', headerName: 'By', field: 'user_id', width: 120 },
   { colId: 'uuid', headerName: 'Task', field: 'uuid', sortable: true, width: 300 },
