@@ -6,7 +6,7 @@ import { callOk, LOCAL, tempWorkspace } from '../support/temp-workspace';
 import { runCloseChecks } from '../../src/main/close/run-checks';
 import { closeRefusal, currentPeriod } from '../../src/main/close/month-state';
 import { reopenMonth } from '../../src/main/close/reopen';
-import { startClose } from '../../src/main/close/start';
+import { closeReadiness, startClose } from '../../src/main/close/start';
 import { monthInWords } from '../../src/main/imports/records/period-locks';
 import { savePlans } from '../../src/main/statements/plan-store';
 import { ensureStatements } from '../../src/main/statements/generate';
@@ -31,6 +31,49 @@ const notesOf = (db: Database.Database, id: string): { errors: TaskNote[]; warni
 };
 
 describe('close check messages', () => {
+  it('a month with nothing to fix: five checks passed, each with its label and message, and no note at all', async () => {
+    const { core, workspace } = setup();
+    await callOk(core, 'payouts.run', { orgId: ORG, period: OPEN_MONTH });
+    const ranAt = workspace.db.prepare('SELECT ran_at FROM payout_runs WHERE org_id = ? AND period = ?').pluck().get(ORG, OPEN_MONTH) as string;
+    expect(notes(workspace.db)).toEqual({
+      period: OPEN_MONTH,
+      records_to_process: 2,
+      errors: [],
+      warnings: [],
+      checks_done: 5,
+      checks_total: 5,
+      checks: [
+        { id: 'imports', label: 'Imports have no unresolved error rows', outcome: 'pass', message: 'No import into this month has an error row.' },
+        { id: 'consumption', label: 'Consumption is finalized and reconciled or held', outcome: 'pass', message: 'No consumption records in this month.' },
+        { id: 'statements', label: 'Statements of cycles ending this month are generated', outcome: 'pass', message: 'No price plan covers the cycle 2026-10-01 – 2026-10-31, so no statement is due.' },
+        { id: 'payouts', label: 'The payout run is up to date', outcome: 'pass', message: `Run ${ranAt} over the month's 2 revenues, unchanged since.` },
+        { id: 'earlier_months', label: 'Earlier months are closed', outcome: 'pass', message: 'No earlier month is open.' },
+      ],
+    });
+  });
+
+  it('a month that fails one check has that error and no warning', () => {
+    const { workspace } = setup();
+    const all = notes(workspace.db);
+    expect([all.errors, all.warnings]).toEqual([[{ check: 'payouts', code: 'payouts_not_run', count: 2, message: 'The payouts of this month have not been run (2 revenues): run them first.' }], []]);
+  });
+
+  it('exactly three rows or months are all named, with no "and 0 more"', async () => {
+    const { core, workspace } = setup();
+    const db = workspace.db;
+    const batch = await callOk<BatchResponse>(core, 'revenues.batch', {
+      orgId: ORG,
+      records: [{ external_id: 'ok', occurred_at: '2026-10-10', amount: '1.00', currency: 'USD' }, ...[1, 2, 3].map((i) => ({ external_id: `bad_${i}`, occurred_at: '2026-10-11', amount: 'x', currency: 'USD' }))],
+    });
+    const id = batch.meta.batch_id!;
+    expect(notesOf(db, 'imports').errors[0]!.message).toBe(
+      `3 import rows of October 2026 (2026-10) failed and their revenues are still missing: batch ${id} row 1 "bad_1", batch ${id} row 2 "bad_2", batch ${id} row 3 "bad_3". Import them corrected, or undo the batch.`,
+    );
+    const open = db.prepare("INSERT INTO periods (org_id, period, status, finalized_at) VALUES (?, ?, 'in_progress', NULL)");
+    for (const p of ['2026-06', '2026-07', '2026-08']) open.run(ORG, p);
+    expect(check(db, 'earlier_months').message).toBe('3 earlier months are still open (2026-06, 2026-07, 2026-08).');
+  });
+
   it('imports: unresolved rows listed three at a time, untraced rows warned, then passed once each is imported', async () => {
     const { core, workspace } = setup();
     const db = workspace.db;
@@ -162,6 +205,13 @@ describe('close check messages', () => {
     db.prepare("DELETE FROM revenues WHERE external_id = 'ch_2'").run();
     expect(notesOf(db, 'payouts').errors[0]!.message).toBe(`The month's revenues changed after the payout run of ${ranAt} (2 revenues when run, 1 now): run the month again.`);
     seedAgain(db, ['ch_2']);
+    // One more revenue of 0.00: the totals per currency hold, the count does not.
+    db.prepare("INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, amount_micros, currency, quantity, created_at, updated_at) VALUES (?, 'zero', 'sale', '2026-10-05T00:00:00Z', '2026-10', 0, 'USD', 1, '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')").run(ORG);
+    expect(notesOf(db, 'payouts').errors[0]!.message).toBe(`The month's revenues changed after the payout run of ${ranAt} (2 revenues when run, 3 now): run the month again.`);
+    db.prepare("DELETE FROM revenues WHERE external_id = 'zero'").run();
+    db.prepare("UPDATE payout_runs SET stale_reason = 'September was run again' WHERE org_id = ? AND period = ?").run(ORG, OPEN_MONTH);
+    expect(notesOf(db, 'payouts').errors).toEqual([{ check: 'payouts', code: 'payouts_stale', message: 'The payout run is stale (September was run again): run the month again.' }]);
+    db.prepare('UPDATE payout_runs SET stale_reason = NULL WHERE org_id = ? AND period = ?').run(ORG, OPEN_MONTH);
 
     const later = '2999-01-01T00:00:00Z';
     db.prepare('UPDATE payees SET updated_at = ? WHERE org_id = ?').run(later, ORG);
@@ -203,6 +253,7 @@ describe('close refusals and reopen in words', () => {
     const db = workspace.db;
     const finalizedAt = db.prepare('SELECT finalized_at FROM periods WHERE org_id = ? AND period = ?').pluck().get(ORG, CLOSED_MONTH) as string;
     expect(closeRefusal(db, ORG, CLOSED_MONTH)).toMatchObject({
+      type: 'conflict',
       code: 'period_finalized',
       message: `September 2026 (2026-09) is already closed (finalized ${finalizedAt}); reopen it first to close it again.`,
       detail: { field: 'period', period: CLOSED_MONTH },
@@ -210,12 +261,16 @@ describe('close refusals and reopen in words', () => {
     db.prepare('UPDATE periods SET finalized_at = NULL WHERE org_id = ? AND period = ?').run(ORG, CLOSED_MONTH);
     expect(closeRefusal(db, ORG, CLOSED_MONTH)?.message).toBe('September 2026 (2026-09) is already closed; reopen it first to close it again.');
     const current = currentPeriod(db, ORG);
+    // A month the org never wrote into has no periods row: it is open.
+    expect(closeReadiness(db, ORG, '2026-08')).toMatchObject({ status: 'in_progress', refusal: null });
     expect(closeRefusal(db, ORG, current)).toMatchObject({
+      type: 'validation_error',
       code: 'period_not_over',
       message: `${monthInWords(current)} is the current month: it can be closed once it has ended.`,
       detail: { field: 'period', period: current, current, issues: [{ field: 'period', message: 'has not ended' }] },
     });
     expect(closeRefusal(db, ORG, '2999-12')).toMatchObject({
+      type: 'validation_error',
       code: 'period_in_future',
       message: `December 2999 (2999-12) is in the future (this month is ${current}): only a month that has ended can be closed.`,
       detail: { field: 'period', period: '2999-12', current, issues: [{ field: 'period', message: 'is in the future' }] },
@@ -226,18 +281,37 @@ describe('close refusals and reopen in words', () => {
     const { core, workspace } = setup();
     const db = workspace.db;
     expect(await callError(core, 'close.reopen', { orgId: ORG, period: OPEN_MONTH, reason: 'why not' })).toMatchObject({
+      type: 'conflict',
       code: 'period_not_finalized',
       message: 'October 2026 (2026-10) is not closed, so there is nothing to reopen.',
       detail: { field: 'period', period: OPEN_MONTH },
     });
-    expect(() => db.transaction(() => reopenMonth(db, { orgId: ORG, period: CLOSED_MONTH, reason: 'x' }, 'me'))()).toThrow(/Another write is in progress/);
-    expect(() => db.transaction(() => startClose(db, ORG, OPEN_MONTH, { principal: LOCAL, progress: () => {}, signal: new AbortController().signal }))()).toThrow(/Another write is in progress/);
+    const busy = { type: 'conflict', code: 'write_in_progress', message: 'Another write is in progress in this workspace; try again when it ends.' };
+    expect(thrownBy(() => db.transaction(() => reopenMonth(db, { orgId: ORG, period: CLOSED_MONTH, reason: 'x' }, 'me'))())).toMatchObject(busy);
+    expect(thrownBy(() => db.transaction(() => startClose(db, ORG, OPEN_MONTH, { principal: LOCAL, progress: () => {}, signal: new AbortController().signal }))())).toMatchObject(busy);
     const result = reopenMonth(db, { orgId: ORG, period: CLOSED_MONTH, reason: 'a late refund' }, 'me');
     expect(result).toMatchObject({ orgId: ORG, period: CLOSED_MONTH, status: 'in_progress' });
     const event: CloseEvent = result.event;
     expect(event).toMatchObject({ action: 'reopened', reason: 'a late refund', actor: 'me', period: CLOSED_MONTH });
     expect(event.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(Math.abs(Date.parse(event.at) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('a close cancelled before its first check: Cancelled, who cancelled it said, the month open; progress names close.start', () => {
+    const { workspace } = setup();
+    const db = workspace.db;
+    const controller = new AbortController();
+    controller.abort();
+    const progress: unknown[] = [];
+    const task = startClose(db, ORG, OPEN_MONTH, { principal: LOCAL, progress: (p) => progress.push(p), signal: controller.signal });
+    expect(task.status).toBe('Cancelled');
+    expect(task.processing_notes.warnings).toEqual([{ check: 'task', code: 'cancelled', message: 'Cancelled by test during the checks; the month stays open.' }]);
+    expect(db.prepare('SELECT status FROM periods WHERE org_id = ? AND period = ?').pluck().get(ORG, OPEN_MONTH)).toBe('in_progress');
+    expect(progress).toEqual([]);
+    const failedTask = startClose(db, ORG, OPEN_MONTH, { principal: LOCAL, progress: (p) => progress.push(p), signal: new AbortController().signal });
+    expect(failedTask).toMatchObject({ status: 'Failed', template: 'monthly-close' });
+    expect(progress.at(-1)).toEqual({ task: 'close.start', done: 5, total: 5, message: '1 check error(s): the month stays open' });
+    expect(progress[0]).toEqual({ task: 'close.start', done: 0, total: 5, message: 'Imports have no unresolved error rows' });
   });
 
   it('a check that fails unexpectedly leaves the task Failed with the cause, the month open, and the error thrown', () => {
@@ -260,17 +334,14 @@ describe('close refusals and reopen in words', () => {
   });
 });
 
-describe('monthInWords', () => {
-  it('names every month, and leaves what is not a month as it is', () => {
-    const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-    names.forEach((name, i) => {
-      const period = `2025-${String(i + 1).padStart(2, '0')}`;
-      expect(monthInWords(period)).toBe(`${name} 2025 (${period})`);
-    });
-    expect(monthInWords('2025-13')).toBe('2025-13');
-    expect(monthInWords('2025-00')).toBe('2025-00');
-  });
-});
+function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('nothing thrown');
+}
 
 /** The seed's October revenues again (after a test removed them), or only those named. */
 function seedAgain(db: Database.Database, only?: string[]): void {
