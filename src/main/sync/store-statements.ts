@@ -74,8 +74,18 @@ function inOrgCurrency(record: PulledRecord, currency: string, label: string): P
   return { ...record, fields: { ...rest, currency } };
 }
 
+// Prepared once per connection: a first sync writes thousands of statements.
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function statement(db: Database.Database, sql: string): Database.Statement {
+  let bySql = prepared.get(db);
+  if (!bySql) prepared.set(db, (bySql = new Map()));
+  let found = bySql.get(sql);
+  if (!found) bySql.set(sql, (found = db.prepare(sql)));
+  return found;
+}
+
 function isFinalized(db: Database.Database, orgId: string, day: string): boolean {
-  return db.prepare("SELECT 1 FROM periods WHERE org_id = ? AND period = ? AND status = 'finalized'").get(orgId, day.slice(0, 7)) !== undefined;
+  return statement(db, "SELECT 1 FROM periods WHERE org_id = ? AND period = ? AND status = 'finalized'").get(orgId, day.slice(0, 7)) !== undefined;
 }
 
 /** columnsOf, an amount too large for a row refused naming the statement. */
@@ -92,17 +102,17 @@ function checkedColumns(record: PulledRecord, now: string, label: string): Recor
 export function writeSyncedStatement(db: Database.Database, orgId: string, record: PulledRecord, existingId: number | null, now: string, label: string): number {
   const columns = checkedColumns(record, now, label);
   const names = Object.keys(columns);
-  const taken = db.prepare('SELECT org_id FROM statements WHERE sid = ? AND id IS NOT ?').pluck().get(record.sourceId, existingId) as string | undefined;
-  if (taken !== undefined) throw new SyncFault(`${label}: statement ${record.sourceId}: the sid is already a statement of ${taken === orgId ? 'this org for another cycle' : `org ${taken}`}; nothing of this source was written`);
+  const taken = statement(db, 'SELECT org_id FROM statements WHERE sid = ? AND id IS NOT ?').get(record.sourceId, existingId) as { org_id: string } | undefined;
+  if (taken !== undefined) throw new SyncFault(`${label}: statement ${record.sourceId}: the sid is already a statement of ${taken.org_id === orgId ? 'this org for another cycle' : `org ${taken.org_id}`}; nothing of this source was written`);
   if (existingId !== null) {
     // Over a statement generated here (take_server): its credits are no longer applied to it, and it takes the server's sid.
-    db.prepare('DELETE FROM credit_applications WHERE statement_id = ?').run(existingId);
-    db.prepare(`UPDATE statements SET ${names.map((n) => `${n} = ?`).join(', ')}, sid = ?, origin = 'synced' WHERE id = ?`).run(...Object.values(columns), record.sourceId, existingId);
+    statement(db, 'DELETE FROM credit_applications WHERE statement_id = ?').run(existingId);
+    statement(db, `UPDATE statements SET ${names.map((n) => `${n} = ?`).join(', ')}, sid = ?, origin = 'synced' WHERE id = ?`).run(...Object.values(columns), record.sourceId, existingId);
     return existingId;
   }
   const all = ['sid', 'org_id', 'origin', ...names];
   const sql = `INSERT INTO statements (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`;
-  return Number(db.prepare(sql).run(record.sourceId, orgId, 'synced', ...Object.values(columns)).lastInsertRowid);
+  return Number(statement(db, sql).run(record.sourceId, orgId, 'synced', ...Object.values(columns)).lastInsertRowid);
 }
 
 /**
@@ -146,7 +156,7 @@ export function storeStatements(
   now: string,
 ): StoredStatement[] {
   const { currency } = orgBilling(db, orgId);
-  const byCycle = db.prepare('SELECT * FROM statements WHERE org_id = ? AND date_start = ?');
+  const byCycle = statement(db, 'SELECT * FROM statements WHERE org_id = ? AND date_start = ?');
   const normalized = records.map((record) => inOrgCurrency(record, currency, label));
   // Judged before any write: a run's own writes are not local changes.
   const verdicts = normalized.map((record) => links.judge('statements', record));
