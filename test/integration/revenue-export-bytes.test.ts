@@ -66,7 +66,8 @@ function instants(next: () => number): string[] {
   for (const at of changes) for (let m = -150; m <= 150; m += 7) out.push(stored(Date.parse(at) + m * 60_000 + (m % 60) * 1000));
   const from = Date.parse('2025-01-01T00:00:00Z');
   for (let i = 0; i < 300; i++) out.push(stored(from + Math.floor(next() * 730 * 86_400) * 1000));
-  out.push('2026-06-30T23:59:59.500Z', '2026-12-31T23:59:59Z', '2026-01-01T00:00:00Z');
+  // Months years apart: the hours listed are the months', not the years between.
+  out.push('2026-06-30T23:59:59.500Z', '2026-12-31T23:59:59Z', '2026-01-01T00:00:00Z', '2019-07-04T12:34:56Z', '2019-03-10T07:30:00Z', '2031-02-28T23:59:59Z');
   return out;
 }
 

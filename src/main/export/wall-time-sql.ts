@@ -31,11 +31,11 @@ export interface WallTimeSql {
 
 /**
  * The wall-clock text of `instant` (an SQL expression of a stored UTC instant) in `zone`,
- * with the hours of [fromMs, toMs) listed. The table is made with CREATE TABLE ... AS,
+ * with the hours of the spans [fromMs, toMs) listed (spans that do not overlap). The table is made with CREATE TABLE ... AS,
  * which SQLite does not count as a change (total_changes), so the grid's kept counts and
  * orders (grid/view-memo.ts) outlive an export.
  */
-export function wallTimeSql(db: Database.Database, instant: string, zone: string, fromMs: number, toMs: number): WallTimeSql {
+export function wallTimeSql(db: Database.Database, instant: string, zone: string, spans: ReadonlyArray<readonly [number, number]>): WallTimeSql {
   registerWallFunction(db);
   const fallback = `${WALL_TEXT_FUNCTION}(${instant}, ${sqlLiteral(zone)})`;
   if (zone === DEFAULT_TIME_ZONE) {
@@ -43,7 +43,7 @@ export function wallTimeSql(db: Database.Database, instant: string, zone: string
     const seconds = `coalesce(nullif(substr(${instant}, 18, 2), ''), '00')`;
     return { join: '', cell: `substr(${instant}, 1, 10) || ' ' || substr(${instant}, 12, 5) || ':' || ${seconds}`, drop: () => {} };
   }
-  const hours = wallHoursInZone(zone, fromMs, toMs).map((h) => [h.utcHour, h.wallHour, h.shift, h.nextWallHour]);
+  const hours = spans.flatMap(([from, to]) => wallHoursInZone(zone, from, to)).map((h) => [h.utcHour, h.wallHour, h.shift, h.nextWallHour]);
   db.exec(`DROP TABLE IF EXISTS temp.${TABLE}`);
   db.prepare(`CREATE TEMP TABLE ${TABLE} AS SELECT value ->> 0 AS hour, value ->> 1 AS wall, value ->> 2 AS shift, value ->> 3 AS next_wall FROM json_each(?)`).run(JSON.stringify(hours));
   db.exec(`CREATE UNIQUE INDEX temp.${TABLE}_hour ON ${TABLE} (hour, shift, wall, next_wall)`);

@@ -89,23 +89,36 @@ function cellSql(column: RevenueColumn, orgNames: ReadonlyMap<string, string>): 
   }
 }
 
-/** The UTC instants the view's months can hold: its months' days, a day more each side (offsets reach 14 hours). */
-function instantRange(db: Database.Database, orgIds: readonly string[], period: string | null): [number, number] {
-  const month = (p: string) => Date.UTC(Number(p.slice(0, 4)), Number(p.slice(5, 7)) - 1, 1);
-  let first = period;
-  let last = period;
-  if (!period) {
+/**
+ * The UTC instants the view's months can hold: each month's days and a day more each side
+ * (offsets reach 14 hours), overlapping spans merged. The months are found by index seeks
+ * (the next month of each org after the last found), so a gap of years between two months
+ * costs nothing and lists no hours.
+ */
+function instantRanges(db: Database.Database, orgIds: readonly string[], period: string | null): Array<[number, number]> {
+  const months = new Set<string>();
+  if (period) months.add(period);
+  else {
+    const next = db.prepare('SELECT min(period) FROM revenues WHERE org_id = ? AND period > ?').pluck();
     for (const orgId of orgIds) {
-      const [low, high] = db.prepare('SELECT min(period), max(period) FROM revenues WHERE org_id = ?').raw(true).get(orgId) as [string | null, string | null];
-      if (low && (!first || low < first)) first = low;
-      if (high && (!last || high > last)) last = high;
+      for (let month = next.get(orgId, '') as string | null; month !== null; month = next.get(orgId, month) as string | null) months.add(month);
     }
   }
-  if (!first || !last || !/^\d{4}-\d\d$/.test(first) || !/^\d{4}-\d\d$/.test(last)) return [0, 0];
   const day = 86_400_000;
-  const end = new Date(month(last));
-  end.setUTCMonth(end.getUTCMonth() + 1);
-  return [month(first) - day, end.getTime() + day];
+  const spans = [...months]
+    .filter((m) => /^\d{4}-\d\d$/.test(m))
+    .sort()
+    .map((m): [number, number] => {
+      const [year, month] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+      return [Date.UTC(year, month - 1, 1) - day, Date.UTC(year, month, 1) + day];
+    });
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push(span);
+  }
+  return merged;
 }
 
 /** Write exactly the rows (filters, sort) and columns (order) of a view to CSV. */
@@ -127,7 +140,7 @@ export function exportRevenues(
     try {
       const keys = createKeyTable(db, keysQuery.sql, keysQuery.params);
       drops.push(keys.drop);
-      const wall = view.columns.includes('occurredAt') ? wallTimeSql(db, 'r.occurred_at', timeZone, ...instantRange(db, orgIds, view.period)) : null;
+      const wall = view.columns.includes('occurredAt') ? wallTimeSql(db, 'r.occurred_at', timeZone, instantRanges(db, orgIds, view.period)) : null;
       if (wall) drops.push(wall.drop);
       drops.push(createNameCells(db, orgIds));
       const cells = view.columns.map((c) => (c === 'occurredAt' ? wall!.cell : (NAME_CELLS[c]?.cell ?? cellSql(c, orgNames))));
