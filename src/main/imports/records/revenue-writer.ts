@@ -80,6 +80,8 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
   const uniqueKey = new DeferredUniqueIndex(ctx.db, KEY_INDEX);
   /** The org's external_id -> revenue id while the unique key is dropped; null while it is in place. */
   let keys: KeyIdTable | null = null;
+  // Decided once a batch: after the key was declined or built again, it stays (each try reads every key of the org).
+  let deferralTried = false;
   const holdsKey = (id: number, externalId: string) => sql.holdsKey.get(id, externalId) !== undefined;
   const idOf = (externalId: string) => keys!.find(externalId, holdsKey);
   const payees = new ReferenceLookup(ctx.db, 'payees', orgId, 'payee');
@@ -132,7 +134,8 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
    * before. Not done when the org holds maxKeys keys (or one with U+FFFD), or ids would not fit the register.
    */
   function considerDeferring(): void {
-    if (keys || uniqueKey.dropped || outcomes.counts.created < BULK_ROWS || !isBulk(outcomes.counts.created, rowsBefore)) return;
+    if (deferralTried || outcomes.counts.created < BULK_ROWS || !isBulk(outcomes.counts.created, rowsBefore)) return;
+    deferralTried = true;
     settle();
     if (rowsIn(ctx.db, 'revenues') > MAX_TABLE_ID - 2 * DEFERRED_KEY_LIMITS.maxKeys) return;
     const register = new KeyIdTable(outcomes.counts.created * 4);
