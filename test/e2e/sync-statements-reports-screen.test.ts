@@ -78,7 +78,15 @@ describe.skipIf(!HAS_CHROMIUM)('Sync screen: statements (seed 004) and allocatio
     db.close();
 
     await page.getByTestId('area-statements').click();
-    await expect.poll(() => page.locator('.ag-row', { hasText: 'Online (synced)' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const syncedRow = page.getByTestId('statements-grid').locator('.ag-row', { hasText: 'Online (synced)' }).first();
+    await expect.poll(() => syncedRow.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await syncedRow.click();
+    // The document says where it comes from, and shows the server's total.
+    await expect.poll(() => page.getByTestId('statement-synced').textContent()).toContain("Synced from the organization's online system");
+    const name = await page.getByTestId('statement-document').getAttribute('aria-label');
+    const shown = statements!.statements.find((s) => s.name === name);
+    expect(shown).toBeDefined();
+    expect(await page.getByTestId('statement-total').textContent()).toBe(shown!.total);
     await page.screenshot({ path: '/tmp/sync-statements-screen.png', fullPage: true });
 
     await page.getByTestId('area-reports').click();

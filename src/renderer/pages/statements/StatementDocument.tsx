@@ -19,14 +19,18 @@ interface Line {
 function linesOf(s: StatementDetail): Line[] {
   const a = s.amounts;
   const price = (amount: string, unit: string) => `${formatMoney(amount, a.currency, { exact: true }).replace(/\.0+$/, '')}${unit}`;
+  // Seed 004's statement has no widget uses, backups nor their prices: a synced one shows a dash, not a made-up 0.
+  const unknown = s.origin === 'synced';
+  const count = (n: number) => (unknown ? '—' : COUNT.format(n));
+  const perUse = (amount: string, unit: string) => (unknown ? '—' : price(amount, unit));
   return [
     { description: 'Subscription (seats)', quantity: COUNT.format(s.seats), price: s.subscription_price, cost: s.subscription_cost },
     { description: 'Pay-per-use records', quantity: COUNT.format(s.record_count), price: s.ppu_price, cost: s.ppu_cost },
-    { description: 'Section widget uses', quantity: COUNT.format(a.section_widget_uses), price: price(a.section_widget_price, '/use'), cost: s.section_widget_usage_cost },
-    { description: 'Column widget uses', quantity: COUNT.format(a.column_widget_uses), price: price(a.column_widget_price, '/use'), cost: s.column_widget_usage_cost },
+    { description: 'Section widget uses', quantity: count(a.section_widget_uses), price: perUse(a.section_widget_price, '/use'), cost: s.section_widget_usage_cost },
+    { description: 'Column widget uses', quantity: count(a.column_widget_uses), price: perUse(a.column_widget_price, '/use'), cost: s.column_widget_usage_cost },
     { description: 'Record storage (versions)', quantity: COUNT.format(s.version_count), price: s.record_storage_price, cost: s.record_storage_cost },
     { description: 'File storage', quantity: s.file_size, price: s.file_storage_price, cost: s.file_storage_cost },
-    { description: 'Backups', quantity: COUNT.format(a.backups), price: price(a.backup_price, '/backup'), cost: s.backup_cost },
+    { description: 'Backups', quantity: count(a.backups), price: perUse(a.backup_price, '/backup'), cost: s.backup_cost },
   ];
 }
 
@@ -105,7 +109,7 @@ export function StatementDocument({ statement, orgName }: { statement: Statement
       )}
       {statement.origin === 'synced' ? (
         <footer className="statement-foot" data-testid="statement-synced">
-          {statement.name}. Synced from the organization&apos;s online system as it computed it (seed 004). Its statement carries no credits applied, widget uses or backups: those show as zero, and the amount due is its total.
+          {statement.name}. Synced from the organization&apos;s online system as it computed it (seed 004). Its statement carries no widget uses, backups nor their prices (shown as —) and no credits applied: the amount due is its total.
         </footer>
       ) : (
         <footer className="statement-foot">
