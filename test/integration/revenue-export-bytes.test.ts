@@ -150,6 +150,27 @@ describe('revenues.export writes the bytes the row-by-row writer wrote', () => {
     }
   });
 
+  it('over several chunks of lines (4,096 rows each) the rows at the seams keep their order', () => {
+    const { workspace, dir } = tempWorkspace();
+    seed(workspace.db);
+    const insert = workspace.db.prepare(`INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, amount_micros, currency, created_at, updated_at)
+      VALUES ('org-p', ?, 'sale', ?, ?, ?, 'USD', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`);
+    workspace.db.transaction(() => {
+      for (let i = 0; i < 9_000; i++) {
+        const instant = stored(Date.parse('2026-02-01T00:00:00Z') + ((i * 7919) % 9_000) * 577_000);
+        insert.run(`bulk_${i}`, instant, instant.slice(0, 7), (i * 104_729) % 50_000_000);
+      }
+    })();
+    workspace.db.prepare("UPDATE orgs SET time_zone = 'Europe/London'").run();
+    for (const sortModel of [[{ colId: 'occurredAt', sort: 'desc' }], [{ colId: 'amount', sort: 'asc' }], []] as SortModel[]) {
+      const view = { orgId: 'org-p', period: null, sortModel, filterModel: {}, columns: [...REVENUE_COLUMNS] };
+      const ours = exportRevenues(workspace.db, { ...view, path: join(dir, 'ours.csv') });
+      exportRevenuesRowByRow(workspace.db, { ...view, path: join(dir, 'reference.csv') });
+      expect(ours.rowCount).toBeGreaterThan(2 * 4096);
+      expect(readFileSync(join(dir, 'ours.csv'), 'utf8').split('\r\n'), JSON.stringify(sortModel)).toEqual(readFileSync(join(dir, 'reference.csv'), 'utf8').split('\r\n'));
+    }
+  });
+
   it('leaves no temporary table behind and no write the grid would count (its kept counts stay valid)', async () => {
     const { workspace, core, dir } = tempWorkspace();
     seed(workspace.db);
