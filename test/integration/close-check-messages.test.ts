@@ -66,8 +66,10 @@ describe('close check messages', () => {
       records: [{ external_id: 'ok', occurred_at: '2026-10-10', amount: '1.00', currency: 'USD' }, ...[1, 2, 3].map((i) => ({ external_id: `bad_${i}`, occurred_at: '2026-10-11', amount: 'x', currency: 'USD' }))],
     });
     const id = batch.meta.batch_id!;
+    // A batch from a file names the file.
+    db.prepare("UPDATE import_batches SET file_name = 'october.csv' WHERE id = ?").run(id);
     expect(notesOf(db, 'imports').errors[0]!.message).toBe(
-      `3 import rows of October 2026 (2026-10) failed and their revenues are still missing: batch ${id} row 1 "bad_1", batch ${id} row 2 "bad_2", batch ${id} row 3 "bad_3". Import them corrected, or undo the batch.`,
+      `3 import rows of October 2026 (2026-10) failed and their revenues are still missing: batch ${id} (october.csv) row 1 "bad_1", batch ${id} (october.csv) row 2 "bad_2", batch ${id} (october.csv) row 3 "bad_3". Import them corrected, or undo the batch.`,
     );
     const open = db.prepare("INSERT INTO periods (org_id, period, status, finalized_at) VALUES (?, ?, 'in_progress', NULL)");
     for (const p of ['2026-06', '2026-07', '2026-08']) open.run(ORG, p);
@@ -153,6 +155,7 @@ describe('close check messages', () => {
       errors: [],
       warnings: [{ check: 'consumption', code: 'consumption_held', count: 1, message: '1 consumption record is held on purpose and stays so in the closed month.' }],
     });
+    expect(check(db, 'consumption')).toMatchObject({ outcome: 'warning', message: '1 consumption record is held on purpose and stays so in the closed month.' });
     // A record held before its final amount came is held, not missing.
     set('L2', "is_finalized = 0, is_reconciled = 0, reconciled_at = NULL, final_sell_micros = NULL, final_buy_micros = NULL, finalized_at = NULL, review_status = 'held'");
     expect(notesOf(db, 'consumption')).toEqual({
@@ -168,6 +171,7 @@ describe('close check messages', () => {
     const db = workspace.db;
     db.exec('DROP TABLE reconciliation_events');
     expect(notesOf(db, 'consumption').warnings).toEqual([{ check: 'consumption', code: 'check_unavailable', message: 'This workspace has no reconciliation yet; the check was skipped.' }]);
+    expect(check(db, 'consumption').outcome).toBe('warning');
     db.pragma('foreign_keys = OFF');
     db.exec('DROP TABLE price_plans');
     expect(notesOf(db, 'statements').warnings).toEqual([{ check: 'statements', code: 'check_unavailable', message: 'This workspace has no statements yet; the check was skipped.' }]);
