@@ -131,6 +131,15 @@ describe('sync of the reports source (seed 000)', () => {
     expect(digest(ctx)).toBe(before);
   });
 
+  it('a month listed twice in the periods stops the source naming it; nothing written', async () => {
+    const report = fakeShowbackReport(3, 2);
+    const ctx = await connected([report]);
+    server!.fail({ status: 200, times: 1, path: /periods$/, body: JSON.stringify({ periods: [{ year: 2026, month: 9, status: 'finalized' }, { year: 2026, month: 9, status: 'finalized' }] }) });
+    const before = digest(ctx);
+    expect((await run(ctx.core)).message).toBe('reports source (seed 000): report showback_by_account: period 2026-09 is listed twice');
+    expect(digest(ctx)).toBe(before);
+  });
+
   it('429 and 502 are retried; HTML is refused naming the source, nothing written', async () => {
     const ctx = await connected([fakeShowbackReport(2, 1)]);
     server!.fail({ status: 429, retryAfter: '0', times: 1 });

@@ -172,6 +172,21 @@ describe('sync of the statements source (seed 004)', () => {
     expect(digest(ctx)).toBe(before);
   });
 
+  it('two statements for one cycle (different sids) stop the source naming both; one read twice across pages is kept once', async () => {
+    const ctx = await connected(150);
+    // The first page's last statement again at the top of the second page (a new one shifted the pages): same sid, kept once.
+    server!.statements.splice(100, 0, { ...server!.statements[99]! });
+    expect(await run(ctx.core)).toMatchObject({ status: 'committed', counts: { fetched: 150, created: 149 } });
+    await server!.close();
+    const second = await connected(150);
+    server!.change('st_fake_000120', { date_start: server!.statements[119]!.date_start, date_end: server!.statements[119]!.date_end });
+    const before = digest(second);
+    expect((await run(second.core)).message).toBe(
+      'statements source (seed 004): statements st_fake_000119 and st_fake_000120 are both for the cycle starting ' + String(server!.statements[119]!.date_start) + '; nothing of this source was written',
+    );
+    expect(digest(second)).toBe(before);
+  });
+
   it("amounts in another currency than the org's are refused naming the statement, nothing written", async () => {
     const ctx = await connected(2);
     for (const s of server!.statements) {

@@ -69,12 +69,16 @@ interface Period {
 }
 
 function readPeriods(type: string, items: unknown[]): Period[] {
+  const seen = new Set<string>();
   return items.map((item) => {
     const p = isObject(item) ? item : {};
     if (!Number.isInteger(p.year) || (p.year as number) < 1 || (p.year as number) > 9999 || !Number.isInteger(p.month) || (p.month as number) < 1 || (p.month as number) > 12) {
       throw new SyncFault(`${LABEL}: report ${type}: period ${JSON.stringify(item)} is not a year and month`);
     }
     if (p.status !== 'finalized' && p.status !== 'in_progress') throw new SyncFault(`${LABEL}: report ${type}: period ${monthKey(p.year as number, p.month as number)} has status ${JSON.stringify(p.status ?? null)}, not finalized or in_progress`);
+    const month = monthKey(p.year as number, p.month as number);
+    if (seen.has(month)) throw new SyncFault(`${LABEL}: report ${type}: period ${month} is listed twice`);
+    seen.add(month);
     return { year: p.year as number, month: p.month as number, status: p.status };
   });
 }

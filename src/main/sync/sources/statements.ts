@@ -115,6 +115,7 @@ export const statementsSource: SourceAdapter = {
   async pull(baseUrl, key, cursors, watch = UNWATCHED) {
     const fixedThrough = cursors.fixed_through;
     const bySid = new Map<string, PulledRecord>();
+    const sidOfCycle = new Map<string, string>();
     let newestFixed = fixedThrough;
     let descending = true;
     let previousStart: string | undefined;
@@ -130,6 +131,11 @@ export const statementsSource: SourceAdapter = {
         const start = record.fields.date_start as string;
         if (previousStart !== undefined && start > previousStart) descending = false;
         previousStart = start;
+        const other = sidOfCycle.get(start);
+        if (other !== undefined && other !== record.sourceId) {
+          throw new SyncFault(`${LABEL}: statements ${other} and ${record.sourceId} are both for the cycle starting ${start}; nothing of this source was written`);
+        }
+        sidOfCycle.set(start, record.sourceId);
         // Read twice (a statement generated between two page requests shifts the pages): the later read wins.
         bySid.delete(record.sourceId);
         bySid.set(record.sourceId, record);
