@@ -7,6 +7,8 @@ export interface LatencySummary {
   medianMs: number;
   p95Ms: number;
   maxMs: number;
+  /** This process's CPU time (user + system) during the slowest request: far below maxMs, the request waited (other work on the machine). */
+  slowestCpuMs: number;
 }
 
 /** Nearest-rank percentile of already sorted values. */
@@ -18,16 +20,21 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export async function timeEach<T>(inputs: readonly T[], run: (input: T) => Promise<unknown>): Promise<LatencySummary> {
   const times: number[] = [];
+  const cpus: number[] = [];
   for (const input of inputs) {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await run(input);
     times.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { count: times.length, firstMs: times[0], medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95), maxMs: sorted[sorted.length - 1] };
+  const slowest = times.indexOf(sorted[sorted.length - 1]);
+  return { count: times.length, firstMs: times[0], medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95), maxMs: sorted[sorted.length - 1], slowestCpuMs: cpus[slowest] };
 }
 
 export function formatLatency(s: LatencySummary): string {
   const ms = (v: number) => v.toFixed(1).padStart(7);
-  return `median ${ms(s.medianMs)} ms  p95 ${ms(s.p95Ms)} ms  max ${ms(s.maxMs)} ms  first ${ms(s.firstMs)} ms  (n=${s.count})`;
+  return `median ${ms(s.medianMs)} ms  p95 ${ms(s.p95Ms)} ms  max ${ms(s.maxMs)} ms (CPU ${ms(s.slowestCpuMs)} ms)  first ${ms(s.firstMs)} ms  (n=${s.count})`;
 }

@@ -1,5 +1,6 @@
 // Times grid pages through revenues.list: in process (the registry call the desktop
 // app's worker makes) and over the loopback HTTP transport (browser mode).
+import { loadavg } from 'node:os';
 import { ALL_PERMISSIONS_PRINCIPAL, inProcessCore } from '../src/main/core/in-process';
 import { startHttpServer } from '../src/main/api/http-server';
 import type { CoreHost } from '../src/main/core/host';
@@ -41,7 +42,7 @@ export async function timeGridViews(
         return callOk(core, 'revenues.list', { ...input, startRow, endRow: startRow + PAGE_ROWS });
       });
       const offsets = pageOffsets(rowCount, options.requests);
-      log(`\n  ${view.label}: ${rowCount.toLocaleString('en-US')} rows`);
+      log(`\n  ${view.label}: ${rowCount.toLocaleString('en-US')} rows (load average ${loadavg()[0].toFixed(2)})`);
       const plans = revenueListPlans(workspace.db, view);
       log(`    plan (page):  ${plans.page.join(' | ')}`);
       log(`    plan (count): ${plans.count.join(' | ')}`);
