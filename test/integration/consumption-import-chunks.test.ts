@@ -163,3 +163,69 @@ describe('a bulk consumption batch (the uuid index and the count trigger put off
     expect(countsKept(db).kept).toEqual([]);
   });
 });
+
+describe('a bulk consumption batch into months that held no record (the match index put off too)', () => {
+  const JULY = '2026-07';
+  const uuidOf = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+  const header = 'license_reference,resource_uuid,resource_name,billing_period,consumed_sell,consumed_buy';
+  const line = (i: number, over: Partial<Record<'license' | 'uuid' | 'name' | 'month' | 'sell', string>> = {}) =>
+    [over.license ?? `L${i % 40}`, over.uuid ?? (i % 3 === 0 ? uuidOf(i) : ''), over.name ?? `r-${i}`, over.month ?? (i % 2 ? OPEN : SEPTEMBER), over.sell ?? `${i % 1000}.01`, '1.00'].join(',');
+  const mapping = { numberConvention: 'dot', columns: Object.fromEntries(header.split(',').map((f) => [f, f])) };
+
+  it('rows naming a record the batch created after the drop are matched as with the index; a month with records brings the index back', async () => {
+    const { core, workspace, dir } = consumptionWorkspace();
+    const db = workspace.db;
+    await estimate(core, [{ license: 'OLD', resource: 'vm-0', period: JULY, sell: '1.00', buy: '1.00' }]);
+    const indexBefore = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'consumption_records_match'").pluck().get();
+    const n = BULK_ROWS + 40;
+    const lines = Array.from({ length: n }, (_, i) => line(i));
+    const late = n - 12; // rows created after the drop; late % 3 === 0: rows late, late + 3, … carry a uuid
+    expect(late % 3).toBe(0);
+    lines.push(
+      line(late + 1), // the same row again: skipped, same record as row late+1
+      line(late + 2, { uuid: uuidOf(999_999), sell: '5.00' }), // another uuid, the same name (license, month): that record, other values: refused
+      line(late + 3, { name: 'other-name' }), // its uuid: that record, another name: refused
+      line(late + 6, { uuid: '' }), // by name alone, same values: skipped
+      `OLD,,vm-0,${JULY},2.00,1.00`, // a month with records: the index comes back, the record is updated
+      line(late + 7), // found by the index again: skipped
+      line(n + 5), // a new record after all that
+    );
+    const path = join(dir, 'bulk-empty.csv');
+    writeFileSync(path, [header, ...lines].join('\n') + '\n');
+    const result = await ok<ImportCommitResult>(core, 'imports.commit', { orgId: ORG, entity: 'consumption', path, mapping, onError: 'skip' });
+    expect(result.counts).toMatchObject({ created: n + 1, updated: 1, skipped_duplicate: 3, error: 2 });
+    const rowOfLine = (k: number) => k + 2; // header is row 1
+    const problems = new Map(result.problems.map((p) => [p.rowNumber, p]));
+    expect(problems.get(rowOfLine(n))).toMatchObject({ outcome: 'skipped_duplicate', sameAsRow: rowOfLine(late + 1) });
+    expect(problems.get(rowOfLine(n + 1))).toMatchObject({ sameAsRow: rowOfLine(late + 2) });
+    expect(problems.get(rowOfLine(n + 1))!.outcome).toBeUndefined();
+    expect(problems.get(rowOfLine(n + 2))).toMatchObject({ sameAsRow: rowOfLine(late + 3) });
+    expect(problems.get(rowOfLine(n + 3))).toMatchObject({ outcome: 'skipped_duplicate', sameAsRow: rowOfLine(late + 6) });
+    expect(problems.get(rowOfLine(n + 5))).toMatchObject({ outcome: 'skipped_duplicate', sameAsRow: rowOfLine(late + 7) });
+    expect(db.prepare("SELECT consumed_sell_micros FROM consumption_records WHERE license_reference = 'OLD'").pluck().get()).toBe(2_000_000);
+    expect(db.prepare('SELECT count(*) FROM consumption_records').pluck().get()).toBe(n + 2);
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'consumption_records_match'").pluck().get()).toBe(indexBefore);
+    expect(countsKept(db).kept).toEqual(countsKept(db).actual);
+    // The same file again: every record found (by the index now), nothing written.
+    const again = await ok<ImportCommitResult>(core, 'imports.commit', { orgId: ORG, entity: 'consumption', path, mapping, onError: 'skip' });
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: n + 2, error: 2 });
+  });
+
+  it('a bulk file of empty months only: the index is built again at COMMIT and refuses nothing; undo takes every record back', async () => {
+    const { core, workspace, dir } = consumptionWorkspace();
+    const db = workspace.db;
+    const n = BULK_ROWS + 100;
+    const lines = Array.from({ length: n }, (_, i) => line(i));
+    lines.push(line(BULK_ROWS + 50, { sell: '1.23' })); // names a record created after the drop, other values: refused
+    const path = join(dir, 'bulk-only-empty.csv');
+    writeFileSync(path, [header, ...lines].join('\n') + '\n');
+    const result = await ok<ImportCommitResult>(core, 'imports.commit', { orgId: ORG, entity: 'consumption', path, mapping, onError: 'skip' });
+    expect(result.counts).toMatchObject({ created: n, error: 1 });
+    expect(result.problems[0]).toMatchObject({ rowNumber: n + 2, sameAsRow: BULK_ROWS + 52 });
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('consumption_records_match', 'consumption_records_uuid')").pluck().get()).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM (SELECT 1 FROM consumption_records GROUP BY org_id, license_reference, resource_key, billing_period HAVING count(*) > 1)').pluck().get()).toBe(0);
+    await ok(core, 'imports.undo', { batchId: result.batchId });
+    expect(db.prepare('SELECT count(*) FROM consumption_records').pluck().get()).toBe(0);
+    expect(countsKept(db).kept).toEqual([]);
+  });
+});

@@ -33,12 +33,13 @@ export class ConsumptionBulkLoad {
     this.rowsBefore = (db.prepare('SELECT coalesce(max(id), 0) FROM consumption_records').pluck().get() as number) ?? 0;
   }
 
-  /** Call between statements, with the records the batch has created so far. */
-  consider(createdSoFar: number): void {
-    if (this.started || createdSoFar < this.bulkRows || createdSoFar * 2 < this.rowsBefore) return;
+  /** Call between statements, with the records the batch has created so far; true when the batch just became a bulk one. */
+  consider(createdSoFar: number): boolean {
+    if (this.started || createdSoFar < this.bulkRows || createdSoFar * 2 < this.rowsBefore) return false;
     this.started = true;
     this.uuidIndexSql = this.drop('index', UUID_INDEX);
     this.triggerSql = this.drop('trigger', COUNT_TRIGGER);
+    return true;
   }
 
   /** A record of this month was inserted. */

@@ -15,7 +15,7 @@ const COLUMNS_PER_ROW = COLUMNS.length;
 
 interface PendingRow {
   rowNumber: number;
-  period: string;
+  fields: ConsumptionFields;
   key: string | null;
   amount: WrittenAmount;
   /** The row as given: a refused row is named by its key read from it, as the batch names any refused row. */
@@ -23,7 +23,7 @@ interface PendingRow {
 }
 
 export interface ConsumptionInsertOutcomes {
-  created(rowNumber: number, id: number, key: string | null, amount: WrittenAmount, period: string): void;
+  created(rowNumber: number, id: number, key: string | null, amount: WrittenAmount, f: ConsumptionFields): void;
   /** A constraint the row checks missed refused the row (its own statement only). */
   refused(rowNumber: number, raw: RawRecord, error: Error): void;
 }
@@ -70,7 +70,7 @@ export class ConsumptionInserts {
       f.raw_data ?? null,
       rowNumber,
     );
-    this.rows.push({ rowNumber, period: f.billing_period, key, amount: { currency, micros: f.consumed_sell_micros! }, raw });
+    this.rows.push({ rowNumber, fields: f, key, amount: { currency, micros: f.consumed_sell_micros! }, raw });
     if (this.rows.length === CONSUMPTION_CHUNK_ROWS) this.flush();
   }
 
@@ -91,7 +91,7 @@ export class ConsumptionInserts {
     }
     // A statement's new rowids are consecutive (no conflict clause: all rows went in).
     const first = Number(result.lastInsertRowid) - rows.length + 1;
-    rows.forEach((row, i) => this.outcomes.created(row.rowNumber, first + i, row.key, row.amount, row.period));
+    rows.forEach((row, i) => this.outcomes.created(row.rowNumber, first + i, row.key, row.amount, row.fields));
   }
 
   private oneByOne(rows: PendingRow[], values: unknown[]): void {

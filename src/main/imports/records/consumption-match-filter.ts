@@ -32,14 +32,14 @@ export class ConsumptionMatchFilter {
 
   /** False only when the row certainly matches no stored record. Call for every row, before anything of its month is created. */
   mayMatch(f: ConsumptionFields): boolean {
-    if (!this.wasEmpty(f.billing_period)) return true;
+    if (!this.heldNone(f.billing_period)) return true;
     const keys = this.keysOf(f);
     return (keys.uuid !== null && this.created.mayHaveHash(keys.uuid)) || (keys.name !== null && this.created.mayHaveHash(keys.name));
   }
 
   /** A record is created from this row (by either path): later rows naming its resource may match it. */
   noteCreated(f: ConsumptionFields): void {
-    if (!this.wasEmpty(f.billing_period)) return;
+    if (!this.heldNone(f.billing_period)) return;
     const keys = this.last?.f === f ? this.last : this.keysOf(f);
     if (keys.uuid !== null) this.created.addHash(keys.uuid);
     if (keys.name !== null) this.created.addHash(keys.name);
@@ -52,7 +52,8 @@ export class ConsumptionMatchFilter {
     return this.last;
   }
 
-  private wasEmpty(period: string): boolean {
+  /** The month held none of the org's records when the batch first met it: all its records are the batch's. */
+  heldNone(period: string): boolean {
     let empty = this.emptyAtStart.get(period);
     if (empty === undefined) {
       empty = this.anyRecordIn.get(this.orgId, period) === undefined;

@@ -1,6 +1,7 @@
 import type { EntityWriter, WriterContext } from './entity-writer';
 import { problem } from './field-problem';
 import { billingKeyText, resourceKeys } from './billing-record';
+import { ConsumptionBatchKeys } from './consumption-batch-keys';
 import { ConsumptionBulkLoad } from './consumption-bulk-load';
 import { ConsumptionInserts, DESCRIPTIVE } from './consumption-inserts';
 import { ConsumptionMatchFilter } from './consumption-match-filter';
@@ -53,14 +54,19 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
   // every other outcome below settles the waiting rows first, so reads see them and outcomes stay in row order.
   const bulk = new ConsumptionBulkLoad(db, orgId);
   const inserts = new ConsumptionInserts(db, ctx, {
-    created: (rowNumber, id, key, amount, period) => {
-      bulk.noteInserted(period);
+    created: (rowNumber, id, key, amount, f) => {
+      bulk.noteInserted(f.billing_period);
+      batchKeys.noteCreated(id, f);
       outcomes.created(rowNumber, id, key, amount);
     },
     refused: (rowNumber, raw, error) => outcomes.error(rowNumber, null, WORKSPACE_REFUSED, keyOf(raw), null, error.message),
   });
   const settle = () => inserts.flush();
   const unmatched = new ConsumptionMatchFilter(db, orgId);
+  const batchKeys = new ConsumptionBatchKeys(db, ctx.batchId, (period) => unmatched.heldNone(period));
+  // The match index is put off only while every row so far is of a month that held no record.
+  let onlyEmptyMonths = true;
+  const byId = db.prepare(`SELECT ${STORED} FROM consumption_records WHERE id = ?`);
   const update = db.prepare(`UPDATE consumption_records SET ${[...DESCRIPTIVE, ...VALUES].map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
 
   function find(f: ConsumptionFields): StoredConsumption | undefined {
@@ -73,6 +79,8 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
     return named.length === 1 ? named[0] : undefined;
   }
 
+  const storedById = (id: number | undefined) => (id === undefined ? undefined : (byId.get(id) as StoredConsumption));
+
   function create(rowNumber: number, f: ConsumptionFields, key: string | null, raw: RawRecord): void {
     if (f.consumed_sell_micros === undefined) throw problem('consumed_sell', 'is required: a consumption row carries the estimated amounts');
     if (f.consumed_buy_micros === undefined) throw problem('consumed_buy', 'is required: a consumption row carries the estimated amounts');
@@ -83,7 +91,7 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
     }
     locks.noteWritten(period);
     unmatched.noteCreated(f);
-    bulk.consider(outcomes.counts.created);
+    if (bulk.consider(outcomes.counts.created) && onlyEmptyMonths) batchKeys.start(outcomes.createdFirstId!);
     inserts.add(rowNumber, f, f.currency ?? orgCurrency, key, raw);
   }
 
@@ -138,14 +146,20 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
   return {
     keyOf,
     flush: settle,
-    beforeCommit: () => bulk.finish(),
+    beforeCommit() {
+      batchKeys.stop();
+      bulk.finish();
+    },
     write(rowNumber, raw) {
       const f = readConsumptionRecord(raw, timeZone);
       const key = billingKeyText(f.license_reference, f.resource_uuid ?? f.resource_name, f.billing_period);
       // A row that certainly matches no record is created without looking it up.
       if (!unmatched.mayMatch(f) && operation !== 'update_only') return create(rowNumber, f, key, raw);
       settle();
-      const stored = find(f);
+      const emptyMonth = unmatched.heldNone(f.billing_period);
+      if (!emptyMonth) onlyEmptyMonths = false;
+      if (batchKeys.active && !emptyMonth) batchKeys.stop();
+      const stored = batchKeys.active ? storedById(batchKeys.find(f)) : find(f);
       const earlier = stored && ctx.sameRecord.earlierRow(stored);
       if (earlier !== undefined) return ctx.sameRecord.repeat(rowNumber, earlier, stored!.id, key, () => diff(stored!, f).changes, 'license_reference');
       if (stored && operation === 'create_only') return outcomes.duplicate(rowNumber, stored.id, key);
