@@ -31,7 +31,7 @@ async function main() {
   const url = (n: number) => `${servers.allocora}/api/v1/revenues?limit=100&offset=${n * 100}`;
   for (let round = 1; round <= 2; round++) {
     await timed(`server alone: ${pages} pages, body discarded (${round})`, async () => `${((await discardRevenuePages(servers.allocora, servers.key, REVENUES)) / 2 ** 20).toFixed(0)} MiB`);
-    await timed(`getJson (fetch + JSON.parse): ${pages} pages (${round})`, async () => {
+    await timed(`getJson (node:http + JSON.parse): ${pages} pages (${round})`, async () => {
       let records = 0;
       for (let n = 0; n < pages; n++) records += ((await getJson(url(n), { label: 'bench', key: servers.key, unauthorized: '', forbidden: '' })).body as { records: unknown[] }).records.length;
       return `${records} records`;
