@@ -118,7 +118,7 @@ describe('consumption import in chunks', () => {
 
 describe('a bulk consumption batch (the uuid index and the count trigger put off until COMMIT)', () => {
   const schema = (db: ReturnType<typeof consumptionWorkspace>['workspace']['db']) =>
-    db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name IN ('consumption_records_uuid', 'consumption_record_counts_insert') ORDER BY name").all();
+    db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name IN ('consumption_records_uuid', 'consumption_records_match', 'consumption_record_counts_insert') ORDER BY name").all();
 
   it('creates the records, keeps uuids unique, the per-month counts right and the schema as it was; undo takes them all back', async () => {
     const { core, workspace, dir } = consumptionWorkspace();
@@ -152,6 +152,7 @@ describe('a bulk consumption batch (the uuid index and the count trigger put off
     const { core, workspace, dir } = consumptionWorkspace();
     const db = workspace.db;
     const before = schema(db);
+    expect(before).toHaveLength(3);
     const path = join(dir, 'bulk.csv');
     const header = 'license_reference,resource_name,billing_period,consumed_sell,consumed_buy';
     writeFileSync(path, [header, ...Array.from({ length: BULK_ROWS + 5 }, (_, i) => `L${i % 50},r-${i},${OPEN},1.00,0.50`)].join('\n') + '\n');
