@@ -12,7 +12,9 @@
 // - consumption.grid views of the month, first and deep blocks (p95 target < 50 ms);
 // - a 1,000,000-row consumption file imported by `closebook import consumption` against
 //   sqlite3's `.import` of the same file into a keyed table, measured as bench:import does
-//   (WAL, synchronous=FULL; the revenue import reaches 2.77x).
+//   (WAL, synchronous=FULL; the revenue import reaches 2.77x), and against (a2), sqlite3
+//   writing the same rows into the workspace's own table with every index put off and
+//   nothing checked: the floor this schema sets.
 // Prints figures; asserts nothing.
 //   npx tsx bench/reconcile.ts [--records N] [--month-records N] [--import-rows N] [--requests N] [--layout month|shuffled] [--fresh] [--skip-import | --import-only]
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
