@@ -225,6 +225,19 @@ describe('a bulk revenue batch with the unique key deferred', () => {
     expect(batch.finish({ onError: 'skip' })).toMatchObject({ counts: { created: BULK_ROWS + 1001, error: 1, skipped_duplicate: 1 } });
   });
 
+  it('keys that come in order keep the key live: they go in at its right edge, and dropping it would only add a sort', () => {
+    const db = setup();
+    const scans = countKeyScans(db);
+    const batch = startImportBatch(db, FILE);
+    const records: RecordAtRow[] = [];
+    // rev_000001, rev_000002, … with every 20th out of order (late_19, late_39, …).
+    for (let i = 0; i < BULK; i++) records.push({ rowNumber: 2 + i, record: sale(i % 20 === 19 ? `late_${i}` : `rev_${String(i).padStart(6, '0')}`, '1.00') });
+    writeSliced(batch, records);
+    expect(keyIndexExists(db)).toBe(true);
+    expect(scans()).toBe(0);
+    expect(batch.finish({ onError: 'skip' })).toMatchObject({ status: 'committed', counts: { created: BULK } });
+  });
+
   it('an org holding a key read back with U+FFFD (perhaps a lone surrogate) keeps its key live, and is asked once', () => {
     const db = setup();
     const odd = startImportBatch(db, FILE);

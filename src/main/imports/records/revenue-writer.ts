@@ -32,6 +32,8 @@ const KEY_INDEX = 'revenues_external_id';
  * tests can lower it.
  */
 export const DEFERRED_KEY_LIMITS = { maxKeys: 4_000_000 };
+/** The share of new keys greater than the key before them above which the key is kept live. */
+const ASCENDING_SHARE = 0.9;
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -82,6 +84,8 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
   let keys: KeyIdTable | null = null;
   // Decided once a batch: after the key was declined or built again, it stays (each try reads every key of the org).
   let deferralTried = false;
+  // Until then: how many new keys came after the one before in sort order (see considerDeferring).
+  const order = { keyed: 0, ascending: 0, last: '' };
   const holdsKey = (id: number, externalId: string) => sql.holdsKey.get(id, externalId) !== undefined;
   const idOf = (externalId: string) => keys!.find(externalId, holdsKey);
   const payees = new ReferenceLookup(ctx.db, 'payees', orgId, 'payee');
@@ -131,11 +135,14 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
    * Once the batch is a bulk load, drop the unique key: every row would otherwise insert a
    * random key into a B-tree larger than the page cache. The org's stored keys are read
    * into the register first (one pass over the index), so stored records are found as
-   * before. Not done when the org holds maxKeys keys (or one with U+FFFD), or ids would not fit the register.
+   * before. Not done when the keys so far came in order, when the org holds maxKeys keys (or
+ * one with U+FFFD), or when ids would not fit the register.
    */
   function considerDeferring(): void {
     if (deferralTried || outcomes.counts.created < BULK_ROWS || !isBulk(outcomes.counts.created, rowsBefore)) return;
     deferralTried = true;
+    // Keys in order (rev_00000001, …) go in at the B-tree's right edge, cheaply: dropping the key would only add a sort.
+    if (order.ascending >= order.keyed * ASCENDING_SHARE) return;
     settle();
     if (rowsIn(ctx.db, 'revenues') > MAX_TABLE_ID - 2 * DEFERRED_KEY_LIMITS.maxKeys) return;
     const register = new KeyIdTable(outcomes.counts.created * 4);
@@ -181,6 +188,11 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
       return ctx.sameRecord.repeatOfBlocked(rowNumber, blocked, externalId, 'external_id');
     }
     locks.noteWritten(values.period);
+    if (!deferralTried && externalId !== null) {
+      order.keyed++;
+      if (externalId > order.last) order.ascending++;
+      order.last = externalId;
+    }
     inserts.add(rowNumber, externalId, values, givenFieldsOf(f));
   }
 
