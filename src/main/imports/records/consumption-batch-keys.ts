@@ -45,6 +45,8 @@ export class ConsumptionBatchKeys {
   /** Drop the index, holding the keys of every record the batch created so far (from `firstId` on) in a fresh month. */
   start(firstId: number): void {
     if (this.table !== null) return;
+    // Not there (another step put it off already): nothing to take over.
+    if (this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'consumption_records_match'").get() === undefined) return;
     const table = new KeyIdTable();
     const created = this.db.prepare('SELECT id, license_reference, billing_period, resource_key, resource_name FROM consumption_records WHERE id >= ? AND batch_id = ?');
     for (const record of created.iterate(firstId, this.batchId) as Iterable<KeyOfRecord & { id: number }>) {
