@@ -131,3 +131,34 @@ describe('allocateMonth for random data', () => {
     );
   });
 });
+
+describe('allocateMonth guards and order', () => {
+  it('refuses negative usage, naming the target', () => {
+    expect(() => allocateMonth([], [use('acct-1', -1n)])).toThrow(new RangeError('usage of acct-1 must not be negative'));
+    expect(() => allocateMonth([], [use('acct-2', 5n, -1n)])).toThrow(new RangeError('usage of acct-2 must not be negative'));
+    expect(allocateMonth([], [use('acct-3', 0n, 0n)]).map((l) => l.target)).toEqual(['acct-3']);
+  });
+
+  it.each([
+    ['no shares', []],
+    ['a negative share beside positive ones', [{ target: 'a', weight: 600_000n }, { target: 'b', weight: -100_000n }]],
+    ['shares adding up to 0', [{ target: 'a', weight: 0n }, { target: 'b', weight: 0n }]],
+  ])('refuses fixed shares with %s, naming the commitment', (_name, fixedShares) => {
+    expect(() => allocateMonth([commitment({ key: 'k-9', premium: 10n, method: 'fixed', fixedShares })], [use('a', 1n)])).toThrow(
+      new RangeError('commitment k-9: fixed shares must be positive and add up to more than 0'),
+    );
+  });
+
+  it('a fixed share of 0 beside a positive one is allowed and gets nothing', () => {
+    const lines = allocateMonth([commitment({ premium: 10n, method: 'fixed', fixedShares: [{ target: 'b', weight: 1n }, { target: 'a', weight: 0n }] })], []);
+    expect(pick(lines, 'premium')).toEqual([['a', 0n], ['b', 10n]]);
+  });
+
+  it('rows and totals in code-unit order whatever order the inputs come in (upper case before lower)', () => {
+    const usage = [use('c', 1n), use('b', 1n), use('a', 1n), use('B', 1n), use('x', 1n, 0n, 'EUR')];
+    const lines = allocateMonth([commitment({ premium: 4n })], usage);
+    expect(lines.map((l) => [l.currency, l.target])).toEqual([['EUR', 'x'], ['USD', 'B'], ['USD', 'a'], ['USD', 'b'], ['USD', 'c']]);
+    const totals = monthTotals([commitment({ premium: 4n, currency: 'USD' }), commitment({ key: 'c2', premium: 2n, currency: 'EUR' }), commitment({ key: 'c3', premium: 1n, currency: 'CHF' })], usage);
+    expect(totals.map((t) => [t.currency, t.premium])).toEqual([['CHF', 1n], ['EUR', 2n], ['USD', 4n]]);
+  });
+});

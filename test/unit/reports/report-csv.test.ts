@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { reportCsvText, reportInputsSha256 } from '../../../src/main/reports/report-csv';
 
 const INPUT = {
@@ -37,5 +38,31 @@ describe('report CSV', () => {
     expect(reportInputsSha256({ ...INPUT, period: '2026-11' })).not.toBe(sha);
     expect(reportInputsSha256({ ...INPUT, parameters: { currency: 'EUR', note: 'a, b' } })).not.toBe(sha);
     expect(reportInputsSha256({ ...INPUT, rows: [{ ...INPUT.rows[0]!, amount: '-12.51' }, INPUT.rows[1]!] })).not.toBe(sha);
+  });
+});
+
+describe('report CSV cells', () => {
+  const columns = [
+    { name: 'n', type: 'integer' as const, description: '' },
+    { name: 'd', type: 'decimal' as const, description: '' },
+    { name: 'i', type: 'integer' as const, description: '' },
+    { name: 'b', type: 'boolean' as const, description: '' },
+    { name: 't', type: 'string' as const, description: '' },
+  ];
+  const input = { report_type: 'cells', period: '2026-10', status: 'in_progress' as const, parameters: { limit: null }, columns, rows: [{ n: -3, d: '-0.125', i: '-7', b: false, t: null }, { n: 4 }] };
+
+  it('negative numbers, decimals and integers written bare (not neutralised like text), false as false, missing cells empty', () => {
+    const text = reportCsvText(input, 'h');
+    expect(text.split('\r\n').slice(-4)).toEqual(['n,d,i,b,t', '-3,-0.125,-7,false,', '4,,,,', '']);
+    expect(text).toContain('\r\n# parameter limit: \r\n');
+  });
+
+  it('the inputs hash is sha256 of the header JSON, then a newline and each row\'s cells in column order', () => {
+    const expected = createHash('sha256')
+      .update(JSON.stringify({ report_type: 'cells', period: '2026-10', parameters: [['limit', null]] }))
+      .update('\n' + JSON.stringify([-3, '-0.125', '-7', false, null]))
+      .update('\n' + JSON.stringify([4, null, null, null, null]))
+      .digest('hex');
+    expect(reportInputsSha256(input)).toBe(expected);
   });
 });
