@@ -65,7 +65,12 @@ describe('reports.list: the catalog (seed 000)', () => {
       ['reports.setHidden', { ...unknown, hidden: true }],
     ] as const) {
       const error = await callError(demo.core, method, input);
-      expect([error.type, error.code, (error.detail as { field: string }).field], method).toEqual(['not_found', 'not_found', 'report_type']);
+      expect([error.type, error.code, error.detail], method).toEqual(['not_found', 'not_found', { field: 'report_type', report_type: 'revenue_by_planet' }]);
+      expect(error.message, method).toBe(
+        method === 'reports.setHidden'
+          ? 'There is no report "revenue_by_planet" (reports.list names the ones there are)'
+          : 'There is no report "revenue_by_planet" for this organization (reports.list names the ones there are)',
+      );
     }
     expect(demo.workspace.db.prepare('SELECT count(*) FROM report_hidden').pluck().get()).toBe(0);
   });

@@ -62,6 +62,8 @@ describe('reports.periods (seed 000)', () => {
     for (const [report_type, period] of cases) {
       const error = await callError(demo.core, 'reports.get', { orgId: demo.orgId, report_type, year: Number(period.slice(0, 4)), month: Number(period.slice(5)) });
       expect([error.type, error.code], `${report_type} ${period}`).toEqual(['not_found', 'period_not_available']);
+      expect(error.message).toMatch(new RegExp(`^.+ has no period ${period} for this organization \\(reports\\.periods lists the months it can be read for\\)$`));
+      expect(error.detail).toMatchObject({ field: 'month', year: Number(period.slice(0, 4)), month: Number(period.slice(5)) });
     }
   });
 
