@@ -24,7 +24,7 @@ const STORED_COLUMNS = `id, external_id, kind, occurred_at, period, payee_id, pr
 
 type Stored = StoredRevenue & RecordOrigin;
 
-/** The unique key (org_id, external_id), dropped during a bulk batch (see deferKey). */
+/** The unique key (org_id, external_id), dropped during a bulk batch (see considerDeferring). */
 const KEY_INDEX = 'revenues_external_id';
 /**
  * maxKeys: past this many keys the unique index is built again and used as before, so the
@@ -62,7 +62,7 @@ function prepareStatements(db: Database.Database) {
  * created, updated or matched is never written (SameRecordRows).
  *
  * A bulk batch drops the unique key and finds external_ids in its own register of the
- * org's keys instead (deferKey), then builds the key again before COMMIT.
+ * org's keys instead (considerDeferring), then builds the key again before COMMIT.
  */
 export function revenueWriter(ctx: WriterContext): EntityWriter {
   const { orgId, now, locks, outcomes, operation } = ctx;
@@ -136,7 +136,7 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
    * random key into a B-tree larger than the page cache. The org's stored keys are read
    * into the register first (one pass over the index), so stored records are found as
    * before. Not done when the keys so far came in order, when the org holds maxKeys keys (or
- * one with U+FFFD), or when ids would not fit the register.
+   * one with U+FFFD), or when ids would not fit the register.
    */
   function considerDeferring(): void {
     if (deferralTried || outcomes.counts.created < BULK_ROWS || !isBulk(outcomes.counts.created, rowsBefore)) return;
