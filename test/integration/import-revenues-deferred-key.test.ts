@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/main/db/driver';
-import { BULK_ROWS } from '../../src/main/imports/records/deferred-indexes';
+import { bulkRowsOf } from '../../src/main/imports/records/deferred-indexes';
 import { startImportBatch, type ImportBatch, type RecordAtRow } from '../../src/main/imports/records/import-batch';
 import type { RowOutcome } from '../../src/main/imports/records/outcome';
 import { INSERT_CHUNK_ROWS } from '../../src/main/imports/records/revenue-inserts';
@@ -9,7 +9,7 @@ import { undoBatch } from '../../src/main/imports/records/undo-batch';
 import { tempWorkspace } from '../support/temp-workspace';
 import { digest, ORG, sale, seedOrg } from './imports-records-support';
 
-// A batch that creates BULK_ROWS revenues drops the unique key (org_id, external_id) and
+// A batch that creates bulkRowsOf('revenues') revenues drops the unique key (org_id, external_id) and
 // finds external_ids in its own register until COMMIT builds the key again. Every row after
 // that point must get the outcome the live key gives: the same rows, written in a small
 // batch (the key in place throughout), are the reference.
@@ -17,6 +17,7 @@ import { digest, ORG, sale, seedOrg } from './imports-records-support';
 const FILE = { orgId: ORG, entity: 'revenues', source: 'file', operation: 'create_only', sha256: null } as const;
 /** The file reader hands the batch 256 rows at a time. */
 const SLICE = 256;
+const BULK_ROWS = bulkRowsOf('revenues');
 const BULK = BULK_ROWS + 2_000;
 const FIRST_KEY = 'txn_first';
 

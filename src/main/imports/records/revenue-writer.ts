@@ -1,5 +1,5 @@
 import type { Database } from '../../db/driver';
-import { BULK_ROWS, DeferredUniqueIndex, isBulk, rowsIn } from './deferred-indexes';
+import { bulkRowsOf, DeferredUniqueIndex, isBulk, rowsIn } from './deferred-indexes';
 import { externalIdOf, type EntityWriter, type WriterContext } from './entity-writer';
 import { FieldProblem, problem } from './field-problem';
 import { KeyIdTable, MAX_TABLE_ID } from './key-id-table';
@@ -32,6 +32,7 @@ const KEY_INDEX = 'revenues_external_id';
  * tests can lower it.
  */
 export const DEFERRED_KEY_LIMITS = { maxKeys: 4_000_000 };
+const BULK_REVENUES = bulkRowsOf('revenues');
 /** The share of new keys greater than the key before them above which the key is kept live. */
 const ASCENDING_SHARE = 0.9;
 
@@ -139,7 +140,7 @@ export function revenueWriter(ctx: WriterContext): EntityWriter {
    * one with U+FFFD), or when ids would not fit the register.
    */
   function considerDeferring(): void {
-    if (deferralTried || outcomes.counts.created < BULK_ROWS || !isBulk(outcomes.counts.created, rowsBefore)) return;
+    if (deferralTried || !isBulk(outcomes.counts.created, rowsBefore, BULK_REVENUES)) return;
     deferralTried = true;
     // Keys in order (rev_00000001, …) go in at the B-tree's right edge, cheaply: dropping the key would only add a sort.
     if (order.ascending >= order.keyed * ASCENDING_SHARE) return;
