@@ -39,7 +39,7 @@ describe('reports.list: the catalog (seed 000)', () => {
   it('hides a report per org: gone from the list, 404 not_found from get and periods; shown again it answers as before', async () => {
     const periods = await callOk<{ periods: ReportPeriod[] }>(demo.core, 'reports.periods', { orgId: demo.orgId, report_type: 'statements_summary' });
     const { year, month } = periods.periods[0]!;
-    await callOk(demo.core, 'reports.setHidden', { orgId: demo.orgId, report_type: 'statements_summary', hidden: true });
+    expect(await callOk(demo.core, 'reports.setHidden', { orgId: demo.orgId, report_type: 'statements_summary', hidden: true })).toEqual({ report_type: 'statements_summary', hidden: true });
     expect((await list()).map((r) => r.report_type)).not.toContain('statements_summary');
     expect((await list(true)).find((r) => r.report_type === 'statements_summary')?.hidden).toBe(true);
     for (const [method, input] of [

@@ -162,3 +162,12 @@ describe('allocateMonth guards and order', () => {
     expect(totals.map((t) => [t.currency, t.premium])).toEqual([['CHF', 1n], ['EUR', 2n], ['USD', 4n]]);
   });
 });
+
+describe('allocateMonth pools only commitments spread alike', () => {
+  it('a proportional and an even commitment of one month each keep their own method', () => {
+    const usage = [use('a', 3n), use('b', 1n)];
+    const lines = allocateMonth([commitment({ key: 'p', premium: 400n }), commitment({ key: 'e', premium: 400n, method: 'even' })], usage);
+    // Proportional 3:1 gives 300/100, even gives 200/200.
+    expect(pick(lines, 'premium')).toEqual([['a', 500n], ['b', 300n]]);
+  });
+});
