@@ -9,7 +9,7 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ['test/integration/sync-*.test.ts'],
+    include: ['test/integration/sync-*.test.ts', 'test/unit/sync/record-state.test.ts', 'test/unit/sync/kept-reconciled.test.ts'],
     exclude: [...(base.test?.exclude ?? []), 'test/integration/sync-kill.test.ts', 'test/integration/sync-desktop-keys.test.ts'],
   },
 });
