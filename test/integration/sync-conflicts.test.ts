@@ -135,7 +135,8 @@ describe('sync conflicts', () => {
     expect(batch).toEqual({ source: 'api', profile: 'sync:revenue', entity: 'revenues' });
     const twice = await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: open.id, choice: 'keep_local' });
     expect(twice).toMatchObject({ type: 'conflict', code: 'already_resolved' });
-    expect(twice.message).toContain('external_id "rv_5"');
+    expect(twice.message).toBe(`Sync conflict ${open.id} (revenues record external_id "rv_5") was already resolved (take_server at ${resolved.resolvedAt})`);
+    expect(twice.detail).toEqual({ id: open.id });
     // Server and local now agree: a re-send of the same version is not a conflict.
     allocora!.put('revenues', { external_id: 'rv_5' });
     expect(await runOne(ctx.core, 'revenue')).toMatchObject({ counts: { conflict: 0 } });
@@ -153,14 +154,20 @@ describe('sync conflicts', () => {
     const before = dataDigest(ctx.workspace.db);
     const refused = await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: open.id, choice: 'take_server' });
     expect(refused).toMatchObject({ type: 'conflict', code: 'blocked_locked_period' });
-    expect(refused.message).toMatch(/^Cannot take the server's version of revenues record external_id "rv_5": /);
+    expect(refused.message).toMatch(/^Cannot take the server's version of revenues record external_id "rv_5": .*locked/);
+    expect(refused.detail).toEqual({ id: open.id });
     expect(dataDigest(ctx.workspace.db)).toBe(before);
     expect((await conflicts(ctx.core))[0]).toMatchObject({ id: open.id, status: 'open' });
   });
 
   it('bad input: an unknown conflict is 404, an unknown choice is refused naming the field', async () => {
     const ctx = await revenueSynced();
-    expect(await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: 999, choice: 'keep_local' })).toMatchObject({ type: 'not_found', code: 'conflict_not_found' });
+    expect(await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: 999, choice: 'keep_local' })).toMatchObject({
+      type: 'not_found',
+      code: 'conflict_not_found',
+      message: `Org ${ORG} has no sync conflict 999`,
+      detail: { id: 999 },
+    });
     const bad = await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: 1, choice: 'merge' });
     expect(bad.type).toBe('validation_error');
     expect(bad.message).toContain('choice');
@@ -204,7 +211,10 @@ describe('sync conflicts', () => {
     expect(conflict.localValues.consumed_sell).not.toBe('999');
     const refused = await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: conflict.id, choice: 'take_server' });
     expect(refused).toMatchObject({ type: 'conflict', code: 'record_reconciled' });
-    expect(refused.message).toContain('reconciled here and keeps its reconciliation');
+    expect(refused.message).toBe(
+      `Cannot take the server's version of consumption record ${kept.uuid}: it is reconciled here and keeps its reconciliation; keep local, or undo its reconciliation first`,
+    );
+    expect(refused.detail).toEqual({ id: conflict.id });
     expect(db.prepare('SELECT * FROM consumption_records WHERE license_reference = ?').get(kept.license_reference)).toEqual(before);
     expect(await callOk<SyncConflict>(ctx.core, 'sync.resolve', { orgId: ORG, id: conflict.id, choice: 'keep_local' })).toMatchObject({ status: 'resolved' });
     expect(await conflicts(ctx.core, { source: 'revenue' })).toEqual([]);
@@ -301,6 +311,7 @@ describe('sync conflicts on rules (seed 001)', () => {
     const error = await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: conflict.id, choice: 'take_server' });
     expect(error.code).toBe('server_values_refused');
     expect(error.message).toMatch(/^Cannot take the server's version of rules record external_id "ru_1": splits\.0\.payee_external_id: .*pe_404/);
+    expect(error).toMatchObject({ type: 'validation_error', detail: { id: conflict.id, field: 'splits.0.payee_external_id' } });
     expect(dataDigest(ctx.workspace.db)).toBe(before);
     expect((await conflicts(ctx.core))[0]).toMatchObject({ status: 'open' });
   });
