@@ -144,6 +144,28 @@ describe('sync conflicts', () => {
     expect(amountOf(ctx, 'rv_5')).toBe(55_500_000);
   });
 
+  it('a link with no server version yet (a record blocked or linked before conflicts existed) is written over, not raised', async () => {
+    const ctx = await revenueSynced();
+    await editLocally(ctx.core, 'rv_5', { amount: '55.50' });
+    ctx.workspace.db.prepare("UPDATE sync_links SET server_hash = NULL WHERE org_id = ? AND entity = 'revenues' AND source_id = (SELECT source_id FROM sync_links l JOIN revenues r ON r.id = l.local_id WHERE l.entity = 'revenues' AND r.external_id = 'rv_5')").run(ORG);
+    allocora!.put('revenues', { external_id: 'rv_5', amount: '77.70' });
+    expect(await runOne(ctx.core, 'revenue')).toMatchObject({ status: 'committed', counts: { conflict: 0, updated: 1 } });
+    expect(amountOf(ctx, 'rv_5')).toBe(77_700_000);
+    expect(await conflicts(ctx.core)).toEqual([]);
+  });
+
+  it('a record whose local row is gone (its batch undone) is written again when the server changes it, not raised', async () => {
+    const ctx = await revenueSynced();
+    const first = (await callOk<{ runs: Array<{ batches: Record<string, number> }> }>(ctx.core, 'sync.history', { orgId: ORG })).runs.at(-1)!;
+    await callOk(ctx.core, 'imports.undo', { batchId: first.batches.revenues });
+    expect(amountOf(ctx, 'rv_5')).toBeUndefined();
+    allocora!.put('revenues', { external_id: 'rv_5', amount: '77.70' });
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'committed', counts: { conflict: 0 } });
+    expect(amountOf(ctx, 'rv_5')).toBe(77_700_000);
+    expect(await conflicts(ctx.core)).toEqual([]);
+  });
+
   it('take_server in a month finalized since is refused (blocked_locked_period) and the conflict stays open', async () => {
     const ctx = await revenueSynced();
     await editLocally(ctx.core, 'rv_5', { amount: '55.50' });
