@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { reportCsvText, reportInputsSha256 } from '../../../src/main/reports/report-csv';
+import type { ReportRow } from '../../../src/main/reports/report-definition';
 
 const INPUT = {
   report_type: 'demo_report',
@@ -49,7 +50,8 @@ describe('report CSV cells', () => {
     { name: 'b', type: 'boolean' as const, description: '' },
     { name: 't', type: 'string' as const, description: '' },
   ];
-  const input = { report_type: 'cells', period: '2026-10', status: 'in_progress' as const, parameters: { limit: null }, columns, rows: [{ n: -3, d: '-0.125', i: '-7', b: false, t: null }, { n: 4 }] };
+  const rows: ReportRow[] = [{ n: -3, d: '-0.125', i: '-7', b: false, t: null }, { n: 4 }];
+  const input = { report_type: 'cells', period: '2026-10', status: 'in_progress' as const, parameters: { limit: null }, columns, rows };
 
   it('negative numbers, decimals and integers written bare (not neutralised like text), false as false, missing cells empty', () => {
     const text = reportCsvText(input, 'h');
