@@ -182,6 +182,20 @@ describe('sync conflicts', () => {
     expect((await conflicts(ctx.core))[0]).toMatchObject({ id: open.id, status: 'open' });
   });
 
+  it("take_server of a revenue the workspace refuses (a payee it does not have) says which field, and changes nothing", async () => {
+    const ctx = await revenueSynced();
+    await editLocally(ctx.core, 'rv_5', { amount: '55.50' });
+    allocora!.put('revenues', { external_id: 'rv_5', payee_external_id: 'pe_404' });
+    expect(await runOne(ctx.core, 'revenue')).toMatchObject({ counts: { conflict: 1 } });
+    const [open] = await conflicts(ctx.core);
+    const before = dataDigest(ctx.workspace.db);
+    const refused = await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: open.id, choice: 'take_server' });
+    expect(refused).toMatchObject({ type: 'validation_error', code: 'server_values_refused', detail: { id: open.id, field: 'payee_external_id' } });
+    expect(refused.message).toMatch(/^Cannot take the server's version of revenues record external_id "rv_5": .*pe_404/);
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+    expect((await conflicts(ctx.core))[0]).toMatchObject({ id: open.id, status: 'open' });
+  });
+
   it('bad input: an unknown conflict is 404, an unknown choice is refused naming the field', async () => {
     const ctx = await revenueSynced();
     expect(await callError(ctx.core, 'sync.resolve', { orgId: ORG, id: 999, choice: 'keep_local' })).toMatchObject({
