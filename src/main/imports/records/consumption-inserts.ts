@@ -3,10 +3,11 @@ import type { Database } from '../../db/driver';
 import { sqlLiteral } from '../../db/sql-literal';
 import type { ConsumptionFields } from './consumption-record';
 import type { RawRecord } from './field-readers';
+import { CHUNK_ROWS, isConstraintError, MultiRowInsert, rowValues } from './multi-row-insert';
 import type { WrittenAmount } from './outcome-recorder';
 
-/** Rows per multi-row INSERT, as the revenue import: one statement call per 20 rows instead of one per row. */
-export const CONSUMPTION_CHUNK_ROWS = 20;
+/** Rows per multi-row INSERT, as the revenue import. */
+export const CONSUMPTION_CHUNK_ROWS = CHUNK_ROWS;
 
 /** The descriptive columns a consumption row sets, in the INSERT's order. */
 export const DESCRIPTIVE = ['resource_uuid', 'resource_name', 'resource', 'customer_uuid', 'customer_name', 'project_uuid', 'project_name'] as const;
@@ -28,8 +29,6 @@ export interface ConsumptionInsertOutcomes {
   refused(rowNumber: number, raw: RawRecord, error: Error): void;
 }
 
-const isConstraintError = (error: unknown) => ((error as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT');
-
 /**
  * New consumption records of one batch, inserted CONSUMPTION_CHUNK_ROWS at a time. A row
  * waits here until its chunk is full or flush() is called; the writer flushes before every
@@ -40,13 +39,18 @@ const isConstraintError = (error: unknown) => ((error as { code?: string }).code
 export class ConsumptionInserts {
   private values: unknown[] = [];
   private rows: PendingRow[] = [];
-  private readonly statements = new Map<number, Database.Statement>();
+  private readonly insert: MultiRowInsert;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly batch: { orgId: string; now: string; batchId: number },
     private readonly outcomes: ConsumptionInsertOutcomes,
-  ) {}
+  ) {
+    // The batch's org, time and id are literals (fewer values bound per row).
+    const { orgId, now, batchId } = batch;
+    const tuple = `(${sqlLiteral(orgId)}, ${COLUMNS.map(() => '?').join(', ')}, ${sqlLiteral(now)}, ${sqlLiteral(now)}, ${sqlLiteral(batchId)})`;
+    this.insert = new MultiRowInsert(db, (n) => `INSERT INTO consumption_records (org_id, ${COLUMNS.join(', ')}, created_at, updated_at, batch_id) VALUES ${Array(n).fill(tuple).join(', ')}`);
+  }
 
   /** Queue a new record: `currency` is the record's (the org's unless the row names one). */
   add(rowNumber: number, f: ConsumptionFields, currency: string, key: string | null, raw: RawRecord): void {
@@ -83,7 +87,7 @@ export class ConsumptionInserts {
     this.values = [];
     let result: Database.RunResult;
     try {
-      result = this.statement(rows.length).run(values);
+      result = this.insert.statement(rows.length).run(values);
     } catch (error) {
       if (!isConstraintError(error)) throw error;
       if (rows.length === 1) return this.outcomes.refused(rows[0].rowNumber, rows[0].raw, error as Error);
@@ -97,20 +101,8 @@ export class ConsumptionInserts {
   private oneByOne(rows: PendingRow[], values: unknown[]): void {
     rows.forEach((row, i) => {
       this.rows = [row];
-      this.values = values.slice(i * COLUMNS_PER_ROW, (i + 1) * COLUMNS_PER_ROW);
+      this.values = rowValues(values, i, COLUMNS_PER_ROW);
       this.flush();
     });
-  }
-
-  /** INSERT of n rows; the batch's org, time and id are literals (fewer values bound per row). */
-  private statement(n: number): Database.Statement {
-    let statement = this.statements.get(n);
-    if (!statement) {
-      const { orgId, now, batchId } = this.batch;
-      const tuple = `(${sqlLiteral(orgId)}, ${COLUMNS.map(() => '?').join(', ')}, ${sqlLiteral(now)}, ${sqlLiteral(now)}, ${sqlLiteral(batchId)})`;
-      statement = this.db.prepare(`INSERT INTO consumption_records (org_id, ${COLUMNS.join(', ')}, created_at, updated_at, batch_id) VALUES ${Array(n).fill(tuple).join(', ')}`);
-      this.statements.set(n, statement);
-    }
-    return statement;
   }
 }
