@@ -7,7 +7,7 @@
 // client's). Beside each first sync, its floor measured just before it: every page of the
 // same answers fetched and parsed, nothing checked nor stored. Prints figures only; wall
 // clock beside CPU time and the load average.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,29 +15,14 @@ import { inProcessCore } from '../src/main/core/in-process';
 import { openWorkspace } from '../src/main/db/workspace';
 import { MemoryKeyStore, setSyncKeyStore } from '../src/main/sync/key-store';
 import type { SyncRun, SyncSource } from '../src/shared/contract/sync';
+import { numberArg, nextMessage } from './bench-args';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const STATEMENTS = arg('--statements', 12_000);
-const REPORTS = arg('--reports', 6);
-const ROWS = arg('--rows', 500);
+const STATEMENTS = numberArg('--statements', 12_000);
+const REPORTS = numberArg('--reports', 6);
+const ROWS = numberArg('--rows', 500);
 const ORG = 'bench-sync-statements';
 const LOCAL = { name: 'bench', permissions: 'all' as const };
 const dir = mkdtempSync(join(tmpdir(), 'closebook-bench-sync-statements-'));
-
-function next<T>(child: ChildProcess, has: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: Record<string, unknown>) => {
-      if (!(has in message)) return;
-      child.off('message', onMessage);
-      resolve(message as T);
-    };
-    child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`the fake server exited (${code})`)));
-  });
-}
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 function line(label: string, ms: number, cpu: NodeJS.CpuUsage, rest: string): void {
@@ -86,7 +71,7 @@ async function main() {
   const child = fork(join(import.meta.dirname, 'statements-reports-server.ts'), [String(STATEMENTS), String(REPORTS), String(ROWS)], { execArgv: ['--import', 'tsx'] });
   // A failed run must not leave the server process behind.
   process.once('exit', () => child.kill());
-  const server = await next<{ statementsUrl: string; reportsUrl: string; key: string }>(child, 'ready');
+  const server = await nextMessage<{ statementsUrl: string; reportsUrl: string; key: string }>(child, 'ready');
   const ws = openWorkspace(join(dir, 'statements.closebook'));
   ws.db.prepare('INSERT INTO orgs (id, name, parent_id, created_at) VALUES (?, ?, NULL, ?)').run(ORG, 'Bench Sync Statements', '2026-10-01T00:00:00Z');
   const core = inProcessCore(ws);
@@ -107,7 +92,7 @@ async function main() {
   }
   const tell = async (message: object) => {
     child.send(message);
-    await next(child, 'done');
+    await nextMessage(child, 'done');
   };
 
   const floorS = await timed(() => readStatementPages(server.statementsUrl, server.key));

@@ -17,12 +17,9 @@ import { insertRun, NO_COUNTS } from '../src/main/sync/history';
 import { allocora } from '../src/main/sync/sources/allocora';
 import { storePull } from '../src/main/sync/store-pull';
 import { discardRevenuePages } from './discard-pages';
+import { numberArg } from './bench-args';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const REVENUES = arg('--revenues', 1_000_000);
+const REVENUES = numberArg('--revenues', 1_000_000);
 const ORG = 'bench-sync';
 const dir = mkdtempSync(join(tmpdir(), 'closebook-bench-sync-phases-'));
 

@@ -8,12 +8,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getJson } from '../src/main/sync/http-client';
 import { discardRevenuePages } from './discard-pages';
+import { numberArg } from './bench-args';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const REVENUES = arg('--revenues', 1_000_000);
+const REVENUES = numberArg('--revenues', 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'closebook-bench-server-'));
 
 async function timed(label: string, work: () => Promise<string>) {

@@ -4,7 +4,7 @@
 //   npx tsx bench/sync-tasks.ts [--tasks 20000] [--new 1000]
 // The fake server runs in a child process: the CPU time printed is this process's (the
 // client's). Prints figures only; wall clock beside CPU time and the load average.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,33 +12,18 @@ import { inProcessCore } from '../src/main/core/in-process';
 import { openWorkspace } from '../src/main/db/workspace';
 import { MemoryKeyStore, setSyncKeyStore } from '../src/main/sync/key-store';
 import type { SyncRun } from '../src/shared/contract/sync';
+import { numberArg, nextMessage } from './bench-args';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const TASKS = arg('--tasks', 20_000);
-const NEW = arg('--new', 1000);
+const TASKS = numberArg('--tasks', 20_000);
+const NEW = numberArg('--new', 1000);
 const ORG = 'bench-sync-tasks';
 const LOCAL = { name: 'bench', permissions: 'all' as const };
 const dir = mkdtempSync(join(tmpdir(), 'closebook-bench-sync-tasks-'));
 
-function next<T>(child: ChildProcess, has: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: Record<string, unknown>) => {
-      if (!(has in message)) return;
-      child.off('message', onMessage);
-      resolve(message as T);
-    };
-    child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`the fake server exited (${code})`)));
-  });
-}
-
 async function main() {
   console.log(`bench:sync-tasks — ${TASKS.toLocaleString()} tasks, then ${NEW.toLocaleString()} new; ${new Date().toISOString()}`);
   const child = fork(join(import.meta.dirname, 'sync-tasks-server.ts'), [String(TASKS)], { execArgv: ['--import', 'tsx'] });
-  const server = await next<{ baseUrl: string; key: string }>(child, 'ready');
+  const server = await nextMessage<{ baseUrl: string; key: string }>(child, 'ready');
   const ws = openWorkspace(join(dir, 'tasks.closebook'));
   ws.db.prepare('INSERT INTO orgs (id, name, parent_id, created_at) VALUES (?, ?, NULL, ?)').run(ORG, 'Bench Sync Tasks', '2026-10-01T00:00:00Z');
   const core = inProcessCore(ws);
@@ -64,7 +49,7 @@ async function main() {
   }
   const tell = async (message: object) => {
     child.send(message);
-    await next(child, 'done');
+    await nextMessage(child, 'done');
   };
 
   await run(`first sync (${(TASKS + 1).toLocaleString()} tasks)`);

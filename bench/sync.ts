@@ -6,7 +6,7 @@
 // The fake servers run in a child process (bench/sync-fake-servers.ts): the CPU time printed
 // is this process's, the client's. Prints figures only; wall clock beside CPU time and the
 // load average.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,14 +16,11 @@ import { openWorkspace } from '../src/main/db/workspace';
 import { MemoryKeyStore, setSyncKeyStore } from '../src/main/sync/key-store';
 import type { SyncRun } from '../src/shared/contract/sync';
 import { discardRevenuePages } from './discard-pages';
+import { numberArg, nextMessage } from './bench-args';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const REVENUES = arg('--revenues', 1_000_000);
-const CONSUMPTION = arg('--consumption', Math.round(REVENUES / 10));
-const CHANGES = arg('--changes', 1000);
+const REVENUES = numberArg('--revenues', 1_000_000);
+const CONSUMPTION = numberArg('--consumption', Math.round(REVENUES / 10));
+const CHANGES = numberArg('--changes', 1000);
 const ORG = 'bench-sync';
 const MONTHS = ['2026-10', '2026-11'];
 const LOCAL = { name: 'bench', permissions: 'all' as const };
@@ -61,18 +58,6 @@ interface Servers {
   arrow: string;
   key: string;
   files: Record<'payees' | 'products' | 'revenues' | 'consumption', string>;
-}
-
-function nextMessage<T>(child: ChildProcess, has: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: Record<string, unknown>) => {
-      if (!(has in message)) return;
-      child.off('message', onMessage);
-      resolve(message as T);
-    };
-    child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`the fake servers exited (${code})`)));
-  });
 }
 
 async function main() {
