@@ -20,6 +20,11 @@ export interface FakeAllocationReports extends FakeSourceServer {
   /** The base URL a connection saves: the org's API root. */
   orgRoot: string;
   reports: Map<string, FakeReport>;
+  /** Change one month's rows (the server amended it: an invoice reissued, a late charge). */
+  changeMonth(reportType: string, month: string, rows: FakeRow[]): void;
+  /** A month the server no longer lists in the report's periods; returns it for restoreMonth. */
+  removeMonth(reportType: string, month: string): { status: 'finalized' | 'in_progress'; rows: FakeRow[] };
+  restoreMonth(reportType: string, month: string, data: { status: 'finalized' | 'in_progress'; rows: FakeRow[] }): void;
 }
 
 export const FAKE_ORG_UUID = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
@@ -85,5 +90,28 @@ export async function startFakeAllocationReports(reports: FakeReport[]): Promise
       body: { report_type: report.report_type, title: report.title, year, month, status: data.status, parameters: {}, row_count: data.rows.length, format: 'json', columns: report.columns, rows: data.rows },
     };
   });
-  return { ...server, orgRoot: `${server.baseUrl}/beta/v1/org/${FAKE_ORG_UUID}`, reports: byType };
+  const monthsOf = (reportType: string) => {
+    const report = byType.get(reportType);
+    if (!report) throw new Error(`no report ${reportType}`);
+    return report.months;
+  };
+  return {
+    ...server,
+    orgRoot: `${server.baseUrl}/beta/v1/org/${FAKE_ORG_UUID}`,
+    reports: byType,
+    changeMonth(reportType, month, rows) {
+      const data = monthsOf(reportType).get(month);
+      if (!data) throw new Error(`no month ${month} of ${reportType}`);
+      data.rows = rows;
+    },
+    removeMonth(reportType, month) {
+      const data = monthsOf(reportType).get(month);
+      if (!data) throw new Error(`no month ${month} of ${reportType}`);
+      monthsOf(reportType).delete(month);
+      return data;
+    },
+    restoreMonth(reportType, month, data) {
+      monthsOf(reportType).set(month, data);
+    },
+  };
 }

@@ -17,6 +17,10 @@ export interface FakeStatements extends FakeSourceServer {
   change(sid: string, fields: Record<string, unknown>): void;
   /** A new current statement for the next month; the one before it becomes fixed. */
   nextCycle(): FakeStatement;
+  /** Delete a statement on the server (by sid): no longer listed; returns it for restore. */
+  remove(sid: string): FakeStatement;
+  /** Put a removed statement back in its place (newest first). */
+  restore(statement: FakeStatement): void;
 }
 
 export const ORG_SID = 'org_7f3a';
@@ -122,6 +126,15 @@ export async function startFakeStatements(count: number): Promise<FakeStatements
       Object.assign(next, { sid: `st_fake_next_${older}`, name: `Statement ${start} - ${end}`, date_start: start, date_end: end });
       statements.unshift(next);
       return next;
+    },
+    remove(sid) {
+      const at = statements.findIndex((s) => s.sid === sid);
+      if (at < 0) throw new Error(`no statement ${sid}`);
+      return statements.splice(at, 1)[0]!;
+    },
+    restore(statement) {
+      const at = statements.findIndex((s) => s.date_start < statement.date_start);
+      statements.splice(at < 0 ? statements.length : at, 0, statement);
     },
   };
 }

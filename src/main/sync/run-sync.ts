@@ -46,7 +46,7 @@ interface RunWatch {
   signal: { aborted: boolean };
 }
 
-async function runSource(db: Database.Database, orgId: string, source: SyncSource, watch: RunWatch): Promise<SyncRun> {
+async function runSource(db: Database.Database, orgId: string, source: SyncSource, watch: RunWatch, full: boolean): Promise<SyncRun> {
   const startedAt = new Date().toISOString();
   const adapter = ADAPTERS[source]!;
   const failed = (message: string) => getRun(db, insertRun(db, { orgId, source, status: 'failed', startedAt, counts: NO_COUNTS, batches: {}, message }));
@@ -58,13 +58,14 @@ async function runSource(db: Database.Database, orgId: string, source: SyncSourc
     pull = await adapter.pull(connection.baseUrl, key, connection.cursors, {
       page: (entity, read) => watch.progress({ task: 'sync.run', done: read, total: null, message: `${adapter.label}: ${read.toLocaleString('en-US')} ${entity} read` }),
       cancelled: () => watch.signal.aborted,
-    });
+    }, { full });
   } catch (error) {
     if (error instanceof SyncFault) return failed(error.message);
     throw error;
   }
   const fetched = pull.entities.reduce((n, e) => n + e.records.length, 0);
-  if (fetched === 0) return getRun(db, insertRun(db, { orgId, source, status: 'nothing_changed', startedAt, counts: NO_COUNTS, batches: {}, message: null }));
+  // A complete listing can show a deletion even when no record came.
+  if (fetched === 0 && !pull.entities.some((e) => e.listing)) return getRun(db, insertRun(db, { orgId, source, status: 'nothing_changed', startedAt, counts: NO_COUNTS, batches: {}, message: null }));
   begin(db);
   try {
     const runId = insertRun(db, { orgId, source, status: 'committed', startedAt, counts: NO_COUNTS, batches: {}, message: null });
@@ -95,12 +96,12 @@ async function runSource(db: Database.Database, orgId: string, source: SyncSourc
  * nothing written, the sources after it are not run. The write itself is one short
  * synchronous transaction and is not interrupted.
  */
-export async function runSync(db: Database.Database, input: { orgId: string; sources?: SyncSource[] }, watch: RunWatch): Promise<{ runs: SyncRun[] }> {
+export async function runSync(db: Database.Database, input: { orgId: string; sources?: SyncSource[]; full?: boolean }, watch: RunWatch): Promise<{ runs: SyncRun[] }> {
   assertOrg(db, input.orgId);
   const runs: SyncRun[] = [];
   for (const source of sourcesToRun(db, input.orgId, input.sources)) {
     if (watch.signal.aborted) break;
-    runs.push(await runSource(db, input.orgId, source, watch));
+    runs.push(await runSource(db, input.orgId, source, watch, input.full === true));
   }
   return { runs };
 }

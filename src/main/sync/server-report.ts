@@ -15,13 +15,18 @@ interface ResultRow {
   row_count: number;
   synced_at: string;
   run_id: number;
+  deleted_on_server_at: string | null;
 }
 
 /** The stored server result of one report and month (store-reports.ts), or null. */
 export function serverReport(db: Database.Database, input: { orgId: string; report_type: string; year: number; month: number }): ServerReportResult | null {
   assertOrg(db, input.orgId);
   const row = db
-    .prepare('SELECT report_type, title, year, month, status, parameters, columns, rows, row_count, synced_at, run_id FROM synced_report_results WHERE org_id = ? AND report_type = ? AND year = ? AND month = ?')
+    .prepare(
+      `SELECT r.report_type, r.title, r.year, r.month, r.status, r.parameters, r.columns, r.rows, r.row_count, r.synced_at, r.run_id,
+         (SELECT l.deleted_on_server_at FROM sync_links l WHERE l.org_id = r.org_id AND l.source = 'reports' AND l.entity = 'reports' AND l.source_id = r.report_type || '/' || printf('%04d-%02d', r.year, r.month)) AS deleted_on_server_at
+       FROM synced_report_results r WHERE r.org_id = ? AND r.report_type = ? AND r.year = ? AND r.month = ?`,
+    )
     .get(input.orgId, input.report_type, input.year, input.month) as ResultRow | undefined;
   if (!row) return null;
   return { ...row, parameters: JSON.parse(row.parameters), columns: JSON.parse(row.columns), rows: JSON.parse(row.rows) } as ServerReportResult;

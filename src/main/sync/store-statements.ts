@@ -5,6 +5,7 @@ import { orgBilling } from '../statements/billing-settings';
 import { currencySymbol } from '../statements/display';
 import type { SyncCounts, SyncSource } from '../../shared/contract/sync';
 import { conflictStore, LinkKeeper } from './detect-conflicts';
+import { markGone } from './gone-from-server';
 import { COST_FIELDS, COUNT_FIELDS, PRICE_UNITS } from './sources/statements';
 import type { Pull, PulledRecord } from './sources/source-adapter';
 import type { StoredPull } from './store-pull';
@@ -185,15 +186,37 @@ export function storeStatementsPull(db: Database.Database, orgId: string, source
   const counts: SyncCounts = { fetched: 0, created: 0, updated: 0, unchanged: 0, blocked_locked_period: 0, conflict: 0 };
   const links = new LinkKeeper(db, orgId, source, runId, now);
   const keepConflict = conflictStore(db, orgId, source, runId, now);
+  // Source ids read this run, and those found as stored: a mark that goes is counted once, as updated.
+  const fetched = new Set<string>();
+  const unchanged = new Set<string>();
   for (const { entity, records } of pull.entities) {
     if (entity !== 'statements') throw new Error(`The statements source does not write ${entity}`);
     counts.fetched += records.length;
     for (const row of storeStatements(db, orgId, label, records, links, (record, localId) => keepConflict(entity, record, localId), now)) {
       counts[row.outcome]++;
+      fetched.add(row.record.sourceId);
+      if (row.outcome === 'unchanged') unchanged.add(row.record.sourceId);
       if (row.id !== null) links.link(entity, row.record, row.id, row.stamp);
     }
   }
   links.finish();
+  const listing = pull.entities.find((e) => e.entity === 'statements')?.listing;
+  if (listing) {
+    // The server's complete list: a synced statement it lacks is marked (a cycle ending in a finalized month is left as it is).
+    const endOf = db.prepare('SELECT date_end FROM statements WHERE id = ?').pluck();
+    const gone = markGone(db, orgId, source, 'statements', listing, now, (link) => {
+      const end = endOf.get(link.local_id) as string | undefined;
+      return end !== undefined && isFinalized(db, orgId, end);
+    });
+    counts.updated += gone.marked;
+    counts.blocked_locked_period += gone.blocked;
+    // Listed again, as stored: only its mark changed.
+    for (const sid of gone.relisted) {
+      if (unchanged.has(sid)) counts.unchanged--;
+      else if (fetched.has(sid)) continue;
+      counts.updated++;
+    }
+  }
   // Statements are not an import entity: no import batch; the run and its links are the record of it.
   return { counts, batches: {} };
 }

@@ -22,6 +22,8 @@ export interface ServerReportResult {
   /** Provenance: when and by which sync run it was read (source `reports`, source id `<report_type>/<YYYY-MM>`). */
   synced_at: string;
   run_id: number;
+  /** When a sync found the month no longer listed by the server (it is kept here, marked); null while listed. */
+  deleted_on_server_at: string | null;
 }
 
 export const serverReportsMethods = {

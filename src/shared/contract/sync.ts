@@ -119,9 +119,10 @@ export const syncMethods = {
     input: z.object({ orgId: orgIdSchema, source: sourceSchema }).strict(),
   }),
   'sync.run': method<{ runs: SyncRun[] }>()({
-    summary: 'Pull what changed since the last successful sync from each source (all connected ones by default): one batch per source, rolled back whole on a failure.',
+    summary:
+      'Pull what changed since the last successful sync from each source (all connected ones by default): one batch per source, rolled back whole on a failure. full: true re-reads the statements, reports and tasks sources whole (fixed statements, finalized months, finished tasks), applies what changed and marks what the server no longer lists; the other sources run as usual.',
     permission: 'write:sync',
-    input: z.object({ orgId: orgIdSchema, sources: z.array(sourceSchema).min(1).optional() }).strict(),
+    input: z.object({ orgId: orgIdSchema, sources: z.array(sourceSchema).min(1).optional(), full: z.boolean().optional() }).strict(),
   }),
   'sync.conflicts': method<{ conflicts: SyncConflict[] }>()({
     summary: 'Records changed both here and on the server since the last sync, open ones first, with both values.',

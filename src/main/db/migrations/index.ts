@@ -34,6 +34,7 @@ import { syncConflicts } from './038-sync-conflicts';
 import { syncedTasks } from './039-synced-tasks';
 import { syncedStatementsAndReports } from './040-synced-statements-and-reports';
 import { syncedTaskDeleted } from './042-synced-task-deleted';
+import { syncedLinkGone } from './043-synced-link-gone';
 import { showbackImportEntities } from './035-showback-import-entities';
 import { sync } from './036-sync';
 import { showback } from './029-showback';
@@ -84,6 +85,7 @@ export const MIGRATIONS: readonly Migration[] = [
   syncedTasks,
   syncedStatementsAndReports,
   syncedTaskDeleted,
+  syncedLinkGone,
 ].sort((a, b) => a.id - b.id);
 
 export type { Migration } from './types';

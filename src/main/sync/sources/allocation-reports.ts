@@ -14,6 +14,9 @@ import { UNWATCHED, type PulledRecord, type SourceAdapter } from './source-adapt
 // A month the server marks `finalized` is backed by an invoice and does not change: once
 // stored it is not fetched again (cursor `finalized:<report_type>`, the months kept). An
 // `in_progress` month is read again every run; the store writes it only when it changed.
+// sync.run's full re-check (mode.full) reads the finalized months again too. The catalog and
+// the periods are read whole every run, so a synced month the server no longer lists is
+// seen by any run and marked (store-reports.ts).
 
 const LABEL = 'reports source (seed 000)';
 const ORG_ROOT = /^(.*\/beta\/v1\/org\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))(?:\/allocation-reports)?\/?$/i;
@@ -136,10 +139,14 @@ export const allocationReports: SourceAdapter = {
     const { status } = await getJson(url, options(key));
     if (status === 404) throw new SyncFault(`${LABEL}: ${url} answered 404 (is the base URL the org's API root?)`, 404);
   },
-  async pull(baseUrl, key, cursors, watch = UNWATCHED) {
+  async pull(baseUrl, key, cursors, watch = UNWATCHED, mode = {}) {
     const root = reportsRoot(baseUrl);
     const next: Record<string, string> = { ...cursors };
     const records: PulledRecord[] = [];
+    // Every run reads the catalog and each report's periods whole: the months listed now,
+    // and the reports whose periods could not be read (their months are not judged).
+    const listed = new Set<string>();
+    const unread = new Set<string>();
     const checkCancel = () => {
       if (watch.cancelled()) throw new SyncFault(`${LABEL}: cancelled; nothing of this source was written`);
     };
@@ -150,11 +157,16 @@ export const allocationReports: SourceAdapter = {
       const periodsUrl = `${root}/${encodeURIComponent(type)}/periods`;
       const answer = await getJson(periodsUrl, options(key));
       // Hidden for this org since the catalog was read: nothing to pull for it.
-      if (answer.status === 404) continue;
+      if (answer.status === 404) {
+        unread.add(type);
+        continue;
+      }
       const kept = new Set((cursors[`finalized:${type}`] ?? '').split(',').filter(Boolean));
       for (const period of readPeriods(type, listOf(answer.body, 'periods', periodsUrl))) {
         const month = monthKey(period.year, period.month);
-        if (period.status === 'finalized' && kept.has(month)) continue;
+        listed.add(`${type}/${month}`);
+        // A full re-check reads the finalized months again: an amended invoice shows only so.
+        if (period.status === 'finalized' && kept.has(month) && !mode.full) continue;
         checkCancel();
         const url = `${root}/${encodeURIComponent(type)}?year=${period.year}&month=${period.month}`;
         const result = await getJson(url, options(key));
@@ -167,8 +179,12 @@ export const allocationReports: SourceAdapter = {
         if (period.status === 'finalized') kept.add(month);
         watch.page('report months', records.length);
       }
-      if (kept.size > 0) next[`finalized:${type}`] = [...kept].sort().join(',');
+      // A month the server no longer lists is forgotten: should it come back, it is read again.
+      const still = [...kept].filter((month) => listed.has(`${type}/${month}`));
+      if (still.length > 0) next[`finalized:${type}`] = still.sort().join(',');
+      else delete next[`finalized:${type}`];
     }
-    return { entities: [{ entity: 'reports', records }], cursors: next };
+    const covers = (sourceId: string) => !unread.has(sourceId.slice(0, sourceId.lastIndexOf('/')));
+    return { entities: [{ entity: 'reports', records, listing: { ids: listed, covers } }], cursors: next };
   },
 };

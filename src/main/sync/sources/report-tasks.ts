@@ -100,14 +100,18 @@ export const reportTasks: SourceAdapter = {
   async test(baseUrl, key) {
     await getJson(joinUrl(baseUrl, `${PATH}?limit=1`), options(key));
   },
-  async pull(baseUrl, key, cursors, watch = UNWATCHED) {
+  async pull(baseUrl, key, cursors, watch = UNWATCHED, mode = {}) {
     // open_since is never after created_after; either is read again from 1 ms before it.
-    const since = cursors.open_since ?? cursors.created_after;
+    // A full re-check lists every task: a finished one deleted on the server shows only so.
+    const since = mode.full ? undefined : (cursors.open_since ?? cursors.created_after);
     const from = since === undefined ? undefined : justBefore(since);
     const records: PulledRecord[] = [];
     const seen = new Set<string>();
     let newest: string | undefined = cursors.created_after;
     let oldestOpen: string | undefined;
+    // The server's count on each page: a task deleted between two page requests shifts the
+    // offsets and one task would go unread, so a listing whose count moved marks nothing.
+    const counts = new Set<unknown>();
     for (let offset = 0; ; ) {
       if (watch.cancelled()) throw new SyncFault(`${LABEL}: cancelled; nothing of this source was written`);
       const query = new URLSearchParams({ limit: String(LIMIT), offset: String(offset), ordering: 'created_at' });
@@ -125,6 +129,7 @@ export const reportTasks: SourceAdapter = {
         if (UNFINISHED_STATUSES.includes(record.fields.status as TaskStatus) && (oldestOpen === undefined || created < oldestOpen)) oldestOpen = created;
       }
       offset += body.results.length;
+      counts.add(body.count);
       watch.page('tasks', offset);
       if (body.next == null || body.results.length === 0) break;
     }
@@ -132,6 +137,8 @@ export const reportTasks: SourceAdapter = {
     delete next.open_since;
     if (newest !== undefined) next.created_after = newest;
     if (oldestOpen !== undefined) next.open_since = oldestOpen;
+    const [count] = counts;
+    if (counts.size !== 1 || count !== records.length) return { entities: [{ entity: 'tasks', records }], cursors: next };
     const listed: ListedTasks = { entity: 'tasks', records, listedFrom: from ?? null };
     return { entities: [listed], cursors: next };
   },

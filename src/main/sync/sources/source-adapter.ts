@@ -13,6 +13,15 @@ export interface PulledRecord {
 export interface PulledEntity {
   entity: ImportEntity | 'rules' | 'tasks' | 'statements' | 'reports';
   records: PulledRecord[];
+  /** Set when the pull read the server's complete list: a linked record missing from it is gone from the server (gone-from-server.ts). */
+  listing?: ServerListing;
+}
+
+/** Every source id the server lists now (records left out as unchanged included). */
+export interface ServerListing {
+  ids: ReadonlySet<string>;
+  /** Whether the listing speaks for this source id (a report whose periods could not be read does not); all when absent. */
+  covers?: (sourceId: string) => boolean;
 }
 
 export interface Pull {
@@ -29,13 +38,18 @@ export interface PullWatch {
 
 export const UNWATCHED: PullWatch = { page: () => {}, cancelled: () => false };
 
+/** full: read the source whole, not from its cursors (sync.run's full re-check); sources that cannot tell ignore it. */
+export interface PullMode {
+  full?: boolean;
+}
+
 /** A source system as Closebook reads it: how to test its key and pull what changed. */
 export interface SourceAdapter {
   /** "revenue source (seed 001)". */
   label: string;
   /** The cheapest call that proves the key (resolves, or throws a SyncFault). */
   test(baseUrl: string, key: string): Promise<void>;
-  pull(baseUrl: string, key: string, cursors: Record<string, string>, watch?: PullWatch): Promise<Pull>;
+  pull(baseUrl: string, key: string, cursors: Record<string, string>, watch?: PullWatch, mode?: PullMode): Promise<Pull>;
 }
 
 /** Base URL + path, with exactly one slash between. */

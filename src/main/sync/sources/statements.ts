@@ -14,6 +14,9 @@ import { UNWATCHED, type PulledRecord, type SourceAdapter } from './source-adapt
 // before the cursor `fixed_through`): every later one is older and fixed. The store writes
 // only what differs from the stored copy.
 // When the server's order is not newest first, every page is read (nothing is missed).
+// A fixed statement the server changes or deletes later is seen only by reading every page:
+// sync.run's full re-check (mode.full) does, and a list read to its end (a first sync, a
+// full re-check) tells which synced statements the server no longer has.
 
 const LABEL = 'statements source (seed 004)';
 const PAGE_SIZE = 100;
@@ -112,14 +115,20 @@ export const statementsSource: SourceAdapter = {
   async test(baseUrl, key) {
     await getJson(pageUrl(baseUrl, 'name', 1, 1), options(key));
   },
-  async pull(baseUrl, key, cursors, watch = UNWATCHED) {
-    const fixedThrough = cursors.fixed_through;
+  async pull(baseUrl, key, cursors, watch = UNWATCHED, mode = {}) {
+    // A full re-check reads every page: a fixed statement changed or deleted on the server shows only so.
+    const fixedThrough = mode.full ? undefined : cursors.fixed_through;
     const bySid = new Map<string, PulledRecord>();
     const sidOfCycle = new Map<string, string>();
     let newestFixed = fixedThrough;
     let descending = true;
     let previousStart: string | undefined;
     let read = 0;
+    // Every sid the server listed, and its count on each page: the list is complete only when
+    // it was read to its end, the count never moved and that many sids came.
+    const listed = new Set<string>();
+    const counts = new Set<unknown>();
+    let toTheEnd = false;
     for (let page = 1; ; page++) {
       if (watch.cancelled()) throw new SyncFault(`${LABEL}: cancelled; nothing of this source was written`);
       const url = pageUrl(baseUrl, 'detail', PAGE_SIZE, page);
@@ -136,6 +145,7 @@ export const statementsSource: SourceAdapter = {
           throw new SyncFault(`${LABEL}: statements ${other} and ${record.sourceId} are both for the cycle starting ${start}; nothing of this source was written`);
         }
         sidOfCycle.set(start, record.sourceId);
+        listed.add(record.sourceId);
         // Read twice (a statement generated between two page requests shifts the pages): the later read wins.
         bySid.delete(record.sourceId);
         bySid.set(record.sourceId, record);
@@ -148,12 +158,16 @@ export const statementsSource: SourceAdapter = {
         }
       }
       read += body.results.length;
+      counts.add(body.count);
       watch.page('statements', read);
       const last = body.next == null || body.results.length === 0 || (typeof body.page_count === 'number' && page >= body.page_count);
+      toTheEnd = last;
       if (last || (reachedKnown && descending)) break;
     }
     const next: Record<string, string> = { ...cursors };
     if (newestFixed !== undefined) next.fixed_through = newestFixed;
-    return { entities: [{ entity: 'statements', records: [...bySid.values()] }], cursors: next };
+    const [count] = counts;
+    const complete = toTheEnd && counts.size === 1 && count === listed.size;
+    return { entities: [{ entity: 'statements', records: [...bySid.values()], ...(complete ? { listing: { ids: listed } } : {}) }], cursors: next };
   },
 };
