@@ -19,6 +19,8 @@ export default defineConfig({
           index: resolve('./src/main/index.ts'),
           // The core's worker thread; src/main/core/host.ts looks for it beside the main bundle.
           'core-worker': resolve('./src/main/core/worker.ts'),
+          // A large file import's reader (src/main/imports/parse-worker/parse-worker.ts looks for it beside the bundle).
+          'import-parse-worker': resolve('./src/main/imports/parse-worker/worker.ts'),
         },
         external: ['better-sqlite3'],
         output: {

@@ -32,7 +32,12 @@ async function freshBundle() {
     mkdirSync(staging, { recursive: true });
     await build({
       // core-worker.js beside main.js: where src/main/core/host.ts looks for the worker.
-      entryPoints: { main: join(root, 'src/main/cli/main.ts'), 'core-worker': join(root, 'src/main/core/worker.ts') },
+      entryPoints: {
+        main: join(root, 'src/main/cli/main.ts'),
+        'core-worker': join(root, 'src/main/core/worker.ts'),
+        // Beside main.js: where src/main/imports/parse-worker/parse-worker.ts looks for it.
+        'import-parse-worker': join(root, 'src/main/imports/parse-worker/worker.ts'),
+      },
       outdir: staging,
       bundle: true,
       platform: 'node',
@@ -42,6 +47,7 @@ async function freshBundle() {
       logLevel: 'silent',
     });
     renameSync(join(staging, 'core-worker.js'), join(outDir, 'core-worker.js'));
+    renameSync(join(staging, 'import-parse-worker.js'), join(outDir, 'import-parse-worker.js'));
     renameSync(join(staging, 'main.js'), bundle);
     rmSync(staging, { recursive: true, force: true });
     return bundle;

@@ -1,6 +1,7 @@
 import type { RowProblem } from '../../../shared/contract/import-files';
 import { undecidedCell } from '../mapping/format-questions';
-import type { RowMapper } from '../mapping/row-mapper';
+import type { MappedRecord, RowFailure, RowMapper } from '../mapping/row-mapper';
+import type { MappedRow } from '../parse-worker/wire';
 import type { CsvRow } from '../parse';
 import type { ImportBatch, RecordAtRow } from '../records/import-batch';
 import type { RowOutcome } from '../records/outcome';
@@ -31,25 +32,46 @@ export class FileRowWriter {
     for (let i = 0; i < rows.length; i += SLICE_ROWS) this.writeSlice(i === 0 && rows.length <= SLICE_ROWS ? rows : rows.slice(i, i + SLICE_ROWS));
   }
 
+  /** One batch the parse worker already mapped, written a slice at a time as write() does. */
+  writeMapped(rows: readonly MappedRow[]): void {
+    for (let start = 0; start < rows.length; start += SLICE_ROWS) {
+      const end = Math.min(rows.length, start + SLICE_ROWS);
+      const slice = new Slice();
+      for (let i = start; i < end; i++) {
+        const row = rows[i];
+        this.take(slice, row.rowNumber, row.record, row.failure);
+      }
+      this.finish(slice, end - start);
+    }
+  }
+
   private writeSlice(rows: readonly CsvRow[]): void {
-    const { batch, mapper } = this;
-    const records: RecordAtRow[] = [];
-    const problems: RowProblem[] = [];
+    const { mapper } = this;
+    const slice = new Slice();
     for (const row of rows) {
       const record = mapper.map(row.cells);
-      if (record !== null) {
-        records.push({ rowNumber: row.rowNumber, record });
-        continue;
-      }
-      const failure = mapper.failure!;
-      // Never picked: the whole import stops and asks.
-      if (failure.ambiguity) throw undecidedCell(failure.ambiguity, row.rowNumber);
-      batch.fail(row.rowNumber, failure.column, failure.message, failure.externalId, failure.field ?? null);
-      if (this.problems.length < MAX_LISTED_PROBLEMS) problems.push({ rowNumber: row.rowNumber, column: failure.column, message: failure.message });
+      this.take(slice, row.rowNumber, record, record === null ? mapper.failure : null);
     }
+    this.finish(slice, rows.length);
+  }
+
+  /** A mapped row: kept for the slice's write, or (refused by the mapping) recorded as the batch's error now. */
+  private take(slice: Slice, rowNumber: number, record: MappedRecord | null, failure: RowFailure | null): void {
+    if (record !== null) {
+      slice.records.push({ rowNumber, record });
+      return;
+    }
+    const refused = failure!;
+    // Never picked: the whole import stops and asks.
+    if (refused.ambiguity) throw undecidedCell(refused.ambiguity, rowNumber);
+    this.batch.fail(rowNumber, refused.column, refused.message, refused.externalId, refused.field ?? null);
+    if (this.problems.length < MAX_LISTED_PROBLEMS) slice.problems.push({ rowNumber, column: refused.column, message: refused.message });
+  }
+
+  private finish({ records, problems }: Slice, rowCount: number): void {
     if (records.length > 0) {
       // 'problems': errors, blocked rows and rows repeating an earlier row's record.
-      const { rows: outcomes } = batch.write(records, { rows: 'problems' });
+      const { rows: outcomes } = this.batch.write(records, { rows: 'problems' });
       for (const outcome of outcomes) {
         if (this.problems.length < MAX_LISTED_PROBLEMS) problems.push(this.problemOf(outcome));
       }
@@ -58,7 +80,7 @@ export class FileRowWriter {
       problems.sort((a, b) => a.rowNumber - b.rowNumber);
       this.problems.push(...problems.slice(0, MAX_LISTED_PROBLEMS - this.problems.length));
     }
-    this.rows += rows.length;
+    this.rows += rowCount;
   }
 
   /** A written row's problem: the batch already names the column as the file calls it. */
@@ -69,4 +91,10 @@ export class FileRowWriter {
     if (outcome.details !== undefined) problem.details = outcome.details;
     return problem;
   }
+}
+
+/** A slice's records to write and the problems found so far. */
+class Slice {
+  readonly records: RecordAtRow[] = [];
+  readonly problems: RowProblem[] = [];
 }

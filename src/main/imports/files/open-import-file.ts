@@ -6,6 +6,7 @@ import type { Database } from '../../db/driver';
 import { compileMapping, resolveMapping } from '../mapping/compile-mapping';
 import { guessMapping } from '../mapping/guess-mapping';
 import { RowMapper } from '../mapping/row-mapper';
+import type { CsvDelimiter, CsvEncoding } from '../../../shared/contract/file-format';
 import { openCsv, type CsvFile, type CsvProgress, type CsvReadSummary, type CsvRow } from '../parse';
 import { getProfile, profileForHeader } from '../profiles/profile-store';
 
@@ -28,6 +29,8 @@ export interface OpenedImportFile {
   mappingIssues: FieldIssue[];
   /** The first batch of rows; the number convention and date order were learnt from them. */
   sample: CsvRow[];
+  /** The encoding and delimiter the file was opened with ('auto': detected), to read it again the same way. */
+  readWith: { encoding: CsvEncoding | 'auto'; delimiter: CsvDelimiter | 'auto' };
   /** The batches after the sample. */
   rest: AsyncGenerator<CsvRow[], CsvReadSummary>;
   /** Stop reading and close the file (also after an error). */
@@ -62,8 +65,11 @@ function chosenMapping(db: Database.Database, input: ImportFileInput): { mapping
  */
 export async function openImportFile(db: Database.Database, input: ImportFileInput, options: OpenOptions = {}): Promise<OpenedImportFile> {
   const chosen = chosenMapping(db, input);
-  const read = (mapping: Mapping | null) =>
-    openCsv(input.path, { encoding: mapping?.encoding ?? 'auto', delimiter: mapping?.delimiter ?? 'auto', signal: options.signal, onProgress: options.onProgress });
+  let readWith: OpenedImportFile['readWith'] = { encoding: 'auto', delimiter: 'auto' };
+  const read = (mapping: Mapping | null) => {
+    readWith = { encoding: mapping?.encoding ?? 'auto', delimiter: mapping?.delimiter ?? 'auto' };
+    return openCsv(input.path, { ...readWith, signal: options.signal, onProgress: options.onProgress });
+  };
   let csv = await read(chosen?.mapping ?? null);
   let mapping: Mapping;
   let source: ImportInspection['mappingSource'];
@@ -125,7 +131,7 @@ export async function openImportFile(db: Database.Database, input: ImportFileInp
     throw error;
   }
   mapper.observe(sample);
-  return { csv, header, mapping, profile, mappingSource: source, mapper, mappingIssues, sample, rest, close };
+  return { csv, header, mapping, profile, mappingSource: source, mapper, mappingIssues, sample, readWith, rest, close };
 }
 
 /** A profile read its file with another encoding or delimiter than detected: read it again with the profile's. */

@@ -12,6 +12,7 @@ import { cancelled, importFailure } from './import-failure';
 import { ImportProgress } from './import-progress';
 import { openImportFile, type ImportFileInput, type OpenedImportFile } from './open-import-file';
 import { displayNameOf } from './staged-uploads';
+import { PARSE_WORKER_LIMITS, startParseWorker, type ParseWorkerRun } from '../parse-worker/parse-worker';
 
 export interface FileImportInput extends ImportFileInput {
   orgId: string;
@@ -46,6 +47,7 @@ async function runFileImport<T>(
   const fileName = displayNameOf(input.path);
   let opened: OpenedImportFile | undefined;
   let batch: ImportBatch | undefined;
+  let parse: ParseWorkerRun | undefined;
   try {
     const fingerprint = await fingerprintFile(input.path, ctx.signal);
     const progress = new ImportProgress(`imports.${mode}`, fingerprint.size, ctx.progress);
@@ -70,6 +72,16 @@ async function runFileImport<T>(
     if (shortcut) {
       batch.skipSameFile(shortcut);
       writer.rows = shortcut.rows;
+    } else if (fingerprint.size >= PARSE_WORKER_LIMITS.minBytes) {
+      // A large file is read and mapped on the parse worker, from its start; this thread only checks and writes.
+      await opened.close();
+      parse = startParseWorker({ path: input.path, ...opened.readWith, entity: input.entity, mapping: opened.mapping, header: opened.header });
+      for await (const { rows, bytesRead } of parse.batches()) {
+        if (ctx.signal.aborted) throw cancelled();
+        progress.read(bytesRead);
+        writer.writeMapped(rows);
+        progress.rows(writer.rows);
+      }
     } else {
       writer.write(opened.sample);
       progress.rows(writer.rows);
@@ -87,6 +99,7 @@ async function runFileImport<T>(
     batch?.abort();
     throw importFailure(error, fileName);
   } finally {
+    await parse?.close();
     await opened?.close();
   }
 }

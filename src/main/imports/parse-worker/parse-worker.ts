@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ApiFailure } from '../../api/failure';
+import { fromWireError, unpackChunk, type FromParseWorker, type MappedRow, type ParseWorkerData, type ToParseWorker } from './wire';
+
+/**
+ * When a file import reads and maps its rows on the parse worker instead of its own thread.
+ * minBytes: smaller files stay in-thread, where starting a thread would cost more than it
+ * saves (8 MiB, about 80,000 rows). window: chunks (reader batches, 1 MiB each) the worker
+ * may be ahead. An object so tests can change them.
+ */
+export const PARSE_WORKER_LIMITS: { minBytes: number; window: number; crashAfterChunks?: number } = { minBytes: 8 << 20, window: 3 };
+
+/** Workers running now, for tests: none may be left after an import. */
+let running = 0;
+let started = 0;
+export const runningParseWorkers = () => running;
+export const parseWorkersStarted = () => started;
+
+/** Where the worker's code is: beside the bundle (or one folder up, from a shared chunk) when built, else the tsx entry. */
+function workerPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const dir of [here, join(here, '..')]) {
+    const bundled = join(dir, 'import-parse-worker.js');
+    if (existsSync(bundled)) return bundled;
+  }
+  return join(here, 'worker-entry.mjs');
+}
+
+export interface MappedBatch {
+  rows: MappedRow[];
+  /** The reader's position after this batch. */
+  bytesRead: number;
+}
+
+export interface ParseWorkerRun {
+  /** The mapped rows, batch by batch, in file order; ends with the reader's error where it failed. */
+  batches(): AsyncGenerator<MappedBatch, void>;
+  /** Stop the worker (after the last batch, an error or a cancel); never leaves it running. */
+  close(): Promise<void>;
+}
+
+/** Start reading and mapping a file on the parse worker. */
+export function startParseWorker(input: Omit<ParseWorkerData, 'window' | 'crashAfterChunks'>): ParseWorkerRun {
+  const data: ParseWorkerData = { ...input, window: PARSE_WORKER_LIMITS.window };
+  if (PARSE_WORKER_LIMITS.crashAfterChunks !== undefined) data.crashAfterChunks = PARSE_WORKER_LIMITS.crashAfterChunks;
+  const worker = new Worker(workerPath(), { workerData: data });
+  running++;
+  started++;
+  let exited = false;
+  const queue: Array<FromParseWorker | { type: 'exit'; code: number } | { type: 'failed'; error: Error }> = [];
+  let wake: (() => void) | null = null;
+  const push = (message: (typeof queue)[number]) => {
+    queue.push(message);
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (message: FromParseWorker) => push(message));
+  worker.on('error', (error) => push({ type: 'failed', error }));
+  const ended = new Promise<void>((resolve) =>
+    worker.once('exit', (code) => {
+      exited = true;
+      running--;
+      push({ type: 'exit', code });
+      resolve();
+    }),
+  );
+  const next = async () => {
+    while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    return queue.shift()!;
+  };
+
+  return {
+    async *batches() {
+      for (;;) {
+        const message = await next();
+        switch (message.type) {
+          case 'chunk':
+            worker.postMessage({ type: 'take' } satisfies ToParseWorker);
+            yield { rows: unpackChunk(message.chunk), bytesRead: message.chunk.bytesRead };
+            break;
+          case 'done':
+            return;
+          case 'error':
+            throw fromWireError(message.error);
+          case 'failed':
+            throw readerStopped(`with an error: ${message.error.message}`);
+          case 'exit':
+            throw readerStopped(`before the end of the file (exit code ${message.code})`);
+        }
+      }
+    },
+    async close() {
+      if (!exited) await worker.terminate();
+      await ended;
+    },
+  };
+}
+
+/** The worker died (a crash, out of memory): the import fails as a whole, and says so. */
+function readerStopped(how: string): ApiFailure {
+  return new ApiFailure('internal_error', 'file_reader_stopped', `The file reader stopped ${how}; nothing was imported and the workspace is as it was. Try the import again.`);
+}
