@@ -21,6 +21,11 @@ export function setRetryPolicy(next: Partial<RetryPolicy>): RetryPolicy {
   return previous;
 }
 
+/** The policy now (a pull thread is started with it). */
+export function retryPolicy(): RetryPolicy {
+  return policy;
+}
+
 export interface GetOptions {
   /** Names the source in messages ("revenue source (seed 001)"). */
   label: string;

@@ -4,12 +4,15 @@ import { ApiFailure } from '../api/failure';
 import type { Database } from '../db/driver';
 import { assertOrg } from '../orgs/assert-org';
 import { ADAPTERS } from './adapters';
+import { commitRun } from './commit-run';
+import { isFirstSync, runFirstSyncStreamed, streamsFirstSync } from './first-sync';
 import { getConnection } from './connections';
 import { getRun, insertRun, NO_COUNTS } from './history';
 import { syncKeyStore } from './key-store';
 import { storePull } from './store-pull';
 import { storeReportsPull } from './store-reports';
 import { storeStatementsPull } from './store-statements';
+import type { PullWatch } from './sources/source-adapter';
 import { SyncFault } from './sync-fault';
 
 /** Sources to run: the ones asked for, else every connected source that can be pulled. */
@@ -39,7 +42,8 @@ function begin(db: Database.Database): void {
  * One source: fetch every page first (nothing is written while the network is used), then
  * store it in one transaction with its cursors and its run. Any fault rolls the whole
  * source back and is recorded as a failed run; a pull that changes nothing writes nothing
- * but its history row.
+ * but its history row. A first sync of the revenue source writes its pages as they are
+ * read instead, in the same one transaction (first-sync.ts).
  */
 interface RunWatch {
   progress: (event: ProgressEvent) => void;
@@ -53,12 +57,18 @@ async function runSource(db: Database.Database, orgId: string, source: SyncSourc
   const connection = getConnection(db, orgId, source);
   const key = syncKeyStore().get(orgId, source);
   if (key === null) return failed(`${adapter.label}: no API key; set ${syncKeyStore().describe(orgId, source)}`);
+  const pullWatch: PullWatch = {
+    page: (entity, read) => watch.progress({ task: 'sync.run', done: read, total: null, message: `${adapter.label}: ${read.toLocaleString('en-US')} ${entity} read` }),
+    cancelled: () => watch.signal.aborted,
+  };
+  // A first sync writes its pages as they come (first-sync.ts); null: a record came twice, read it whole below.
+  if (streamsFirstSync(source) && isFirstSync(db, orgId, source)) {
+    const streamed = await runFirstSyncStreamed(db, { orgId, source, label: adapter.label, baseUrl: connection.baseUrl, key, cursors: connection.cursors, startedAt }, pullWatch, begin);
+    if (streamed) return streamed;
+  }
   let pull;
   try {
-    pull = await adapter.pull(connection.baseUrl, key, connection.cursors, {
-      page: (entity, read) => watch.progress({ task: 'sync.run', done: read, total: null, message: `${adapter.label}: ${read.toLocaleString('en-US')} ${entity} read` }),
-      cancelled: () => watch.signal.aborted,
-    }, { full });
+    pull = await adapter.pull(connection.baseUrl, key, connection.cursors, pullWatch, { full });
   } catch (error) {
     if (error instanceof SyncFault) return failed(error.message);
     throw error;
@@ -72,18 +82,7 @@ async function runSource(db: Database.Database, orgId: string, source: SyncSourc
     // Statements (004) and report results (000) have tables of their own, not import batches.
     const store = source === 'statements' ? storeStatementsPull : source === 'reports' ? storeReportsPull : storePull;
     const stored = store(db, orgId, source, adapter.label, pull, runId, startedAt);
-    const { counts } = stored;
-    if (counts.created + counts.updated + counts.blocked_locked_period + counts.conflict === 0) {
-      // Records the server sent again unchanged: nothing to keep but the history row.
-      db.exec('ROLLBACK');
-      return getRun(db, insertRun(db, { orgId, source, status: 'nothing_changed', startedAt, counts, batches: {}, message: null }));
-    }
-    db.prepare(
-      `UPDATE sync_runs SET fetched = ?, created_count = ?, updated_count = ?, unchanged_count = ?, blocked_locked_period_count = ?, conflict_count = ?, batches = ?, finished_at = ? WHERE id = ?`,
-    ).run(counts.fetched, counts.created, counts.updated, counts.unchanged, counts.blocked_locked_period, counts.conflict, JSON.stringify(stored.batches), new Date().toISOString(), runId);
-    db.prepare('UPDATE sync_connections SET cursors = ?, updated_at = ? WHERE org_id = ? AND source = ?').run(JSON.stringify(pull.cursors), new Date().toISOString(), orgId, source);
-    db.exec('COMMIT');
-    return getRun(db, runId);
+    return commitRun(db, orgId, source, runId, startedAt, stored, pull.cursors);
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     if (error instanceof SyncFault) return failed(error.message);

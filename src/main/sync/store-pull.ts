@@ -1,8 +1,7 @@
 import type { SyncCounts, SyncSource } from '../../shared/contract/sync';
 import type { Database } from '../db/driver';
 import type { ImportEntity } from '../../shared/contract/imports';
-import { startImportBatch } from '../imports/records/import-batch';
-import type { RowOutcome } from '../imports/records/outcome';
+import { EntityWrite } from './entity-write';
 import { orgTimeZone } from '../orgs/org-time-zone';
 import { conflictStore, LinkKeeper, type Verdict } from './detect-conflicts';
 import { reconciledMatcher } from './kept-reconciled';
@@ -10,18 +9,11 @@ import type { Pull, PulledRecord } from './sources/source-adapter';
 import { storeRules } from './store-rules';
 import { isListedTasks } from './sources/report-tasks';
 import { markDeletedTasks, storeTasks } from './store-tasks';
-import { SyncFault } from './sync-fault';
 
 export interface StoredPull {
   counts: SyncCounts;
   batches: Record<string, number>;
 }
-
-/** Records per write call: each chunk's outcomes give the links, then are dropped. */
-const CHUNK = 5000;
-
-/** Outcomes that name a local record the source's id now points at. */
-const LINKED = new Set(['created', 'updated', 'unchanged', 'skipped_duplicate', 'blocked_locked_period']);
 
 interface PullContext {
   db: Database.Database;
@@ -30,6 +22,7 @@ interface PullContext {
   label: string;
   now: string;
   counts: SyncCounts;
+  links: LinkKeeper;
   /** Keep the source's id of a local record (provenance); `stamp`: the sync wrote it, remember both versions (see detect-conflicts.ts). */
   link(entity: string, record: PulledRecord, localId: number, stamp?: boolean): void;
 }
@@ -55,6 +48,7 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
     label,
     now,
     counts,
+    links,
     link: (entity, record, localId, stamp = false) => links.link(entity, record, localId, stamp),
   };
   // Every record is judged before any is written: a run's own writes are not local changes.
@@ -80,11 +74,7 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
     counts.fetched += records.length;
     if (entity === 'rules') {
       // Judged like the import entities: a rule saved here since the last sync and changed on the server is a conflict.
-      const toSave = judged(entity, records);
-      for (const row of storeRules(db, orgId, label, toSave, now)) {
-        counts[row.outcome === 'created' ? 'created' : row.outcome === 'updated' ? 'updated' : 'unchanged']++;
-        if (row.id !== null) ctx.link(entity, toSave[row.rowNumber], row.id, true);
-      }
+      storeRuleRecords(ctx, judged(entity, records), now);
       continue;
     }
     // run-sync.ts sends the statements and reports sources to their own stores.
@@ -122,29 +112,15 @@ function withoutReconciled(ctx: PullContext, entity: 'consumption' | 'billing', 
 
 /** One entity's records as one import batch in a SAVEPOINT of the sync's transaction; returns its id. */
 function writeBatch(ctx: PullContext, entity: ImportEntity, records: PulledRecord[]): number {
-  const batch = startImportBatch(ctx.db, { orgId: ctx.orgId, entity, source: 'api', operation: 'create_or_update', profile: `sync:${ctx.source}`, keepRejected: false, nested: true });
-  for (let start = 0; start < records.length; start += CHUNK) {
-    let rows: RowOutcome[];
-    try {
-      rows = batch.write(
-        records.slice(start, start + CHUNK).map((r, i) => ({ rowNumber: start + i + 1, record: r.fields })),
-        { rows: 'all' },
-      ).rows;
-    } catch (error) {
-      batch.abort();
-      throw error;
-    }
-    const refused = rows.find((row) => row.outcome === 'error');
-    if (refused) {
-      batch.abort();
-      throw new SyncFault(`${ctx.label}: ${entity} record ${records[refused.rowNumber - 1].label} was refused: ${refused.message ?? 'invalid'}`);
-    }
-    for (const row of rows) if (row.id !== null && LINKED.has(row.outcome)) ctx.link(entity, records[row.rowNumber - 1], row.id, row.outcome !== 'blocked_locked_period');
+  const write = new EntityWrite(ctx, entity);
+  write.add(records);
+  return write.finish()!;
+}
+
+/** Rules saved as rules.batch saves them, each saved one linked with both versions; counts the outcomes. */
+export function storeRuleRecords(ctx: { db: Database.Database; orgId: string; label: string; counts: SyncCounts; links: LinkKeeper }, records: PulledRecord[], now: string): void {
+  for (const row of storeRules(ctx.db, ctx.orgId, ctx.label, records, now)) {
+    ctx.counts[row.outcome === 'created' ? 'created' : row.outcome === 'updated' ? 'updated' : 'unchanged']++;
+    if (row.id !== null) ctx.links.link('rules', records[row.rowNumber], row.id, true);
   }
-  const summary = batch.finish({ onError: 'skip' });
-  ctx.counts.created += summary.counts.created;
-  ctx.counts.updated += summary.counts.updated;
-  ctx.counts.unchanged += summary.counts.unchanged + summary.counts.skipped_duplicate;
-  ctx.counts.blocked_locked_period += summary.counts.blocked_locked_period;
-  return summary.batchId!;
 }

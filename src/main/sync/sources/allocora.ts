@@ -1,146 +1,10 @@
-import { PAYEE_RECORD_FIELDS } from '../../imports/records/payee-writer';
-import { PRODUCT_RECORD_FIELDS } from '../../imports/records/product-writer';
-import { REVENUE_RECORD_FIELDS } from '../../imports/records/revenue-record';
-import { RULE_RECORD_FIELDS } from '../../rules/rule-record';
-import { getJson, type GetOptions } from '../http-client';
-import { serverHash, type HashedRecord } from '../record-state';
-import { SyncFault } from '../sync-fault';
-import { joinUrl, pick, UNWATCHED, type PullWatch, type PulledEntity, type PulledRecord, type SourceAdapter } from './source-adapter';
+import { getJson } from '../http-client';
+import { ENTITIES, host, LABEL, options, pageThrough, startPaging, type PageSink } from './allocora-pages';
+import { handOverToThread, pagesInThread } from './allocora-thread';
+import { joinUrl, UNWATCHED, type PullWatch, type PulledEntity, type PulledRecord, type SourceAdapter } from './source-adapter';
 
-// Seed 001 (Allocora): bearer key, /api/allocora/ping to validate it, entity lists (payees,
-// products, revenues, rules) under
-// /api/v1 answering {records: [...], meta} pages of at most 100, oldest updated_at first. The
-// seed's entity pages are not in the seed, so the list filters are ours: the first page asks
-// updated_after=<cursor> (exclusive); each next page continues from the last record read,
-// updated_since=<its updated_at> (inclusive) skipping the records of that instant already
-// read (offset). Unlike a plain offset, a record changed while the pages are read moves past
-// the last one read and is read again, never skipped; its newest version is the one kept.
-
-const LABEL = 'revenue source (seed 001)';
-const PAGE = 100;
-const ENTITIES = [
-  { entity: 'payees', fields: PAYEE_RECORD_FIELDS },
-  { entity: 'products', fields: PRODUCT_RECORD_FIELDS },
-  { entity: 'revenues', fields: REVENUE_RECORD_FIELDS },
-  { entity: 'rules', fields: RULE_RECORD_FIELDS },
-] as const;
-
-function options(key: string): GetOptions {
-  return {
-    label: LABEL,
-    key,
-    // The seed's troubleshooting words.
-    unauthorized: 'Confirm the Authorization header includes Bearer followed by a current workspace API key and that the request is sent from a trusted server-side environment.',
-    forbidden: 'The key is valid but does not include the required permission. Create or rotate a key with the read or write permission named in the response.',
-  };
-}
-
-/** The host: a base URL given as the seed's production one (…/api/v1) loses that suffix. */
-function host(baseUrl: string): string {
-  return baseUrl.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
-}
-
-/** The query of the page after one ending at `last` (its `atLast` records of that instant read), or the first page's. */
-function pageQuery(cursor: string | undefined, last: string | null, atLast: number): URLSearchParams {
-  const query = new URLSearchParams({ limit: String(PAGE) });
-  if (last !== null) {
-    query.set('updated_since', last);
-    query.set('offset', String(atLast));
-  } else if (cursor) query.set('updated_after', cursor);
-  return query;
-}
-
-async function fetchPage(baseUrl: string, key: string, entity: string, query: URLSearchParams): Promise<unknown[]> {
-  const url = joinUrl(host(baseUrl), `/api/v1/${entity}?${query}`);
-  const { body } = await getJson(url, options(key));
-  const page = (body as { records?: unknown } | null)?.records;
-  if (!Array.isArray(page)) throw new SyncFault(`${LABEL}: ${url} answered without a records list`);
-  return page;
-}
-
-/**
- * A pulled seed 001 record. Its label (for messages only) is made when asked for: a first
- * sync holds a million of these until they are written, and every string less is less for
- * the garbage collector to walk.
- */
-class AllocoraRecord implements HashedRecord {
-  constructor(
-    readonly sourceId: string,
-    readonly fields: Record<string, unknown>,
-    readonly serverHash: string,
-  ) {}
-
-  get label(): string {
-    const externalId = this.fields.external_id;
-    return typeof externalId === 'string' ? `external_id "${externalId}"` : `id ${this.sourceId}`;
-  }
-}
-
-/** One record checked and reduced to the writer's fields, its server hash worked out; returns its updated_at in ms. */
-function readRecord(item: unknown, entity: string, read: number, fields: ReadonlySet<string>, into: Map<string, PulledRecord>): number {
-  if (typeof item !== 'object' || item === null) throw new SyncFault(`${LABEL}: ${entity} record ${read} is not an object`);
-  const raw = item as Record<string, unknown>;
-  const sourceId = typeof raw.id === 'string' && raw.id !== '' ? raw.id : typeof raw.external_id === 'string' ? raw.external_id : '';
-  if (sourceId === '') throw new SyncFault(`${LABEL}: ${entity} record ${read} has no id`);
-  const updatedMs = typeof raw.updated_at === 'string' ? Date.parse(raw.updated_at) : NaN;
-  if (Number.isNaN(updatedMs)) throw new SyncFault(`${LABEL}: ${entity} record ${sourceId} has no updated_at time`);
-  const picked = pick(raw, fields);
-  into.set(sourceId, new AllocoraRecord(sourceId, picked, serverHash(picked)));
-  return updatedMs;
-}
-
-/**
- * Every page of one entity. The next page is asked for as soon as this one is parsed (its
- * query needs only this page's last updated_at), and this page's records are checked and
- * hashed while the server prepares it: the client's work hides behind the server's.
- */
-async function pullEntity(baseUrl: string, key: string, entity: string, fields: ReadonlySet<string>, cursor: string | undefined, watch: PullWatch) {
-  // Source id -> the record: a record read twice (changed mid-read) keeps its place, newest fields.
-  const records = new Map<string, PulledRecord>();
-  let newest: string | undefined = cursor;
-  let newestMs = cursor === undefined ? -Infinity : Date.parse(cursor);
-  // Where the next page starts: after this instant's first `atLast` records.
-  let last: string | null = null;
-  let atLast = 0;
-  const cancelled = () => new SyncFault(`${LABEL}: cancelled; nothing of this source was written`);
-  const ask = (query: URLSearchParams) => {
-    const page = fetchPage(baseUrl, key, entity, query);
-    // Not awaited while this page is read: a fault is taken up by the next await (or dropped with the pull).
-    page.catch(() => {});
-    return page;
-  };
-  if (watch.cancelled()) throw cancelled();
-  let next: Promise<unknown[]> | null = ask(pageQuery(cursor, null, 0));
-  for (let read = 0, stop = false; next !== null; ) {
-    const page = await next;
-    next = null;
-    for (const item of page) {
-      const at = (item as { updated_at?: unknown } | null)?.updated_at;
-      if (typeof at !== 'string') break; // readRecord below names the record
-      if (at === last) atLast++;
-      else {
-        last = at;
-        atLast = 1;
-      }
-    }
-    // A cancel asks for no more pages; this one is still read and reported.
-    if (page.length === PAGE) {
-      if (watch.cancelled()) stop = true;
-      else next = ask(pageQuery(cursor, last, atLast));
-    }
-    for (const item of page) {
-      read++;
-      const updatedMs = readRecord(item, entity, read, fields, records);
-      if (updatedMs > newestMs) {
-        newestMs = updatedMs;
-        newest = (item as { updated_at: string }).updated_at;
-      }
-    }
-    watch.page(entity, read);
-    if (stop) throw cancelled();
-  }
-  return { records: [...records.values()], newest };
-}
+// Seed 001 (Allocora): its paging is in allocora-pages.ts. A pull reads every page before
+// anything is written; a first sync streams the pages to the store instead (streamAllocora).
 
 export const allocora: SourceAdapter = {
   label: LABEL,
@@ -151,11 +15,34 @@ export const allocora: SourceAdapter = {
     const entities: PulledEntity[] = [];
     const next = { ...cursors };
     // Payees and products first: revenues and rules name them.
-    for (const { entity, fields } of ENTITIES) {
-      const { records, newest } = await pullEntity(baseUrl, key, entity, fields, cursors[entity], watch);
-      entities.push({ entity, records });
-      if (newest !== undefined) next[entity] = newest;
+    for (const { entity } of ENTITIES) {
+      // Source id -> the record: a record read twice (changed mid-read) keeps its place, newest fields.
+      const records = new Map<string, PulledRecord>();
+      const paging = startPaging(entity, cursors[entity]);
+      await pageThrough(baseUrl, key, paging, (_, page) => {
+        for (const record of page) records.set(record.sourceId, record);
+      }, watch);
+      entities.push({ entity, records: [...records.values()] });
+      if (paging.newest !== undefined) next[entity] = paging.newest;
     }
     return { entities, cursors: next };
   },
 };
+
+/**
+ * Every page of every entity, handed to `sink` as it is read (a first sync writes them
+ * while the next pages are fetched: first-sync.ts). A large entity's paging is carried on
+ * by a worker thread (allocora-thread.ts), so fetching, parsing and hashing use the second
+ * core while this thread writes. Returns the cursors to keep once the pages are stored.
+ */
+export async function streamAllocora(baseUrl: string, key: string, cursors: Record<string, string>, sink: PageSink, watch: PullWatch): Promise<Record<string, string>> {
+  const pagings = ENTITIES.map(({ entity }) => startPaging(entity, cursors[entity]));
+  for (let i = 0; i < pagings.length; i++) {
+    if (await pageThrough(baseUrl, key, pagings[i], sink, watch, handOverToThread)) continue;
+    await pagesInThread(baseUrl, key, pagings.slice(i), sink, watch);
+    break;
+  }
+  const next = { ...cursors };
+  for (const paging of pagings) if (paging.newest !== undefined) next[paging.entity] = paging.newest;
+  return next;
+}
