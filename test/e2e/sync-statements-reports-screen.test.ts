@@ -102,4 +102,25 @@ describe.skipIf(!HAS_CHROMIUM)('Sync screen: statements (seed 004) and allocatio
     await page.screenshot({ path: '/tmp/sync-reports-compare.png', fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  it('Full re-check applies a fixed statement amended on the server and marks one the server deleted', { timeout: 120_000 }, async () => {
+    const { page, pageErrors, orgId } = await openSyncScreen(demo);
+    const db = new Database(demo.workspacePath, { readonly: true });
+    const closed = new Set(db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'finalized'").pluck().all(orgId) as string[]);
+    db.close();
+    // Two fixed statements whose cycles end in months open here: one amended, one deleted on the server.
+    const [amended, deleted] = statements!.statements.filter((s) => !s.is_current && !closed.has(s.date_end.slice(0, 7)));
+    statements!.change(amended!.sid, { total: '$4,321.00' });
+    statements!.remove(deleted!.sid);
+    const card = page.getByTestId('sync-card-statements');
+    await expect.poll(() => card.textContent()).toContain('Statements');
+    await page.getByTestId('sync-full').click();
+    await expect.poll(() => card.textContent(), { timeout: 60_000 }).toMatch(/(^|\D)2 updated/);
+    await page.screenshot({ path: '/tmp/sync-full-recheck.png', fullPage: true });
+    const after = new Database(demo.workspacePath, { readonly: true });
+    expect(after.prepare('SELECT total_micros FROM statements WHERE sid = ?').pluck().get(amended!.sid)).toBe(4_321_000_000);
+    expect(after.prepare("SELECT deleted_on_server_at FROM sync_links WHERE source = 'statements' AND source_id = ?").pluck().get(deleted!.sid)).not.toBeNull();
+    after.close();
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -11,8 +11,9 @@ import '../../styles/sync.css';
 
 /**
  * The Sync screen: per source system its connection (base URL, where its key comes from, a
- * Test button), its last run with counts, Sync now for all connected sources, the conflicts
- * to resolve, and the history.
+ * Test button), its last run with counts, Sync now for all connected sources (and Full
+ * re-check, which also reads what an incremental run skips), the conflicts to resolve, and
+ * the history.
  * Nothing here waits on the network until a button is pressed: the workspace works offline.
  */
 export function SyncPage() {
@@ -44,12 +45,13 @@ export function SyncPage() {
     void load();
   }, [load]);
 
-  async function syncNow() {
+  /** full: the full re-check (statements, reports and tasks read whole; see sync.run). */
+  async function syncNow(full = false) {
     if (!orgId) return;
     setSyncing(true);
     abort.current = new AbortController();
     try {
-      await api.call('sync.run', { orgId }, { onProgress: (event) => setProgress(event.message ?? null), signal: abort.current.signal });
+      await api.call('sync.run', full ? { orgId, full } : { orgId }, { onProgress: (event) => setProgress(event.message ?? null), signal: abort.current.signal });
       await load();
       noteDataChanged();
     } catch (thrown) {
@@ -80,6 +82,16 @@ export function SyncPage() {
               </button>
             </>
           )}
+          <button
+            type="button"
+            className="button"
+            onClick={() => void syncNow(true)}
+            disabled={!connected || syncing}
+            title="Read the statements, reports and tasks sources whole: fixed statements, finalized months and finished tasks the server changed or deleted since they were synced (slower than Sync now)"
+            data-testid="sync-full"
+          >
+            Full re-check
+          </button>
           <button type="button" className="button button-primary" onClick={() => void syncNow()} disabled={!connected || syncing} data-testid="sync-now">
             {syncing && <span className="spinner" aria-hidden="true" />} Sync now
           </button>
