@@ -58,8 +58,10 @@ export function buildRules(random: SeededRandom, orgs: readonly DemoOrg[], payee
     for (const p of catalog) for (const tag of JSON.parse(p.tags) as string[]) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
     const tag = [...tagCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
 
+    // Splits stored in payee order, as rules.batch stores them: saving a rule as it is then changes nothing.
+    const inPayeeOrder = (state: State): State => ({ ...state, splits: [...state.splits].sort((a, b) => a.payee_id - b.payee_id) });
     const add = (externalId: string, versions: Saved[]) =>
-      rules.push({ id: rules.length + 1, org_id: org.id, external_id: externalId, versions: versions.map((v) => ({ saved_at: v.savedAt, changes: v.changes, state: v.state })) });
+      rules.push({ id: rules.length + 1, org_id: org.id, external_id: externalId, versions: versions.map((v) => ({ saved_at: v.savedAt, changes: v.changes, state: inPayeeOrder(v.state) })) });
     const base = { status: 'active' as const, product_id: null, category: null, tag: null, effective_from: start, effective_to: null };
     type Saved = { savedAt: string; changes: string[]; state: State };
     const created = (state: State): Saved => ({ savedAt: setUpAt, changes: [], state });
