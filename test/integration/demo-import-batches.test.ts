@@ -39,7 +39,9 @@ describe('demo import batches', () => {
   it('the parent with its children shows a kept batch with refused rows, an undone batch and a rejected one; the revenue count is what was asked', async () => {
     const orgs = (await call<{ orgs: Org[] }>('orgs.list', {})).orgs;
     const parent = orgs.find((o) => o.parentId === null)!;
-    const batches = await call<Page<ImportBatchRow>>('imports.list', { orgId: parent.id, includeChildren: true, startRow: 0, endRow: 100 });
+    const listed = await call<Page<ImportBatchRow>>('imports.list', { orgId: parent.id, includeChildren: true, startRow: 0, endRow: 100 });
+    // The processors' files (the sync's batches and the accountant's corrections file are demo-sync.ts's).
+    const batches = { rows: listed.rows.filter((b) => b.source === 'file' && !b.profile?.startsWith('sync:') && !b.fileName?.startsWith('discounts-')) };
     expect(batches.rows.map((b) => b.status).sort()).toEqual(['committed', 'rejected', 'undone']);
     const kept = batches.rows.find((b) => b.status === 'committed')!;
     expect(kept.orgId).toBe(parent.id);

@@ -19,6 +19,7 @@ import { writeDemoShowback } from './showback';
 import { writeDemoPayoutRuns } from './payout-runs';
 import { writeDemoConsumption } from './consumption';
 import { writeDemoStatements } from './statements';
+import { writeDemoSync } from './demo-sync';
 import { recordDemoCloses } from '../close/demo-closes';
 
 export interface DemoOptions {
@@ -46,7 +47,7 @@ export const MAX_DEMO_REVENUES = Math.min(100_000_000, MAX_SEQUENCE);
 /** workspace_meta key recording what made the demo, so a script can tell if it can reuse a file. */
 export const DEMO_META_KEY = 'demo';
 /** Bump when the generator's output changes for the same options. */
-export const DEMO_GENERATOR_VERSION = 6;
+export const DEMO_GENERATOR_VERSION = 7;
 const PROGRESS_EVERY = 10_000;
 
 /** Check options and fill in defaults; throws DemoError('demo_invalid_option'). */
@@ -141,6 +142,8 @@ export function writeDemo(
   writeDemoPayoutRuns(db, periods);
   // The Imports screen's batches: one kept with refused rows, one undone, one rejected (no random stream).
   writeDemoImportBatches(db, orgs, endPeriod, `${endPeriod}-01T09:15:00Z`);
+  // The Sync screen's connections and history, through the sync's store functions (forked last: no other stream shifts).
+  writeDemoSync(db, root.fork('sync'), orgs, months);
   return { orgs: orgs.length, payees: payees.length, products: products.length, revenues };
 }
 
