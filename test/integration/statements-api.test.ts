@@ -97,7 +97,7 @@ describe('statements from plans, usage and credits', () => {
     expect(Object.keys(page)).toEqual(PAGE_FIELDS);
     expect(page.count).toBe(3);
     const [march, feb, jan] = page.results as Array<Record<string, unknown> & { amounts: Record<string, unknown> }>;
-    for (const row of page.results) expect(Object.keys(row)).toEqual([...SEED_DETAIL_FIELDS, 'origin', 'amounts']);
+    for (const row of page.results) expect(Object.keys(row)).toEqual([...SEED_DETAIL_FIELDS, 'origin', 'deleted_on_server_at', 'amounts']);
     // January cycle 2020-01-10 .. 2020-02-09 (31 days), all at $12:
     // seats 10 x 12 = 120.00; 50 x 0.0025 = 0.125 -> 0.13; 100 x 0.01 = 1.00; 10 x 0.02 = 0.20;
     // 1235 x 0.001 = 1.235 -> 1.24; 450 MB / 100,000 x 23 = 0.1035 -> 0.10; 2 x 1.50 = 3.00 -> 125.67
@@ -145,10 +145,10 @@ describe('statements from plans, usage and credits', () => {
     for (const row of names.results) expect(Object.keys(row)).toEqual(['sid', 'name']);
     expect(names.results.map((r) => r.name)).toEqual(['Statement 2020-03-10 - 2020-04-09', 'Statement 2020-02-10 - 2020-03-09', 'Statement 2020-01-10 - 2020-02-09']);
     const list = await callOk<{ results: Array<Record<string, unknown>> }>(core, 'statements.list', { orgId: ORG, serializer: 'list' });
-    for (const row of list.results) expect(Object.keys(row)).toEqual([...SEED_LIST_FIELDS, 'origin', 'amounts']);
+    for (const row of list.results) expect(Object.keys(row)).toEqual([...SEED_LIST_FIELDS, 'origin', 'deleted_on_server_at', 'amounts']);
     expect(list.results[2]).toMatchObject({ subscription_cost: '$120.00', total: '$125.67', change_permission: false });
     const one = await callOk<Record<string, unknown>>(core, 'statements.get', { sid: names.results[2]!.sid });
-    expect(Object.keys(one)).toEqual([...SEED_DETAIL_FIELDS, 'origin', 'amounts']);
+    expect(Object.keys(one)).toEqual([...SEED_DETAIL_FIELDS, 'origin', 'deleted_on_server_at', 'amounts']);
     expect(one.name).toBe('Statement 2020-01-10 - 2020-02-09');
     expect(await call(core, 'statements.get', { sid: 'st_nope' })).toMatchObject({ ok: false, error: { type: 'not_found', code: 'statement_not_found' } });
   });

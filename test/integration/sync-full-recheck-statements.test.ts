@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreHost } from '../../src/main/core/host';
+import type { StatementDetail, StatementListItem, StatementPage } from '../../src/shared/contract/statements';
 import type { SyncConflict, SyncRun } from '../../src/shared/contract/sync';
 import { callOk } from '../support/temp-workspace';
 import { startFakeStatements, type FakeStatements } from '../support/fake-statements';
@@ -88,6 +89,10 @@ describe('statements source (seed 004): fixed statements changed or deleted on t
     expect(marked(ctx)).toEqual([gone.sid]);
     expect(markOf(ctx, gone.sid)).toBe(full.startedAt);
     expect(totalOf(ctx, gone.sid)).not.toBeUndefined();
+    // statements.get and statements.list say so; the others are live.
+    expect(await callOk<StatementDetail>(ctx.core, 'statements.get', { sid: gone.sid })).toMatchObject({ origin: 'synced', deleted_on_server_at: full.startedAt });
+    const listed = await callOk<StatementPage<StatementListItem>>(ctx.core, 'statements.list', { orgId: ORG, serializer: 'list', page_size: 100, page_number: 2 });
+    expect(listed.results.filter((s) => s.deleted_on_server_at !== null).map((s) => [s.sid, s.deleted_on_server_at])).toEqual([[gone.sid, full.startedAt]]);
     // Still gone: the mark is kept, nothing counted for it.
     expect(await run(ctx.core, true)).toMatchObject({ counts: { updated: 0, unchanged: 228 } });
     expect(markOf(ctx, gone.sid)).toBe(full.startedAt);
@@ -95,6 +100,7 @@ describe('statements source (seed 004): fixed statements changed or deleted on t
     server!.restore(gone);
     expect(await run(ctx.core, true)).toMatchObject({ status: 'committed', counts: { fetched: 230, updated: 1, unchanged: 228 } });
     expect(marked(ctx)).toEqual([]);
+    expect(await callOk<StatementDetail>(ctx.core, 'statements.get', { sid: gone.sid })).toMatchObject({ deleted_on_server_at: null });
 
     // A cycle ending in a month finalized here: gone on the server, blocked here, not marked.
     const july = server!.statements.find((s) => s.date_start === '2026-07-01')!;

@@ -5,13 +5,17 @@ import { orgBilling } from './billing-settings';
 import { ensureStatements } from './generate';
 import { serialize, toDetail, type StatementDbRow } from './serialize';
 
+/** A synced statement the server no longer lists is marked on its link (store-statements.ts, migration 43). */
+const DELETED_ON_SERVER = `(SELECT l.deleted_on_server_at FROM sync_links l
+  WHERE l.org_id = statements.org_id AND l.source = 'statements' AND l.entity = 'statements' AND l.source_id = statements.sid) AS deleted_on_server_at`;
+
 const prepared = new WeakMap<Database.Database, { count: Database.Statement; names: Database.Statement; rows: Database.Statement }>();
 
 function listStatementsSql(db: Database.Database) {
   let sql = prepared.get(db);
   if (!sql) {
     const page = (columns: string) => db.prepare(`SELECT ${columns} FROM statements WHERE org_id = ? ORDER BY date_start DESC LIMIT ? OFFSET ?`);
-    sql = { count: db.prepare('SELECT count(*) FROM statements WHERE org_id = ?').pluck(), names: page('sid, date_start, date_end'), rows: page('*') };
+    sql = { count: db.prepare('SELECT count(*) FROM statements WHERE org_id = ?').pluck(), names: page('sid, date_start, date_end'), rows: page(`*, ${DELETED_ON_SERVER}`) };
     prepared.set(db, sql);
   }
   return sql;
@@ -55,7 +59,7 @@ export function getStatement(db: Database.Database, sid: string, today?: string)
   // A current statement whose cycle has ended is frozen first (its is_current turns false).
   const orgId = db.prepare('SELECT org_id FROM statements WHERE sid = ?').pluck().get(sid) as string | undefined;
   if (orgId !== undefined) ensureStatements(db, orgId, 'on-read', today);
-  const row = db.prepare('SELECT * FROM statements WHERE sid = ?').get(sid) as StatementDbRow | undefined;
+  const row = db.prepare(`SELECT *, ${DELETED_ON_SERVER} FROM statements WHERE sid = ?`).get(sid) as StatementDbRow | undefined;
   if (!row) throw notFound('statement_not_found', `There is no statement "${sid}" in this workspace`, { sid });
   return toDetail(row);
 }

@@ -37,6 +37,8 @@ export interface StatementDbRow {
   available_credits_micros: number;
   plan_segments: string;
   origin: StatementOrigin;
+  /** From the statement's sync link (list.ts); absent where a row is read without it. */
+  deleted_on_server_at?: string | null;
 }
 
 /** Seed 004's name: "Statement YYYY-MM-DD - YYYY-MM-DD" (first and last day of the cycle). */
@@ -95,6 +97,7 @@ export function toListItem(row: StatementDbRow): StatementListItem {
     // Statements are generated: no one changes one.
     change_permission: false,
     origin: row.origin,
+    deleted_on_server_at: row.deleted_on_server_at ?? null,
     amounts: amountsOf(row),
   };
 }
@@ -126,6 +129,7 @@ export function toDetail(row: StatementDbRow): StatementDetail {
     is_current: row.is_current === 1,
     is_subscription: row.is_subscription === 1,
     origin: row.origin,
+    deleted_on_server_at: row.deleted_on_server_at ?? null,
     amounts: amountsOf(row),
   };
 }

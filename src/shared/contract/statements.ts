@@ -205,6 +205,8 @@ export interface StatementListItem extends StatementName {
   total: string;
   change_permission: boolean;
   origin: StatementOrigin;
+  /** A synced statement the server no longer lists: when a sync found it gone (it is kept here); null otherwise. Not a seed field. */
+  deleted_on_server_at: string | null;
   amounts: StatementAmounts;
 }
 
@@ -232,6 +234,8 @@ export interface StatementDetail extends StatementName {
   is_current: boolean;
   is_subscription: boolean;
   origin: StatementOrigin;
+  /** A synced statement the server no longer lists: when a sync found it gone (it is kept here); null otherwise. Not a seed field. */
+  deleted_on_server_at: string | null;
   amounts: StatementAmounts;
 }
 

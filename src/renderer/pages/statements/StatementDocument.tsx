@@ -110,6 +110,9 @@ export function StatementDocument({ statement, orgName }: { statement: Statement
       {statement.origin === 'synced' ? (
         <footer className="statement-foot" data-testid="statement-synced">
           {statement.name}. Synced from the organization&apos;s online system as it computed it (seed 004). Its statement carries no widget uses, backups nor their prices (shown as —) and no credits applied: the amount due is its total.
+          {statement.deleted_on_server_at && (
+            <span data-testid="statement-deleted-on-server"> The online system no longer lists it (found gone by the sync of {new Date(statement.deleted_on_server_at).toLocaleString()}); it is kept here as it was synced.</span>
+          )}
         </footer>
       ) : (
         <footer className="statement-foot">
