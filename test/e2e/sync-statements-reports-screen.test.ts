@@ -121,6 +121,15 @@ describe.skipIf(!HAS_CHROMIUM)('Sync screen: statements (seed 004) and allocatio
     expect(after.prepare('SELECT total_micros FROM statements WHERE sid = ?').pluck().get(amended!.sid)).toBe(4_321_000_000);
     expect(after.prepare("SELECT deleted_on_server_at FROM sync_links WHERE source = 'statements' AND source_id = ?").pluck().get(deleted!.sid)).not.toBeNull();
     after.close();
+
+    // The Statements screen says it: in the grid's Origin column and on the statement.
+    await page.getByTestId('area-statements').click();
+    const goneRow = page.getByTestId('statements-grid').locator('.ag-row', { hasText: deleted!.name as string }).first();
+    await expect.poll(() => goneRow.textContent(), { timeout: 15_000 }).toContain('Gone from online');
+    await goneRow.click();
+    await expect.poll(() => page.getByTestId('statement-deleted-on-server').textContent()).toContain('The online system no longer lists it');
+    await page.getByTestId('statement-deleted-on-server').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/sync-statement-gone.png', fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

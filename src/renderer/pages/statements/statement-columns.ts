@@ -32,7 +32,7 @@ export const STATEMENT_COLUMN_DEFS: ColDef<StatementDetail>[] = [
   { field: 'date_end', headerName: 'To', width: 110 },
   { colId: 'is_current', headerName: 'Cycle', width: 100, valueGetter: (p) => (p.data?.is_current ? 'Current' : 'Past') },
   // Synced from the org's online system (sync.run, seed 004) or generated here from its plans and usage.
-  { colId: 'origin', headerName: 'Origin', width: 140, valueGetter: (p) => (p.data?.origin === 'synced' ? 'Online (synced)' : 'Generated here') },
+  { colId: 'origin', headerName: 'Origin', width: 160, valueGetter: (p) => (p.data?.origin !== 'synced' ? 'Generated here' : p.data.deleted_on_server_at ? 'Gone from online' : 'Online (synced)') },
   count('seats', 'Seats', 90),
   money('subscription_cost', 'Subscription'),
   count('record_count', 'Records'),
