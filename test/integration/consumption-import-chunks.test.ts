@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportCommitResult } from '../../src/shared/contract/import-files';
 import type { BatchResponse } from '../../src/shared/contract/imports';
 import { CONSUMPTION_CHUNK_ROWS } from '../../src/main/imports/records/consumption-inserts';
-import { BULK_ROWS } from '../../src/main/imports/records/deferred-indexes';
+import { CONSUMPTION_BULK_ROWS as BULK_ROWS } from '../../src/main/imports/records/consumption-bulk-load';
 import { call, consumptionWorkspace, estimate, ok, OPEN, ORG } from './consumption-support';
 
 // New consumption records go in CONSUMPTION_CHUNK_ROWS at a time, and rows of a month that
@@ -178,7 +178,8 @@ describe('a bulk consumption batch into months that held no record (the match in
     const db = workspace.db;
     await estimate(core, [{ license: 'OLD', resource: 'vm-0', period: JULY, sell: '1.00', buy: '1.00' }]);
     const indexBefore = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'consumption_records_match'").pluck().get();
-    const n = BULK_ROWS + 40;
+    // n - 12 a multiple of 3, whatever BULK_ROWS is.
+    const n = BULK_ROWS + 40 + ((3 - ((BULK_ROWS + 28) % 3)) % 3);
     const lines = Array.from({ length: n }, (_, i) => line(i));
     const late = n - 12; // rows created after the drop; late % 3 === 0: rows late, late + 3, … carry a uuid
     expect(late % 3).toBe(0);

@@ -1,11 +1,14 @@
 import type { Database } from '../../db/driver';
-import { BULK_ROWS } from './deferred-indexes';
+import { bulkRowsOf } from './deferred-indexes';
+
+/** Records a consumption batch creates before it is a bulk one (as DeferredIndexes decides for the table). */
+export const CONSUMPTION_BULK_ROWS = bulkRowsOf('consumption_records');
 
 const UUID_INDEX = 'consumption_records_uuid';
 const COUNT_TRIGGER = 'consumption_record_counts_insert';
 
 /**
- * What a bulk consumption batch (BULK_ROWS created, at least half as many as the table held,
+ * What a bulk consumption batch (CONSUMPTION_BULK_ROWS created, at least half as many as the table held,
  * as DeferredIndexes decides) puts off until just before COMMIT, inside its transaction, so
  * a rollback or a crash brings both back untouched:
  * - the unique index on uuid: each record's uuid is a new random one (node:crypto), and
@@ -27,7 +30,7 @@ export class ConsumptionBulkLoad {
   constructor(
     private readonly db: Database.Database,
     private readonly orgId: string,
-    private readonly bulkRows = BULK_ROWS,
+    private readonly bulkRows = CONSUMPTION_BULK_ROWS,
   ) {
     // max(id) stands in for the row count, as in DeferredIndexes.
     this.rowsBefore = (db.prepare('SELECT coalesce(max(id), 0) FROM consumption_records').pluck().get() as number) ?? 0;
