@@ -1,9 +1,10 @@
 import type { Database } from '../../db/driver';
 import type { ConsumptionFields } from './consumption-record';
+import { rowKeyHashes, type RowKeyHashes } from './consumption-match-filter';
 import { DeferredUniqueIndex } from './deferred-indexes';
-import { KeyIdTable, MAX_TABLE_ID } from './key-id-table';
+import { KeyHashIds, MAX_HASHED_ID } from './key-hash-ids';
 
-/** Past this many keys (two a record) the table gives way to the index again (about 32 MB of slots). */
+/** Past this many keys (two a record) the table gives way to the index again (about 64 MB of slots). */
 const MAX_KEYS = 4_000_000;
 
 interface KeyOfRecord {
@@ -18,13 +19,14 @@ interface KeyOfRecord {
  * (so every record there is one it created), the unique match index (org, license,
  * resource key, month) is dropped, like the uuid index, and built again before COMMIT:
  * inserting a million random keys into it cost about a fifth of the import. The rows the
- * Bloom filter cannot clear are then looked up here, in a KeyIdTable of the records the
- * batch created in those months, each candidate confirmed by reading the record by id.
- * A row of a month that held records, more than MAX_KEYS keys or an id past MAX_TABLE_ID
- * build the index again first, and the batch goes on with it.
+ * Bloom filter cannot clear are then looked up here, in a table of the records the batch
+ * created in those months by the hashes the filter already took of their keys (no key text
+ * is built), each candidate confirmed by reading the record by id. A row of a month that
+ * held records, more than MAX_KEYS keys or an id past MAX_HASHED_ID build the index again
+ * first, and the batch goes on with it.
  */
 export class ConsumptionBatchKeys {
-  private table: KeyIdTable | null = null;
+  private table: KeyHashIds | null = null;
   private readonly matchIndex: DeferredUniqueIndex;
   private readonly keyOf: Database.Statement;
 
@@ -47,48 +49,46 @@ export class ConsumptionBatchKeys {
     if (this.table !== null) return;
     // Not there (another step put it off already): nothing to take over.
     if (this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'consumption_records_match'").get() === undefined) return;
-    const table = new KeyIdTable();
+    const table = new KeyHashIds();
     const created = this.db.prepare('SELECT id, license_reference, billing_period, resource_key, resource_name FROM consumption_records WHERE id >= ? AND batch_id = ?');
-    for (const record of created.iterate(firstId, this.batchId) as Iterable<KeyOfRecord & { id: number }>) {
-      if (this.isFresh(record.billing_period)) addKeys(table, record.id, record);
+    for (const r of created.iterate(firstId, this.batchId) as Iterable<KeyOfRecord & { id: number }>) {
+      if (!this.isFresh(r.billing_period)) continue;
+      const uuid = r.resource_key.startsWith('uuid:') ? r.resource_key.slice(5) : null;
+      addKeys(table, r.id, rowKeyHashes(r.license_reference, r.billing_period, uuid, r.resource_name));
     }
     this.table = table;
     this.matchIndex.drop();
   }
 
-  /** A record this batch just inserted. */
-  noteCreated(id: number, f: ConsumptionFields): void {
+  /** A record this batch just inserted, with its row's key hashes (null: its month held records). */
+  noteCreated(id: number, keys: RowKeyHashes | null): void {
     const table = this.table;
-    if (table === null || !this.isFresh(f.billing_period)) return;
-    if (id > MAX_TABLE_ID || table.size + 2 > MAX_KEYS) return this.stop();
-    addKeys(table, id, {
-      license_reference: f.license_reference,
-      billing_period: f.billing_period,
-      resource_key: f.resource_uuid !== undefined ? `uuid:${f.resource_uuid}` : `name:${f.resource_name}`,
-      resource_name: f.resource_name ?? null,
-    });
+    if (table === null || keys === null) return;
+    if (id > MAX_HASHED_ID || table.size + 2 > MAX_KEYS) return this.stop();
+    addKeys(table, id, keys);
   }
 
   /**
-   * The id find() would answer, for a row of a fresh month: the record with its uuid key,
-   * else with its name key, else the one record with its name (a fresh month never holds
-   * two records of one license and name: the second row would have matched the first).
+   * The id find() would answer, for a row of a fresh month (`keys`: its key hashes): the
+   * record with its uuid key, else the one record with its name. By name that is also the
+   * record whose key is 'name:…', since a fresh month never holds two records of one license
+   * and name (the second row would have matched the first).
    */
-  find(f: ConsumptionFields): number | undefined {
+  find(f: ConsumptionFields, keys: RowKeyHashes): number | undefined {
     const table = this.table!;
     const { license_reference: license, billing_period: period } = f;
     const holds = (id: number, want: (r: KeyOfRecord) => boolean) => {
       const r = this.keyOf.get(id) as KeyOfRecord | undefined;
       return r !== undefined && r.license_reference === license && r.billing_period === period && want(r);
     };
-    for (const key of [f.resource_uuid !== undefined ? `uuid:${f.resource_uuid}` : null, f.resource_name !== undefined ? `name:${f.resource_name}` : null]) {
-      if (key === null) continue;
-      const id = table.find(`k\u0000${license}\u0000${period}\u0000${key}`, (candidate) => holds(candidate, (r) => r.resource_key === key));
+    if (keys.uuid !== null) {
+      const key = `uuid:${f.resource_uuid}`;
+      const id = table.find(keys.uuid[0], (candidate) => holds(candidate, (r) => r.resource_key === key));
       if (id !== undefined) return id;
     }
-    if (f.resource_name === undefined) return undefined;
+    if (keys.name === null) return undefined;
     const name = f.resource_name;
-    return table.find(`n\u0000${license}\u0000${period}\u0000${name}`, (candidate) => holds(candidate, (r) => r.resource_name === name));
+    return table.find(keys.name[0], (candidate) => holds(candidate, (r) => r.resource_name === name));
   }
 
   /** Build the index again (lookups go back to it); inside the transaction, before COMMIT at the latest. */
@@ -98,7 +98,7 @@ export class ConsumptionBatchKeys {
   }
 }
 
-function addKeys(table: KeyIdTable, id: number, r: KeyOfRecord): void {
-  table.add(`k\u0000${r.license_reference}\u0000${r.billing_period}\u0000${r.resource_key}`, id);
-  if (r.resource_name !== null) table.add(`n\u0000${r.license_reference}\u0000${r.billing_period}\u0000${r.resource_name}`, id);
+function addKeys(table: KeyHashIds, id: number, keys: RowKeyHashes): void {
+  if (keys.uuid !== null) table.add(keys.uuid[0], id);
+  if (keys.name !== null) table.add(keys.name[0], id);
 }

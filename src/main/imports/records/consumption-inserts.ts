@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/driver';
 import { sqlLiteral } from '../../db/sql-literal';
+import type { RowKeyHashes } from './consumption-match-filter';
 import type { ConsumptionFields } from './consumption-record';
 import type { RawRecord } from './field-readers';
 import { CHUNK_ROWS, isConstraintError, MultiRowInsert, rowValues } from './multi-row-insert';
@@ -21,10 +22,12 @@ interface PendingRow {
   amount: WrittenAmount;
   /** The row as given: a refused row is named by its key read from it, as the batch names any refused row. */
   raw: RawRecord;
+  /** The row's key hashes when its month held no record (ConsumptionMatchFilter.noteCreated), else null. */
+  keys: RowKeyHashes | null;
 }
 
 export interface ConsumptionInsertOutcomes {
-  created(rowNumber: number, id: number, key: string | null, amount: WrittenAmount, f: ConsumptionFields): void;
+  created(rowNumber: number, id: number, key: string | null, amount: WrittenAmount, f: ConsumptionFields, keys: RowKeyHashes | null): void;
   /** A constraint the row checks missed refused the row (its own statement only). */
   refused(rowNumber: number, raw: RawRecord, error: Error): void;
 }
@@ -53,7 +56,7 @@ export class ConsumptionInserts {
   }
 
   /** Queue a new record: `currency` is the record's (the org's unless the row names one). */
-  add(rowNumber: number, f: ConsumptionFields, currency: string, key: string | null, raw: RawRecord): void {
+  add(rowNumber: number, f: ConsumptionFields, currency: string, key: string | null, raw: RawRecord, keys: RowKeyHashes | null): void {
     const d = f.details;
     // The uuid from node:crypto: SQLite's default (migration 22's random-blob expression) costs ~20 % of a created row.
     this.values.push(
@@ -74,7 +77,7 @@ export class ConsumptionInserts {
       f.raw_data ?? null,
       rowNumber,
     );
-    this.rows.push({ rowNumber, fields: f, key, amount: { currency, micros: f.consumed_sell_micros! }, raw });
+    this.rows.push({ rowNumber, fields: f, key, amount: { currency, micros: f.consumed_sell_micros! }, raw, keys });
     if (this.rows.length === CONSUMPTION_CHUNK_ROWS) this.flush();
   }
 
@@ -95,7 +98,7 @@ export class ConsumptionInserts {
     }
     // A statement's new rowids are consecutive (no conflict clause: all rows went in).
     const first = Number(result.lastInsertRowid) - rows.length + 1;
-    rows.forEach((row, i) => this.outcomes.created(row.rowNumber, first + i, row.key, row.amount, row.fields));
+    rows.forEach((row, i) => this.outcomes.created(row.rowNumber, first + i, row.key, row.amount, row.fields, row.keys));
   }
 
   private oneByOne(rows: PendingRow[], values: unknown[]): void {

@@ -20,7 +20,7 @@ export class ConsumptionMatchFilter {
   private readonly created = new KeyFilter();
   private readonly anyRecordIn: Database.Statement;
   /** The last row asked about and its keys' hashes: the row then created is that row. */
-  private last: { f: ConsumptionFields; uuid: KeyHash | null; name: KeyHash | null } | null = null;
+  private last: ({ f: ConsumptionFields } & RowKeyHashes) | null = null;
 
   constructor(
     db: Database.Database,
@@ -37,18 +37,27 @@ export class ConsumptionMatchFilter {
     return (keys.uuid !== null && this.created.mayHaveHash(keys.uuid)) || (keys.name !== null && this.created.mayHaveHash(keys.name));
   }
 
-  /** A record is created from this row (by either path): later rows naming its resource may match it. */
-  noteCreated(f: ConsumptionFields): void {
-    if (!this.heldNone(f.billing_period)) return;
-    const keys = this.last?.f === f ? this.last : this.keysOf(f);
+  /**
+   * A record is created from this row (by either path): later rows naming its resource may
+   * match it. Answers the row's key hashes when its month held none of the org's records, else null.
+   */
+  noteCreated(f: ConsumptionFields): RowKeyHashes | null {
+    if (!this.heldNone(f.billing_period)) return null;
+    const keys = this.keysOf(f);
     if (keys.uuid !== null) this.created.addHash(keys.uuid);
     if (keys.name !== null) this.created.addHash(keys.name);
+    return keys;
   }
 
-  private keysOf(f: ConsumptionFields) {
-    const uuid = f.resource_uuid === undefined ? null : keyHash(f.license_reference, f.billing_period, 'uuid', f.resource_uuid);
-    const name = f.resource_name === undefined ? null : keyHash(f.license_reference, f.billing_period, 'name', f.resource_name);
-    this.last = { f, uuid, name };
+  /** The row's key hashes: its resource uuid's and its resource name's in its license and month (null: not given). */
+  keysOf(f: ConsumptionFields): RowKeyHashes {
+    if (this.last?.f === f) return this.last;
+    const { license_reference: license, billing_period: period } = f;
+    this.last = {
+      f,
+      uuid: f.resource_uuid === undefined ? null : keyHash(license, period, 'uuid', f.resource_uuid),
+      name: f.resource_name === undefined ? null : keyHash(license, period, 'name', f.resource_name),
+    };
     return this.last;
   }
 
@@ -61,4 +70,18 @@ export class ConsumptionMatchFilter {
     }
     return empty;
   }
+}
+
+/** A consumption row's or record's key hashes (null: no resource uuid, no resource name). */
+export interface RowKeyHashes {
+  uuid: KeyHash | null;
+  name: KeyHash | null;
+}
+
+/** A stored record's key hashes: those of the rows naming it (keysOf), from its stored license, month, uuid and name. */
+export function rowKeyHashes(license: string, period: string, uuid: string | null, name: string | null): RowKeyHashes {
+  return {
+    uuid: uuid === null ? null : keyHash(license, period, 'uuid', uuid),
+    name: name === null ? null : keyHash(license, period, 'name', name),
+  };
 }

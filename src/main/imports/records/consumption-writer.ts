@@ -54,9 +54,9 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
   // every other outcome below settles the waiting rows first, so reads see them and outcomes stay in row order.
   const bulk = new ConsumptionBulkLoad(db, orgId);
   const inserts = new ConsumptionInserts(db, ctx, {
-    created: (rowNumber, id, key, amount, f) => {
+    created: (rowNumber, id, key, amount, f, keys) => {
       bulk.noteInserted(f.billing_period);
-      batchKeys.noteCreated(id, f);
+      batchKeys.noteCreated(id, keys);
       outcomes.created(rowNumber, id, key, amount);
     },
     refused: (rowNumber, raw, error) => outcomes.error(rowNumber, null, WORKSPACE_REFUSED, keyOf(raw), null, error.message),
@@ -87,12 +87,12 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
     const period = f.billing_period.slice(0, 7);
     if (locks.isLocked(period)) {
       settle();
-      return outcomes.blocked(rowNumber, null, key, 'billing_period', locks.lockedMessage(period));
+      return outcomes.blocked(rowNumber, null, key ?? keyText(f), 'billing_period', locks.lockedMessage(period));
     }
     locks.noteWritten(period);
-    unmatched.noteCreated(f);
+    const keys = unmatched.noteCreated(f);
     if (bulk.consider(outcomes.counts.created) && onlyEmptyMonths) batchKeys.start(outcomes.createdFirstId!);
-    inserts.add(rowNumber, f, f.currency ?? orgCurrency, key, raw);
+    inserts.add(rowNumber, f, f.currency ?? orgCurrency, key, raw, keys);
   }
 
   /** The row applied to the stored record: its next values, the fields that change and their stored values. */
@@ -152,14 +152,15 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
     },
     write(rowNumber, raw) {
       const f = readConsumptionRecord(raw, timeZone);
-      const key = billingKeyText(f.license_reference, f.resource_uuid ?? f.resource_name, f.billing_period);
-      // A row that certainly matches no record is created without looking it up.
-      if (!unmatched.mayMatch(f) && operation !== 'update_only') return create(rowNumber, f, key, raw);
+      // A row that certainly matches no record is created without looking it up. A created
+      // row's key is only listed when every outcome is (not for a file): not built otherwise.
+      if (!unmatched.mayMatch(f) && operation !== 'update_only') return create(rowNumber, f, outcomes.collectAll ? keyText(f) : null, raw);
+      const key = keyText(f);
       settle();
       const emptyMonth = unmatched.heldNone(f.billing_period);
       if (!emptyMonth) onlyEmptyMonths = false;
       if (batchKeys.active && !emptyMonth) batchKeys.stop();
-      const stored = batchKeys.active ? storedById(batchKeys.find(f)) : find(f);
+      const stored = batchKeys.active ? storedById(batchKeys.find(f, unmatched.keysOf(f))) : find(f);
       const earlier = stored && ctx.sameRecord.earlierRow(stored);
       if (earlier !== undefined) return ctx.sameRecord.repeat(rowNumber, earlier, stored!.id, key, () => diff(stored!, f).changes, 'license_reference');
       if (stored && operation === 'create_only') return outcomes.duplicate(rowNumber, stored.id, key);
@@ -168,6 +169,11 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
       create(rowNumber, f, key, raw);
     },
   };
+}
+
+/** "license / resource / YYYY-MM-01" of a row read. */
+function keyText(f: ConsumptionFields): string | null {
+  return billingKeyText(f.license_reference, f.resource_uuid ?? f.resource_name, f.billing_period);
 }
 
 /** "license / resource / YYYY-MM-01", read leniently from the row as given (also from a refused one). */
