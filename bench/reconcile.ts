@@ -13,8 +13,9 @@
 // - a 1,000,000-row consumption file imported by `closebook import consumption` against
 //   sqlite3's `.import` of the same file into a keyed table, measured as bench:import does
 //   (WAL, synchronous=FULL; the revenue import reaches 2.77x), and against (a2), sqlite3
-//   writing the same rows into the workspace's own table with every index put off and
-//   nothing checked: the floor this schema sets.
+//   writing the same rows into the workspace's own table with every index put off (but the
+//   partial ones no row of the file enters, kept live as the import keeps them) and nothing
+//   checked: the floor this schema sets.
 // Prints figures; asserts nothing.
 //   npx tsx bench/reconcile.ts [--records N] [--month-records N] [--import-rows N] [--requests N] [--layout month|shuffled] [--fresh] [--skip-import | --import-only]
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -224,6 +225,11 @@ async function main() {
   if (IMPORT_ROWS > 0) await importComparison();
 }
 
+/** The import file's columns (its header). */
+const FILE_COLUMNS = 'license_reference,resource_uuid,resource_name,billing_period,consumed_sell,consumed_buy,currency,customer_uuid,customer_name,project_uuid';
+/** The floor's partial indexes that hold no row of the file, kept live (set by floorIntoSchema). */
+let keptLive: string[] = [];
+
 async function importComparison() {
   const dir = join(BENCH_DATA_DIR, 'reconcile-import');
   mkdirSync(dir, { recursive: true });
@@ -231,7 +237,7 @@ async function importComparison() {
   if (!existsSync(file)) {
     const out = createWriteStream(file);
     const rnd = random(5);
-    let chunk = 'license_reference,resource_uuid,resource_name,billing_period,consumed_sell,consumed_buy,currency,customer_uuid,customer_name,project_uuid\n';
+    let chunk = `${FILE_COLUMNS}\n`;
     const customers = Array.from({ length: 2_000 }, () => [uuidFrom(rnd), uuidFrom(rnd)]);
     for (let i = 0; i < IMPORT_ROWS; i++) {
       const sell = Math.floor(rnd() * 500_000_00);
@@ -260,7 +266,7 @@ async function importComparison() {
   const cpu = (t: { cpuSeconds: number | null }) => (t.cpuSeconds === null ? '' : `, ${t.cpuSeconds.toFixed(2)} s CPU`);
   log(`  (a) sqlite3 .import into a keyed table: ${a.seconds.toFixed(2)} s wall${cpu(a)}, ${a.stdout.trim().split('\n').at(-1)} rows`);
   const a2 = await floorIntoSchema(dir, file);
-  log(`  (a2) sqlite3 into the workspace's own consumption_records, nothing validated, every index dropped and built again: ${a2.seconds.toFixed(2)} s wall${cpu(a2)} = ${(a2.seconds / a.seconds).toFixed(2)}x (a) (the floor for (b) on this schema)`);
+  log(`  (a2) sqlite3 into the workspace's own consumption_records, nothing validated, every other index dropped and built again (kept live, holding no row: ${keptLive.join(', ')}): ${a2.seconds.toFixed(2)} s wall${cpu(a2)} = ${(a2.seconds / a.seconds).toFixed(2)}x (a) (the floor for (b) on this schema)`);
   const workspace = join(dir, 'import.closebook');
   removeDb(workspace);
   const bin = join(import.meta.dirname, '..', 'bin', 'closebook.mjs');
@@ -279,7 +285,8 @@ async function importComparison() {
 /**
  * (a2) What the yardstick leaves out: the same rows written by sqlite3 itself, in C, into a
  * workspace's real consumption_records (its constraints, generated key and uuid default;
- * every index, the unique ones included, dropped and built again before COMMIT; the per-row
+ * every index, the unique ones included, dropped and built again before COMMIT, but for the
+ * partial indexes no row of the file enters, kept live as the import keeps them; the per-row
  * count trigger off and the months counted in one statement), with no validation at all.
  */
 async function floorIntoSchema(dir: string, file: string) {
@@ -287,7 +294,15 @@ async function floorIntoSchema(dir: string, file: string) {
   removeDb(path);
   const ws = openWorkspace(path);
   ws.db.prepare("INSERT INTO orgs (id, name, currency, created_at) VALUES (?, 'Floor', 'USD', '2025-01-01T00:00:00Z')").run(ORG);
-  const indexes = ws.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'consumption_records' AND sql IS NOT NULL ORDER BY name").all() as Array<{ name: string; sql: string }>;
+  const all = ws.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'consumption_records' AND sql IS NOT NULL ORDER BY name").all() as Array<{ name: string; sql: string }>;
+  // A partial index on a column no row of the file fills stays live, as the import keeps it: building it again would read the whole table for no entry.
+  const fileColumns = new Set(FILE_COLUMNS.split(','));
+  const empty = (sql: string) => {
+    const column = / WHERE (\w+) IS NOT NULL$/.exec(sql)?.[1];
+    return column !== undefined && !fileColumns.has(column);
+  };
+  const indexes = all.filter((index) => !empty(index.sql));
+  keptLive = all.filter((index) => empty(index.sql)).map((index) => index.name);
   const trigger = ws.db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'consumption_record_counts_insert'").pluck().get() as string;
   ws.close();
   const now = '2025-12-01T00:00:00Z';
