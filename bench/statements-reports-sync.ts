@@ -1,7 +1,8 @@
 // Sync speed of the statements (seed 004) and allocation reports (seed 000) sources (issue 13):
 // --statements statements (pages of 100, detail serializer) and a year of --reports report
 // types (--rows rows a month) from fake servers over loopback; then the re-runs: nothing
-// changed, and a new cycle with the previous one's total changed.
+// changed, a new cycle with the previous one's total changed, and the full re-check
+// (sync.run full: true: every page / month read again) beside its floor.
 //   npx tsx bench/statements-reports-sync.ts [--statements 12000] [--reports 6] [--rows 500]
 // The fake servers run in a child process: the CPU time printed is this process's (the
 // client's). Beside each first sync, its floor measured just before it: every page of the
@@ -81,8 +82,8 @@ async function main() {
   await core.call('sync.saveConnection', { orgId: ORG, source: 'statements', baseUrl: server.statementsUrl }, LOCAL).result;
   await core.call('sync.saveConnection', { orgId: ORG, source: 'reports', baseUrl: server.reportsUrl }, LOCAL).result;
 
-  async function run(source: SyncSource, label: string): Promise<number> {
-    const { value: result, ms, cpu } = await timed(() => core.call('sync.run', { orgId: ORG, sources: [source] }, LOCAL).result);
+  async function run(source: SyncSource, label: string, full = false): Promise<number> {
+    const { value: result, ms, cpu } = await timed(() => core.call('sync.run', { orgId: ORG, sources: [source], ...(full ? { full } : {}) }, LOCAL).result);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const r = (result.value as { runs: SyncRun[] }).runs[0]!;
     if (r.status === 'failed') throw new Error(r.message ?? 'failed');
@@ -102,12 +103,21 @@ async function main() {
   await run('statements', 'nothing changed');
   await tell({ nextCycle: true });
   await run('statements', 'a new cycle, the previous one changed');
+  // The full re-check reads every page again: measured right after its floor, back to back.
+  const floorS2 = await timed(() => readStatementPages(server.statementsUrl, server.key));
+  line(`floor again: fetch + parse every statement page`, floorS2.ms, floorS2.cpu, `${floorS2.value} statements`);
+  const fullS = await run('statements', 'full re-check, nothing changed (every page)', true);
+  console.log(`  full re-check / floor: ${(fullS / floorS2.ms).toFixed(2)}x wall`);
 
   const floorR = await timed(() => readReportMonths(server.reportsUrl, server.key));
   line(`floor: fetch + parse the catalog, periods, months`, floorR.ms, floorR.cpu, `${floorR.value} report months`);
   const firstR = await run('reports', `first sync, ${REPORTS} reports x 12 months`);
   console.log(`  first sync / floor: ${(firstR / floorR.ms).toFixed(2)}x wall`);
   await run('reports', 'nothing changed (in-progress months read again)');
+  const floorR2 = await timed(() => readReportMonths(server.reportsUrl, server.key));
+  line(`floor again: fetch + parse the catalog, periods, months`, floorR2.ms, floorR2.cpu, `${floorR2.value} report months`);
+  const fullR = await run('reports', 'full re-check, nothing changed (every month)', true);
+  console.log(`  full re-check / floor: ${(fullR / floorR2.ms).toFixed(2)}x wall`);
 
   await tell({ stop: true });
   ws.close();

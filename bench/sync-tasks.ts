@@ -32,10 +32,10 @@ async function main() {
   keys.set(ORG, 'tasks', server.key);
   await core.call('sync.saveConnection', { orgId: ORG, source: 'tasks', baseUrl: server.baseUrl }, LOCAL).result;
 
-  async function run(label: string): Promise<void> {
+  async function run(label: string, full = false): Promise<void> {
     const cpu = process.cpuUsage();
     const start = performance.now();
-    const result = await core.call('sync.run', { orgId: ORG, sources: ['tasks'] }, LOCAL).result;
+    const result = await core.call('sync.run', { orgId: ORG, sources: ['tasks'], ...(full ? { full } : {}) }, LOCAL).result;
     const ms = performance.now() - start;
     const used = process.cpuUsage(cpu);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -58,6 +58,8 @@ async function main() {
   await tell({ finish: true });
   await run('the running task ended (1 updated)');
   await run('nothing new');
+  // sync.run full: true lists every task again (a finished one deleted on the server shows only so).
+  await run('full re-check, nothing changed (every task)', true);
   await tell({ stop: true });
   ws.close();
   rmSync(dir, { recursive: true, force: true });
