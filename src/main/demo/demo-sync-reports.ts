@@ -11,7 +11,7 @@ import { storeDemoRun } from './demo-sync-run';
 // logic), read through the adapter's own checks. Two months disagree, so the Reports
 // screen's "Online system vs here" grid has something to show: in one, the server's figure
 // of one row is 0.004 more (the server rounds a step later); in the other, the server lacks
-// one row (a product it had not yet synced).
+// the local result's last row.
 
 export const DEMO_SERVER_REPORTS = ['revenue_by_product_and_kind', 'payouts_by_payee'] as const;
 /** What the server's figure differs by, in the sub-cent month. */
