@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportCommitResult } from '../../src/shared/contract/import-files';
 import { CONSUMPTION_BULK_ROWS } from '../../src/main/imports/records/consumption-bulk-load';
 import { CONSUMPTION_CHUNK_ROWS } from '../../src/main/imports/records/consumption-inserts';
+import { PARSE_WORKER_LIMITS, parseWorkersStarted } from '../../src/main/imports/parse-worker/parse-worker';
 import { consumptionWorkspace, ok, OPEN, ORG } from './consumption-support';
 
 // A large consumption file into months that held no record takes the fast path: no lookups
@@ -25,6 +26,9 @@ function counts(db: ReturnType<typeof consumptionWorkspace>['workspace']['db']) 
   const actual = db.prepare('SELECT org_id, billing_period, is_finalized, is_reconciled, count(*) AS records FROM consumption_records GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4').all();
   return { kept, actual };
 }
+const WORKER_LIMITS = { ...PARSE_WORKER_LIMITS };
+afterEach(() => Object.assign(PARSE_WORKER_LIMITS, WORKER_LIMITS));
+
 const schemaOf = (db: ReturnType<typeof consumptionWorkspace>['workspace']['db']) =>
   db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE tbl_name IN ('consumption_records', 'consumption_record_counts') ORDER BY name").all();
 
@@ -82,5 +86,30 @@ describe('the consumption import fast path (a bulk file into empty months)', () 
     expect(db.prepare('SELECT count(*) FROM consumption_records INDEXED BY consumption_records_resource_uri WHERE resource IS NOT NULL').pluck().get()).toBe(0);
     expect(counts(db).kept).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('read on the parse worker, the file gives the same outcomes, problems and records as read in the importing thread', async () => {
+    const n = CONSUMPTION_BULK_ROWS + 200;
+    const lines = Array.from({ length: n }, (_, i) => (i === MID_CHUNK ? line(i).replace(/,[0-9]+\.01,1\.00,/, ',x,1.00,') : line(i)));
+    lines.push(line(MID_CHUNK + 9).replace(/,[0-9]+\.01,1\.00,/, ',5.55,1.00,')); // names a record created on the fast path, other values: refused
+    const run = async (minBytes: number) => {
+      PARSE_WORKER_LIMITS.minBytes = minBytes;
+      const { core, workspace, dir } = consumptionWorkspace();
+      const path = join(dir, 'fast.csv');
+      writeFileSync(path, [HEADER, ...lines].join('\n') + '\n');
+      const started = parseWorkersStarted();
+      const result = await ok<ImportCommitResult>(core, 'imports.commit', { orgId: ORG, entity: 'consumption', path, mapping: MAPPING, onError: 'skip' });
+      const records = workspace.db.prepare('SELECT source_row, license_reference, resource_uuid, resource_name, resource, billing_period, consumed_sell_micros FROM consumption_records ORDER BY id').all();
+      return { workers: parseWorkersStarted() - started, counts: result.counts, problems: result.problems, records };
+    };
+    const inThread = await run(Number.MAX_SAFE_INTEGER);
+    const onWorker = await run(0);
+    expect(inThread.workers).toBe(0);
+    expect(onWorker.workers).toBe(1);
+    expect(onWorker.counts).toEqual(inThread.counts);
+    expect(inThread.counts).toMatchObject({ created: n - 1, error: 2 });
+    expect(onWorker.problems).toEqual(inThread.problems);
+    expect(inThread.problems.map((p) => p.rowNumber)).toEqual([MID_CHUNK + 2, n + 2]);
+    expect(onWorker.records).toEqual(inThread.records);
   });
 });
