@@ -5,6 +5,10 @@
 //   3. the store, in one transaction: the import writers (revenue inserts, deferred index
 //      rebuild), the links (sync_links, in bulk) and the local-hash stamp after the writes;
 //   4. COMMIT.
+//   5. the same first sync as sync.run makes it (first-sync.ts): pages written as they are
+//      read, the paging on a worker thread; the wall time this thread spends in the writers,
+//      the links and the stamp (CPU time is the process's, both threads, so not this
+//      thread's alone; the stamp comes after the last page, so its CPU is this thread's).
 //   npx tsx bench/sync-phases.ts [--revenues 1000000]
 // Prints wall clock beside this process's CPU time, the load average and the peak RSS.
 import { fork } from 'node:child_process';
@@ -13,6 +17,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace } from '../src/main/db/workspace';
 import { LinkKeeper } from '../src/main/sync/detect-conflicts';
+import { EntityWrite } from '../src/main/sync/entity-write';
+import { runFirstSyncStreamed } from '../src/main/sync/first-sync';
+import { threadPullsStarted } from '../src/main/sync/sources/allocora-thread';
 import { insertRun, NO_COUNTS } from '../src/main/sync/history';
 import { allocora } from '../src/main/sync/sources/allocora';
 import { storePull } from '../src/main/sync/store-pull';
@@ -66,6 +73,29 @@ for (const name of ['flush', 'finish'] as const) {
     }
   };
 }
+/** Wall and CPU time in EntityWrite.add / finish (the import writers, the links they flush included). */
+const inWrites = { ms: 0, cpu: 0 };
+for (const name of ['add', 'finish'] as const) {
+  const proto = EntityWrite.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const original = proto[name];
+  proto[name] = function (this: EntityWrite, ...args: unknown[]) {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    try {
+      return original.apply(this, args);
+    } finally {
+      inWrites.ms += performance.now() - start;
+      inWrites.cpu += cpuSeconds(process.cpuUsage(cpu));
+    }
+  };
+}
+const zero = () => {
+  for (const t of [inLinks.flush, inLinks.finish, inWrites]) {
+    t.ms = 0;
+    t.cpu = 0;
+  }
+};
+
 let finishing = false;
 const originalFinish = LinkKeeper.prototype.finish;
 LinkKeeper.prototype.finish = function (this: LinkKeeper) {
@@ -104,6 +134,22 @@ async function main() {
   await timed('4. COMMIT', () => db.exec('COMMIT'));
   console.log(`stored: ${JSON.stringify(stored.counts)}`);
   ws.close();
+
+  const streamedWs = openWorkspace(join(dir, 'streamed.closebook'));
+  const sdb = streamedWs.db;
+  sdb.prepare('INSERT INTO orgs (id, name, parent_id, created_at) VALUES (?, ?, NULL, ?)').run(ORG, 'Bench Sync', '2026-10-01T00:00:00Z');
+  for (const month of ['2026-10', '2026-11']) sdb.prepare("INSERT INTO periods VALUES (?, ?, 'in_progress', NULL)").run(ORG, month);
+  zero();
+  const threads = threadPullsStarted();
+  const begin = (d: typeof sdb) => d.exec('BEGIN IMMEDIATE');
+  const streamed = await timed('5. streamed first sync, the paging on a worker thread (both threads)', () =>
+    runFirstSyncStreamed(sdb, { orgId: ORG, source: 'revenue', label: allocora.label, baseUrl: servers.allocora, key: servers.key, cursors: {}, startedAt: new Date().toISOString() }, { page: () => {}, cancelled: () => false }, begin),
+  );
+  line('   this thread in the import writers (wall)', inWrites.ms - inLinks.flush.ms, inWrites.cpu - inLinks.flush.cpu);
+  line('   this thread in the links (wall)', inLinks.flush.ms, inLinks.flush.cpu);
+  line('   this thread in the stamp, after the writes (wall)', inLinks.finish.ms, inLinks.finish.cpu);
+  console.log(`streamed: ${JSON.stringify(streamed?.counts)}, pull threads started: ${threadPullsStarted() - threads}`);
+  streamedWs.close();
   child.send({ stop: true });
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/main/db/driver';
+import { startImportBatch } from '../../src/main/imports/records/import-batch';
 import { setStreamedFirstSync } from '../../src/main/sync/first-sync';
 import { rowHash, localRow } from '../../src/main/sync/record-state';
 import { setThreadHandOver, threadPullsStarted } from '../../src/main/sync/sources/allocora-thread';
@@ -31,12 +32,15 @@ async function connect(ctx: ReturnType<typeof syncWorkspace>) {
   return ctx;
 }
 
-/** Every table a sync writes, whole (timestamps included: the clock is frozen). */
+/** Every table a sync writes, whole (timestamps included: the clock is frozen), but the batches' operation. */
 function everything(db: Database.Database): string {
+  const batchColumns = (db.prepare("SELECT name FROM pragma_table_info('import_batches') WHERE name != 'operation'").pluck().all() as string[]).join(', ');
   return ['payees', 'products', 'revenues', 'rules', 'rule_versions', 'import_batches', 'import_batch_totals', 'sync_links', 'sync_runs', 'sync_connections']
-    .map((t) => `${t}: ${JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1`).raw(true).all())}`)
+    .map((t) => `${t}: ${JSON.stringify(db.prepare(`SELECT ${t === 'import_batches' ? batchColumns : '*'} FROM ${t} ORDER BY 1`).raw(true).all())}`)
     .join('\n');
 }
+
+const operations = (db: Database.Database) => db.prepare('SELECT entity, operation FROM import_batches ORDER BY id').all();
 
 describe('a first sync of the revenue source written as its pages are read', () => {
   it('gives exactly the rows, links, hashes, counts and batches of the pull-then-store path', async () => {
@@ -53,7 +57,15 @@ describe('a first sync of the revenue source written as its pages are read', () 
     expect(threadPullsStarted()).toBe(threads + 1);
     expect(runA).toMatchObject({ status: 'committed', counts: { fetched: 462, created: 462, updated: 0, unchanged: 0, conflict: 0 } });
     expect(runA).toEqual(runB);
-    expect(everything(streamed.workspace.db)).toBe(everything(whole.workspace.db));
+    // Compared as text: a difference shows as one line, not a million rows.
+    expect(everything(streamed.workspace.db) === everything(whole.workspace.db)).toBe(true);
+    // Revenues into an org that had none go through the bulk path (create_only): nothing to update.
+    expect(operations(streamed.workspace.db)).toEqual([
+      { entity: 'payees', operation: 'create_or_update' },
+      { entity: 'products', operation: 'create_or_update' },
+      { entity: 'revenues', operation: 'create_only' },
+    ]);
+    expect(operations(whole.workspace.db)).toEqual(['payees', 'products', 'revenues'].map((entity) => ({ entity, operation: 'create_or_update' })));
     // Every link carries the server's version and the local row as the sync left it.
     const db = streamed.workspace.db;
     const links = db.prepare("SELECT entity, local_id, server_hash, local_hash FROM sync_links WHERE org_id = ? AND source = 'revenue'").all(ORG) as Array<{ entity: string; local_id: number; server_hash: string; local_hash: string }>;
@@ -62,6 +74,28 @@ describe('a first sync of the revenue source written as its pages are read', () 
       expect(link.server_hash).toMatch(/^[0-9a-f]{16}$/);
       if (link.entity !== 'rules') expect(link.local_hash).toBe(rowHash(localRow(db, link.entity, link.local_id)));
     }
+  });
+
+  it('revenues into an org that already has some are written create_or_update: one imported before is updated to the server\'s values', async () => {
+    server = await startFakeAllocora({ payees: 2, products: 2, revenues: 300 });
+    const ctx = await connect(syncWorkspace());
+    const db = ctx.workspace.db;
+    const served = server.data.revenues[2];
+    // rv_3 imported from a file before the first sync, with another amount; its payee and product too.
+    for (const [entity, record] of [
+      ['payees', { external_id: served.payee_external_id, name: 'Local payee', payout_currency: 'USD' }],
+      ['products', { external_id: served.product_external_id, name: 'Local product' }],
+      ['revenues', { external_id: 'rv_3', kind: 'sale', occurred_at: served.occurred_at, amount: '999.00', currency: 'USD', quantity: 1, payee_external_id: served.payee_external_id, product_external_id: served.product_external_id }],
+    ] as const) {
+      const batch = startImportBatch(db, { orgId: ORG, entity, source: 'api', operation: 'create_only', keepRejected: false });
+      expect(batch.write([{ rowNumber: 1, record }]).rows).toMatchObject([{ outcome: 'created' }]);
+      expect(batch.finish({ onError: 'reject' }).counts.created).toBe(1);
+    }
+    const run = await runOne(ctx.core, 'revenue');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 304, created: 301, updated: 3 } });
+    expect(db.prepare("SELECT amount_micros FROM revenues WHERE external_id = 'rv_3'").pluck().get()).toBe(Math.round(Number(served.amount) * 1_000_000));
+    expect(db.prepare('SELECT count(*) FROM revenues').pluck().get()).toBe(300);
+    expect(db.prepare('SELECT operation FROM import_batches WHERE id = ?').pluck().get(run.batches.revenues)).toBe('create_or_update');
   });
 
   it('the next sync judges against what the streamed one stored: a server change is written, a change on both sides is a conflict', async () => {

@@ -2,7 +2,6 @@ import type { SyncCounts, SyncSource } from '../../shared/contract/sync';
 import type { ImportEntity } from '../../shared/contract/imports';
 import type { Database } from '../db/driver';
 import { startImportBatch, type ImportBatch } from '../imports/records/import-batch';
-import type { LinkKeeper } from './detect-conflicts';
 import type { PulledRecord } from './sources/source-adapter';
 import { SyncFault } from './sync-fault';
 
@@ -12,13 +11,18 @@ export const CHUNK = 5000;
 /** Outcomes that name a local record the source's id now points at. */
 const LINKED = new Set(['created', 'updated', 'unchanged', 'skipped_duplicate', 'blocked_locked_period']);
 
+/** Where a written record's link goes (LinkKeeper; FirstSyncLinks in a first sync). `stamp`: remember both versions. */
+export interface Linker {
+  link(entity: string, record: PulledRecord, localId: number, stamp: boolean): void;
+}
+
 export interface WriteTarget {
   db: Database.Database;
   orgId: string;
   source: SyncSource;
   label: string;
   counts: SyncCounts;
-  links: LinkKeeper;
+  links: Linker;
 }
 
 /**
@@ -37,6 +41,8 @@ export class EntityWrite {
   constructor(
     private readonly target: WriteTarget,
     readonly entity: ImportEntity,
+    /** create_only only where it writes what create_or_update would (see first-sync.ts). */
+    private readonly operation: 'create_or_update' | 'create_only' = 'create_or_update',
   ) {}
 
   add(records: readonly PulledRecord[]): void {
@@ -69,7 +75,7 @@ export class EntityWrite {
     const first = this.nextRow;
     this.waiting = [];
     this.nextRow += chunk.length;
-    const batch = (this.batch ??= startImportBatch(db, { orgId, entity: this.entity, source: 'api', operation: 'create_or_update', profile: `sync:${source}`, keepRejected: false, nested: true }));
+    const batch = (this.batch ??= startImportBatch(db, { orgId, entity: this.entity, source: 'api', operation: this.operation, profile: `sync:${source}`, keepRejected: false, nested: true }));
     let rows;
     try {
       rows = batch.write(

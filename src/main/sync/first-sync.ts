@@ -2,8 +2,8 @@ import type { SyncCounts, SyncRun, SyncSource } from '../../shared/contract/sync
 import type { ImportEntity } from '../../shared/contract/imports';
 import type { Database } from '../db/driver';
 import { commitRun } from './commit-run';
-import { LinkKeeper } from './detect-conflicts';
 import { EntityWrite, type WriteTarget } from './entity-write';
+import { LinkKeeper } from './detect-conflicts';
 import { getRun, insertRun, NO_COUNTS } from './history';
 import { streamAllocora } from './sources/allocora';
 import type { PageSink } from './sources/allocora-pages';
@@ -53,6 +53,7 @@ class StreamedStore {
   readonly counts: SyncCounts = { fetched: 0, created: 0, updated: 0, unchanged: 0, blocked_locked_period: 0, conflict: 0 };
   private readonly batches: Record<string, number> = {};
   private readonly target: WriteTarget;
+  private readonly links: LinkKeeper;
   private current: EntityWrite | null = null;
   private seen = new Set<string>();
   /** Rules are few and saved after every entity: kept by source id as storePull keeps them. */
@@ -66,7 +67,8 @@ class StreamedStore {
     runId: number,
     private readonly now: string,
   ) {
-    this.target = { db, orgId, source, label, counts: this.counts, links: new LinkKeeper(db, orgId, source, runId, now) };
+    this.links = new LinkKeeper(db, orgId, source, runId, now);
+    this.target = { db, orgId, source, label, counts: this.counts, links: this.links };
   }
 
   add(entity: string, records: readonly PulledRecord[]): void {
@@ -76,7 +78,7 @@ class StreamedStore {
     }
     if (this.current?.entity !== entity) {
       this.closeEntity();
-      this.current = new EntityWrite(this.target, entity as ImportEntity);
+      this.current = new EntityWrite(this.target, entity as ImportEntity, this.bulkWrites(entity) ? 'create_only' : 'create_or_update');
       this.seen = new Set();
     }
     for (const record of records) {
@@ -92,8 +94,18 @@ class StreamedStore {
     const rules = [...this.rules.values()];
     this.counts.fetched += rules.length;
     if (rules.length > 0) storeRuleRecords({ ...this.target, label: this.label }, rules, this.now);
-    this.target.links.finish();
+    this.links.finish();
     return { counts: this.counts, batches: this.batches };
+  }
+
+  /**
+   * Revenues into an org that has none: create_only, the CSV import's bulk path (rows held
+   * back for multi-row INSERTs, no lookup of each external_id), writes what create_or_update
+   * would, as there is nothing to update; a second record naming an external_id is a repeat
+   * either way (skipped when the same, else refused). The batch says create_only.
+   */
+  private bulkWrites(entity: string): boolean {
+    return entity === 'revenues' && this.target.db.prepare('SELECT 1 FROM revenues WHERE org_id = ? LIMIT 1').get(this.target.orgId) === undefined;
   }
 
   private closeEntity(): void {

@@ -1,7 +1,7 @@
 import type { SyncCounts, SyncSource } from '../../shared/contract/sync';
 import type { Database } from '../db/driver';
 import type { ImportEntity } from '../../shared/contract/imports';
-import { EntityWrite } from './entity-write';
+import { EntityWrite, type Linker } from './entity-write';
 import { orgTimeZone } from '../orgs/org-time-zone';
 import { conflictStore, LinkKeeper, type Verdict } from './detect-conflicts';
 import { reconciledMatcher } from './kept-reconciled';
@@ -118,7 +118,7 @@ function writeBatch(ctx: PullContext, entity: ImportEntity, records: PulledRecor
 }
 
 /** Rules saved as rules.batch saves them, each saved one linked with both versions; counts the outcomes. */
-export function storeRuleRecords(ctx: { db: Database.Database; orgId: string; label: string; counts: SyncCounts; links: LinkKeeper }, records: PulledRecord[], now: string): void {
+export function storeRuleRecords(ctx: { db: Database.Database; orgId: string; label: string; counts: SyncCounts; links: Linker }, records: PulledRecord[], now: string): void {
   for (const row of storeRules(ctx.db, ctx.orgId, ctx.label, records, now)) {
     ctx.counts[row.outcome === 'created' ? 'created' : row.outcome === 'updated' ? 'updated' : 'unchanged']++;
     if (row.id !== null) ctx.links.link('rules', records[row.rowNumber], row.id, true);
