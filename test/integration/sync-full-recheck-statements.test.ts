@@ -77,28 +77,31 @@ describe('statements source (seed 004): fixed statements changed or deleted on t
     expect(totalOf(ctx, old.sid)).toBe(9_999_000_000);
   });
 
-  it('a statement deleted on the server is marked on its link (counted updated), never deleted; listed again, the mark goes; one in a month finalized here is left as it is', async () => {
+  it('a statement deleted on the server moves the count: the incremental run reads on to the end and marks it on its link (counted updated), never deletes it; listed again, the mark goes; one in a month finalized here is left as it is', async () => {
     const ctx = await connected(230);
     await run(ctx.core);
     const gone = server!.remove(server!.statements[150]!.sid);
-    expect(await run(ctx.core)).toMatchObject({ status: 'nothing_changed' });
-    expect(marked(ctx)).toEqual([]);
-
-    const full = await run(ctx.core, true);
-    expect(full).toMatchObject({ status: 'committed', counts: { fetched: 229, updated: 1, unchanged: 228, blocked_locked_period: 1 } });
+    server!.requests.length = 0;
+    const noticed = await run(ctx.core);
+    // 229 listed where 230 were and no new cycle: every page read; the known fixed ones are not stored again.
+    expect(pagesRead()).toBe(3);
+    expect(noticed).toMatchObject({ status: 'committed', counts: { fetched: 1, updated: 1, unchanged: 1 } });
     expect(marked(ctx)).toEqual([gone.sid]);
-    expect(markOf(ctx, gone.sid)).toBe(full.startedAt);
+    expect(markOf(ctx, gone.sid)).toBe(noticed.startedAt);
     expect(totalOf(ctx, gone.sid)).not.toBeUndefined();
     // statements.get and statements.list say so; the others are live.
-    expect(await callOk<StatementDetail>(ctx.core, 'statements.get', { sid: gone.sid })).toMatchObject({ origin: 'synced', deleted_on_server_at: full.startedAt });
+    expect(await callOk<StatementDetail>(ctx.core, 'statements.get', { sid: gone.sid })).toMatchObject({ origin: 'synced', deleted_on_server_at: noticed.startedAt });
     const listed = await callOk<StatementPage<StatementListItem>>(ctx.core, 'statements.list', { orgId: ORG, serializer: 'list', page_size: 100, page_number: 2 });
-    expect(listed.results.filter((s) => s.deleted_on_server_at !== null).map((s) => [s.sid, s.deleted_on_server_at])).toEqual([[gone.sid, full.startedAt]]);
-    // Still gone: the mark is kept, nothing counted for it.
-    expect(await run(ctx.core, true)).toMatchObject({ counts: { updated: 0, unchanged: 228 } });
-    expect(markOf(ctx, gone.sid)).toBe(full.startedAt);
+    expect(listed.results.filter((s) => s.deleted_on_server_at !== null).map((s) => [s.sid, s.deleted_on_server_at])).toEqual([[gone.sid, noticed.startedAt]]);
+    // The count kept: the next run reads one page again. Still gone at a full re-check: the mark is kept, nothing counted for it.
+    server!.requests.length = 0;
+    expect(await run(ctx.core)).toMatchObject({ status: 'nothing_changed' });
+    expect(pagesRead()).toBe(1);
+    expect(await run(ctx.core, true)).toMatchObject({ counts: { fetched: 229, updated: 0, unchanged: 228, blocked_locked_period: 1 } });
+    expect(markOf(ctx, gone.sid)).toBe(noticed.startedAt);
 
     server!.restore(gone);
-    expect(await run(ctx.core, true)).toMatchObject({ status: 'committed', counts: { fetched: 230, updated: 1, unchanged: 228 } });
+    expect(await run(ctx.core)).toMatchObject({ status: 'committed', counts: { fetched: 1, updated: 1, unchanged: 1 } });
     expect(marked(ctx)).toEqual([]);
     expect(await callOk<StatementDetail>(ctx.core, 'statements.get', { sid: gone.sid })).toMatchObject({ deleted_on_server_at: null });
 
@@ -107,8 +110,18 @@ describe('statements source (seed 004): fixed statements changed or deleted on t
     finalize(ctx, '2026-07');
     server!.remove(july.sid);
     const before = written(ctx);
-    expect(await run(ctx.core, true)).toMatchObject({ counts: { updated: 0, blocked_locked_period: 2 } });
+    expect(await run(ctx.core)).toMatchObject({ counts: { updated: 0, blocked_locked_period: 1 } });
     expect(written(ctx)).toBe(before);
+  });
+
+  it('a deletion and a new cycle in one go still move the count off the expected: the new one is stored, the deleted one marked', async () => {
+    const ctx = await connected(230);
+    await run(ctx.core);
+    const gone = server!.remove(server!.statements[120]!.sid);
+    const fresh = server!.nextCycle();
+    expect(await run(ctx.core)).toMatchObject({ status: 'committed', counts: { created: 1, updated: 2 } });
+    expect(marked(ctx)).toEqual([gone.sid]);
+    expect(totalOf(ctx, fresh.sid)).not.toBeUndefined();
   });
 
   it('a list of one page is read whole by every run: the incremental run marks a deletion too', async () => {

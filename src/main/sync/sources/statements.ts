@@ -14,9 +14,11 @@ import { UNWATCHED, type PulledRecord, type SourceAdapter } from './source-adapt
 // before the cursor `fixed_through`): every later one is older and fixed. The store writes
 // only what differs from the stored copy.
 // When the server's order is not newest first, every page is read (nothing is missed).
-// A fixed statement the server changes or deletes later is seen only by reading every page:
-// sync.run's full re-check (mode.full) does, and a list read to its end (a first sync, a
-// full re-check) tells which synced statements the server no longer has.
+// A fixed statement the server changes later is seen only by reading every page: sync.run's
+// full re-check (mode.full) does. A deletion moves the list's `count`: when it is not the
+// last run's count (cursor listed_count) plus the cycles started since (after newest_start),
+// the run reads on to the end. A list read to its end (a first sync, a full re-check, a
+// count that moved) tells which synced statements the server no longer has.
 
 const LABEL = 'statements source (seed 004)';
 const PAGE_SIZE = 100;
@@ -129,6 +131,13 @@ export const statementsSource: SourceAdapter = {
     const listed = new Set<string>();
     const counts = new Set<unknown>();
     let toTheEnd = false;
+    // The server's count at the last run and the newest cycle it had: now it should list that
+    // many plus the cycles started since. Otherwise a statement was deleted (or added among
+    // the old ones): the run reads on to the end, so the complete listing shows which.
+    const countBefore = cursors.listed_count === undefined ? undefined : Number(cursors.listed_count);
+    const newestBefore = cursors.newest_start;
+    const fresh = new Set<string>();
+    let newestStart = newestBefore;
     for (let page = 1; ; page++) {
       if (watch.cancelled()) throw new SyncFault(`${LABEL}: cancelled; nothing of this source was written`);
       const url = pageUrl(baseUrl, 'detail', PAGE_SIZE, page);
@@ -146,6 +155,8 @@ export const statementsSource: SourceAdapter = {
         }
         sidOfCycle.set(start, record.sourceId);
         listed.add(record.sourceId);
+        if (newestBefore === undefined || start > newestBefore) fresh.add(record.sourceId);
+        if (newestStart === undefined || start > newestStart) newestStart = start;
         // Read twice (a statement generated between two page requests shifts the pages): the later read wins.
         bySid.delete(record.sourceId);
         bySid.set(record.sourceId, record);
@@ -162,11 +173,15 @@ export const statementsSource: SourceAdapter = {
       watch.page('statements', read);
       const last = body.next == null || body.results.length === 0 || (typeof body.page_count === 'number' && page >= body.page_count);
       toTheEnd = last;
-      if (last || (reachedKnown && descending)) break;
+      const countMoved = countBefore !== undefined && body.count !== countBefore + fresh.size;
+      if (last || (reachedKnown && descending && !countMoved)) break;
     }
     const next: Record<string, string> = { ...cursors };
     if (newestFixed !== undefined) next.fixed_through = newestFixed;
+    if (newestStart !== undefined) next.newest_start = newestStart;
     const [count] = counts;
+    if (counts.size === 1 && typeof count === 'number') next.listed_count = String(count);
+    else delete next.listed_count;
     const complete = toTheEnd && counts.size === 1 && count === listed.size;
     return { entities: [{ entity: 'statements', records: [...bySid.values()], ...(complete ? { listing: { ids: listed } } : {}) }], cursors: next };
   },
