@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/chromium';
 import { demoWebSession } from '../support/demo-web';
+import { forgetDemoSync } from '../support/forget-demo-sync';
 import { openSyncScreen } from '../support/sync-screen';
 import { startFakeAllocora, type FakeAllocora } from '../support/fake-allocora';
 import { FAKE_SOURCE_KEY } from '../support/fake-source-server';
@@ -20,6 +21,8 @@ let open = '';
 
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
+  // A first sync of an org never connected (the demo's own sync history is demo-sync-screens.test.ts's).
+  forgetDemoSync(demo.workspacePath);
   const db = new Database(demo.workspacePath, { readonly: true });
   const orgId = db.prepare('SELECT id FROM orgs WHERE parent_id IS NULL ORDER BY name LIMIT 1').pluck().get() as string;
   closed = db.prepare("SELECT period FROM periods WHERE org_id = ? AND status = 'finalized' ORDER BY period DESC LIMIT 1").pluck().get(orgId) as string;

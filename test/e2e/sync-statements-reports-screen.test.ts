@@ -5,6 +5,7 @@ import type { ReportJson } from '../../src/shared/contract/reports';
 import { Decimal } from '../../src/shared/decimal';
 import { HAS_CHROMIUM } from '../support/chromium';
 import { demoWebSession } from '../support/demo-web';
+import { forgetDemoSync } from '../support/forget-demo-sync';
 import { openSyncScreen } from '../support/sync-screen';
 import { startFakeAllocationReports, type FakeAllocationReports, type FakeRow } from '../support/fake-allocation-reports';
 import { FAKE_SOURCE_KEY } from '../support/fake-source-server';
@@ -32,7 +33,10 @@ afterAll(async () => {
 let month = '';
 let changedPayee = '';
 beforeAll(async () => {
-  if (HAS_CHROMIUM) statements = await startFakeStatements(40);
+  if (!HAS_CHROMIUM) return;
+  // A first sync of an org never connected (the demo's own sync history is demo-sync-screens.test.ts's).
+  forgetDemoSync(demo.workspacePath);
+  statements = await startFakeStatements(40);
 });
 
 /** The org's payouts_by_payee of its newest closed month, as computed here, served back by a fake with one figure changed and one row missing. */

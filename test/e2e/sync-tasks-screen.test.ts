@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../support/chromium';
 import { demoWebSession } from '../support/demo-web';
+import { forgetDemoSync } from '../support/forget-demo-sync';
 import { openSyncScreen } from '../support/sync-screen';
 import { startFakeTasks, type FakeTasks } from '../support/fake-report-tasks';
 import { FAKE_SOURCE_KEY } from '../support/fake-source-server';
@@ -18,6 +19,8 @@ let late: ReturnType<FakeTasks['add']>;
 
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
+  // A first sync of an org never connected (the demo's own sync history is demo-sync-screens.test.ts's).
+  forgetDemoSync(demo.workspacePath);
   server = await startFakeTasks(12);
   server.add({ status: 'InProgress', task_type: 'ReportExport', template: 'usage' });
   // After the running task: in the window the next sync reads again.
