@@ -8,7 +8,8 @@
 // `closebook import revenues` of it, with full validation, into a fresh workspace; (c) the
 // same import again with the default operation (every row skipped_duplicate) and (c2) with
 // create_or_update (every row unchanged); (d) the peak RSS of (b). --1gb also
-// imports a generated ~1 GB file for its peak RSS (e), then deletes it. (a2) writes the same
+// imports a generated ~1 GB file for its peak RSS (e), then deletes it. (b) reads and maps the file on
+// a second thread (the parse worker) while the first writes; (b1) is the same import with the worker off. (a2) writes the same
 // rows with sqlite3 into the workspace's own schema, unvalidated, with every index of the
 // table (the unique key included) dropped first and built again before COMMIT: the floor.
 // Prints figures only.
@@ -144,9 +145,10 @@ interface Timed {
 }
 
 /** Run a command, with /usr/bin/time where present for CPU seconds and peak RSS; else peak RSS from /proc (VmHWM). */
-async function timed(command: string, args: string[], input?: string): Promise<Timed> {
+async function timed(command: string, args: string[], input?: string, env?: NodeJS.ProcessEnv): Promise<Timed> {
   const started = performance.now();
-  const child = timeBin ? spawn(timeBin, ['-f', '@@ %U %S %M', command, ...args]) : spawn(command, args);
+  const options = env ? { env: { ...process.env, ...env } } : {};
+  const child = timeBin ? spawn(timeBin, ['-f', '@@ %U %S %M', command, ...args], options) : spawn(command, args, options);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -183,9 +185,10 @@ function safeRead(path: string): string {
   }
 }
 
-/** `closebook import revenues`, with the default operation unless one is named. */
-function closebookImport(file: string, workspace: string, operation?: 'create_only' | 'create_or_update'): Promise<Timed> {
-  return timed(process.execPath, [BIN, 'import', 'revenues', file, '--workspace', workspace, '--org', ORG, ...(operation ? ['--operation', operation] : [])]);
+/** `closebook import revenues`, with the default operation unless one is named; inThread: with the parse worker off. */
+function closebookImport(file: string, workspace: string, operation?: 'create_only' | 'create_or_update', inThread = false): Promise<Timed> {
+  const env = inThread ? { CLOSEBOOK_PARSE_WORKER_MIN_BYTES: String(Number.MAX_SAFE_INTEGER) } : undefined;
+  return timed(process.execPath, [BIN, 'import', 'revenues', file, '--workspace', workspace, '--org', ORG, ...(operation ? ['--operation', operation] : [])], undefined, env);
 }
 
 /** Every index of the revenues table, the unique key included, as the schema declares them. */
@@ -209,7 +212,7 @@ function summary(run: Timed): string {
   return `${counts}; amount written ${written}`;
 }
 
-const cpu = (t: Timed) => `${t.cpuSeconds === null ? '' : ` / ${t.cpuSeconds.toFixed(2)} s CPU`}, load ${t.load.toFixed(1)}`;
+const cpu = (t: Timed) => `${t.cpuSeconds === null ? '' : ` / ${t.cpuSeconds.toFixed(2)} s CPU (${(t.cpuSeconds / t.seconds).toFixed(2)} cores)`}, load ${t.load.toFixed(1)}`;
 const rate = (t: Timed, n: number) => `${Math.round(n / t.seconds).toLocaleString('en-US')} rows/s`;
 
 async function benchShape(shape: IdShape): Promise<number> {
@@ -271,6 +274,14 @@ async function benchShape(shape: IdShape): Promise<number> {
   const b = await closebookImport(csv, workspace);
   console.log(`(b) closebook import (fresh workspace): ${b.seconds.toFixed(2)} s wall${cpu(b)} (${rate(b, rows)}); ${summary(b)}`);
   console.log(`    ratio b/a2: ${(b.seconds / a2.seconds).toFixed(2)} wall (target <= 1.0)${a2.cpuSeconds && b.cpuSeconds ? `, ${(b.cpuSeconds / a2.cpuSeconds).toFixed(2)} CPU` : ''}; b/a: ${(b.seconds / a.seconds).toFixed(2)} wall${a.cpuSeconds && b.cpuSeconds ? `, ${(b.cpuSeconds / a.cpuSeconds).toFixed(2)} CPU` : ''}`);
+
+  // (b1) The same import with the file read and mapped in the importing thread (no parse worker), back to back.
+  const inThreadWorkspace = join(dir, 'import-revenues-in-thread.closebook');
+  freshWorkspace(inThreadWorkspace);
+  const b1 = await closebookImport(csv, inThreadWorkspace, undefined, true);
+  console.log(`(b1) the same, parse worker off:         ${b1.seconds.toFixed(2)} s wall${cpu(b1)} (${rate(b1, rows)}); ${summary(b1)}`);
+  console.log(`    ratio b1/a2: ${(b1.seconds / a2.seconds).toFixed(2)} wall${a2.cpuSeconds && b1.cpuSeconds ? `, ${(b1.cpuSeconds / a2.cpuSeconds).toFixed(2)} CPU` : ''}; b/b1: ${(b.seconds / b1.seconds).toFixed(2)} wall${b.cpuSeconds && b1.cpuSeconds ? `, ${(b.cpuSeconds / b1.cpuSeconds).toFixed(2)} CPU` : ''}`);
+  removeDb(inThreadWorkspace);
 
   // (c) The same file again with the default operation (create_only): every row found and skipped;
   // (c2) with create_or_update: every row found, compared and unchanged.

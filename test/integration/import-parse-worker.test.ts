@@ -175,7 +175,7 @@ describe('the parse worker', () => {
     for (const minBytes of [Number.MAX_SAFE_INTEGER, 0]) {
       const db = workspace(dir, `w${minBytes}.closebook`);
       PARSE_WORKER_LIMITS.minBytes = minBytes;
-      errors.push(await commitFile(db, input(path), ctx()).catch((error: { code: string; message: string; detail: unknown }) => error));
+      errors.push((await commitFile(db, input(path), ctx()).catch((error: unknown) => error)) as (typeof errors)[number]);
       expect(count(db, 'revenues') + count(db, 'import_batches')).toBe(0);
     }
     expect(errors[0]).toMatchObject({ code: 'invalid_encoding', detail: { row: rowOf(THIRD_CHUNK_ROW), column: 6 } });

@@ -11,7 +11,13 @@ import { fromWireError, unpackChunk, type FromParseWorker, type MappedRow, type 
  * saves (8 MiB, about 80,000 rows). window: chunks (reader batches, 1 MiB each) the worker
  * may be ahead. An object so tests can change them.
  */
-export const PARSE_WORKER_LIMITS: { minBytes: number; window: number; crashAfterChunks?: number } = { minBytes: 8 << 20, window: 3 };
+export const PARSE_WORKER_LIMITS: { minBytes: number; window: number; crashAfterChunks?: number } = { minBytes: minBytesFromEnvironment() ?? 8 << 20, window: 2 };
+
+/** CLOSEBOOK_PARSE_WORKER_MIN_BYTES: the benchmark times the in-thread path of a large file with it. */
+function minBytesFromEnvironment(): number | null {
+  const text = process.env.CLOSEBOOK_PARSE_WORKER_MIN_BYTES;
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
+}
 
 /** Workers running now, for tests: none may be left after an import. */
 let running = 0;

@@ -57,43 +57,79 @@ export class ChunkPacker {
 
   pack(rows: readonly MappedRow[], bytesRead: number): PackedChunk {
     for (const row of rows) if (row.record) for (const key in row.record) if (!this.slot.has(key)) this.slot.set(key, this.fields.push(key) - 1);
-    const width = this.fields.length;
+    const { fields } = this;
+    const width = fields.length;
     const tags = new Uint8Array(rows.length * Math.max(width, 1));
     const rowNumbers = new Int32Array(rows.length);
-    const ends: number[] = [];
+    const ends = new Uint32Array(rows.length * width);
     const parts: string[] = [];
     const failures: RowFailure[] = [];
     let length = 0;
-    rows.forEach((row, r) => {
+    let values = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
       rowNumbers[r] = row.rowNumber;
-      if (row.record === null) {
+      const record = row.record;
+      if (record === null) {
         tags[r * width] = FAILED;
         failures.push(row.failure);
-        return;
+        continue;
       }
-      for (const key in row.record) {
-        const value = row.record[key];
-        const at = r * width + this.slot.get(key)!;
+      // Values go in slot order, as unpackChunk reads them. Records share the mapper's key
+      // order, so the keys are nearly always the slots in order; else the row is packed again slot by slot.
+      const base = r * width;
+      const valuesBefore = values;
+      const lengthBefore = length;
+      const partsBefore = parts.length;
+      let f = 0;
+      for (const key in record) {
+        if (fields[f] !== key) {
+          f = -1;
+          break;
+        }
+        const value = record[key];
+        f++;
         if (value === undefined) {
-          tags[at] = UNDEFINED;
+          tags[base + f - 1] = UNDEFINED;
           continue;
         }
         const text = typeof value === 'bigint' ? String(value) : value;
-        tags[at] = typeof value === 'bigint' ? BIGINT : TEXT;
+        tags[base + f - 1] = typeof value === 'bigint' ? BIGINT : TEXT;
         parts.push(text);
         length += text.length;
-        ends.push(length);
+        ends[values++] = length;
       }
-    });
-    return { fields: [...this.fields], rowNumbers, tags, ends: Uint32Array.from(ends), text: parts.join(''), failures, bytesRead };
+      if (f !== -1) continue;
+      tags.fill(ABSENT, base, base + width);
+      values = valuesBefore;
+      length = lengthBefore;
+      parts.length = partsBefore;
+      for (let k = 0; k < width; k++) {
+        const key = fields[k];
+        if (!(key in record)) continue;
+        const value = record[key];
+        if (value === undefined) {
+          tags[base + k] = UNDEFINED;
+          continue;
+        }
+        const text = typeof value === 'bigint' ? String(value) : value;
+        tags[base + k] = typeof value === 'bigint' ? BIGINT : TEXT;
+        parts.push(text);
+        length += text.length;
+        ends[values++] = length;
+      }
+    }
+    return { fields: [...fields], rowNumbers, tags, ends: ends.slice(0, values), text: parts.join(''), failures, bytesRead };
   }
 }
 
-/** The rows of a packed chunk, each record rebuilt with its keys in the order the mapper made them. */
+/** The rows of a packed chunk, each record rebuilt with its keys in slot order (the mapper's order, which every record of a file shares). */
 export function unpackChunk(chunk: PackedChunk): MappedRow[] {
   const { fields, rowNumbers, tags, ends, text, failures } = chunk;
   const width = fields.length;
   const rows: MappedRow[] = new Array(rowNumbers.length);
+  const template: MappedRecord = {};
+  for (const field of fields) template[field] = undefined;
   let value = 0;
   let start = 0;
   let failure = 0;
@@ -103,7 +139,10 @@ export function unpackChunk(chunk: PackedChunk): MappedRow[] {
       rows[r] = { rowNumber: rowNumbers[r], record: null, failure: failures[failure++] };
       continue;
     }
-    const record: MappedRecord = {};
+    // Rows with every field (all of a mapper's rows) start as a copy of one object: one shape, no transitions.
+    let whole = true;
+    for (let f = 0; f < width; f++) if (tags[base + f] === ABSENT) whole = false;
+    const record: MappedRecord = whole ? { ...template } : {};
     for (let f = 0; f < width; f++) {
       const tag = tags[base + f];
       if (tag === ABSENT) continue;
