@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/main/db/driver';
@@ -243,4 +244,29 @@ describe('the parse worker', () => {
     expect(parseWorkersStarted()).toBe(before + 1);
     expect(runningParseWorkers()).toBe(0);
   });
+});
+
+describe('the parse worker in the CLI bundle', () => {
+  it('imports through the bundled worker exactly as in-thread', () => {
+    const dir = tempDir();
+    const path = writeFile(dir, 5_000);
+    // Inside the checkout: the bundle finds better-sqlite3 in its node_modules from there.
+    const cache = join(process.cwd(), '.cache', `cli-parse-worker-${process.pid}`);
+    try {
+      const outputs = ['0', String(Number.MAX_SAFE_INTEGER)].map((minBytes) => {
+        const file = join(dir, `cli-${minBytes.length}.closebook`);
+        workspace(dir, `cli-${minBytes.length}.closebook`);
+        return execFileSync(process.execPath, [join(process.cwd(), 'bin/closebook.mjs'), 'import', 'revenues', path, '--workspace', file, '--org', ORG, '--on-error', 'skip'], {
+          encoding: 'utf8',
+          env: { ...process.env, CLOSEBOOK_CLI_CACHE: cache, CLOSEBOOK_PARSE_WORKER_MIN_BYTES: minBytes },
+        });
+      });
+      expect(readdirSync(cache)).toContain('import-parse-worker.js');
+      const bad = badRows(5_000);
+      expect(JSON.parse(outputs[0])).toMatchObject({ status: 'committed', counts: { created: 5_000 - bad.error - bad.blocked, error: bad.error } });
+      expect(outputs[0]).toBe(outputs[1]);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
