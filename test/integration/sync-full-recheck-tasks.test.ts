@@ -6,8 +6,9 @@ import { callOk } from '../support/temp-workspace';
 import { startFakeTasks, type FakeTasks } from '../support/fake-report-tasks';
 import { dataDigest, keys, ORG, syncWorkspace, useSyncTestSetup } from './sync-support';
 
-// Seed 002: a task that FINISHED before the window an incremental run reads again is never
-// listed again, so its deletion (or a late change) on the server is not seen; sync.run
+// Seed 002: a task that FINISHED before the window an incremental run reads again is not
+// listed again: its deletion shows only in the server's total (then the run lists every
+// task), and a late change, or a deletion the total hides, not at all; sync.run
 // {full: true} lists every task (no created_after) and marks the synced ones it lacks.
 
 useSyncTestSetup();
@@ -37,29 +38,31 @@ const marked = (ctx: Ctx) => ctx.workspace.db.prepare('SELECT uuid FROM tasks WH
 const tasksDigest = (ctx: Ctx) => dataDigest(ctx.workspace.db) + JSON.stringify(ctx.workspace.db.prepare('SELECT * FROM tasks ORDER BY id').raw(true).all());
 
 describe('tasks source (seed 002): full re-check', () => {
-  it('an old finished task deleted on the server is marked by the full re-check (listing every task), not by the incremental run; the cursors stay where they were', async () => {
+  it("a deletion the server's total does not show (an old task deleted, another created back then) waits for the full re-check, which lists every task, marks it and stores the other; the cursors stay where they were", async () => {
     const ctx = await connected(230);
     await run(ctx.core);
     const gone = server!.remove(server!.tasks[5]!.uuid);
+    const late = server!.add({ created_at: server!.tasks[10]!.created_at });
     expect(await run(ctx.core)).toMatchObject({ status: 'nothing_changed' });
     expect(marked(ctx)).toEqual([]);
 
     server!.requests.length = 0;
     const full = await run(ctx.core, true);
     expect(server!.requests.map(createdAfter)).toEqual([null, null, null]);
-    expect(full).toMatchObject({ status: 'committed', counts: { fetched: 229, created: 0, updated: 1, unchanged: 229 } });
+    expect(full).toMatchObject({ status: 'committed', counts: { fetched: 230, created: 1, updated: 1, unchanged: 229 } });
     expect(marked(ctx)).toEqual([gone.uuid]);
     expect(await callOk<Task>(ctx.core, 'tasks.get', { uuid: gone.uuid })).toMatchObject({ origin: 'synced', deleted_on_server_at: full.startedAt });
-    expect((await callOk<TaskList>(ctx.core, 'tasks.list', { client_id: ORG, limit: 1 })).count).toBe(230);
+    expect(await callOk<Task>(ctx.core, 'tasks.get', { uuid: late.uuid })).toMatchObject({ origin: 'synced', deleted_on_server_at: null });
+    expect((await callOk<TaskList>(ctx.core, 'tasks.list', { client_id: ORG, limit: 1 })).count).toBe(231);
 
     // Marked once: a second full re-check writes nothing, and the incremental run reads from the newest task again.
     const before = tasksDigest(ctx);
-    expect(await run(ctx.core, true)).toMatchObject({ status: 'nothing_changed', counts: { fetched: 229, unchanged: 229 } });
+    expect(await run(ctx.core, true)).toMatchObject({ status: 'nothing_changed', counts: { fetched: 230, unchanged: 230 } });
     expect(tasksDigest(ctx)).toBe(before);
     server!.requests.length = 0;
-    await run(ctx.core);
-    const newest = server!.tasks[server!.tasks.length - 1]!.created_at;
-    expect(server!.requests.map(createdAfter)).toEqual([new Date(Date.parse(newest) - 1).toISOString()]);
+    expect(await run(ctx.core)).toMatchObject({ status: 'nothing_changed' });
+    const newest = server!.tasks.reduce((a, t) => (t.created_at > a ? t.created_at : a), '');
+    expect(server!.requests.map(createdAfter)).toEqual([null, new Date(Date.parse(newest) - 1).toISOString()]);
   });
 
   it('a finished task changed on the server later is updated by the full re-check only', async () => {

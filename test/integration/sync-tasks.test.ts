@@ -192,12 +192,26 @@ describe('tasks deleted on the server (seed 002 lists no deletions)', () => {
     expect(deletedMark(ctx, newest.uuid)).toBeNull();
   });
 
-  it('an older finished task deleted on the server is not read again, so not seen: nothing breaks, nothing is written', async () => {
+  it("an older finished task deleted on the server shows in the server's total: the run lists every task and marks it", async () => {
     const ctx = await connected(4);
     await runOne(ctx.core, 'tasks');
-    server!.remove(server!.tasks[0].uuid);
+    const gone = server!.remove(server!.tasks[0].uuid);
+    const newest = server!.tasks.at(-1)!.created_at;
+    server!.requests.length = 0;
+    const run = await runOne(ctx.core, 'tasks');
+    expect(run).toMatchObject({ status: 'committed', counts: { fetched: 3, unchanged: 3, updated: 1 } });
+    // The total (one task asked for), the window (from just before the newest task), then every task.
+    expect(server!.requests.map((r) => [query(r).get('limit'), query(r).get('created_after')])).toEqual([
+      ['1', null],
+      ['100', msBefore(newest)],
+      ['100', null],
+    ]);
+    expect(deletedMark(ctx, gone.uuid)).toBe(run.startedAt);
+    // Counted again: the next run reads the total and the window only, and writes nothing.
     const before = tasksDigest(ctx);
+    server!.requests.length = 0;
     expect(await runOne(ctx.core, 'tasks')).toMatchObject({ status: 'nothing_changed', counts: { fetched: 1, unchanged: 1, updated: 0 } });
+    expect(server!.requests).toHaveLength(2);
     expect(tasksDigest(ctx)).toBe(before);
   });
 

@@ -1,7 +1,7 @@
 import { TASK_STATUSES, UNFINISHED_STATUSES, type TaskStatus } from '../../../shared/contract/tasks';
 import { getJson, type GetOptions } from '../http-client';
 import { SyncFault } from '../sync-fault';
-import { joinUrl, newer, UNWATCHED, type PulledEntity, type PulledRecord, type SourceAdapter } from './source-adapter';
+import { joinUrl, newer, UNWATCHED, type PulledEntity, type PulledRecord, type PullWatch, type SourceAdapter } from './source-adapter';
 
 // Seed 002 (generated report tasks): GET /billing/org/v1/reports with limit (at most 100),
 // offset, ordering=created_at and created_after, answering {count, next, previous, results};
@@ -10,7 +10,9 @@ import { joinUrl, newer, UNWATCHED, type PulledEntity, type PulledRecord, type S
 // that same millisecond is not lost. A task still Pending or InProgress at the last sync can
 // still change: the next run reads again from 1 ms before the oldest such task, so its new
 // status lands. store-tasks.ts writes only what changed, and marks the synced tasks of that
-// re-read window the server no longer lists (deleted there).
+// re-read window the server no longer lists (deleted there). A task deleted before the
+// window shows in the server's total (one more small request each run): then every task is
+// listed, as sync.run's full re-check (mode.full) does.
 
 const LABEL = 'tasks source (seed 002)';
 const PATH = '/billing/org/v1/reports';
@@ -95,6 +97,61 @@ export function isListedTasks(entity: PulledEntity): entity is ListedTasks {
   return entity.entity === 'tasks' && 'listedFrom' in entity;
 }
 
+/** Every task the server created after `from` (every task when undefined), paged, with the cursors to keep. */
+async function listTasks(baseUrl: string, key: string, cursors: Record<string, string>, watch: PullWatch, from: string | undefined, total: number | undefined) {
+  const records: PulledRecord[] = [];
+  const seen = new Set<string>();
+  let newest: string | undefined = cursors.created_after;
+  let oldestOpen: string | undefined;
+  // The server's count on each page: a task deleted between two page requests shifts the
+  // offsets and one task would go unread, so a listing whose count moved marks nothing.
+  const counts = new Set<unknown>();
+  for (let offset = 0; ; ) {
+    if (watch.cancelled()) throw new SyncFault(`${LABEL}: cancelled; nothing of this source was written`);
+    const query = new URLSearchParams({ limit: String(LIMIT), offset: String(offset), ordering: 'created_at' });
+    if (from !== undefined) query.set('created_after', from);
+    const url = joinUrl(baseUrl, `${PATH}?${query}`);
+    const { body } = await getJson(url, options(key));
+    if (!isObject(body) || !Array.isArray(body.results)) throw new SyncFault(`${LABEL}: ${url} answered without {count, results}`);
+    for (const [i, raw] of body.results.entries()) {
+      const record = readTask(raw, offset + i + 1);
+      if (seen.has(record.sourceId)) throw new SyncFault(`${LABEL}: task ${record.sourceId} came twice (the list changed while it was read); nothing of this source was written`);
+      seen.add(record.sourceId);
+      records.push(record);
+      const created = record.fields.created_at as string;
+      newest = newer(newest, created);
+      if (UNFINISHED_STATUSES.includes(record.fields.status as TaskStatus) && (oldestOpen === undefined || created < oldestOpen)) oldestOpen = created;
+    }
+    offset += body.results.length;
+    counts.add(body.count);
+    watch.page('tasks', offset);
+    if (body.next == null || body.results.length === 0) break;
+  }
+  const next: Record<string, string> = { ...cursors };
+  delete next.open_since;
+  if (newest !== undefined) next.created_after = newest;
+  if (oldestOpen !== undefined) next.open_since = oldestOpen;
+  const [count] = counts;
+  const consistent = counts.size === 1 && count === records.length;
+  // How many tasks the server has from before the next run's window: that run checks it.
+  const all = from === undefined ? records.length : total;
+  const nextSince = next.open_since ?? next.created_after;
+  if (consistent && all !== undefined && nextSince !== undefined) {
+    const nextFrom = Date.parse(justBefore(nextSince));
+    next.older_count = String(all - records.filter((r) => Date.parse(r.fields.created_at as string) > nextFrom).length);
+  } else delete next.older_count;
+  if (!consistent) return { entities: [{ entity: 'tasks' as const, records }], cursors: next, consistent };
+  const listed: ListedTasks = { entity: 'tasks', records, listedFrom: from ?? null };
+  return { entities: [listed], cursors: next, consistent };
+}
+
+/** How many tasks the server has (one task asked for, the answer's count); undefined when it gives none. */
+async function totalTasks(baseUrl: string, key: string): Promise<number | undefined> {
+  const url = joinUrl(baseUrl, `${PATH}?${new URLSearchParams({ limit: '1', offset: '0', ordering: 'created_at' })}`);
+  const { body } = await getJson(url, options(key));
+  return isObject(body) && Number.isSafeInteger(body.count) ? (body.count as number) : undefined;
+}
+
 export const reportTasks: SourceAdapter = {
   label: LABEL,
   async test(baseUrl, key) {
@@ -102,44 +159,21 @@ export const reportTasks: SourceAdapter = {
   },
   async pull(baseUrl, key, cursors, watch = UNWATCHED, mode = {}) {
     // open_since is never after created_after; either is read again from 1 ms before it.
-    // A full re-check lists every task: a finished one deleted on the server shows only so.
+    // A full re-check lists every task: a finished one changed on the server shows only so.
     const since = mode.full ? undefined : (cursors.open_since ?? cursors.created_after);
-    const from = since === undefined ? undefined : justBefore(since);
-    const records: PulledRecord[] = [];
-    const seen = new Set<string>();
-    let newest: string | undefined = cursors.created_after;
-    let oldestOpen: string | undefined;
-    // The server's count on each page: a task deleted between two page requests shifts the
-    // offsets and one task would go unread, so a listing whose count moved marks nothing.
-    const counts = new Set<unknown>();
-    for (let offset = 0; ; ) {
-      if (watch.cancelled()) throw new SyncFault(`${LABEL}: cancelled; nothing of this source was written`);
-      const query = new URLSearchParams({ limit: String(LIMIT), offset: String(offset), ordering: 'created_at' });
-      if (from !== undefined) query.set('created_after', from);
-      const url = joinUrl(baseUrl, `${PATH}?${query}`);
-      const { body } = await getJson(url, options(key));
-      if (!isObject(body) || !Array.isArray(body.results)) throw new SyncFault(`${LABEL}: ${url} answered without {count, results}`);
-      for (const [i, raw] of body.results.entries()) {
-        const record = readTask(raw, offset + i + 1);
-        if (seen.has(record.sourceId)) throw new SyncFault(`${LABEL}: task ${record.sourceId} came twice (the list changed while it was read); nothing of this source was written`);
-        seen.add(record.sourceId);
-        records.push(record);
-        const created = record.fields.created_at as string;
-        newest = newer(newest, created);
-        if (UNFINISHED_STATUSES.includes(record.fields.status as TaskStatus) && (oldestOpen === undefined || created < oldestOpen)) oldestOpen = created;
-      }
-      offset += body.results.length;
-      counts.add(body.count);
-      watch.page('tasks', offset);
-      if (body.next == null || body.results.length === 0) break;
+    if (since === undefined) {
+      const { consistent: _whole, ...whole } = await listTasks(baseUrl, key, cursors, watch, undefined, undefined);
+      return whole;
     }
-    const next: Record<string, string> = { ...cursors };
-    delete next.open_since;
-    if (newest !== undefined) next.created_after = newest;
-    if (oldestOpen !== undefined) next.open_since = oldestOpen;
-    const [count] = counts;
-    if (counts.size !== 1 || count !== records.length) return { entities: [{ entity: 'tasks', records }], cursors: next };
-    const listed: ListedTasks = { entity: 'tasks', records, listedFrom: from ?? null };
-    return { entities: [listed], cursors: next };
+    // The server's total (one task asked for) less the window is how many tasks it has from
+    // before the window: the last run counted them (cursor older_count). Fewer or more: a
+    // task the window does not reach was deleted (or one created back there), so every task
+    // is listed and the synced ones the list lacks are marked.
+    const total = await totalTasks(baseUrl, key);
+    const { consistent, ...window } = await listTasks(baseUrl, key, cursors, watch, justBefore(since), total);
+    const older = cursors.older_count === undefined ? undefined : Number(cursors.older_count);
+    if (older === undefined || total === undefined || !consistent || total - window.entities[0]!.records.length === older) return window;
+    const { consistent: _whole, ...whole } = await listTasks(baseUrl, key, cursors, watch, undefined, undefined);
+    return whole;
   },
 };
