@@ -124,6 +124,17 @@ describe('statements source (seed 004): fixed statements changed or deleted on t
     expect(totalOf(ctx, fresh.sid)).not.toBeUndefined();
   });
 
+  it('a statement blocked in a month finalized here is not read again once the month is reopened; the full re-check writes it', async () => {
+    const ctx = await connected(230);
+    expect(await run(ctx.core)).toMatchObject({ counts: { created: 229, blocked_locked_period: 1 } });
+    const september = server!.statements.find((s) => s.date_start === '2026-09-01')!;
+    expect(totalOf(ctx, september.sid)).toBeUndefined();
+    ctx.workspace.db.prepare("UPDATE periods SET status = 'in_progress', finalized_at = NULL WHERE org_id = ? AND period = '2026-09'").run(ORG);
+    expect(await run(ctx.core)).toMatchObject({ status: 'nothing_changed' });
+    expect(await run(ctx.core, true)).toMatchObject({ status: 'committed', counts: { created: 1, unchanged: 229, blocked_locked_period: 0 } });
+    expect(totalOf(ctx, september.sid)).not.toBeUndefined();
+  });
+
   it('a list of one page is read whole by every run: the incremental run marks a deletion too', async () => {
     const ctx = await connected(40);
     await run(ctx.core);
