@@ -135,6 +135,19 @@ describe('statements source (seed 004): fixed statements changed or deleted on t
     expect(totalOf(ctx, september.sid)).not.toBeUndefined();
   });
 
+  it('an empty list marks nothing (an org always has its current statement): a server answering none is not taken at its word', async () => {
+    const ctx = await connected(40);
+    await run(ctx.core);
+    const all = [...server!.statements];
+    for (const s of all) server!.remove(s.sid);
+    const before = written(ctx);
+    expect(await run(ctx.core, true)).toMatchObject({ status: 'nothing_changed' });
+    expect(written(ctx)).toBe(before);
+    // One statement left: the list is believed, the others are marked.
+    server!.restore(all[0]!);
+    expect(await run(ctx.core, true)).toMatchObject({ status: 'committed', counts: { updated: 38, unchanged: 1 } });
+  });
+
   it('a list of one page is read whole by every run: the incremental run marks a deletion too', async () => {
     const ctx = await connected(40);
     await run(ctx.core);

@@ -182,7 +182,8 @@ export const statementsSource: SourceAdapter = {
     const [count] = counts;
     if (counts.size === 1 && typeof count === 'number') next.listed_count = String(count);
     else delete next.listed_count;
-    const complete = toTheEnd && counts.size === 1 && count === listed.size;
+    // An empty list is not taken as every statement deleted: an org always has its current one.
+    const complete = toTheEnd && counts.size === 1 && count === listed.size && listed.size > 0;
     return { entities: [{ entity: 'statements', records: [...bySid.values()], ...(complete ? { listing: { ids: listed } } : {}) }], cursors: next };
   },
 };
