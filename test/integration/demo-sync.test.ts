@@ -190,6 +190,27 @@ describe('the demo workspace, Sync', () => {
     expect(open.conflicts.map((c) => c.entity)).toEqual(['statements']);
   });
 
+  it("a child org's rule taken from the server is saved as a new version with the server's splits; its statement kept", async () => {
+    const child = orgs.find((o) => o.parentId !== null)!;
+    const { conflicts } = await call<{ conflicts: SyncConflict[] }>('sync.conflicts', { orgId: child.id, status: 'open' });
+    const rule = conflicts.find((c) => c.entity === 'rules')!;
+    const version = workspace.db.prepare('SELECT version FROM rules WHERE id = ?').pluck();
+    const before = version.get(rule.localId) as number;
+    expect(await call<SyncConflict>('sync.resolve', { orgId: child.id, id: rule.id, choice: 'take_server' })).toMatchObject({ status: 'resolved', choice: 'take_server' });
+    expect(version.get(rule.localId)).toBe(before + 1);
+    const stored = await call<{ splits: Array<{ payeeExternalId: string; percentage: string }>; effectiveFrom: string }>('rules.get', { orgId: child.id, id: rule.localId });
+    const server = rule.serverValues.splits as Array<{ payee_external_id: string; percentage: string }>;
+    expect(stored.splits.map((s) => [s.payeeExternalId, s.percentage]).sort()).toEqual(server.map((s) => [s.payee_external_id, s.percentage]).sort());
+    expect(stored.effectiveFrom).toBe(rule.serverValues.effective_from);
+
+    const statement = conflicts.find((c) => c.entity === 'statements')!;
+    const row = workspace.db.prepare('SELECT origin, sid, total_micros FROM statements WHERE id = ?');
+    const kept = row.get(statement.localId);
+    expect(await call<SyncConflict>('sync.resolve', { orgId: child.id, id: statement.id, choice: 'keep_local' })).toMatchObject({ status: 'resolved', choice: 'keep_local' });
+    expect(row.get(statement.localId)).toEqual(kept);
+    expect((kept as { origin: string }).origin).toBe('local');
+  });
+
   it('the server’s report figures match the local ones but in two months: a sub-cent difference and a missing row, exact to the last unit', async () => {
     const [perturbed] = DEMO_SERVER_REPORTS;
     for (const org of orgs) {
