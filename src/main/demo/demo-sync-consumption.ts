@@ -62,8 +62,9 @@ export function syncDemoConsumptionSource(db: Database.Database, orgId: string, 
     if (row.billing_period.startsWith(newestMonth) && reestimated < 2) {
       // Usage metered late: the server's estimate rose 3%, re-synced at the run.
       reestimated++;
-      sell = Math.round((sell * 1.03) / 10_000) * 10_000;
-      buy = Math.round((buy * 1.03) / 10_000) * 10_000;
+      // 3% of the whole units, in integer micro-units (a multiple of 30,000: whole cents).
+      sell += ((sell - (sell % 1_000_000)) * 3) / 100;
+      buy += ((buy - (buy % 1_000_000)) * 3) / 100;
       fields.last_sync_at = at;
     }
     fields.consumed_sell = microsToDecimal(sell);

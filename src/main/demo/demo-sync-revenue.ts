@@ -224,7 +224,7 @@ export function syncDemoRevenueSource(db: Database.Database, random: SeededRando
   return () => later();
 
   function later(): DemoRevenueConflicts {
-    // Here: a file of corrections lowers the conflicted revenue, and the tag rule is renamed.
+    // Here: a file of corrections lowers the conflicted revenue; the tag rule gets a new split.
     const batch = startImportBatch(db, {
       orgId,
       entity: 'revenues',
@@ -234,7 +234,8 @@ export function syncDemoRevenueSource(db: Database.Database, random: SeededRando
       fileSize: 212,
       nested: db.inTransaction,
     });
-    const discounted = Math.round((conflicted.amount_micros * 0.9) / 10_000) * 10_000;
+    // A tenth off, in whole cents (integer micro-units only: the whole units' tenth).
+    const discounted = conflicted.amount_micros - (conflicted.amount_micros - (conflicted.amount_micros % 1_000_000)) / 10;
     batch.write([
       {
         rowNumber: 2,
