@@ -184,6 +184,6 @@ export function fromWireError(wire: WireError): Error {
   return error;
 }
 
-export type FromParseWorker = { type: 'chunk'; chunk: PackedChunk } | { type: 'done'; rows: number } | { type: 'error'; error: WireError };
+export type FromParseWorker = { type: 'chunk'; chunk: PackedChunk } | { type: 'done'; rows: number; cpuSeconds: number | null } | { type: 'error'; error: WireError };
 /** `take`: the importing thread took a chunk, one more may be sent. */
 export type ToParseWorker = { type: 'take' };
