@@ -4,8 +4,10 @@
 // changed revenues, and a sync with nothing changed.
 //   npx tsx bench/sync.ts [--revenues 1000000] [--consumption N (revenues / 10)] [--changes 1000]
 // The fake servers run in a child process (bench/sync-fake-servers.ts): the CPU time printed
-// is this process's, the client's. Prints figures only; wall clock beside CPU time and the
-// load average.
+// is this process's, the client's, all its threads (a first sync of the revenue source pages
+// on a worker thread while the main thread writes; the CSV import may read its file on one
+// too). Prints figures only; wall clock beside CPU time and the load average.
+// CLOSEBOOK_SYNC_STREAM=0 measures the first sync as it was (every page read, then written).
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { inProcessCore } from '../src/main/core/in-process';
 import type { CoreHost } from '../src/main/core/host';
 import { openWorkspace } from '../src/main/db/workspace';
 import { MemoryKeyStore, setSyncKeyStore } from '../src/main/sync/key-store';
+import { threadPullsStarted } from '../src/main/sync/sources/allocora-thread';
 import type { SyncRun } from '../src/shared/contract/sync';
 import { discardRevenuePages } from './discard-pages';
 import { numberArg, nextMessage } from './bench-args';
@@ -76,6 +79,7 @@ async function main() {
   const first = await timed('first sync: revenue source (payees, products, revenues)', () => run('revenue'));
   const firstConsumption = await timed('first sync: consumption source', () => run('consumption'));
   for (const r of [first.value, firstConsumption.value]) if (r.status !== 'committed') throw new Error(`${r.source}: ${r.status} ${r.message}`);
+  console.log(`(the first sync's pages read on a worker thread: ${threadPullsStarted() > 0 ? 'yes' : 'no'})`);
 
   const changed = nextMessage(child, 'changed');
   child.send({ change: CHANGES });

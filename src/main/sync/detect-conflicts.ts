@@ -81,10 +81,14 @@ export class LinkKeeper {
     return { kind: 'write' };
   }
 
-  /** `stamp`: the sync wrote (or matched) the record: remember both versions. Written in bulk (flush). */
-  link(entity: string, record: PulledRecord, localId: number, stamp: boolean): void {
-    if (stamp) this.written.add(entity);
-    this.pending.push(entity, record.sourceId, localId, stamp ? serverHashOf(record) : null, stamp ? TO_STAMP : null);
+  /**
+   * `stamp`: the sync wrote (or matched) the record: remember both versions. Written in bulk
+   * (flush). `localHash`: the row's hash as the run leaves it, when the caller knows it
+   * already (first-sync.ts); else finish() stamps it.
+   */
+  link(entity: string, record: PulledRecord, localId: number, stamp: boolean, localHash?: string | null): void {
+    if (stamp && localHash === undefined) this.written.add(entity);
+    this.pending.push(entity, record.sourceId, localId, stamp ? serverHashOf(record) : null, stamp ? (localHash === undefined ? TO_STAMP : localHash) : null);
     if (this.pending.length >= LINKS_PER_INSERT * LINK_VALUES) this.flush();
   }
 

@@ -2,7 +2,9 @@ import type { SyncCounts, SyncSource } from '../../shared/contract/sync';
 import type { ImportEntity } from '../../shared/contract/imports';
 import type { Database } from '../db/driver';
 import { startImportBatch, type ImportBatch } from '../imports/records/import-batch';
+import type { RowOutcome } from '../imports/records/outcome';
 import type { PulledRecord } from './sources/source-adapter';
+import { rowValuesHash, TABLE_OF } from './record-state';
 import { SyncFault } from './sync-fault';
 
 /** Records per write call: each chunk's outcomes give the links, then are dropped. */
@@ -13,7 +15,7 @@ const LINKED = new Set(['created', 'updated', 'unchanged', 'skipped_duplicate', 
 
 /** Where a written record's link goes (LinkKeeper; FirstSyncLinks in a first sync). `stamp`: remember both versions. */
 export interface Linker {
-  link(entity: string, record: PulledRecord, localId: number, stamp: boolean): void;
+  link(entity: string, record: PulledRecord, localId: number, stamp: boolean, localHash?: string | null): void;
 }
 
 export interface WriteTarget {
@@ -43,6 +45,12 @@ export class EntityWrite {
     readonly entity: ImportEntity,
     /** create_only only where it writes what create_or_update would (see first-sync.ts). */
     private readonly operation: 'create_or_update' | 'create_only' = 'create_or_update',
+    /**
+     * Rows no later write of the run changes (first-sync.ts): each chunk's rows are read
+     * back while they are in the page cache and their local hash goes with their links,
+     * instead of a pass over every link and row after the writes.
+     */
+    private readonly hashEachChunk = false,
   ) {}
 
   add(records: readonly PulledRecord[]): void {
@@ -76,7 +84,7 @@ export class EntityWrite {
     this.waiting = [];
     this.nextRow += chunk.length;
     const batch = (this.batch ??= startImportBatch(db, { orgId, entity: this.entity, source: 'api', operation: this.operation, profile: `sync:${source}`, keepRejected: false, nested: true }));
-    let rows;
+    let rows: RowOutcome[];
     try {
       rows = batch.write(
         chunk.map((r, i) => ({ rowNumber: first + i, record: r.fields })),
@@ -91,6 +99,28 @@ export class EntityWrite {
       batch.abort();
       throw new SyncFault(`${label}: ${this.entity} record ${chunk[refused.rowNumber - first].label} was refused: ${refused.message ?? 'invalid'}`);
     }
-    for (const row of rows) if (row.id !== null && LINKED.has(row.outcome)) links.link(this.entity, chunk[row.rowNumber - first], row.id, row.outcome !== 'blocked_locked_period');
+    const hashes = this.hashEachChunk ? this.rowHashes(rows) : null;
+    for (const row of rows) {
+      if (row.id === null || !LINKED.has(row.outcome)) continue;
+      const stamp = row.outcome !== 'blocked_locked_period';
+      links.link(this.entity, chunk[row.rowNumber - first], row.id, stamp, stamp && hashes ? (hashes.get(row.id) ?? null) : undefined);
+    }
+  }
+
+  /** Local id -> rowHash of the row now, for the rows of a chunk (read in id order: they are its newest). */
+  private rowHashes(rows: readonly RowOutcome[]): Map<number, string> {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const { id } of rows) {
+      if (id === null) continue;
+      if (id < min) min = id;
+      if (id > max) max = id;
+    }
+    const hashes = new Map<number, string>();
+    if (min > max) return hashes;
+    const read = this.target.db.prepare(`SELECT * FROM ${TABLE_OF[this.entity]} WHERE id BETWEEN ? AND ?`).raw(true);
+    const idAt = read.columns().findIndex((c) => c.name === 'id');
+    for (const row of read.iterate(min, max) as Iterable<unknown[]>) hashes.set(row[idAt] as number, rowValuesHash(row));
+    return hashes;
   }
 }

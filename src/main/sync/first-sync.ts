@@ -78,7 +78,8 @@ class StreamedStore {
     }
     if (this.current?.entity !== entity) {
       this.closeEntity();
-      this.current = new EntityWrite(this.target, entity as ImportEntity, this.bulkWrites(entity) ? 'create_only' : 'create_or_update');
+      const bulk = this.bulkWrites(entity);
+      this.current = new EntityWrite(this.target, entity as ImportEntity, bulk ? 'create_only' : 'create_or_update', bulk);
       this.seen = new Set();
     }
     for (const record of records) {
@@ -102,7 +103,9 @@ class StreamedStore {
    * Revenues into an org that has none: create_only, the CSV import's bulk path (rows held
    * back for multi-row INSERTs, no lookup of each external_id), writes what create_or_update
    * would, as there is nothing to update; a second record naming an external_id is a repeat
-   * either way (skipped when the same, else refused). The batch says create_only.
+   * either way (skipped when the same, else refused). The batch says create_only. No later
+   * write of the run changes a row it created (no update, rules leave revenues alone), so
+   * each chunk's rows are hashed as soon as written (EntityWrite's hashEachChunk).
    */
   private bulkWrites(entity: string): boolean {
     return entity === 'revenues' && this.target.db.prepare('SELECT 1 FROM revenues WHERE org_id = ? LIMIT 1').get(this.target.orgId) === undefined;

@@ -53,7 +53,12 @@ export function localRow(db: Database.Database, entity: string, id: number): Rec
 
 /** The local row as a whole: any column changed here (an edit, an import, a reconciliation) changes it. */
 export function rowHash(row: Record<string, unknown> | undefined): string | null {
-  return row ? sha1(JSON.stringify(Object.values(row))) : null;
+  return row ? rowValuesHash(Object.values(row)) : null;
+}
+
+/** rowHash of a row read as its values in column order (a raw statement's row). */
+export function rowValuesHash(values: readonly unknown[]): string {
+  return sha1(JSON.stringify(values));
 }
 
 const withRowHash = new WeakSet<Database.Database>();
