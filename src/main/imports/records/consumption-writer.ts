@@ -91,7 +91,8 @@ export function consumptionWriter(ctx: WriterContext): EntityWriter {
     }
     locks.noteWritten(period);
     const keys = unmatched.noteCreated(f);
-    if (bulk.consider(outcomes.counts.created) && onlyEmptyMonths) batchKeys.start(outcomes.createdFirstId!);
+    // No record created yet (an empty table's batch turns bulk at its first row): none to take over.
+    if (bulk.consider(outcomes.counts.created) && onlyEmptyMonths) batchKeys.start(outcomes.createdFirstId ?? Number.MAX_SAFE_INTEGER);
     inserts.add(rowNumber, f, f.currency ?? orgCurrency, key, raw, keys);
   }
 

@@ -64,9 +64,14 @@ export class DeferredIndexes {
   }
 }
 
+/** A partial index's WHERE condition, read from its stored CREATE INDEX; undefined for a full index. */
+export function partialIndexWhere(sql: string): string | undefined {
+  return /\sWHERE\s([\s\S]+)$/i.exec(sql)?.[1];
+}
+
 /** A partial index (its SQL ends in WHERE …) holding fewer than 1 in FEW_ROWS_IN of the table's rows. */
 export function holdsFewRows(db: Database.Database, table: string, index: { name: string; sql: string }): boolean {
-  const where = /\sWHERE\s([\s\S]+)$/i.exec(index.sql)?.[1];
+  const where = partialIndexWhere(index.sql);
   if (where === undefined) return false;
   const enough = Math.ceil(rowsIn(db, table) / FEW_ROWS_IN);
   // Read on the index itself (INDEXED BY: never a scan of the table), at most `enough` entries.
