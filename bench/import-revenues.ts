@@ -8,8 +8,9 @@
 // `closebook import revenues` of it, with full validation, into a fresh workspace; (c) the
 // same import again with the default operation (every row skipped_duplicate) and (c2) with
 // create_or_update (every row unchanged); (d) the peak RSS of (b). --1gb also
-// imports a generated ~1 GB file for its peak RSS (e), then deletes it. (b) reads and maps the file on
-// a second thread (the parse worker) while the first writes; (b1) is the same import with the worker off. (a2) writes the same
+// imports a generated ~1 GB file for its peak RSS (e, parse worker on), then deletes it. (b) reads and
+// maps the file on a second thread (the parse worker) while the first writes; (b1) is the same import
+// with the worker off. (a2) writes the same
 // rows with sqlite3 into the workspace's own schema, unvalidated, with every index of the
 // table (the unique key included) dropped first and built again before COMMIT: the floor.
 // Prints figures only.
@@ -185,9 +186,10 @@ function safeRead(path: string): string {
   }
 }
 
-/** `closebook import revenues`, with the default operation unless one is named; inThread: with the parse worker off. */
-function closebookImport(file: string, workspace: string, operation?: 'create_only' | 'create_or_update', inThread = false): Promise<Timed> {
-  const env = inThread ? { CLOSEBOOK_PARSE_WORKER_MIN_BYTES: String(Number.MAX_SAFE_INTEGER) } : { CLOSEBOOK_PARSE_WORKER_REPORT: '1' };
+/** `closebook import revenues`, with the default operation unless one is named; parseWorker: on (from 0 bytes) or off, else the default. */
+function closebookImport(file: string, workspace: string, operation?: 'create_only' | 'create_or_update', parseWorker?: boolean): Promise<Timed> {
+  const threshold = parseWorker === undefined ? {} : { CLOSEBOOK_PARSE_WORKER_MIN_BYTES: parseWorker ? '0' : String(Number.MAX_SAFE_INTEGER) };
+  const env = { CLOSEBOOK_PARSE_WORKER_REPORT: '1', ...threshold };
   return timed(process.execPath, [BIN, 'import', 'revenues', file, '--workspace', workspace, '--org', ORG, ...(operation ? ['--operation', operation] : [])], undefined, env);
 }
 
@@ -213,6 +215,21 @@ function summary(run: Timed): string {
 }
 
 const cpu = (t: Timed) => `${t.cpuSeconds === null ? '' : ` / ${t.cpuSeconds.toFixed(2)} s CPU (${(t.cpuSeconds / t.seconds).toFixed(2)} cores)`}, load ${t.load.toFixed(1)}`;
+/**
+ * An import's CPU time by thread (CLOSEBOOK_PARSE_WORKER_REPORT): the importing thread's is the
+ * critical path when the second core is free; the rest is the parse worker's and V8's and
+ * libuv's helper threads (garbage collection, file reads).
+ */
+function threadSplit(t: Timed, floor: Timed): string {
+  const importing = /importing thread: ([\d.]+) s CPU/.exec(t.stderr);
+  const worker = /parse worker: \d+ rows, ([\d.]+) s CPU/.exec(t.stderr);
+  if (!importing || !t.cpuSeconds) return 'CPU by thread: not measured';
+  const main = Number(importing[1]);
+  const parse = worker ? Number(worker[1]) : 0;
+  const vsFloor = floor.cpuSeconds ? ` (${(main / floor.cpuSeconds).toFixed(2)}x a2's CPU)` : '';
+  return `CPU by thread: importing ${main.toFixed(2)} s${vsFloor}, parse worker ${worker ? `${parse.toFixed(2)} s` : 'none'}, helpers ${(t.cpuSeconds - main - parse).toFixed(2)} s`;
+}
+
 const rate = (t: Timed, n: number) => `${Math.round(n / t.seconds).toLocaleString('en-US')} rows/s`;
 
 async function benchShape(shape: IdShape): Promise<number> {
@@ -271,22 +288,17 @@ async function benchShape(shape: IdShape): Promise<number> {
   // (b) The whole import: parse, map, validate every row against the workspace, write, one transaction.
   const workspace = join(dir, 'import-revenues.closebook');
   freshWorkspace(workspace);
-  const b = await closebookImport(csv, workspace);
-  console.log(`(b) closebook import (fresh workspace): ${b.seconds.toFixed(2)} s wall${cpu(b)} (${rate(b, rows)}); ${summary(b)}`);
-  const workerCpu = /parse worker: \d+ rows, ([\d.]+) s CPU/.exec(b.stderr);
-  if (workerCpu && b.cpuSeconds) {
-    // The importing thread's CPU is (b)'s critical path when the second core is free.
-    const importing = b.cpuSeconds - Number(workerCpu[1]);
-    console.log(`    of (b)'s CPU: parse worker ${Number(workerCpu[1]).toFixed(2)} s, importing thread ${importing.toFixed(2)} s${a2.cpuSeconds ? ` (${(importing / a2.cpuSeconds).toFixed(2)}x a2's CPU)` : ''}`);
-  }
+  const b = await closebookImport(csv, workspace, undefined, true);
+  console.log(`(b) closebook import, parse worker on:  ${b.seconds.toFixed(2)} s wall${cpu(b)} (${rate(b, rows)}); ${summary(b)}`);
+  console.log(`    ${threadSplit(b, a2)}`);
   console.log(`    ratio b/a2: ${(b.seconds / a2.seconds).toFixed(2)} wall (target <= 1.0)${a2.cpuSeconds && b.cpuSeconds ? `, ${(b.cpuSeconds / a2.cpuSeconds).toFixed(2)} CPU` : ''}; b/a: ${(b.seconds / a.seconds).toFixed(2)} wall${a.cpuSeconds && b.cpuSeconds ? `, ${(b.cpuSeconds / a.cpuSeconds).toFixed(2)} CPU` : ''}`);
 
   // (b1) The same import with the file read and mapped in the importing thread (no parse worker), back to back.
   const inThreadWorkspace = join(dir, 'import-revenues-in-thread.closebook');
   freshWorkspace(inThreadWorkspace);
-  const b1 = await closebookImport(csv, inThreadWorkspace, undefined, true);
+  const b1 = await closebookImport(csv, inThreadWorkspace, undefined, false);
   console.log(`(b1) the same, parse worker off:         ${b1.seconds.toFixed(2)} s wall${cpu(b1)} (${rate(b1, rows)}); ${summary(b1)}`);
-  console.log(`    ratio b1/a2: ${(b1.seconds / a2.seconds).toFixed(2)} wall${a2.cpuSeconds && b1.cpuSeconds ? `, ${(b1.cpuSeconds / a2.cpuSeconds).toFixed(2)} CPU` : ''}; b/b1: ${(b.seconds / b1.seconds).toFixed(2)} wall${b.cpuSeconds && b1.cpuSeconds ? `, ${(b.cpuSeconds / b1.cpuSeconds).toFixed(2)} CPU` : ''}`);
+  console.log(`    ${threadSplit(b1, a2)}\n    ratio b1/a2: ${(b1.seconds / a2.seconds).toFixed(2)} wall${a2.cpuSeconds && b1.cpuSeconds ? `, ${(b1.cpuSeconds / a2.cpuSeconds).toFixed(2)} CPU` : ''}; b/b1: ${(b.seconds / b1.seconds).toFixed(2)} wall${b.cpuSeconds && b1.cpuSeconds ? `, ${(b.cpuSeconds / b1.cpuSeconds).toFixed(2)} CPU` : ''}`);
   removeDb(inThreadWorkspace);
 
   // (c) The same file again with the default operation (create_only): every row found and skipped;
@@ -312,7 +324,7 @@ if (withGigabyte) {
   const bigWorkspace = join(dir, 'import-revenues-1gb.closebook');
   await generate(idShapes[0], big, bigRows);
   freshWorkspace(bigWorkspace);
-  const e = await closebookImport(big, bigWorkspace);
+  const e = await closebookImport(big, bigWorkspace, undefined, true);
   console.log(
     `(e) 1 GB file (${bigRows.toLocaleString('en-US')} rows, ${(statSync(big).size / 1e9).toFixed(2)} GB): ${e.seconds.toFixed(1)} s wall, peak RSS ${e.peakRssMb?.toFixed(0) ?? '?'} MB (target < 500 MB); ${summary(e)}`,
   );

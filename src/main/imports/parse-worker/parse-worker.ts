@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiFailure } from '../../api/failure';
+import { threadCpuSeconds } from './thread-cpu';
 import { fromWireError, unpackChunk, type FromParseWorker, type MappedRow, type ParseWorkerData, type ToParseWorker } from './wire';
 
 /**
@@ -26,6 +27,9 @@ function minBytesFromEnvironment(): number | null {
  * characters (the reader's limit), far below 128 MB.
  */
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 };
+
+// bench:import splits the CPU time between the threads: this one's own at exit (the rest is the worker's and V8's and libuv's helpers).
+if (process.env.CLOSEBOOK_PARSE_WORKER_REPORT === '1') process.once('exit', () => process.stderr.write(`importing thread: ${threadCpuSeconds() ?? '?'} s CPU\n`));
 
 /** Workers running now, for tests: none may be left after an import. */
 let running = 0;

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileMapping } from '../mapping/compile-mapping';
 import { RowMapper } from '../mapping/row-mapper';
 import { openCsv } from '../parse';
+import { threadCpuSeconds } from './thread-cpu';
 import { ChunkPacker, toWireError, type FromParseWorker, type MappedRow, type ParseWorkerData, type ToParseWorker } from './wire';
 
 // The parse worker: reads, decodes, tokenizes and maps a file on a thread of its own, so
@@ -57,18 +57,6 @@ async function run(): Promise<void> {
     if (data.crashAfterChunks !== undefined && ++sent >= data.crashAfterChunks) process.exit(70);
   }
   send({ type: 'done', rows, cpuSeconds: threadCpuSeconds() });
-}
-
-/** This thread's own CPU time, where Linux tells it (/proc/thread-self/stat): the benchmark shows how the work splits. */
-function threadCpuSeconds(): number | null {
-  try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, the 14th and 15th fields, in clock ticks (100 a second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
 }
 
 run().then(
