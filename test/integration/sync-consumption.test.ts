@@ -130,3 +130,18 @@ describe('sync of the consumption source (seed 003)', () => {
     expect(await runOne(ctx.core, 'consumption')).toMatchObject({ status: 'committed', counts: { created: 5 } });
   });
 });
+
+describe('the next consumption page asked for while a page is read', () => {
+  it('a record with no uuid on a full page is the fault named, even when the page asked for after it fails; nothing written', async () => {
+    const ctx = await connected(250);
+    const before = dataDigest(ctx.workspace.db);
+    delete (server!.records[140] as Record<string, unknown>).uuid;
+    server!.afterAnswer((url) => {
+      // Page 2 (record 141's) is served; page 3, already asked for, fails for good.
+      if (url.searchParams.get('page') === '2') server!.fail({ status: 500, times: 100, path: /consumption-records/ });
+    });
+    const run = await runOne(ctx.core, 'consumption');
+    expect(run).toMatchObject({ status: 'failed', message: 'consumption source (seed 003): record 141 has no uuid' });
+    expect(dataDigest(ctx.workspace.db)).toBe(before);
+  });
+});
