@@ -1,11 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FilterModel, SortModel } from '../../src/shared/contract/grid';
 import { REVENUE_COLUMNS, type RevenueColumn } from '../../src/shared/contract/revenues';
 import { decimalToMicros } from '../../src/shared/money';
-import type { Database } from '../../src/main/db/driver';
-import { exportRevenues } from '../../src/main/revenues/export';
+import { openDatabase, type Database } from '../../src/main/db/driver';
+import { exportRevenues, exportTwoThreadRetries } from '../../src/main/revenues/export';
+import { linesWorkersStarted, runningLinesWorkers } from '../../src/main/export/lines-worker/start';
+import { TWO_THREAD_EXPORT } from '../../src/main/export/two-thread-csv';
 import { exportRevenuesRowByRow } from '../support/reference-revenue-export';
 import { callOk, tempWorkspace } from '../support/temp-workspace';
 
@@ -128,43 +130,60 @@ const CASES: ExportCase[] = [
   { label: 'filtered, no date column', columns: ['externalId', 'productName', 'productCategory', 'quantity', 'currency', 'orgName', 'kind', 'refundOf', 'period'], sortModel: [{ colId: 'externalId', sort: 'desc' }], filterModel: { description: { filterType: 'text', type: 'contains', filter: 'e' } } },
 ];
 
+/** Each zone's views (every view by default): our file and the row-by-row writer's, byte for byte. Returns how many exports ran. */
+async function compareEveryZoneAndView(workspace: { db: Database.Database }, dir: string, casesOf: (zone: string) => ExportCase[] = () => CASES): Promise<number> {
+  let exports = 0;
+  for (const zone of ZONES) {
+    workspace.db.prepare('UPDATE orgs SET time_zone = ?').run(zone);
+    for (const c of casesOf(zone)) {
+      const view = { orgId: 'org-p', period: c.period ?? null, includeChildren: c.includeChildren, sortModel: c.sortModel, filterModel: c.filterModel ?? {}, columns: c.columns, bom: c.bom };
+      const ours = await exportRevenues(workspace.db, { ...view, path: join(dir, 'ours.csv') });
+      exports++;
+      const theirs = exportRevenuesRowByRow(workspace.db, { ...view, path: join(dir, 'reference.csv') });
+      expect(ours.rowCount, `${zone}, ${c.label}`).toBe(theirs.rowCount);
+      expect(ours.rowCount, `${zone}, ${c.label}`).toBeGreaterThan(20);
+      const [a, b] = [readFileSync(join(dir, 'ours.csv'), 'utf8'), readFileSync(join(dir, 'reference.csv'), 'utf8')];
+      // Compared line by line first, so a failure names the line.
+      expect(a.split('\r\n'), `${zone}, ${c.label}`).toEqual(b.split('\r\n'));
+      expect(Buffer.compare(readFileSync(join(dir, 'ours.csv')), readFileSync(join(dir, 'reference.csv')))).toBe(0);
+      expect(ours.bytes).toBe(theirs.bytes);
+    }
+  }
+  return exports;
+}
+
+/** 9,000 more rows of org-p in February, in an order no index gives, so an export spans several chunks. */
+function seedBulk(db: Database.Database): void {
+  const insert = db.prepare(`INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, amount_micros, currency, created_at, updated_at)
+    VALUES ('org-p', ?, 'sale', ?, ?, ?, 'USD', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`);
+  db.transaction(() => {
+    for (let i = 0; i < 9_000; i++) {
+      const instant = stored(Date.parse('2026-02-01T00:00:00Z') + ((i * 7919) % 9_000) * 577_000);
+      insert.run(`bulk_${i}`, instant, instant.slice(0, 7), (i * 104_729) % 50_000_000);
+    }
+  })();
+}
+
+const SEAM_SORTS: SortModel[] = [[{ colId: 'occurredAt', sort: 'desc' }], [{ colId: 'amount', sort: 'asc' }], []];
+
 describe('revenues.export writes the bytes the row-by-row writer wrote', () => {
-  it('in every zone and view: same file, byte for byte', () => {
+  it('in every zone and view: same file, byte for byte', async () => {
     const { workspace, dir } = tempWorkspace();
     const rows = seed(workspace.db);
     expect(rows).toBeGreaterThan(500);
-    for (const zone of ZONES) {
-      workspace.db.prepare('UPDATE orgs SET time_zone = ?').run(zone);
-      for (const c of CASES) {
-        const view = { orgId: 'org-p', period: c.period ?? null, includeChildren: c.includeChildren, sortModel: c.sortModel, filterModel: c.filterModel ?? {}, columns: c.columns, bom: c.bom };
-        const ours = exportRevenues(workspace.db, { ...view, path: join(dir, 'ours.csv') });
-        const theirs = exportRevenuesRowByRow(workspace.db, { ...view, path: join(dir, 'reference.csv') });
-        expect(ours.rowCount, `${zone}, ${c.label}`).toBe(theirs.rowCount);
-        expect(ours.rowCount, `${zone}, ${c.label}`).toBeGreaterThan(20);
-        const [a, b] = [readFileSync(join(dir, 'ours.csv'), 'utf8'), readFileSync(join(dir, 'reference.csv'), 'utf8')];
-        // Compared line by line first, so a failure names the line.
-        expect(a.split('\r\n'), `${zone}, ${c.label}`).toEqual(b.split('\r\n'));
-        expect(Buffer.compare(readFileSync(join(dir, 'ours.csv')), readFileSync(join(dir, 'reference.csv')))).toBe(0);
-        expect(ours.bytes).toBe(theirs.bytes);
-      }
-    }
+    const started = linesWorkersStarted();
+    await compareEveryZoneAndView(workspace, dir);
+    expect(linesWorkersStarted(), 'small exports stay on one thread').toBe(started);
   });
 
-  it('over several chunks of lines (4,096 rows each) the rows at the seams keep their order', () => {
+  it('over several chunks of lines (4,096 rows each) the rows at the seams keep their order', async () => {
     const { workspace, dir } = tempWorkspace();
     seed(workspace.db);
-    const insert = workspace.db.prepare(`INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, amount_micros, currency, created_at, updated_at)
-      VALUES ('org-p', ?, 'sale', ?, ?, ?, 'USD', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`);
-    workspace.db.transaction(() => {
-      for (let i = 0; i < 9_000; i++) {
-        const instant = stored(Date.parse('2026-02-01T00:00:00Z') + ((i * 7919) % 9_000) * 577_000);
-        insert.run(`bulk_${i}`, instant, instant.slice(0, 7), (i * 104_729) % 50_000_000);
-      }
-    })();
+    seedBulk(workspace.db);
     workspace.db.prepare("UPDATE orgs SET time_zone = 'Europe/London'").run();
-    for (const sortModel of [[{ colId: 'occurredAt', sort: 'desc' }], [{ colId: 'amount', sort: 'asc' }], []] as SortModel[]) {
+    for (const sortModel of SEAM_SORTS) {
       const view = { orgId: 'org-p', period: null, sortModel, filterModel: {}, columns: [...REVENUE_COLUMNS] };
-      const ours = exportRevenues(workspace.db, { ...view, path: join(dir, 'ours.csv') });
+      const ours = await exportRevenues(workspace.db, { ...view, path: join(dir, 'ours.csv') });
       exportRevenuesRowByRow(workspace.db, { ...view, path: join(dir, 'reference.csv') });
       expect(ours.rowCount).toBeGreaterThan(2 * 4096);
       expect(readFileSync(join(dir, 'ours.csv'), 'utf8').split('\r\n'), JSON.stringify(sortModel)).toEqual(readFileSync(join(dir, 'reference.csv'), 'utf8').split('\r\n'));
@@ -194,5 +213,101 @@ describe('revenues.export writes the bytes the row-by-row writer wrote', () => {
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).toContain('sortModel.0.colId');
     expect(readdirSync(dir).filter((f) => f.startsWith('bad'))).toEqual([]);
+  });
+});
+
+// A big export builds its second half of lines on a worker thread (export/two-thread-csv.ts);
+// a minRows of 1 forces that path on these small workspaces.
+describe('revenues.export on two threads', () => {
+  const limits = { ...TWO_THREAD_EXPORT };
+  beforeEach(() => Object.assign(TWO_THREAD_EXPORT, { minRows: 1, beforeWorker: undefined, failAfterChunks: undefined }));
+  afterEach(() => Object.assign(TWO_THREAD_EXPORT, limits, { beforeWorker: undefined, failAfterChunks: undefined }));
+
+  const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.includes('.partial'));
+
+  // A worker starts in about half a second under tsx on a loaded machine: every zone with
+  // every column, and every view in two zones with a clock change and an odd offset.
+  it('writes the same bytes in every zone and view, each export with a worker and no redo', { timeout: 180_000 }, async () => {
+    const { workspace, dir } = tempWorkspace();
+    seed(workspace.db);
+    const [started, retries] = [linesWorkersStarted(), exportTwoThreadRetries()];
+    const exports = await compareEveryZoneAndView(workspace, dir, (zone) => (['Australia/Lord_Howe', 'Asia/Kathmandu'].includes(zone) ? CASES : CASES.slice(0, 1)));
+    expect(exports).toBe(ZONES.length - 2 + 2 * CASES.length);
+    expect(linesWorkersStarted() - started).toBe(exports);
+    expect(exportTwoThreadRetries()).toBe(retries);
+    expect(runningLinesWorkers()).toBe(0);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('keeps the order at the seam between the halves, over several chunks each', async () => {
+    const { workspace, dir } = tempWorkspace();
+    seed(workspace.db);
+    seedBulk(workspace.db);
+    workspace.db.prepare("UPDATE orgs SET time_zone = 'Australia/Lord_Howe'").run();
+    const progress: number[] = [];
+    for (const sortModel of SEAM_SORTS) {
+      const view = { orgId: 'org-p', period: null, sortModel, filterModel: {}, columns: [...REVENUE_COLUMNS] };
+      const ours = await exportRevenues(workspace.db, { ...view, path: join(dir, 'ours.csv') }, { progressEvery: 1000, onProgress: (rows) => progress.push(rows) });
+      const theirs = exportRevenuesRowByRow(workspace.db, { ...view, path: join(dir, 'reference.csv') });
+      expect(ours.rowCount).toBe(theirs.rowCount);
+      expect(readFileSync(join(dir, 'ours.csv'), 'utf8').split('\r\n'), JSON.stringify(sortModel)).toEqual(readFileSync(join(dir, 'reference.csv'), 'utf8').split('\r\n'));
+    }
+    // Progress counts both threads' rows, in steps of 1,000, never past the rows written.
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress.every((rows) => rows % 1000 === 0 && rows > 0 && rows <= 10_000)).toBe(true);
+  });
+
+  it('a write between the two reads: exported again on one thread, with the row written', async () => {
+    const { workspace, dir } = tempWorkspace();
+    seed(workspace.db);
+    workspace.db.prepare("UPDATE orgs SET time_zone = 'America/St_Johns'").run();
+    // Another connection commits after this thread's read began and before the worker's.
+    const other = openDatabase(workspace.db.name);
+    TWO_THREAD_EXPORT.beforeWorker = () =>
+      other
+        .prepare(`INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, amount_micros, currency, created_at, updated_at)
+          VALUES ('org-p', 'written_meanwhile', 'sale', '2026-03-08T06:59:00Z', '2026-03', 1234500, 'USD', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`)
+        .run();
+    const [started, retries] = [linesWorkersStarted(), exportTwoThreadRetries()];
+    const view = { orgId: 'org-p', period: null, sortModel: [{ colId: 'occurredAt', sort: 'asc' as const }], filterModel: {}, columns: [...REVENUE_COLUMNS] };
+    const ours = await exportRevenues(workspace.db, { ...view, path: join(dir, 'ours.csv') });
+    other.close();
+    expect(linesWorkersStarted() - started).toBe(1);
+    expect(exportTwoThreadRetries() - retries).toBe(1);
+    const theirs = exportRevenuesRowByRow(workspace.db, { ...view, path: join(dir, 'reference.csv') });
+    expect(ours.rowCount).toBe(theirs.rowCount);
+    expect(readFileSync(join(dir, 'ours.csv'), 'utf8')).toContain('written_meanwhile');
+    expect(readFileSync(join(dir, 'ours.csv'), 'utf8').split('\r\n')).toEqual(readFileSync(join(dir, 'reference.csv'), 'utf8').split('\r\n'));
+    expect(runningLinesWorkers()).toBe(0);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('cancelled mid-export (in the first half, or while waiting for the worker): no file, no worker, no temporary file', async () => {
+    const { workspace, dir } = tempWorkspace();
+    seed(workspace.db);
+    seedBulk(workspace.db);
+    const view = { orgId: 'org-p', period: null, sortModel: [], filterModel: {}, columns: [...REVENUE_COLUMNS], path: join(dir, 'cancelled.csv') };
+    const signal = { aborted: false };
+    await expect(exportRevenues(workspace.db, view, { signal, progressEvery: 1000, onProgress: () => (signal.aborted = true) })).rejects.toThrow(/cancelled/);
+    // Cancelled before the start: this thread writes its half, then sees it while the worker runs.
+    await expect(exportRevenues(workspace.db, view, { signal: { aborted: true } })).rejects.toThrow(/cancelled/);
+    expect(runningLinesWorkers()).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.startsWith('cancelled'))).toEqual([]);
+    expect(workspace.db.inTransaction).toBe(false);
+    expect(workspace.db.prepare("SELECT name FROM temp.sqlite_master WHERE name LIKE 'closebook_export%'").all()).toEqual([]);
+  });
+
+  it('the worker fails (disk full): the export fails with its error and leaves nothing', async () => {
+    const { workspace, dir } = tempWorkspace();
+    seed(workspace.db);
+    seedBulk(workspace.db);
+    TWO_THREAD_EXPORT.failAfterChunks = 1;
+    const view = { orgId: 'org-p', period: null, sortModel: [], filterModel: {}, columns: [...REVENUE_COLUMNS], path: join(dir, 'full.csv') };
+    await expect(exportRevenues(workspace.db, view)).rejects.toMatchObject({ code: 'ENOSPC', message: expect.stringContaining('no space left') });
+    expect(runningLinesWorkers()).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.startsWith('full'))).toEqual([]);
+    // The workspace is as usable as before: the same export on one thread works.
+    TWO_THREAD_EXPORT.minRows = 1_000_000;
+    expect((await exportRevenues(workspace.db, view)).rowCount).toBeGreaterThan(9_000);
   });
 });

@@ -30,3 +30,29 @@ export function writeFileAtomically<T>(path: string, write: (fd: number) => T): 
     throw error;
   }
 }
+
+/** writeFileAtomically for a `write` that awaits (a second thread building part of the file). */
+export async function writeFileAtomicallyAsync<T>(path: string, write: (fd: number) => Promise<T>): Promise<T> {
+  const partial = `${path}.partial`;
+  let fd: number;
+  try {
+    fd = openSync(partial, 'w');
+  } catch (error) {
+    throw new ApiFailure('validation_error', 'export_path_unwritable', `Cannot write ${path}: ${(error as Error).message}`, { path });
+  }
+  try {
+    const result = await write(fd);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(partial, path);
+    return result;
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      /* already closed */
+    }
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}

@@ -17,15 +17,17 @@ export interface KeyTable {
 }
 
 /**
- * The view's keys in the export's order, in a temporary table whose rowid is each key's
+ * The view's keys in the export's order (keysSql must end in its ORDER BY), in a temporary table whose rowid is each key's
  * position (CREATE TABLE ... AS SELECT ... ORDER BY inserts in the SELECT's order). Made
  * with CREATE TABLE ... AS, which SQLite does not count as a change (total_changes), so the
  * grid's kept counts and orders (grid/view-memo.ts) outlive an export.
  */
-export function createKeyTable(db: Database.Database, keysSql: string, params: readonly unknown[]): KeyTable {
+export function createKeyTable(db: Database.Database, keysSql: string, params: readonly unknown[], skip = 0): KeyTable {
   const drop = () => db.exec(`DROP TABLE IF EXISTS temp.${KEYS}`);
   drop();
-  db.prepare(`CREATE TEMP TABLE ${KEYS} AS ${keysSql}`).run(...params);
+  // skip: a second thread's table holds only the keys after the first `skip` (positions 1.. again).
+  if (skip > 0) db.prepare(`CREATE TEMP TABLE ${KEYS} AS ${keysSql} LIMIT -1 OFFSET ?`).run(...params, skip);
+  else db.prepare(`CREATE TEMP TABLE ${KEYS} AS ${keysSql}`).run(...params);
   const count = (db.prepare(`SELECT max(rowid) FROM temp.${KEYS}`).pluck().get() as number | null) ?? 0;
   return { count, from: `temp.${KEYS} k`, chunk: 'k.rowid BETWEEN ? AND ?', drop };
 }

@@ -5,6 +5,8 @@ import type { CancelSignal } from '../api/context';
 import { textCell, writeCsvChunks, type CsvWriteResult } from '../export/csv-file';
 import { registerCsvFunctions, sqlIntegerCell, sqlLiteral, sqlMoneyCell, sqlShapedTextCell, sqlTextCell, CSV_TEXT_FUNCTION } from '../export/csv-sql';
 import { createKeyTable, lineChunks } from '../export/sql-lines';
+import { TWO_THREAD_EXPORT, WorkspaceChangedDuringExport, writeCsvTwoThreads } from '../export/two-thread-csv';
+import { writeState } from '../db/write-state';
 import { wallTimeSql } from '../export/wall-time-sql';
 import { neededFrom } from '../grid/page-query';
 import { orgTimeZone } from '../orgs/org-time-zone';
@@ -121,38 +123,109 @@ function instantRanges(db: Database.Database, orgIds: readonly string[], period:
   return merged;
 }
 
-/** Write exactly the rows (filters, sort) and columns (order) of a view to CSV. */
-export function exportRevenues(
+/** A view's export lines: how many, the chunk statement (sql-lines.ts), and the temporary tables to drop after. */
+export interface RevenueExportLines {
+  count: number;
+  lineSql: string;
+  drop(): void;
+}
+
+/**
+ * Prepares the lines of a view on a connection (in a read transaction the caller holds):
+ * its keys after the first `skip` in the export's order, the wall-clock hours and the name
+ * cells. The exporting thread runs it with skip 0, a lines worker with the first thread's share.
+ */
+export function revenueExportLines(db: Database.Database, view: RevenueView & { columns: RevenueColumn[] }, skip = 0): RevenueExportLines {
+  registerCsvFunctions(db);
+  const timeZone = orgTimeZone(db, view.orgId);
+  const orgIds = revenueQuery(db, view, '').scope[0].params as string[];
+  const orgNames = new Map(orgIds.map((id) => [id, db.prepare('SELECT name FROM orgs WHERE id = ?').pluck().get(id) as string]));
+  const keysQuery = revenueExportKeysQuery(db, view);
+  const drops: Array<() => void> = [];
+  const drop = () => {
+    for (const d of drops.reverse()) d();
+    drops.length = 0;
+  };
+  try {
+    const keys = createKeyTable(db, keysQuery.sql, keysQuery.params, skip);
+    drops.push(keys.drop);
+    const wall = view.columns.includes('occurredAt') ? wallTimeSql(db, 'r.occurred_at', timeZone, instantRanges(db, orgIds, view.period)) : null;
+    if (wall) drops.push(wall.drop);
+    drops.push(createNameCells(db, orgIds));
+    const cells = view.columns.map((c) => (c === 'occurredAt' ? wall!.cell : (NAME_CELLS[c]?.cell ?? cellSql(c, orgNames))));
+    const joins = new Set([wall?.join ?? '', ...view.columns.map((c) => NAME_CELLS[c]?.join ?? '')]);
+    const line = `concat(${cells.join(", ',', ")}, '\r\n')`;
+    // group_concat takes the lines in the loop's order: the CROSS JOIN keeps the keys table
+    // the outer loop, read in rowid (position) order. An ORDER BY inside it would sort each
+    // chunk again (+15 % CPU); the byte tests read views in orders no index gives.
+    const lineSql = `SELECT group_concat(${line}, '') FROM ${keys.from} CROSS JOIN revenues r ${[...joins].join(' ')} WHERE ${keys.chunk} AND r.id = k.id`;
+    return { count: keys.count, lineSql, drop };
+  } catch (error) {
+    drop();
+    throw error;
+  }
+}
+
+/**
+ * Write exactly the rows (filters, sort) and columns (order) of a view to CSV. A big export
+ * (TWO_THREAD_EXPORT.minRows) builds its second half of lines on a worker thread with a
+ * connection of its own; if the workspace changed between the two reads, it is written
+ * again on one thread, so the file always holds one moment's rows.
+ */
+export async function exportRevenues(
   db: Database.Database,
   view: RevenueView & { columns: RevenueColumn[]; path: string; bom?: boolean },
-  options: { signal?: CancelSignal; onProgress?: (rows: number) => void } = {},
-): CsvWriteResult {
+  options: { signal?: CancelSignal; onProgress?: (rows: number) => void; progressEvery?: number } = {},
+): Promise<CsvWriteResult> {
   const timeZone = orgTimeZone(db, view.orgId);
   const header = view.columns.map((c) => (c === 'occurredAt' ? `${REVENUE_COLUMN_LABELS[c]} (${timeZone})` : REVENUE_COLUMN_LABELS[c]));
-  registerCsvFunctions(db);
-  // One read: the keys and every chunk's lines see the same rows. The temporary tables go
-  // with a rollback too, if anything fails.
-  return db.transaction(() => {
-    const orgIds = revenueQuery(db, view, '').scope[0].params as string[];
-    const orgNames = new Map(orgIds.map((id) => [id, db.prepare('SELECT name FROM orgs WHERE id = ?').pluck().get(id) as string]));
-    const keysQuery = revenueExportKeysQuery(db, view);
-    const drops: Array<() => void> = [];
-    try {
-      const keys = createKeyTable(db, keysQuery.sql, keysQuery.params);
-      drops.push(keys.drop);
-      const wall = view.columns.includes('occurredAt') ? wallTimeSql(db, 'r.occurred_at', timeZone, instantRanges(db, orgIds, view.period)) : null;
-      if (wall) drops.push(wall.drop);
-      drops.push(createNameCells(db, orgIds));
-      const cells = view.columns.map((c) => (c === 'occurredAt' ? wall!.cell : (NAME_CELLS[c]?.cell ?? cellSql(c, orgNames))));
-      const joins = new Set([wall?.join ?? '', ...view.columns.map((c) => NAME_CELLS[c]?.join ?? '')]);
-      const line = `concat(${cells.join(", ',', ")}, '\r\n')`;
-      // group_concat takes the lines in the loop's order: the CROSS JOIN keeps the keys table
-      // the outer loop, read in rowid (position) order. An ORDER BY inside it would sort each
-      // chunk again (+15 % CPU); the byte tests read views in orders no index gives.
-      const lineSql = `SELECT group_concat(${line}, '') FROM ${keys.from} CROSS JOIN revenues r ${[...joins].join(' ')} WHERE ${keys.chunk} AND r.id = k.id`;
-      return writeCsvChunks(view.path, header, lineChunks(db, lineSql, keys.count), { ...options, bom: view.bom ?? true });
-    } finally {
-      for (const drop of drops.reverse()) drop();
+  const write = { ...options, bom: view.bom ?? true };
+  const { path, bom: _bom, ...job } = view;
+  // A connection already in a transaction (or with no file a worker could open) exports on one thread, inside it.
+  if (db.inTransaction || db.memory) return db.transaction(() => exportOnOneThread(db, job, path, header, write))();
+  db.exec('BEGIN');
+  try {
+    const lines = revenueExportLines(db, job);
+    if (lines.count < TWO_THREAD_EXPORT.minRows) {
+      try {
+        return writeCsvChunks(path, header, lineChunks(db, lines.lineSql, lines.count), write);
+      } finally {
+        lines.drop();
+      }
     }
-  })();
+    const endRead = () => {
+      lines.drop();
+      if (db.inTransaction) db.exec('COMMIT');
+    };
+    try {
+      return await writeCsvTwoThreads(db, path, header, { count: lines.count, lineSql: lines.lineSql, endRead, stateRead: writeState(db) }, { kind: 'revenues', view: job }, write);
+    } catch (error) {
+      if (!(error instanceof WorkspaceChangedDuringExport)) throw error;
+      twoThreadRetries++;
+    } finally {
+      lines.drop();
+    }
+  } finally {
+    if (db.inTransaction) db.exec('COMMIT');
+  }
+  return db.transaction(() => exportOnOneThread(db, job, path, header, write))();
+}
+
+/** Exports redone on one thread because the workspace changed between the two reads (tests read it). */
+let twoThreadRetries = 0;
+export const exportTwoThreadRetries = () => twoThreadRetries;
+
+function exportOnOneThread(
+  db: Database.Database,
+  view: RevenueView & { columns: RevenueColumn[] },
+  path: string,
+  header: string[],
+  options: { signal?: CancelSignal; onProgress?: (rows: number) => void; progressEvery?: number; bom: boolean },
+): CsvWriteResult {
+  const lines = revenueExportLines(db, view);
+  try {
+    return writeCsvChunks(path, header, lineChunks(db, lines.lineSql, lines.count), options);
+  } finally {
+    lines.drop();
+  }
 }
