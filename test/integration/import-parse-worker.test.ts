@@ -9,9 +9,10 @@ import { PARSE_WORKER_LIMITS, parseWorkersStarted, runningParseWorkers } from '.
 import type { ProgressEvent } from '../../src/shared/progress';
 import { tempDir } from '../support/temp-workspace';
 
-// A large file is read and mapped on the parse worker; a small one in the importing thread.
-// These lower the threshold so a few-megabyte file (4 reader batches of 1 MiB) takes the
-// worker, and compare it with the in-thread path on the same file.
+// With the parse worker on (CLOSEBOOK_PARSE_WORKER_MIN_BYTES), a file from that size is read
+// and mapped on it; a smaller one in the importing thread. These set the threshold so a
+// few-megabyte file (4 reader batches of 1 MiB) takes the worker, and compare it with the
+// in-thread path on the same file.
 
 const ORG = 'org-a';
 const HEADER = 'external_id,kind,occurred_at,amount,currency,description';
@@ -229,10 +230,12 @@ describe('the parse worker', () => {
     expect(runningParseWorkers()).toBe(0);
   });
 
-  it('a file under the threshold is read in-thread, with no worker started', async () => {
+  it('is off by default; on, a file under the threshold is read in-thread, with no worker started', async () => {
+    expect(DEFAULTS.minBytes).toBe(Infinity);
     const dir = tempDir();
     const db = workspace(dir, 'w.closebook');
     const path = writeFile(dir, 2_000);
+    PARSE_WORKER_LIMITS.minBytes = 8 << 20;
     const before = parseWorkersStarted();
     const result = await commitFile(db, input(path), ctx());
     const bad = badRows(2_000);

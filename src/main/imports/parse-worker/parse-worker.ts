@@ -8,13 +8,16 @@ import { fromWireError, unpackChunk, type FromParseWorker, type MappedRow, type 
 
 /**
  * When a file import reads and maps its rows on the parse worker instead of its own thread.
- * minBytes: smaller files stay in-thread, where starting a thread would cost more than it
- * saves (8 MiB, about 80,000 rows). window: chunks (reader batches, 1 MiB each) the worker
- * may be ahead. An object so tests can change them.
+ * minBytes: files from this size take the worker. Off by default (Infinity): on the 2-core
+ * machine measured, the importing thread's CPU fell by only ~5% (its SQLite work runs
+ * slower beside the worker) while the process used ~38% more CPU and ~50 MB more memory,
+ * and no wall-clock gain showed (README, Benchmarks). CLOSEBOOK_PARSE_WORKER_MIN_BYTES turns
+ * it on (8388608: 8 MiB and up; smaller files gain nothing from a thread's start).
+ * window: chunks (reader batches, 1 MiB each) the worker may be ahead. An object so tests can change them.
  */
-export const PARSE_WORKER_LIMITS: { minBytes: number; window: number; crashAfterChunks?: number } = { minBytes: minBytesFromEnvironment() ?? 8 << 20, window: 2 };
+export const PARSE_WORKER_LIMITS: { minBytes: number; window: number; crashAfterChunks?: number } = { minBytes: minBytesFromEnvironment() ?? Infinity, window: 2 };
 
-/** CLOSEBOOK_PARSE_WORKER_MIN_BYTES: the benchmark times the in-thread path of a large file with it. */
+/** CLOSEBOOK_PARSE_WORKER_MIN_BYTES: the file size from which imports use the parse worker (bench:import sets it). */
 function minBytesFromEnvironment(): number | null {
   const text = process.env.CLOSEBOOK_PARSE_WORKER_MIN_BYTES;
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
