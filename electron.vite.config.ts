@@ -21,6 +21,8 @@ export default defineConfig({
           'core-worker': resolve('./src/main/core/worker.ts'),
           // A large file import's reader (src/main/imports/parse-worker/parse-worker.ts looks for it beside the bundle).
           'import-parse-worker': resolve('./src/main/imports/parse-worker/worker.ts'),
+          // A big export's second thread (src/main/export/lines-worker/start.ts looks for it beside the bundle).
+          'export-lines-worker': resolve('./src/main/export/lines-worker/worker.ts'),
         },
         external: ['better-sqlite3'],
         output: {

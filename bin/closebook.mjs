@@ -37,6 +37,8 @@ async function freshBundle() {
         'core-worker': join(root, 'src/main/core/worker.ts'),
         // Beside main.js: where src/main/imports/parse-worker/parse-worker.ts looks for it.
         'import-parse-worker': join(root, 'src/main/imports/parse-worker/worker.ts'),
+        // Beside main.js: where src/main/export/lines-worker/start.ts looks for it.
+        'export-lines-worker': join(root, 'src/main/export/lines-worker/worker.ts'),
       },
       outdir: staging,
       bundle: true,
@@ -48,6 +50,7 @@ async function freshBundle() {
     });
     renameSync(join(staging, 'core-worker.js'), join(outDir, 'core-worker.js'));
     renameSync(join(staging, 'import-parse-worker.js'), join(outDir, 'import-parse-worker.js'));
+    renameSync(join(staging, 'export-lines-worker.js'), join(outDir, 'export-lines-worker.js'));
     renameSync(join(staging, 'main.js'), bundle);
     rmSync(staging, { recursive: true, force: true });
     return bundle;

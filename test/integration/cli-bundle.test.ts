@@ -27,7 +27,7 @@ describe('the CLI bundle', () => {
     const cache = cacheDir();
     const methods = runCli(cache, ['methods']);
     expect(methods).toContain('revenues.list');
-    expect(readdirSync(cache).sort()).toEqual(['core-worker.js', 'import-parse-worker.js', 'main.js']);
+    expect(readdirSync(cache).sort()).toEqual(['core-worker.js', 'export-lines-worker.js', 'import-parse-worker.js', 'main.js']);
     const made = statSync(join(cache, 'main.js')).mtimeMs;
 
     expect(runCli(cache, ['methods'])).toBe(methods);
