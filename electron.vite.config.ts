@@ -23,6 +23,8 @@ export default defineConfig({
           'import-parse-worker': resolve('./src/main/imports/parse-worker/worker.ts'),
           // A big export's second thread (src/main/export/lines-worker/start.ts looks for it beside the bundle).
           'export-lines-worker': resolve('./src/main/export/lines-worker/worker.ts'),
+          // A first sync's page reader (src/main/sync/sources/allocora-thread.ts looks for it beside the bundle).
+          'sync-pull-worker': resolve('./src/main/sync/sources/allocora-worker.ts'),
         },
         external: ['better-sqlite3'],
         output: {
