@@ -9,8 +9,8 @@ import { fromWireError, unpackChunk, type FromParseWorker, type MappedRow, type 
 /**
  * When a file import reads and maps its rows on the parse worker instead of its own thread.
  * minBytes: files from this size take the worker. Off by default (Infinity): on the 2-core
- * machine measured, the importing thread's CPU fell by only ~5% (its SQLite work runs
- * slower beside the worker) while the process used ~38% more CPU and ~50 MB more memory,
+ * machine measured, the importing thread's CPU fell by only 1% to 8% (its SQLite work runs
+ * slower beside the worker) while the process used 38% to 51% more CPU and ~20-50 MB more memory,
  * and no wall-clock gain showed (README, Benchmarks). CLOSEBOOK_PARSE_WORKER_MIN_BYTES turns
  * it on (8388608: 8 MiB and up; smaller files gain nothing from a thread's start).
  * window: chunks (reader batches, 1 MiB each) the worker may be ahead. An object so tests can change them.
@@ -25,8 +25,8 @@ function minBytesFromEnvironment(): number | null {
 
 /**
  * The worker's heap: its own default young generation kept ~100 MB more resident (a 1 GB file
- * peaked at 521 MB against 406 MB in-thread); 4 MB scavenges a little more often for
- * ~10 MB. The old generation holds two or three batches, or one row of up to 8,000,000
+ * peaked at 521 MB against 406 MB in-thread); with 4 MB it peaked at 428 MB, for more
+ * frequent scavenges (part of the CPU the README counts). The old generation holds two or three batches, or one row of up to 8,000,000
  * characters (the reader's limit), far below 128 MB.
  */
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 };
