@@ -30,13 +30,19 @@ export const SQLITE3_INSTALL_HINT =
 const GNU_TIME = '/usr/bin/time';
 const TIME_MARK = '__closebook_time__';
 
-function runMeasured(command: string, args: string[], stdoutPath: string | null): Promise<{ ms: number; cpuMs: number | null; peakKb: number | null; stdout: string }> {
+function runMeasured(
+  command: string,
+  args: string[],
+  stdoutPath: string | null,
+  env: Record<string, string> = {},
+): Promise<{ ms: number; cpuMs: number | null; peakKb: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
     const out = stdoutPath ? openSync(stdoutPath, 'w') : 'pipe';
     // GNU time reports the command's own CPU time and peak RSS when it exits.
     const timed = existsSync(GNU_TIME);
     const started = performance.now();
-    const child = timed ? spawn(GNU_TIME, ['-f', `${TIME_MARK} %U %S %M`, command, ...args], { stdio: ['ignore', out, 'pipe'] }) : spawn(command, args, { stdio: ['ignore', out, 'pipe'] });
+    const options = { stdio: ['ignore', out, 'pipe'] as ['ignore', typeof out, 'pipe'], env: { ...process.env, ...env } };
+    const child = timed ? spawn(GNU_TIME, ['-f', `${TIME_MARK} %U %S %M`, command, ...args], options) : spawn(command, args, options);
     const memory = watchPeakMemory(child.pid!);
     let stdout = '';
     let stderr = '';
@@ -61,12 +67,29 @@ function runMeasured(command: string, args: string[], stdoutPath: string | null)
  * Node's start-up. `rowByRow` runs the writer as it was before SQLite built the lines
  * (test/support/reference-revenue-export.ts), to compare bytes and times.
  */
-export async function exportThroughApi(workspace: string, orgId: string, outPath: string, rowByRow = false): Promise<ProcessRun & { wallMs: number; baselineKb: number | null }> {
+export async function exportThroughApi(
+  workspace: string,
+  orgId: string,
+  outPath: string,
+  rowByRow = false,
+  oneThread = false,
+): Promise<ProcessRun & { wallMs: number; baselineKb: number | null; threadCpuMs: number | null }> {
   const input = { ...exportView(orgId), path: outPath };
   const script = join(import.meta.dirname, 'export-child.ts');
-  const run = await runMeasured(process.execPath, ['--import', 'tsx', script, JSON.stringify({ workspace, input, rowByRow })], null);
-  const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { ms: number; cpuMs: number; rowCount: number; bytes: number; hwmBeforeKb: number | null; hwmAfterKb: number | null };
-  return { ms: result.ms, cpuMs: result.cpuMs, wallMs: run.ms, peakKb: result.hwmAfterKb ?? run.peakKb, baselineKb: result.hwmBeforeKb, bytes: result.bytes, rows: result.rowCount };
+  // oneThread: the export as it runs below its two-thread threshold (src/main/export/two-thread-csv.ts), on the same rows.
+  // Otherwise on two threads whatever the load (the export itself takes one thread while the load average leaves no core free).
+  const env: Record<string, string> = oneThread ? { CLOSEBOOK_EXPORT_TWO_THREAD_MIN_ROWS: String(Number.MAX_SAFE_INTEGER) } : { CLOSEBOOK_EXPORT_TWO_THREAD_MAX_LOAD: '1000000' };
+  const run = await runMeasured(process.execPath, ['--import', 'tsx', script, JSON.stringify({ workspace, input, rowByRow })], null, env);
+  const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+    ms: number;
+    cpuMs: number;
+    threadCpuMs: number | null;
+    rowCount: number;
+    bytes: number;
+    hwmBeforeKb: number | null;
+    hwmAfterKb: number | null;
+  };
+  return { ms: result.ms, cpuMs: result.cpuMs, threadCpuMs: result.threadCpuMs, wallMs: run.ms, peakKb: result.hwmAfterKb ?? run.peakKb, baselineKb: result.hwmBeforeKb, bytes: result.bytes, rows: result.rowCount };
 }
 
 /** The view both exports run: the org's revenues, all periods, by date, every column. */

@@ -156,6 +156,7 @@ async function compareExports() {
   const apiOut = join(BENCH_DATA_DIR, 'export-api.csv');
   const cliOut = join(BENCH_DATA_DIR, 'export-sqlite3.csv');
   const rowByRowOut = join(BENCH_DATA_DIR, 'export-row-by-row.csv');
+  const oneThreadOut = join(BENCH_DATA_DIR, 'export-one-thread.csv');
   const kb = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v / 1024)} MB`);
   const s = (v: number | null) => (v === null ? 'n/a' : `${(v / 1000).toFixed(2)} s`);
   const runs = Math.max(1, wholeNumber('--export-runs', values['export-runs']));
@@ -163,23 +164,29 @@ async function compareExports() {
   log('    revenues.export runs its key statement, then builds the lines of 4,096 keys at a time in SQL (functions of its own);');
   log('    sqlite3 runs the row statement with the same WHERE and ORDER BY (the exact statement the export ran when it wrote');
   log('    row by row: revenueExportQuery) and writes the CSV itself. CPU = user + system time of the call / of the sqlite3 process.');
+  log('    (b) is the export as it runs: past 200,000 rows a worker thread builds the second half of the lines (two cores);');
+  log('    (b1) the same export held on one thread. CPU of (b) counts both threads; "this thread" is the calling thread alone.');
   for (let run = 1; run <= runs; run++) {
     const api = await exportThroughApi(bench.path, org.id, apiOut);
-    log(`    [${run}] revenues.export  ${api.rows.toLocaleString('en-US')} rows, ${mb(api.bytes)} in ${s(api.ms)} (CPU ${s(api.cpuMs)}; whole process ${s(api.wallMs)}), peak RSS ${kb(api.peakKb)} (${kb(api.baselineKb)} before the call: Node, tsx, the open workspace); load average ${load()}`);
+    const thread = api.threadCpuMs === null ? '' : `, this thread ${s(api.threadCpuMs)}`;
+    log(`    [${run}] (b)  revenues.export  ${api.rows.toLocaleString('en-US')} rows, ${mb(api.bytes)} in ${s(api.ms)} (CPU ${s(api.cpuMs)}${thread}; whole process ${s(api.wallMs)}), peak RSS ${kb(api.peakKb)} (${kb(api.baselineKb)} before the call: Node, tsx, the open workspace); load average ${load()}`);
     if (api.rows !== EXPORT_ROWS) log(`    note: the view holds ${api.rows.toLocaleString('en-US')} rows, not ${EXPORT_ROWS.toLocaleString('en-US')} (--revenues 2000000 gives exactly 1M)`);
+    const one = await exportThroughApi(bench.path, org.id, oneThreadOut, false, true);
+    const same = readFileSync(apiOut).equals(readFileSync(oneThreadOut));
+    log(`    [${run}] (b1) on one thread    ${one.rows.toLocaleString('en-US')} rows, ${mb(one.bytes)} in ${s(one.ms)} (CPU ${s(one.cpuMs)}), peak RSS ${kb(one.peakKb)}; ${same ? 'the same bytes as (b)' : 'BYTES DIFFER FROM (b)'}; load average ${load()}`);
     if (!sqlite3) {
       log(`    sqlite3 comparison skipped: ${SQLITE3_INSTALL_HINT}`);
       continue;
     }
     const cli = await exportThroughSqlite3(bench.path, org.id, cliOut);
-    log(`    [${run}] sqlite3 -csv     ${cli.rows.toLocaleString('en-US')} rows, ${mb(cli.bytes)} in ${s(cli.ms)} (CPU ${s(cli.cpuMs)}), peak RSS ${kb(cli.peakKb)}  (sqlite3 ${sqlite3}); load average ${load()}`);
-    const cpuRatio = api.cpuMs !== null && cli.cpuMs ? `, ${(api.cpuMs / cli.cpuMs).toFixed(2)}x its CPU time` : '';
-    log(`    [${run}] ratio: revenues.export takes ${(api.ms / cli.ms).toFixed(2)}x the sqlite3 CLI's wall clock${cpuRatio}${api.rows === cli.rows ? '' : `  (row counts differ: ${api.rows} vs ${cli.rows})`}`);
+    log(`    [${run}] (a)  sqlite3 -csv     ${cli.rows.toLocaleString('en-US')} rows, ${mb(cli.bytes)} in ${s(cli.ms)} (CPU ${s(cli.cpuMs)}), peak RSS ${kb(cli.peakKb)}  (sqlite3 ${sqlite3}); load average ${load()}`);
+    const ratio = (x: { ms: number; cpuMs: number | null }) => `${(x.ms / cli.ms).toFixed(2)}x wall` + (x.cpuMs !== null && cli.cpuMs ? `, ${(x.cpuMs / cli.cpuMs).toFixed(2)}x CPU` : '');
+    log(`    [${run}] ratio to sqlite3: (b) ${ratio(api)}; (b1) ${ratio(one)}${api.rows === cli.rows ? '' : `  (row counts differ: ${api.rows} vs ${cli.rows})`}`);
   }
   if (values['export-row-by-row']) {
     const before = await exportThroughApi(bench.path, org.id, rowByRowOut, true);
     const same = readFileSync(apiOut).equals(readFileSync(rowByRowOut));
     log(`    row-by-row writer (as before): ${s(before.ms)} (CPU ${s(before.cpuMs)}), peak RSS ${kb(before.peakKb)}; its file and revenues.export's are ${same ? 'the same bytes' : 'DIFFERENT'}; load average ${load()}`);
   }
-  for (const file of [apiOut, cliOut, rowByRowOut]) rmSync(file, { force: true });
+  for (const file of [apiOut, cliOut, rowByRowOut, oneThreadOut]) rmSync(file, { force: true });
 }

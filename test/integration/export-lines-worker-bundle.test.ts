@@ -38,7 +38,7 @@ describe('the export lines worker in the CLI bundle', () => {
         const input = { orgId: 'org-b', period: null, sortModel: [{ colId: 'occurredAt', sort: 'desc' }], filterModel: {}, columns: [...REVENUE_COLUMNS], path: join(dir, `out-${i}.csv`) };
         return execFileSync(process.execPath, [join(process.cwd(), 'bin/closebook.mjs'), 'call', 'revenues.export', JSON.stringify(input), '--workspace', file], {
           encoding: 'utf8',
-          env: { ...process.env, CLOSEBOOK_CLI_CACHE: cache, CLOSEBOOK_EXPORT_TWO_THREAD_MIN_ROWS: minRows },
+          env: { ...process.env, CLOSEBOOK_CLI_CACHE: cache, CLOSEBOOK_EXPORT_TWO_THREAD_MIN_ROWS: minRows, CLOSEBOOK_EXPORT_TWO_THREAD_MAX_LOAD: '1000' },
         });
       });
       expect(readdirSync(cache)).toContain('export-lines-worker.js');

@@ -7,7 +7,7 @@ import { decimalToMicros } from '../../src/shared/money';
 import { openDatabase, type Database } from '../../src/main/db/driver';
 import { exportRevenues, exportTwoThreadRetries } from '../../src/main/revenues/export';
 import { linesWorkersStarted, runningLinesWorkers } from '../../src/main/export/lines-worker/start';
-import { TWO_THREAD_EXPORT } from '../../src/main/export/two-thread-csv';
+import { TWO_THREAD_EXPORT, lastTwoThreadSplit } from '../../src/main/export/two-thread-csv';
 import { exportRevenuesRowByRow } from '../support/reference-revenue-export';
 import { callOk, tempWorkspace } from '../support/temp-workspace';
 
@@ -131,7 +131,7 @@ const CASES: ExportCase[] = [
 ];
 
 /** Each zone's views (every view by default): our file and the row-by-row writer's, byte for byte. Returns how many exports ran. */
-async function compareEveryZoneAndView(workspace: { db: Database.Database }, dir: string, casesOf: (zone: string) => ExportCase[] = () => CASES): Promise<number> {
+async function compareEveryZoneAndView(workspace: { db: Database.Database }, dir: string, casesOf: (zone: string) => ExportCase[] = () => CASES, afterEach?: (label: string, rows: number) => void): Promise<number> {
   let exports = 0;
   for (const zone of ZONES) {
     workspace.db.prepare('UPDATE orgs SET time_zone = ?').run(zone);
@@ -139,6 +139,7 @@ async function compareEveryZoneAndView(workspace: { db: Database.Database }, dir
       const view = { orgId: 'org-p', period: c.period ?? null, includeChildren: c.includeChildren, sortModel: c.sortModel, filterModel: c.filterModel ?? {}, columns: c.columns, bom: c.bom };
       const ours = await exportRevenues(workspace.db, { ...view, path: join(dir, 'ours.csv') });
       exports++;
+      afterEach?.(`${zone}, ${c.label}`, ours.rowCount);
       const theirs = exportRevenuesRowByRow(workspace.db, { ...view, path: join(dir, 'reference.csv') });
       expect(ours.rowCount, `${zone}, ${c.label}`).toBe(theirs.rowCount);
       expect(ours.rowCount, `${zone}, ${c.label}`).toBeGreaterThan(20);
@@ -220,8 +221,10 @@ describe('revenues.export writes the bytes the row-by-row writer wrote', () => {
 // a minRows of 1 forces that path on these small workspaces.
 describe('revenues.export on two threads', () => {
   const limits = { ...TWO_THREAD_EXPORT };
-  beforeEach(() => Object.assign(TWO_THREAD_EXPORT, { minRows: 1, beforeWorker: undefined, failAfterChunks: undefined }));
-  afterEach(() => Object.assign(TWO_THREAD_EXPORT, limits, { beforeWorker: undefined, failAfterChunks: undefined }));
+  // Chunks of 64 rows, and this thread waits for the worker's first: both threads build lines.
+  const forced = { minRows: 1, maxLoad: Infinity, chunkRows: 64, waitForWorker: true, beforeWorker: undefined, failAfterChunks: undefined };
+  beforeEach(() => Object.assign(TWO_THREAD_EXPORT, forced));
+  afterEach(() => Object.assign(TWO_THREAD_EXPORT, { chunkRows: undefined, waitForWorker: undefined, beforeWorker: undefined, failAfterChunks: undefined }, limits));
 
   const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.includes('.partial'));
 
@@ -231,12 +234,34 @@ describe('revenues.export on two threads', () => {
     const { workspace, dir } = tempWorkspace();
     seed(workspace.db);
     const [started, retries] = [linesWorkersStarted(), exportTwoThreadRetries()];
-    const exports = await compareEveryZoneAndView(workspace, dir, (zone) => (['Australia/Lord_Howe', 'Asia/Kathmandu'].includes(zone) ? CASES : CASES.slice(0, 1)));
+    const exports = await compareEveryZoneAndView(
+      workspace,
+      dir,
+      (zone) => (['Australia/Lord_Howe', 'Asia/Kathmandu'].includes(zone) ? CASES : CASES.slice(0, 1)),
+      (label, rows) => {
+        expect(lastTwoThreadSplit.workerRows, `${label}: the worker built lines`).toBeGreaterThan(0);
+        expect(lastTwoThreadSplit.ownRows + lastTwoThreadSplit.workerRows, label).toBe(rows);
+      },
+    );
     expect(exports).toBe(ZONES.length - 2 + 2 * CASES.length);
     expect(linesWorkersStarted() - started).toBe(exports);
     expect(exportTwoThreadRetries()).toBe(retries);
     expect(runningLinesWorkers()).toBe(0);
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('stays on one thread under minRows, or while the load average leaves no core free', async () => {
+    const { workspace, dir } = tempWorkspace();
+    seed(workspace.db);
+    const view = { orgId: 'org-p', period: null, sortModel: [], filterModel: {}, columns: [...REVENUE_COLUMNS], path: join(dir, 'one.csv') };
+    const started = linesWorkersStarted();
+    const rows = (await exportRevenues(workspace.db, view)).rowCount;
+    expect(linesWorkersStarted()).toBe(started + 1);
+    Object.assign(TWO_THREAD_EXPORT, { minRows: rows + 1 });
+    await exportRevenues(workspace.db, view);
+    Object.assign(TWO_THREAD_EXPORT, { minRows: rows, maxLoad: -1 });
+    await exportRevenues(workspace.db, view);
+    expect(linesWorkersStarted()).toBe(started + 1);
   });
 
   it('keeps the order at the seam between the halves, over several chunks each', async () => {
@@ -250,6 +275,8 @@ describe('revenues.export on two threads', () => {
       const ours = await exportRevenues(workspace.db, { ...view, path: join(dir, 'ours.csv') }, { progressEvery: 1000, onProgress: (rows) => progress.push(rows) });
       const theirs = exportRevenuesRowByRow(workspace.db, { ...view, path: join(dir, 'reference.csv') });
       expect(ours.rowCount).toBe(theirs.rowCount);
+      expect(lastTwoThreadSplit.workerRows, 'the worker built lines').toBeGreaterThan(0);
+      expect(lastTwoThreadSplit.ownRows + lastTwoThreadSplit.workerRows).toBe(ours.rowCount);
       expect(readFileSync(join(dir, 'ours.csv'), 'utf8').split('\r\n'), JSON.stringify(sortModel)).toEqual(readFileSync(join(dir, 'reference.csv'), 'utf8').split('\r\n'));
     }
     // Progress counts both threads' rows, in steps of 1,000, never past the rows written.
@@ -257,17 +284,15 @@ describe('revenues.export on two threads', () => {
     expect(progress.every((rows) => rows % 1000 === 0 && rows > 0 && rows <= 10_000)).toBe(true);
   });
 
-  it('a write between the two reads: exported again on one thread, with the row written', async () => {
+  it('a write between the two reads: exported again on one thread, with what was written', async () => {
     const { workspace, dir } = tempWorkspace();
     seed(workspace.db);
     workspace.db.prepare("UPDATE orgs SET time_zone = 'America/St_Johns'").run();
-    // Another connection commits after this thread's read began and before the worker's.
+    // Another connection commits after this thread's read began and before the worker's: the
+    // same rows, one description changed, so the worker's read matches in count and builds lines.
     const other = openDatabase(workspace.db.name);
     TWO_THREAD_EXPORT.beforeWorker = () =>
-      other
-        .prepare(`INSERT INTO revenues (org_id, external_id, kind, occurred_at, period, amount_micros, currency, created_at, updated_at)
-          VALUES ('org-p', 'written_meanwhile', 'sale', '2026-03-08T06:59:00Z', '2026-03', 1234500, 'USD', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`)
-        .run();
+      other.prepare("UPDATE revenues SET description = 'written_meanwhile' WHERE id = (SELECT min(id) FROM revenues WHERE org_id = 'org-p')").run();
     const [started, retries] = [linesWorkersStarted(), exportTwoThreadRetries()];
     const view = { orgId: 'org-p', period: null, sortModel: [{ colId: 'occurredAt', sort: 'asc' as const }], filterModel: {}, columns: [...REVENUE_COLUMNS] };
     const ours = await exportRevenues(workspace.db, { ...view, path: join(dir, 'ours.csv') });

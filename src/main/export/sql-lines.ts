@@ -17,19 +17,24 @@ export interface KeyTable {
 }
 
 /**
- * The view's keys in the export's order (keysSql must end in its ORDER BY), in a temporary table whose rowid is each key's
+ * The view's keys in the export's order, in a temporary table whose rowid is each key's
  * position (CREATE TABLE ... AS SELECT ... ORDER BY inserts in the SELECT's order). Made
  * with CREATE TABLE ... AS, which SQLite does not count as a change (total_changes), so the
  * grid's kept counts and orders (grid/view-memo.ts) outlive an export.
  */
-export function createKeyTable(db: Database.Database, keysSql: string, params: readonly unknown[], skip = 0): KeyTable {
+export function createKeyTable(db: Database.Database, keysSql: string, params: readonly unknown[]): KeyTable {
   const drop = () => db.exec(`DROP TABLE IF EXISTS temp.${KEYS}`);
   drop();
-  // skip: a second thread's table holds only the keys after the first `skip` (positions 1.. again).
-  if (skip > 0) db.prepare(`CREATE TEMP TABLE ${KEYS} AS ${keysSql} LIMIT -1 OFFSET ?`).run(...params, skip);
-  else db.prepare(`CREATE TEMP TABLE ${KEYS} AS ${keysSql}`).run(...params);
+  db.prepare(`CREATE TEMP TABLE ${KEYS} AS ${keysSql}`).run(...params);
   const count = (db.prepare(`SELECT max(rowid) FROM temp.${KEYS}`).pluck().get() as number | null) ?? 0;
   return { count, from: `temp.${KEYS} k`, chunk: 'k.rowid BETWEEN ? AND ?', drop };
+}
+
+/** Reads one chunk of an export's lines by its index (0 first), in any order. */
+export interface LineChunkReader {
+  /** How many chunks the `count` lines make. */
+  chunks: number;
+  read(index: number): CsvChunk;
 }
 
 /**
@@ -38,10 +43,20 @@ export function createKeyTable(db: Database.Database, keysSql: string, params: r
  * read as a BLOB: SQLite's UTF-8 bytes go to the file as they are, never decoded into a JS
  * string and encoded again.
  */
-export function* lineChunks(db: Database.Database, lineSql: string, count: number, chunkRows = CHUNK_ROWS): Generator<CsvChunk> {
+export function lineChunkReader(db: Database.Database, lineSql: string, count: number, chunkRows = CHUNK_ROWS): LineChunkReader {
   const statement = db.prepare(`SELECT CAST((${lineSql}) AS BLOB)`).pluck();
-  for (let first = 1; first <= count; first += chunkRows) {
-    const last = Math.min(count, first + chunkRows - 1);
-    yield { text: (statement.get(first, last) as Buffer | null) ?? '', rows: last - first + 1 };
-  }
+  return {
+    chunks: Math.ceil(count / chunkRows),
+    read(index) {
+      const first = index * chunkRows + 1;
+      const last = Math.min(count, first + chunkRows - 1);
+      return { text: (statement.get(first, last) as Buffer | null) ?? '', rows: last - first + 1 };
+    },
+  };
+}
+
+/** Every chunk of the export's lines, in order. */
+export function* lineChunks(db: Database.Database, lineSql: string, count: number, chunkRows = CHUNK_ROWS): Generator<CsvChunk> {
+  const reader = lineChunkReader(db, lineSql, count, chunkRows);
+  for (let index = 0; index < reader.chunks; index++) yield reader.read(index);
 }

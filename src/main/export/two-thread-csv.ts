@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { ApiFailure } from '../api/failure';
 import type { CancelSignal } from '../api/context';
 import type { Database } from '../db/driver';
@@ -6,8 +7,8 @@ import { writeState } from '../db/write-state';
 import { writeFileAtomicallyAsync } from './atomic-file';
 import { textCell, type CsvWriteResult } from './csv-file';
 import { startLinesWorker } from './lines-worker/start';
-import type { LinesJob } from './lines-worker/wire';
-import { lineChunks } from './sql-lines';
+import { WORKER_ROWS, claimChunk, type LinesJob } from './lines-worker/wire';
+import { CHUNK_ROWS, lineChunkReader } from './sql-lines';
 
 /**
  * When a big export builds its lines on two threads. minRows: smaller exports stay on one
@@ -15,12 +16,34 @@ import { lineChunks } from './sql-lines';
  * can force the two-thread path on a small workspace, write between the parts, or make the
  * worker fail.
  */
-export const TWO_THREAD_EXPORT: { minRows: number; beforeWorker?: () => void; failAfterChunks?: number } = { minRows: minRowsFromEnvironment() ?? 200_000 };
+export const TWO_THREAD_EXPORT: {
+  minRows: number;
+  /**
+   * Only while the load average (1 minute) is at most this: a second thread helps only with
+   * a core to run on. On 2 busy cores (load 6 to 11) it took as long as one thread, or
+   * longer, for ~35 % more CPU time (README, Benchmarks). Windows reports a load of 0.
+   */
+  maxLoad: number;
+  /** Tests: smaller chunks, so a small export has many. */
+  chunkRows?: number;
+  /** Tests: this thread starts only once the worker wrote a chunk (or ended), so both build some lines. */
+  waitForWorker?: boolean;
+  beforeWorker?: () => void;
+  failAfterChunks?: number;
+} = { minRows: numberFromEnvironment('CLOSEBOOK_EXPORT_TWO_THREAD_MIN_ROWS') ?? 200_000, maxLoad: numberFromEnvironment('CLOSEBOOK_EXPORT_TWO_THREAD_MAX_LOAD') ?? availableParallelism() - 1 };
 
-/** CLOSEBOOK_EXPORT_TWO_THREAD_MIN_ROWS: the benchmark times the one-thread export of the same rows with it. */
-function minRowsFromEnvironment(): number | null {
-  const text = process.env.CLOSEBOOK_EXPORT_TWO_THREAD_MIN_ROWS;
-  return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
+/** Whether an export of `rows` lines builds them on two threads now. */
+export function useTwoThreads(rows: number): boolean {
+  return rows >= TWO_THREAD_EXPORT.minRows && availableParallelism() >= 2 && loadavg()[0] <= TWO_THREAD_EXPORT.maxLoad;
+}
+
+/** The rows each thread built in the last two-thread export (tests and the benchmark read it). */
+export const lastTwoThreadSplit = { ownRows: 0, workerRows: 0 };
+
+/** CLOSEBOOK_EXPORT_TWO_THREAD_MIN_ROWS and _MAX_LOAD: the benchmark times each path of the same export with them. */
+function numberFromEnvironment(name: string): number | null {
+  const text = process.env[name];
+  return text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : null;
 }
 
 /** The workspace changed between the two parts' reads: the caller exports again on one thread. */
@@ -44,11 +67,12 @@ export interface TwoThreadLines {
 const cancelled = () => new ApiFailure('conflict', 'cancelled', 'The export was cancelled; no file was written.');
 
 /**
- * Write a CSV file whose first half of lines this thread builds while a worker builds the
- * second half (the same job on its own read-only connection) into a temporary file beside
- * it, appended at the end. The file is written atomically; the temporary file and the
- * worker are gone when this returns or throws. Throws WorkspaceChangedDuringExport when a
- * write landed between the two reads.
+ * Write a CSV file whose lines this thread builds from the first chunk on while a worker
+ * (the same job on its own read-only connection) builds them from the last chunk back, into
+ * a temporary file beside it; they meet where their speeds put them (claimChunk), and the
+ * worker's chunks are appended in order at the end. The file is written atomically; the
+ * temporary file and the worker are gone when this returns or throws. Throws
+ * WorkspaceChangedDuringExport when a write landed between the two reads.
  */
 export async function writeCsvTwoThreads(
   db: Database.Database,
@@ -59,21 +83,21 @@ export async function writeCsvTwoThreads(
   options: { signal?: CancelSignal; onProgress?: (rows: number) => void; progressEvery?: number; bom?: boolean } = {},
 ): Promise<CsvWriteResult> {
   const every = options.progressEvery ?? 50_000;
-  const half = Math.ceil(lines.count / 2);
   return writeFileAtomicallyAsync(path, async (fd) => {
     const tempPath = `${path}.partial-2`;
     const tempFd = openSync(tempPath, 'w+', 0o600);
-    const progress = new SharedArrayBuffer(4);
-    const theirs = new Int32Array(progress);
+    const shared = new Int32Array(new SharedArrayBuffer(8));
     let run: ReturnType<typeof startLinesWorker> | null = null;
     try {
       TWO_THREAD_EXPORT.beforeWorker?.();
-      run = startLinesWorker({ database: db.name, job, skip: half, fd: tempFd, progress, failAfterChunks: TWO_THREAD_EXPORT.failAfterChunks });
+      const chunkRows = TWO_THREAD_EXPORT.chunkRows ?? CHUNK_ROWS;
+      run = startLinesWorker({ database: db.name, job, count: lines.count, chunkRows, fd: tempFd, shared: shared.buffer as SharedArrayBuffer, failAfterChunks: TWO_THREAD_EXPORT.failAfterChunks });
+      if (TWO_THREAD_EXPORT.waitForWorker) await workerStarted(run.finished, shared);
       let mine = 0;
       let reported = 0;
       // Progress counts both threads' rows, in steps of `every`, as the one-thread export does.
       const report = () => {
-        const total = mine + Atomics.load(theirs, 0);
+        const total = mine + Atomics.load(shared, WORKER_ROWS);
         const step = total - (total % every);
         if (step > reported) {
           reported = step;
@@ -81,20 +105,27 @@ export async function writeCsvTwoThreads(
         }
       };
       let bytes = writeSync(fd, (options.bom ? '\uFEFF' : '') + header.map(textCell).join(',') + '\r\n');
-      for (const chunk of lineChunks(db, lines.lineSql, half)) {
+      const reader = lineChunkReader(db, lines.lineSql, lines.count, chunkRows);
+      let taken = 0;
+      for (let index = claimChunk(shared, reader.chunks, false, 0); index !== null; index = claimChunk(shared, reader.chunks, false, taken)) {
+        const chunk = reader.read(index);
+        taken++;
         bytes += typeof chunk.text === 'string' ? writeSync(fd, chunk.text) : writeSync(fd, chunk.text);
-        const before = mine;
         mine += chunk.rows;
-        if (Math.floor(mine / every) > Math.floor(before / every)) {
-          if (options.signal?.aborted) throw cancelled();
-          report();
-        }
+        if (options.signal?.aborted) throw cancelled();
+        report();
       }
       lines.endRead();
+      Object.assign(lastTwoThreadSplit, { ownRows: mine, workerRows: 0 });
+      // This thread took every chunk (a worker slow to start): its read alone made the file.
+      if (taken === reader.chunks) return { path, rowCount: lines.count, bytes };
       const result = await finishedOrCancelled(run.finished, options.signal, report);
       // Both reads saw the same rows only if nothing was written from this thread's read to now.
-      if (result.changed || result.rows !== lines.count - half || writeState(db) !== lines.stateRead) throw new WorkspaceChangedDuringExport();
-      bytes += appendFile(fd, tempFd, result.bytes);
+      if (result.changed || mine + result.rows !== lines.count || taken + result.lengths.length !== reader.chunks || writeState(db) !== lines.stateRead) {
+        throw new WorkspaceChangedDuringExport();
+      }
+      bytes += appendChunks(fd, tempFd, result.lengths);
+      lastTwoThreadSplit.workerRows = result.rows;
       report();
       return { path, rowCount: lines.count, bytes };
     } finally {
@@ -103,6 +134,16 @@ export async function writeCsvTwoThreads(
       rmSync(tempPath, { force: true });
     }
   });
+}
+
+/** Tests: until the worker has written a chunk or ended. */
+async function workerStarted(finished: Promise<unknown>, shared: Int32Array): Promise<void> {
+  let ended = false;
+  void finished.then(
+    () => (ended = true),
+    () => (ended = true),
+  );
+  while (!ended && Atomics.load(shared, WORKER_ROWS) === 0) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
 /** The worker's result; meanwhile a cancel is seen and progress reported every 25 ms. */
@@ -120,15 +161,19 @@ async function finishedOrCancelled<T>(finished: Promise<T>, signal: CancelSignal
   return finished;
 }
 
-/** Copies `length` bytes of the worker's file after this thread's part, 4 MiB at a time. */
-function appendFile(fd: number, from: number, length: number): number {
-  const buffer = Buffer.allocUnsafe(Math.min(length, 4 << 20) || 1);
-  let position = 0;
-  while (position < length) {
-    const read = readSync(from, buffer, 0, Math.min(buffer.length, length - position), position);
-    if (read === 0) throw new ApiFailure('internal_error', 'export_part_short', `The export's second part ended after ${position} of ${length} bytes; no file was written.`);
-    writeSync(fd, buffer, 0, read);
-    position += read;
+/** Copies the worker's chunks (written last chunk first, `lengths` bytes each) after this thread's, in the export's order. */
+function appendChunks(fd: number, from: number, lengths: readonly number[]): number {
+  const offsets: number[] = [];
+  let total = 0;
+  for (const length of lengths) {
+    offsets.push(total);
+    total += length;
   }
-  return length;
+  const buffer = Buffer.allocUnsafe(Math.max(1, ...lengths));
+  for (let k = lengths.length - 1; k >= 0; k--) {
+    const read = readSync(from, buffer, 0, lengths[k], offsets[k]);
+    if (read !== lengths[k]) throw new ApiFailure('internal_error', 'export_part_short', `The export's second part held ${read} of ${lengths[k]} bytes of a chunk; no file was written.`);
+    writeSync(fd, buffer, 0, read);
+  }
+  return total;
 }

@@ -5,7 +5,7 @@ import type { CancelSignal } from '../api/context';
 import { textCell, writeCsvChunks, type CsvWriteResult } from '../export/csv-file';
 import { registerCsvFunctions, sqlIntegerCell, sqlLiteral, sqlMoneyCell, sqlShapedTextCell, sqlTextCell, CSV_TEXT_FUNCTION } from '../export/csv-sql';
 import { createKeyTable, lineChunks } from '../export/sql-lines';
-import { TWO_THREAD_EXPORT, WorkspaceChangedDuringExport, writeCsvTwoThreads } from '../export/two-thread-csv';
+import { WorkspaceChangedDuringExport, useTwoThreads, writeCsvTwoThreads } from '../export/two-thread-csv';
 import { writeState } from '../db/write-state';
 import { wallTimeSql } from '../export/wall-time-sql';
 import { neededFrom } from '../grid/page-query';
@@ -132,10 +132,10 @@ export interface RevenueExportLines {
 
 /**
  * Prepares the lines of a view on a connection (in a read transaction the caller holds):
- * its keys after the first `skip` in the export's order, the wall-clock hours and the name
- * cells. The exporting thread runs it with skip 0, a lines worker with the first thread's share.
+ * its keys in the export's order, the wall-clock hours and the name cells. The exporting
+ * thread and a lines worker each run it on their own connection.
  */
-export function revenueExportLines(db: Database.Database, view: RevenueView & { columns: RevenueColumn[] }, skip = 0): RevenueExportLines {
+export function revenueExportLines(db: Database.Database, view: RevenueView & { columns: RevenueColumn[] }): RevenueExportLines {
   registerCsvFunctions(db);
   const timeZone = orgTimeZone(db, view.orgId);
   const orgIds = revenueQuery(db, view, '').scope[0].params as string[];
@@ -147,7 +147,7 @@ export function revenueExportLines(db: Database.Database, view: RevenueView & { 
     drops.length = 0;
   };
   try {
-    const keys = createKeyTable(db, keysQuery.sql, keysQuery.params, skip);
+    const keys = createKeyTable(db, keysQuery.sql, keysQuery.params);
     drops.push(keys.drop);
     const wall = view.columns.includes('occurredAt') ? wallTimeSql(db, 'r.occurred_at', timeZone, instantRanges(db, orgIds, view.period)) : null;
     if (wall) drops.push(wall.drop);
@@ -168,8 +168,8 @@ export function revenueExportLines(db: Database.Database, view: RevenueView & { 
 
 /**
  * Write exactly the rows (filters, sort) and columns (order) of a view to CSV. A big export
- * (TWO_THREAD_EXPORT.minRows) builds its second half of lines on a worker thread with a
- * connection of its own; if the workspace changed between the two reads, it is written
+ * (useTwoThreads: 200,000 rows and a free core) builds part of its lines on a worker thread
+ * with a connection of its own; if the workspace changed between the two reads, it is written
  * again on one thread, so the file always holds one moment's rows.
  */
 export async function exportRevenues(
@@ -186,7 +186,7 @@ export async function exportRevenues(
   db.exec('BEGIN');
   try {
     const lines = revenueExportLines(db, job);
-    if (lines.count < TWO_THREAD_EXPORT.minRows) {
+    if (!useTwoThreads(lines.count)) {
       try {
         return writeCsvChunks(path, header, lineChunks(db, lines.lineSql, lines.count), write);
       } finally {

@@ -9,21 +9,38 @@ export interface LinesWorkerData {
   /** The workspace file, opened read-only by the worker. */
   database: string;
   job: LinesJob;
-  /** The lines the exporting thread writes itself (the first ones, in the export's order). */
-  skip: number;
-  /** The temporary file (opened by the exporting thread, which closes and removes it) the worker writes its lines to. */
+  /** How many lines the exporting thread's read found (the worker's must find as many). */
+  count: number;
+  /** Rows per chunk, as the exporting thread numbers them. */
+  chunkRows: number;
+  /** The temporary file (opened by the exporting thread, which closes and removes it) the worker writes its chunks to. */
   fd: number;
-  /** Int32 [rows written so far]: progress the exporting thread reads while it is busy. */
-  progress: SharedArrayBuffer;
+  /** Int32 [rows the worker wrote, chunks claimed by either thread]: see claimChunk. */
+  shared: SharedArrayBuffer;
   /** Tests: the worker fails after this many chunks (a read or disk error mid-export). */
   failAfterChunks?: number;
+}
+
+export const WORKER_ROWS = 0;
+const CLAIMED = 1;
+
+/**
+ * Claims the next chunk for a thread, or null when every chunk is taken: the exporting
+ * thread takes chunks from the front (0, 1, ...), the worker from the back (last, last - 1,
+ * ...), so they meet wherever their speeds put the seam, and each thread's chunks are one
+ * run of lines. `taken` is how many this thread claimed before.
+ */
+export function claimChunk(shared: Int32Array, chunks: number, fromBack: boolean, taken: number): number | null {
+  if (Atomics.add(shared, CLAIMED, 1) >= chunks) return null;
+  return fromBack ? chunks - 1 - taken : taken;
 }
 
 /** An error thrown in the worker, as data: an ApiFailure stays one, an fs error keeps its code (ENOSPC). */
 export type WireError = { kind: 'api'; type: ApiFailure['type']; code: string; message: string; detail: unknown } | { kind: 'other'; message: string; code?: string };
 
 export type FromLinesWorker =
-  | { type: 'done'; rows: number; bytes: number; changed: boolean; cpuSeconds: number | null }
+  /** lengths: the bytes of each chunk written, in the order written (the last chunk first). */
+  | { type: 'done'; rows: number; lengths: number[]; changed: boolean; cpuSeconds: number | null }
   | { type: 'error'; error: WireError };
 
 export function toWireError(error: unknown): WireError {
