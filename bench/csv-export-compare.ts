@@ -9,6 +9,13 @@ import { openWorkspace } from '../src/main/db/workspace';
 import { revenueExportQuery } from '../src/main/revenues/export';
 import { watchPeakMemory } from './peak-memory';
 
+/** The rows each thread of a two-thread export built, and the worker thread's own CPU time (its start included). */
+export interface TwoThreadSplit {
+  ownRows: number;
+  workerRows: number;
+  workerCpuSeconds: number | null;
+}
+
 export interface ProcessRun {
   ms: number;
   /** User + system CPU time, when known. */
@@ -73,7 +80,7 @@ export async function exportThroughApi(
   outPath: string,
   rowByRow = false,
   oneThread = false,
-): Promise<ProcessRun & { wallMs: number; baselineKb: number | null; threadCpuMs: number | null }> {
+): Promise<ProcessRun & { wallMs: number; baselineKb: number | null; threadCpuMs: number | null; split: TwoThreadSplit }> {
   const input = { ...exportView(orgId), path: outPath };
   const script = join(import.meta.dirname, 'export-child.ts');
   // oneThread: the export as it runs below its two-thread threshold (src/main/export/two-thread-csv.ts), on the same rows.
@@ -84,12 +91,13 @@ export async function exportThroughApi(
     ms: number;
     cpuMs: number;
     threadCpuMs: number | null;
+    split: TwoThreadSplit;
     rowCount: number;
     bytes: number;
     hwmBeforeKb: number | null;
     hwmAfterKb: number | null;
   };
-  return { ms: result.ms, cpuMs: result.cpuMs, threadCpuMs: result.threadCpuMs, wallMs: run.ms, peakKb: result.hwmAfterKb ?? run.peakKb, baselineKb: result.hwmBeforeKb, bytes: result.bytes, rows: result.rowCount };
+  return { ms: result.ms, cpuMs: result.cpuMs, threadCpuMs: result.threadCpuMs, split: result.split, wallMs: run.ms, peakKb: result.hwmAfterKb ?? run.peakKb, baselineKb: result.hwmBeforeKb, bytes: result.bytes, rows: result.rowCount };
 }
 
 /** The view both exports run: the org's revenues, all periods, by date, every column. */

@@ -8,6 +8,7 @@ import { openWorkspace } from '../src/main/db/workspace';
 import { ALL_PERMISSIONS_PRINCIPAL, inProcessCore } from '../src/main/core/in-process';
 import { exportRevenuesRowByRow } from '../test/support/reference-revenue-export';
 import { threadCpuSeconds } from '../src/main/imports/parse-worker/thread-cpu';
+import { lastTwoThreadSplit } from '../src/main/export/two-thread-csv';
 import { readStatusKb } from './peak-memory';
 
 const { workspace: path, input, rowByRow } = JSON.parse(process.argv[2]) as { workspace: string; input: object; rowByRow?: boolean };
@@ -31,4 +32,4 @@ if (!result.ok) {
   process.stderr.write(JSON.stringify(result.error) + '\n');
   process.exit(1);
 }
-process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, threadCpuMs, hwmBeforeKb, hwmAfterKb, ...(result.value as object) }) + '\n');
+process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, threadCpuMs, split: lastTwoThreadSplit, hwmBeforeKb, hwmAfterKb, ...(result.value as object) }) + '\n');

@@ -164,12 +164,15 @@ async function compareExports() {
   log('    revenues.export runs its key statement, then builds the lines of 4,096 keys at a time in SQL (functions of its own);');
   log('    sqlite3 runs the row statement with the same WHERE and ORDER BY (the exact statement the export ran when it wrote');
   log('    row by row: revenueExportQuery) and writes the CSV itself. CPU = user + system time of the call / of the sqlite3 process.');
-  log('    (b) is the export as it runs: past 200,000 rows a worker thread builds the second half of the lines (two cores);');
-  log('    (b1) the same export held on one thread. CPU of (b) counts both threads; "this thread" is the calling thread alone.');
+  log('    (b) the export on two threads whatever the load (this thread takes chunks from the front, a worker from the back;');
+  log('    the app does so past 200,000 rows while the load average leaves a core free); (b1) the same export on one thread.');
+  log('    CPU of (b) counts both threads; "this thread" is the calling thread alone.');
   for (let run = 1; run <= runs; run++) {
     const api = await exportThroughApi(bench.path, org.id, apiOut);
-    const thread = api.threadCpuMs === null ? '' : `, this thread ${s(api.threadCpuMs)}`;
-    log(`    [${run}] (b)  revenues.export  ${api.rows.toLocaleString('en-US')} rows, ${mb(api.bytes)} in ${s(api.ms)} (CPU ${s(api.cpuMs)}${thread}; whole process ${s(api.wallMs)}), peak RSS ${kb(api.peakKb)} (${kb(api.baselineKb)} before the call: Node, tsx, the open workspace); load average ${load()}`);
+    const worker = api.split.workerCpuSeconds === null ? '' : `, the worker ${s(api.split.workerCpuSeconds * 1000)}`;
+    const thread = api.threadCpuMs === null ? '' : `, this thread ${s(api.threadCpuMs)}${worker}`;
+    const rowsSplit = `rows: this thread ${api.split.ownRows.toLocaleString('en-US')}, the worker ${api.split.workerRows.toLocaleString('en-US')}`;
+    log(`    [${run}] (b)  revenues.export  ${api.rows.toLocaleString('en-US')} rows, ${mb(api.bytes)} in ${s(api.ms)} (CPU ${s(api.cpuMs)}${thread}; whole process ${s(api.wallMs)}), peak RSS ${kb(api.peakKb)} (${kb(api.baselineKb)} before the call: Node, tsx, the open workspace); ${rowsSplit}; load average ${load()}`);
     if (api.rows !== EXPORT_ROWS) log(`    note: the view holds ${api.rows.toLocaleString('en-US')} rows, not ${EXPORT_ROWS.toLocaleString('en-US')} (--revenues 2000000 gives exactly 1M)`);
     const one = await exportThroughApi(bench.path, org.id, oneThreadOut, false, true);
     const same = readFileSync(apiOut).equals(readFileSync(oneThreadOut));

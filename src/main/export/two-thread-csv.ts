@@ -38,7 +38,7 @@ export function useTwoThreads(rows: number): boolean {
 }
 
 /** The rows each thread built in the last two-thread export (tests and the benchmark read it). */
-export const lastTwoThreadSplit = { ownRows: 0, workerRows: 0 };
+export const lastTwoThreadSplit: { ownRows: number; workerRows: number; workerCpuSeconds: number | null } = { ownRows: 0, workerRows: 0, workerCpuSeconds: null };
 
 /** CLOSEBOOK_EXPORT_TWO_THREAD_MIN_ROWS and _MAX_LOAD: the benchmark times each path of the same export with them. */
 function numberFromEnvironment(name: string): number | null {
@@ -116,7 +116,7 @@ export async function writeCsvTwoThreads(
         report();
       }
       lines.endRead();
-      Object.assign(lastTwoThreadSplit, { ownRows: mine, workerRows: 0 });
+      Object.assign(lastTwoThreadSplit, { ownRows: mine, workerRows: 0, workerCpuSeconds: null });
       // This thread took every chunk (a worker slow to start): its read alone made the file.
       if (taken === reader.chunks) return { path, rowCount: lines.count, bytes };
       const result = await finishedOrCancelled(run.finished, options.signal, report);
@@ -125,7 +125,7 @@ export async function writeCsvTwoThreads(
         throw new WorkspaceChangedDuringExport();
       }
       bytes += appendChunks(fd, tempFd, result.lengths);
-      lastTwoThreadSplit.workerRows = result.rows;
+      Object.assign(lastTwoThreadSplit, { workerRows: result.rows, workerCpuSeconds: result.cpuSeconds });
       report();
       return { path, rowCount: lines.count, bytes };
     } finally {
