@@ -255,6 +255,10 @@ describe('storePull: synced tasks deleted on the server', () => {
     const whole = store(db, 'tasks', [listed([taskRecord(3)], null)]);
     expect(whole.counts).toEqual({ fetched: 1, created: 0, updated: 2, unchanged: 1, blocked_locked_period: 0, conflict: 0 });
     expect(marked(db)).toEqual([task(1).uuid, task(2).uuid]);
+    // A listing of task 3's window that comes back empty: task 3 is gone too.
+    const empty = store(db, 'tasks', [listed([], task(2).created_at)]);
+    expect(empty.counts).toEqual({ fetched: 0, created: 0, updated: 1, unchanged: 0, blocked_locked_period: 0, conflict: 0 });
+    expect(marked(db)).toEqual([task(1).uuid, task(2).uuid, task(3).uuid]);
   });
 });
 

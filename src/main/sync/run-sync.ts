@@ -13,6 +13,7 @@ import { storePull } from './store-pull';
 import { storeReportsPull } from './store-reports';
 import { storeStatementsPull } from './store-statements';
 import type { PullWatch } from './sources/source-adapter';
+import { isListedTasks } from './sources/report-tasks';
 import { SyncFault } from './sync-fault';
 
 /** Sources to run: the ones asked for, else every connected source that can be pulled. */
@@ -74,8 +75,8 @@ async function runSource(db: Database.Database, orgId: string, source: SyncSourc
     throw error;
   }
   const fetched = pull.entities.reduce((n, e) => n + e.records.length, 0);
-  // A complete listing can show a deletion even when no record came.
-  if (fetched === 0 && !pull.entities.some((e) => e.listing)) return getRun(db, insertRun(db, { orgId, source, status: 'nothing_changed', startedAt, counts: NO_COUNTS, batches: {}, message: null }));
+  // A complete listing can show a deletion even when no record came (a tasks window read again whose only task is gone).
+  if (fetched === 0 && !pull.entities.some((e) => e.listing || isListedTasks(e))) return getRun(db, insertRun(db, { orgId, source, status: 'nothing_changed', startedAt, counts: NO_COUNTS, batches: {}, message: null }));
   begin(db);
   try {
     const runId = insertRun(db, { orgId, source, status: 'committed', startedAt, counts: NO_COUNTS, batches: {}, message: null });

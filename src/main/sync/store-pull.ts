@@ -70,7 +70,8 @@ export function storePull(db: Database.Database, orgId: string, source: SyncSour
     });
   for (const pulled of pull.entities) {
     const { entity, records } = pulled;
-    if (records.length === 0) continue;
+    // An empty listing of a tasks window still says its synced tasks are gone.
+    if (records.length === 0 && !isListedTasks(pulled)) continue;
     counts.fetched += records.length;
     if (entity === 'rules') {
       // Judged like the import entities: a rule saved here since the last sync and changed on the server is a conflict.
