@@ -53,8 +53,10 @@ describe('readMicros: every amount spelling, fast path or not', () => {
     ['-0.000001', -1],
     ['0.1', 100_000],
     ['09.50', 9_500_000],
+    ['-0000000000', 0], // past the fast path's 9 digits: still a plain 0, never -0
   ])('%s is %d micro-units', (text, expected) => {
     expect(readMicros({ amount: text }, 'amount')).toBe(expected);
+    expect(Object.is(readMicros({ amount: text }, 'amount'), -0)).toBe(false);
   });
 
   it.each([
@@ -129,6 +131,8 @@ describe('readInteger', () => {
     ['-3', -3],
     [7, 7],
     ['10', 10],
+    ['-5', -5],
+    [-5, -5],
     ['1', 1],
   ])('%s is %d within [-5, 10]', (value, expected) => {
     expect(readInteger({ quantity: value }, 'quantity', -5, 10)).toBe(expected);
@@ -187,6 +191,7 @@ describe('readChoice, readEmail, readUuid', () => {
   it('reads a choice in any case, refusing others by name', () => {
     expect(readChoice({ kind: 'sale' }, 'kind', ['sale', 'refund'])).toBe('sale');
     expect(readChoice({ kind: 'Refund' }, 'kind', ['sale', 'refund'])).toBe('refund');
+    expect(readChoice({ status: 'InProgress' }, 'status', ['InProgress', 'done'])).toBe('InProgress');
     expect(problemOf(() => readChoice({ kind: 'gift' }, 'kind', ['sale', 'refund'])).message).toBe('"gift" is not one of sale, refund');
     expect(readChoice({}, 'kind', ['sale'])).toBeUndefined();
     expect(readChoice({ kind: null }, 'kind', ['sale'])).toBeNull();
