@@ -29,6 +29,11 @@ export class KeyHashIds {
     this.size++;
   }
 
+  /** Bytes the table holds now. */
+  get bytes(): number {
+    return this.slots.byteLength;
+  }
+
   /** The first id with this hash that `holds` confirms (does record `id` have the key?). */
   find(hash: number, holds: (id: number) => boolean): number | undefined {
     const h = hash | 0;
