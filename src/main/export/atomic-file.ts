@@ -7,52 +7,50 @@ import { ApiFailure } from '../api/failure';
  * `write` gets the open descriptor and returns what it wants passed back.
  */
 export function writeFileAtomically<T>(path: string, write: (fd: number) => T): T {
-  const partial = `${path}.partial`;
-  let fd: number;
-  try {
-    fd = openSync(partial, 'w');
-  } catch (error) {
-    throw new ApiFailure('validation_error', 'export_path_unwritable', `Cannot write ${path}: ${(error as Error).message}`, { path });
-  }
+  const { fd, partial } = openPartial(path);
   try {
     const result = write(fd);
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(partial, path);
+    keep(fd, partial, path);
     return result;
   } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      /* already closed */
-    }
-    rmSync(partial, { force: true });
+    abandon(fd, partial);
     throw error;
   }
 }
 
 /** writeFileAtomically for a `write` that awaits (a second thread building part of the file). */
 export async function writeFileAtomicallyAsync<T>(path: string, write: (fd: number) => Promise<T>): Promise<T> {
-  const partial = `${path}.partial`;
-  let fd: number;
+  const { fd, partial } = openPartial(path);
   try {
-    fd = openSync(partial, 'w');
+    const result = await write(fd);
+    keep(fd, partial, path);
+    return result;
+  } catch (error) {
+    abandon(fd, partial);
+    throw error;
+  }
+}
+
+function openPartial(path: string): { fd: number; partial: string } {
+  const partial = `${path}.partial`;
+  try {
+    return { fd: openSync(partial, 'w'), partial };
   } catch (error) {
     throw new ApiFailure('validation_error', 'export_path_unwritable', `Cannot write ${path}: ${(error as Error).message}`, { path });
   }
+}
+
+function keep(fd: number, partial: string, path: string): void {
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(partial, path);
+}
+
+function abandon(fd: number, partial: string): void {
   try {
-    const result = await write(fd);
-    fsyncSync(fd);
     closeSync(fd);
-    renameSync(partial, path);
-    return result;
-  } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      /* already closed */
-    }
-    rmSync(partial, { force: true });
-    throw error;
+  } catch {
+    /* already closed */
   }
+  rmSync(partial, { force: true });
 }
