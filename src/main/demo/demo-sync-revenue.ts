@@ -1,6 +1,7 @@
 import { Decimal } from '../../shared/decimal';
 import { microsToDecimal } from '../../shared/money';
 import type { Database } from '../db/driver';
+import type { StoredPayee } from '../payees/payee-store';
 import { startImportBatch } from '../imports/records/import-batch';
 import { RuleWriter } from '../rules/rule-batch';
 import { RULE_RECORD_FIELDS } from '../rules/rule-record';
@@ -73,18 +74,8 @@ function revenueRecord(r: StoredRevenue): Record<string, unknown> {
   return record;
 }
 
-interface PayeeRow {
-  external_id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  payout_currency: string | null;
-  on_hold: number;
-  hold_reason: string | null;
-  threshold_micros: number;
-  fallback_percentage: string | null;
-}
+/** A stored payee as the server would list it (an external id is what links it). */
+type PayeeRow = Omit<StoredPayee, 'id' | 'created_at' | 'updated_at'> & { external_id: string };
 
 function payeeRecord(p: PayeeRow): Record<string, unknown> {
   return {
