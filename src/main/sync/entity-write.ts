@@ -73,10 +73,6 @@ export class EntityWrite {
     return summary.batchId!;
   }
 
-  abort(): void {
-    this.batch?.abort();
-  }
-
   private write(): void {
     const { db, orgId, source, label, links } = this.target;
     const chunk = this.waiting;
