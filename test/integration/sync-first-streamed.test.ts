@@ -157,8 +157,10 @@ describe('a first sync of the revenue source written as its pages are read', () 
     expect(threadPullsStarted()).toBe(threads + 1);
     expect(result).toMatchObject({ ok: true, value: { runs: [{ status: 'failed', message: 'revenue source (seed 001): cancelled; nothing of this source was written' }] } });
     expect(dataDigest(ctx.workspace.db)).toBe(before);
-    // The thread stopped between pages, before the last of the nine.
-    expect(pages).toBeLessThan(9);
+    // How many pages the thread read first is timing: it reads up to 8,000 records ahead of
+    // the writer, so on a busy machine all nine (and the empty tenth) can be in before the
+    // cancel lands; the source is cancelled and writes nothing either way.
+    expect(pages).toBeGreaterThanOrEqual(4);
   });
 
   it('a record changed on the server while the thread reads is read again: the source is then read whole, newest version kept', async () => {
