@@ -15,6 +15,7 @@ export default {
     'src/main/sync/kept-reconciled.ts',
     'src/main/sync/record-state.ts',
     'src/main/sync/store-pull.ts',
+    'src/main/sync/entity-write.ts',
     'src/main/sync/store-rules.ts',
   ],
   incrementalFile: 'reports/stryker-incremental-sync.json',

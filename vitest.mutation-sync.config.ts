@@ -10,6 +10,6 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ['test/integration/sync-*.test.ts', 'test/unit/sync/record-state.test.ts', 'test/unit/sync/kept-reconciled.test.ts'],
-    exclude: [...(base.test?.exclude ?? []), 'test/integration/sync-kill.test.ts', 'test/integration/sync-desktop-keys.test.ts'],
+    exclude: [...(base.test?.exclude ?? []), 'test/integration/sync-kill.test.ts', 'test/integration/sync-kill-statements-reports.test.ts', 'test/integration/sync-desktop-keys.test.ts'],
   },
 });
