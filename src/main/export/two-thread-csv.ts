@@ -117,6 +117,8 @@ export async function writeCsvTwoThreads(
       }
       lines.endRead();
       Object.assign(lastTwoThreadSplit, { ownRows: mine, workerRows: 0, workerCpuSeconds: null });
+      // A cancel asked for during the last chunk's progress: still a cancel, not a file.
+      if (options.signal?.aborted) throw cancelled();
       // This thread took every chunk (a worker slow to start): its read alone made the file.
       if (taken === reader.chunks) return { path, rowCount: lines.count, bytes };
       const result = await finishedOrCancelled(run.finished, options.signal, report);
@@ -127,6 +129,7 @@ export async function writeCsvTwoThreads(
       bytes += appendChunks(fd, tempFd, result.lengths);
       Object.assign(lastTwoThreadSplit, { workerRows: result.rows, workerCpuSeconds: result.cpuSeconds });
       report();
+      if (options.signal?.aborted) throw cancelled();
       return { path, rowCount: lines.count, bytes };
     } finally {
       await run?.close();
